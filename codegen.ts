@@ -1,0 +1,35 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+// Resolver types from the SDL: resolvers receive store rows (mappers) and must return
+// what the schema promises. Run by `npm run generate` (and so by `npm install`).
+const config: CodegenConfig = {
+  schema: "src/graphql/schema/*.graphql",
+  generates: {
+    "src/graphql/generated/resolvers-types.ts": {
+      plugins: ["typescript", "typescript-resolvers"],
+      config: {
+        useIndexSignature: true,
+        useTypeImports: true,
+        contextType: "../context.js#GraphQLContext",
+        scalars: { Date: "string" },
+        enumsAsTypes: true,
+        mapperTypeSuffix: "Row",
+        mappers: {
+          Article: "../../store/articles.js#Article",
+          Quote: "../../store/quotes.js#Quote",
+          Person: "../../store/people.js#Person",
+          Outlet: "../../store/outlets.js#Outlet",
+          Topic: "../../store/topics.js#Topic",
+          ArticleConnection: "../connections.js#ConnectionResult<ArticleRow>",
+          QuoteConnection: "../connections.js#ConnectionResult<QuoteRow>",
+          PersonConnection: "../connections.js#ConnectionResult<PersonRow>",
+          ArticleEdge: "../connections.js#EdgeResult<ArticleRow>",
+          QuoteEdge: "../connections.js#EdgeResult<QuoteRow>",
+          PersonEdge: "../connections.js#EdgeResult<PersonRow>",
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,30 @@
+import { articleKey, countArticles, findArticles } from "../../store/articles.js";
+import { articleQuoteKey } from "../../store/quotes.js";
+import { pageRequest, toConnection } from "../connections.js";
+import { articleFilter, snippetMatch } from "../filter-inputs.js";
+import type { Resolvers } from "../generated/resolvers-types.js";
+import { toGlobalId } from "../global-id.js";
+
+export const articleResolvers: Resolvers = {
+  Query: {
+    async articles(_, { filter, orderBy, ...page }, { store }) {
+      const order = orderBy ?? "PUBLISHED_ON_DESC";
+      const list = `articles:${order}`;
+      const storeFilter = articleFilter(filter);
+      const rows = await findArticles(store, storeFilter, order, pageRequest(page, list, 2));
+      return toConnection(rows, list, articleKey, () => countArticles(store, storeFilter));
+    },
+  },
+  Article: {
+    id: (a) => toGlobalId("Article", a.id),
+    outlet: (a, _, { loaders }) => (a.outletId == null ? null : loaders.outlet.load(a.outletId)),
+    people: (a, _, { loaders }) => loaders.peopleOfArticle.load(a.id),
+    topics: (a, _, { loaders }) => loaders.topicsOfArticle.load(a.id),
+    async quotes(a, page, { loaders }) {
+      const request = pageRequest(page, "article-quotes", 1);
+      const rows = await loaders.quotePageOfArticle.load({ parentId: a.id, request });
+      return toConnection(rows, "article-quotes", articleQuoteKey, () => loaders.quoteCountOfArticle.load(a.id));
+    },
+    snippet: (a, { search }, { loaders }) => loaders.snippet.load(`${a.id}|${snippetMatch(search)}`),
+  },
+};

@@ -1,0 +1,49 @@
+import { articleKey } from "../../store/articles.js";
+import { countPeople, findPeople, personBySlug, personKey } from "../../store/people.js";
+import { quoteKey } from "../../store/quotes.js";
+import { pageRequest, toConnection } from "../connections.js";
+import { personFilter } from "../filter-inputs.js";
+import type { Resolvers } from "../generated/resolvers-types.js";
+import { toGlobalId } from "../global-id.js";
+
+const present = <T>(rows: (T | null)[]): T[] => rows.filter((r): r is T => r != null);
+
+export const personResolvers: Resolvers = {
+  Query: {
+    person: (_, { slug }, { store }) => personBySlug(store, slug),
+    async people(_, { filter, orderBy, ...page }, { store }) {
+      const order = orderBy ?? "NAME";
+      const list = `people:${order}`;
+      const storeFilter = personFilter(filter);
+      const rows = await findPeople(store, storeFilter, order, pageRequest(page, list, 2));
+      return toConnection(
+        rows,
+        list,
+        (p) => personKey(order, p),
+        () => countPeople(store, storeFilter, order),
+        ({ rank, ...person }) => ({ node: person, count: order === "NAME" ? null : rank }),
+      );
+    },
+  },
+  Person: {
+    id: (p) => toGlobalId("Person", p.id),
+    aliases: (p, _, { loaders }) => loaders.aliasesOfPerson.load(p.id),
+    articleCount: (p, _, { loaders }) => loaders.articleCountOfPerson.load(p.id),
+    quoteCount: (p, _, { loaders }) => loaders.quoteCountOfPerson.load(p.id),
+    async quotes(p, page, { loaders }) {
+      const request = pageRequest(page, "person-quotes", 2);
+      const rows = await loaders.quotePageOfPerson.load({ parentId: p.id, request });
+      return toConnection(rows, "person-quotes", quoteKey, () => loaders.quoteCountOfPerson.load(p.id));
+    },
+    async articles(p, page, { loaders }) {
+      const request = pageRequest(page, "person-articles", 2);
+      const keys = await loaders.articlePageOfPerson.load({ parentId: p.id, request });
+      const articles = present(await loaders.article.loadMany(keys.rows.map((r) => r.id)).then((rs) => rs.map((r) => (r instanceof Error ? null : r))));
+      return toConnection({ ...keys, rows: articles }, "person-articles", articleKey, () => loaders.articleCountOfPerson.load(p.id));
+    },
+    async outlets(p, _, { loaders }) {
+      const ids = await loaders.outletIdsQuotingPerson.load(p.id);
+      return present(await loaders.outlet.loadMany(ids).then((rs) => rs.map((r) => (r instanceof Error ? null : r))));
+    },
+  },
+};

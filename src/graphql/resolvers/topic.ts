@@ -1,0 +1,19 @@
+import { allTopics, topicBySlugOrName } from "../../store/topics.js";
+import type { Resolvers } from "../generated/resolvers-types.js";
+import { toGlobalId } from "../global-id.js";
+
+export const topicResolvers: Resolvers = {
+  Query: {
+    topic: (_, { slug }, { store }) => topicBySlugOrName(store, slug),
+    async topics(_, __, { store, loaders }) {
+      const topics = await allTopics(store);
+      // The list already counted its articles: prime the loader rather than count again.
+      for (const t of topics) loaders.articleCountOfTopic.prime(t.id, t.articleCount);
+      return topics;
+    },
+  },
+  Topic: {
+    id: (t) => toGlobalId("Topic", t.id),
+    articleCount: (t, _, { loaders }) => loaders.articleCountOfTopic.load(t.id),
+  },
+};

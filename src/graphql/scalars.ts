@@ -1,0 +1,30 @@
+import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Is `value` a real calendar day written YYYY-MM-DD (so 2025-02-30 is not)? */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== "string" || !isIsoDate(value)) {
+    throw new GraphQLError(`${JSON.stringify(value)} is not a date: write a calendar day as YYYY-MM-DD, e.g. "2025-04-03".`);
+  }
+  return value;
+}
+
+/** The `Date` scalar: an ISO 8601 calendar day, kept as its YYYY-MM-DD text. */
+export const DateScalar = new GraphQLScalarType({
+  name: "Date",
+  description: "A calendar date in ISO 8601 form, `YYYY-MM-DD`.",
+  serialize: (value) => parseDate(value),
+  parseValue: parseDate,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError(`A Date is written as a string "YYYY-MM-DD", not as ${ast.kind}.`);
+    return parseDate(ast.value);
+  },
+});

@@ -1,0 +1,93 @@
+// Name matching shared by every stage that compares people's names: the people
+// stage groups spellings with it, attribution resolves speakers with it, and the
+// store keys people and aliases with it. One definition, so "Zelenskiy" in one
+// article and "Zelensky" in another land on the same person.
+
+/** Courtesy and professional titles written before a name ("Mr Dmitriev", "Dr. Ruth Alvarez"). */
+export const HONORIFICS = new Set([
+  "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+  "rev", "reverend", "fr", "father", "sr", "sister", "brother", "rabbi", "imam", "sheikh", "sheik",
+  "herr", "frau", "monsieur", "madame", "mme", "mlle", "senor", "senora", "signor", "signora",
+]);
+
+const FEMALE_HONORIFICS = new Set(["mrs", "ms", "miss", "dame", "lady", "sister", "frau", "madame", "mme", "mlle", "senora", "signora"]);
+const MALE_HONORIFICS = new Set(["mr", "sir", "lord", "father", "fr", "brother", "herr", "monsieur", "senor", "signor"]);
+
+/** Whether a word (with or without its full stop) is a courtesy title such as "Mr" or "Dr.". */
+export function isHonorific(word: string): boolean {
+  return HONORIFICS.has(word.toLowerCase().replace(/\.$/, ""));
+}
+
+/** The gender an honorific implies, when it implies one. */
+export function genderOfHonorific(word: string): "female" | "male" | null {
+  const w = word.toLowerCase().replace(/\.$/, "");
+  if (FEMALE_HONORIFICS.has(w)) return "female";
+  if (MALE_HONORIFICS.has(w)) return "male";
+  return null;
+}
+
+const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/;
+
+/** "Putin's" → "Putin", "Witkoffs'" → "Witkoffs". */
+export function stripPossessive(word: string): string {
+  return word.replace(POSSESSIVE, "");
+}
+
+/** "Mr. Kirill Dmitriev's" → "Kirill Dmitriev": drops leading honorifics and a trailing possessive. */
+export function bareName(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  while (words.length > 1 && isHonorific(words[0])) words.shift();
+  if (words.length) words[words.length - 1] = stripPossessive(words[words.length - 1]);
+  return words.join(" ");
+}
+
+/** Lower case without diacritics: "Zelenskýy" → "zelenskyy". */
+export function foldDiacritics(text: string): string {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+// Romanisations of the same name differ in predictable places: -iy/-y/-yy/-i endings
+// (Zelenskiy, Zelensky, Zelenskyy), ks/x (Aleksei, Alexei), kh/h, ph/f, w/v, j/y (Yuri, Juri),
+// and doubled letters. Folding those differences gives spellings of one name one key.
+function foldTransliteration(word: string): string {
+  return word
+    .replace(/[^a-z]/g, "")
+    .replace(/ks/g, "x")
+    .replace(/kh/g, "h")
+    .replace(/ph/g, "f")
+    .replace(/w/g, "v")
+    .replace(/[yj]/g, "i")
+    .replace(/(.)\1+/g, "$1");
+}
+
+/** A key equal for every spelling of one word of a name: "Zelenskyy" and "Zelensky" share one. */
+export function nameWordKey(word: string): string {
+  return foldTransliteration(foldDiacritics(stripPossessive(word)));
+}
+
+/**
+ * The matching key of a full name: honorifics, possessives, punctuation, diacritics
+ * and transliteration differences removed. "Mr. Volodymyr Zelenskiy's" and
+ * "Volodymyr Zelensky" give the same key.
+ */
+export function nameKey(name: string): string {
+  return bareName(name)
+    .split(/[\s-]+/)
+    .map(nameWordKey)
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** The key of a name's last word, used to recognise "Dmitriev" as "Kirill Dmitriev". */
+export function surnameKey(name: string): string {
+  const words = nameKey(name).split(" ");
+  return words[words.length - 1] ?? "";
+}
+
+/** A URL-safe identifier: "Rare earth metals" → "rare-earth-metals", "Zelenskýy" → "zelenskyy". */
+export function slugify(text: string): string {
+  return foldDiacritics(text)
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}

@@ -1,0 +1,71 @@
+// What each ingestion stage reads and returns. Every stage is a pure function
+// over these shapes: no I/O, no clock, no randomness, so a stage can be tested by
+// calling it on a short text and the whole pipeline can run in a worker thread.
+
+/** What a crawler knows about a file: from a manifest.json beside it or from YAML front matter. */
+export interface CrawlerMeta {
+  outlet?: string | null;
+  publishedOn?: string | null; // ISO date, YYYY-MM-DD
+  url?: string | null;
+}
+
+/** One raw file as the crawler saved it. */
+export interface RawArticle {
+  file: string; // the file's path or name; used only to name it in messages and output
+  bytes: Uint8Array;
+  meta?: CrawlerMeta; // from the manifest; front matter inside the file is read by the pipeline
+}
+
+export interface ExtractOptions {
+  /** Files larger than this are rejected before any stage runs (default 2 MB). */
+  maxBytes?: number;
+}
+
+/** A newsmaker of the body under one canonical full name, with every spelling seen. */
+export interface PersonDraft {
+  name: string; // canonical full name, e.g. "Kirill Dmitriev"
+  aliases: string[]; // every other spelling seen in the text, e.g. ["Dmitriev", "Mr Dmitriev"]
+  mentions: number; // how many times the person is named (any spelling)
+}
+
+/** A direct quotation and the person it is attributed to. */
+export interface QuoteDraft {
+  text: string; // the words inside the quotation marks
+  speaker: string | null; // canonical name of a PersonDraft, or null when no person said it
+  position: number; // character offset of the quote's opening mark in ArticleDraft.body
+}
+
+export interface TopicDraft {
+  slug: string; // e.g. "rare-earth-metals"
+  name: string; // e.g. "rare earth metals"
+  score: number; // how strongly the article is about it, 0..1
+}
+
+/** Everything extracted from one article, ready for the store. */
+export interface ArticleDraft {
+  file: string;
+  contentHash: string; // sha256 hex of the raw bytes
+  outlet: string | null;
+  publishedOn: string | null; // YYYY-MM-DD
+  url: string | null;
+  headline: string | null;
+  byline: string[]; // authors; never photographers
+  dateline: string | null; // e.g. "WASHINGTON"
+  standfirst: string | null;
+  body: string; // cleaned body, paragraphs separated by a blank line
+  people: PersonDraft[];
+  quotes: QuoteDraft[]; // in order of appearance
+  topics: TopicDraft[];
+}
+
+/** Why a file could not be extracted. Messages name the problem and what to do. */
+export type ExtractFailureCode =
+  | "EMPTY_FILE"
+  | "TOO_LARGE"
+  | "BINARY_FILE"
+  | "BAD_FRONT_MATTER"
+  | "NO_TEXT";
+
+export type ExtractResult =
+  | { ok: true; draft: ArticleDraft }
+  | { ok: false; code: ExtractFailureCode; message: string };

@@ -1,0 +1,47 @@
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type ErrorRequestHandler } from "express";
+import { createContext } from "../graphql/context.js";
+import { countAllArticles } from "../store/articles.js";
+import type { Store } from "../store/open-store.js";
+import { createApolloServer } from "./apollo.js";
+
+export interface App {
+  handler: express.Express;
+  stop(): Promise<void>;
+}
+
+/** The archive's HTTP surface: /graphql, /healthz. Read-only: writes belong to the ingest CLI. */
+export async function createApp(store: Store): Promise<App> {
+  const apollo = createApolloServer();
+  await apollo.start();
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.get("/healthz", async (_req, res) => {
+    res.json({ status: "ok", articles: await countAllArticles(store) });
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "100kb" }),
+    expressMiddleware(apollo, { context: async () => createContext(store) }),
+  );
+
+  // Express's default handler answers a malformed JSON body with a stack trace.
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) console.error("request failed:", error);
+    const message =
+      error?.type === "entity.parse.failed"
+        ? "The request body is not valid JSON."
+        : error?.type === "entity.too.large"
+          ? `The request body is larger than the limit of ${error.limit} bytes.`
+          : status === 500
+            ? "Internal server error"
+            : String(error?.message ?? "Bad request");
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
+  };
+  app.use(onError);
+
+  return { handler: app, stop: () => apollo.stop() };
+}

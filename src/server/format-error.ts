@@ -1,0 +1,31 @@
+import type { GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+
+// Codes a client can act on. Anything else that reaches here is a bug of ours: the client
+// gets INTERNAL_SERVER_ERROR with no internals, and the error goes to the server log.
+const CLIENT_CODES = new Set([
+  "BAD_USER_INPUT",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const extensions = { ...formatted.extensions } as Record<string, unknown>;
+  const badArgument = extensions.badArgument as string | undefined;
+  delete extensions.badArgument;
+  delete extensions.stacktrace;
+  if (badArgument) {
+    return {
+      ...formatted,
+      message: `Argument \`${badArgument}\` has an invalid value: ${formatted.message}`,
+      extensions: { ...extensions, code: "BAD_USER_INPUT", argument: badArgument },
+    };
+  }
+  if (typeof extensions.code === "string" && CLIENT_CODES.has(extensions.code)) return { ...formatted, extensions };
+  console.error("internal error:", unwrapResolverError(error));
+  return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}

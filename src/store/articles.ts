@@ -1,0 +1,105 @@
+import type { Article } from "../generated/prisma/client.js";
+import { addDateRange, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
+import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
+import type { Store } from "./open-store.js";
+import { sqlRows } from "./sql-rows.js";
+
+export type { Article };
+
+export interface ArticleFilter extends DateRange {
+  outlets?: string[] | null;
+  people?: string[] | null;
+  topics?: string[] | null;
+  /** An FTS5 expression made by parseSearch, never raw user text. */
+  searchMatch?: string | null;
+}
+
+export type ArticleOrder = "PUBLISHED_ON_DESC" | "PUBLISHED_ON_ASC";
+
+export const articleSortKeys = (order: ArticleOrder): SortKey[] => {
+  const direction = order === "PUBLISHED_ON_ASC" ? "ASC" : "DESC";
+  return [
+    { column: `a."publishedOn"`, direction },
+    { column: "a.id", direction },
+  ];
+};
+
+/** The sort key of an article in the given order: what its cursor holds. */
+export const articleKey = (a: Pick<Article, "publishedOn" | "id">): KeyValue[] => [a.publishedOn, a.id];
+
+function articleConditions(filter: ArticleFilter): Conditions {
+  const c = new Conditions();
+  if (filter.outlets?.length) {
+    const [sql, params] = outletIdsIn(filter.outlets);
+    c.add(`a."outletId" IN (${sql})`, ...params);
+  }
+  if (filter.people?.length) {
+    const [sql, params] = personIdsIn(filter.people);
+    c.add(`a.id IN (SELECT "articleId" FROM mentions WHERE "personId" IN (${sql}))`, ...params);
+  }
+  if (filter.topics?.length) {
+    const [sql, params] = topicIdsIn(filter.topics);
+    c.add(`a.id IN (SELECT "articleId" FROM article_topics WHERE "topicId" IN (${sql}))`, ...params);
+  }
+  addDateRange(c, `a."publishedOn"`, filter);
+  if (filter.searchMatch) c.add(`a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`, filter.searchMatch);
+  return c;
+}
+
+/** One page of articles matching `filter`, in `order`. */
+export async function findArticles(
+  store: Store,
+  filter: ArticleFilter,
+  order: ArticleOrder,
+  request: PageRequest,
+): Promise<Page<Article>> {
+  const c = articleConditions(filter);
+  const page = await fetchKeysetPage<{ id: number; publishedOn: string | null }>(
+    request,
+    articleSortKeys(order),
+    (condition, orderBy, limit, keyParams) =>
+      sqlRows(store, `SELECT a.id, a."publishedOn" FROM articles a ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
+        ...c.params,
+        ...keyParams,
+        limit,
+      ]),
+  );
+  const rows = await articlesByIds(store, page.rows.map((r) => r.id));
+  return { ...page, rows: rows.filter((r): r is Article => r != null) };
+}
+
+export async function countArticles(store: Store, filter: ArticleFilter): Promise<number> {
+  const c = articleConditions(filter);
+  const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM articles a ${c.where()}`, c.params);
+  return row.n;
+}
+
+/** Articles by id, in the order asked, null where there is none. */
+export async function articlesByIds(store: Store, ids: readonly number[]): Promise<(Article | null)[]> {
+  if (!ids.length) return [];
+  const rows = await store.prisma.article.findMany({ where: { id: { in: [...ids] } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** FTS5 snippets of each article's body for one search, with matches wrapped in `open`/`close`. */
+export async function articleSnippets(
+  store: Store,
+  ids: readonly number[],
+  searchMatch: string,
+  open = "<mark>",
+  close = "</mark>",
+): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await sqlRows<{ id: number; snippet: string }>(
+    store,
+    `SELECT rowid AS id, snippet(article_search, 1, ?, ?, '…', 24) AS snippet FROM article_search
+     WHERE article_search MATCH ? AND rowid IN (${ids.map(() => "?").join(", ")})`,
+    [open, close, searchMatch, ...ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.snippet]));
+}
+
+export function countAllArticles(store: Store): Promise<number> {
+  return store.prisma.article.count();
+}

@@ -1,0 +1,42 @@
+import type { Outlet } from "../generated/prisma/client.js";
+import type { Store } from "./open-store.js";
+import { placeholders, sqlRows } from "./sql-rows.js";
+
+export type { Outlet };
+
+export interface OutletStats {
+  articleCount: number;
+  firstPublishedOn: string | null;
+  lastPublishedOn: string | null;
+}
+
+export function allOutlets(store: Store): Promise<Outlet[]> {
+  return store.prisma.outlet.findMany({ orderBy: { name: "asc" } });
+}
+
+/** An outlet by slug or by name, case-insensitive. */
+export async function outletBySlugOrName(store: Store, slugOrName: string): Promise<Outlet | null> {
+  const key = slugOrName.trim().toLowerCase();
+  const [row] = await sqlRows<Outlet>(store, `SELECT * FROM outlets WHERE slug = ? OR lower(name) = ? LIMIT 1`, [key, key]);
+  return row ?? null;
+}
+
+export async function outletsByIds(store: Store, ids: readonly number[]): Promise<(Outlet | null)[]> {
+  if (!ids.length) return [];
+  const rows = await store.prisma.outlet.findMany({ where: { id: { in: [...ids] } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export async function statsOfOutlets(store: Store, ids: readonly number[]): Promise<Map<number, OutletStats>> {
+  const result = new Map<number, OutletStats>(ids.map((id) => [id, { articleCount: 0, firstPublishedOn: null, lastPublishedOn: null }]));
+  if (!ids.length) return result;
+  const rows = await sqlRows<{ id: number } & OutletStats>(
+    store,
+    `SELECT "outletId" AS id, count(*) AS "articleCount", min("publishedOn") AS "firstPublishedOn", max("publishedOn") AS "lastPublishedOn"
+     FROM articles WHERE "outletId" IN (${placeholders(ids.length)}) GROUP BY "outletId"`,
+    [...ids],
+  );
+  for (const { id, ...stats } of rows) result.set(id, stats);
+  return result;
+}

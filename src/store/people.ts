@@ -1,0 +1,173 @@
+import type { Person } from "../generated/prisma/client.js";
+import { articleSortKeys } from "./articles.js";
+import { addDateRange, Conditions, outletIdsIn, personIdsIn } from "./filters.js";
+import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
+import type { Store } from "./open-store.js";
+import { placeholders, sqlRows } from "./sql-rows.js";
+import type { DateRange } from "./filters.js";
+
+export type { Person };
+
+export interface PersonFilter extends DateRange {
+  /** Part of any spelling of the name, case-insensitive. */
+  search?: string | null;
+  /** Only people quoted in these outlets. */
+  outlets?: string[] | null;
+}
+
+export type PersonOrder = "NAME" | "MOST_QUOTED" | "MOST_MENTIONED";
+
+/** A person row as listed, with the count it was ordered by. */
+export type PersonListRow = Person & { rank: number };
+
+const sortKeys: Record<PersonOrder, SortKey[]> = {
+  NAME: [
+    { column: "p.name", direction: "ASC" },
+    { column: "p.id", direction: "ASC" },
+  ],
+  MOST_QUOTED: [
+    { column: "p.rank", direction: "DESC" },
+    { column: "p.id", direction: "ASC" },
+  ],
+  MOST_MENTIONED: [
+    { column: "p.rank", direction: "DESC" },
+    { column: "p.id", direction: "ASC" },
+  ],
+};
+
+export const personKey = (order: PersonOrder, p: PersonListRow): KeyValue[] =>
+  order === "NAME" ? [p.name, p.id] : [p.rank, p.id];
+
+// The date range restricts what is counted: "most quoted in March" counts March's quotes.
+function rankedPeople(filter: PersonFilter, order: PersonOrder): { sql: string; params: KeyValue[] } {
+  const inner = new Conditions();
+  if (filter.search) {
+    const like = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    inner.add(`(lower(p.name) LIKE ? ESCAPE '\\' OR p.id IN (SELECT "personId" FROM person_aliases WHERE lower(alias) LIKE ? ESCAPE '\\'))`, like, like);
+  }
+  if (filter.outlets?.length) {
+    const [sql, params] = outletIdsIn(filter.outlets);
+    inner.add(`p.id IN (SELECT "speakerId" FROM quotes WHERE "outletId" IN (${sql}))`, ...params);
+  }
+  const counted = new Conditions();
+  if (order === "MOST_QUOTED") {
+    addDateRange(counted, `q."publishedOn"`, filter);
+    const where = counted.sql.length ? ` AND ${counted.sql.join(" AND ")}` : "";
+    return {
+      sql: `SELECT p.*, (SELECT count(*) FROM quotes q WHERE q."speakerId" = p.id${where}) AS rank FROM people p ${inner.where()}`,
+      params: [...counted.params, ...inner.params],
+    };
+  }
+  if (order === "MOST_MENTIONED") {
+    addDateRange(counted, `m."publishedOn"`, filter);
+    const where = counted.sql.length ? ` AND ${counted.sql.join(" AND ")}` : "";
+    return {
+      sql: `SELECT p.*, (SELECT coalesce(sum(m.count), 0) FROM mentions m WHERE m."personId" = p.id${where}) AS rank FROM people p ${inner.where()}`,
+      params: [...counted.params, ...inner.params],
+    };
+  }
+  return { sql: `SELECT p.*, 0 AS rank FROM people p ${inner.where()}`, params: inner.params };
+}
+
+export async function findPeople(
+  store: Store,
+  filter: PersonFilter,
+  order: PersonOrder,
+  request: PageRequest,
+): Promise<Page<PersonListRow>> {
+  const base = rankedPeople(filter, order);
+  // Ranked by counts in a period, people with none in it are not "quoted most".
+  const keep = order === "NAME" ? null : "p.rank > 0";
+  return fetchKeysetPage<PersonListRow>(request, sortKeys[order], (condition, orderBy, limit, keyParams) => {
+    const where = [keep, condition].filter(Boolean).join(" AND ");
+    return sqlRows(store, `SELECT * FROM (${base.sql}) p ${where ? `WHERE ${where}` : ""} ORDER BY ${orderBy} LIMIT ?`, [
+      ...base.params,
+      ...keyParams,
+      limit,
+    ]);
+  });
+}
+
+export async function countPeople(store: Store, filter: PersonFilter, order: PersonOrder): Promise<number> {
+  const base = rankedPeople(filter, order);
+  const keep = order === "NAME" ? "" : "WHERE p.rank > 0";
+  const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM (${base.sql}) p ${keep}`, base.params);
+  return row.n;
+}
+
+/** A person by slug, or by the slug of any spelling seen ("volodymyr-zelenskiy"). */
+export async function personBySlug(store: Store, slug: string): Promise<Person | null> {
+  const [sql, params] = personIdsIn([slug]);
+  const [row] = await sqlRows<Person>(store, `SELECT * FROM people WHERE id IN (${sql}) ORDER BY id LIMIT 1`, params);
+  return row ?? null;
+}
+
+export async function peopleByIds(store: Store, ids: readonly number[]): Promise<(Person | null)[]> {
+  if (!ids.length) return [];
+  const rows = await store.prisma.person.findMany({ where: { id: { in: [...ids] } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** The people each article names, most mentioned first. */
+export async function peopleOfArticles(store: Store, articleIds: readonly number[]): Promise<Map<number, Person[]>> {
+  const result = new Map<number, Person[]>(articleIds.map((id) => [id, []]));
+  if (!articleIds.length) return result;
+  const rows = await sqlRows<Person & { articleId: number }>(
+    store,
+    `SELECT p.*, m."articleId" FROM mentions m JOIN people p ON p.id = m."personId"
+     WHERE m."articleId" IN (${placeholders(articleIds.length)}) ORDER BY m."articleId", m.count DESC, p.name`,
+    [...articleIds],
+  );
+  for (const { articleId, ...person } of rows) result.get(articleId)!.push(person);
+  return result;
+}
+
+export async function aliasesOfPeople(store: Store, personIds: readonly number[]): Promise<Map<number, string[]>> {
+  const result = new Map<number, string[]>(personIds.map((id) => [id, []]));
+  if (!personIds.length) return result;
+  const rows = await store.prisma.personAlias.findMany({
+    where: { personId: { in: [...personIds] } },
+    select: { personId: true, alias: true },
+    orderBy: [{ personId: "asc" }, { alias: "asc" }],
+  });
+  for (const row of rows) result.get(row.personId)!.push(row.alias);
+  return result;
+}
+
+/** In how many articles each person is named. */
+export async function articleCountsOfPeople(store: Store, personIds: readonly number[]): Promise<Map<number, number>> {
+  if (!personIds.length) return new Map();
+  const rows = await sqlRows<{ id: number; n: number }>(
+    store,
+    `SELECT "personId" AS id, count(*) AS n FROM mentions WHERE "personId" IN (${placeholders(personIds.length)}) GROUP BY "personId"`,
+    [...personIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** The same page of articles naming each of many people, newest first. */
+export function articlePagesOfPeople(store: Store, personIds: readonly number[], request: PageRequest) {
+  return fetchKeysetPagesPerParent<{ id: number; publishedOn: string | null; parentId: number }>(
+    request,
+    articleSortKeys("PUBLISHED_ON_DESC"),
+    `m."personId"`,
+    personIds,
+    (sql, params) => sqlRows(store, sql, params),
+    { select: `a.id, a."publishedOn"`, from: `mentions m JOIN articles a ON a.id = m."articleId"` },
+  );
+}
+
+/** Ids of the outlets that quoted each person. */
+export async function outletIdsQuotingPeople(store: Store, personIds: readonly number[]): Promise<Map<number, number[]>> {
+  const result = new Map<number, number[]>(personIds.map((id) => [id, []]));
+  if (!personIds.length) return result;
+  const rows = await sqlRows<{ personId: number; outletId: number }>(
+    store,
+    `SELECT DISTINCT "speakerId" AS "personId", "outletId" FROM quotes
+     WHERE "speakerId" IN (${placeholders(personIds.length)}) AND "outletId" IS NOT NULL ORDER BY "speakerId", "outletId"`,
+    [...personIds],
+  );
+  for (const row of rows) result.get(row.personId)!.push(row.outletId);
+  return result;
+}

@@ -1,0 +1,111 @@
+import type { Quote } from "../generated/prisma/client.js";
+import { addDateRange, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
+import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
+import type { Store } from "./open-store.js";
+import { placeholders, sqlRows } from "./sql-rows.js";
+
+export type { Quote };
+
+export interface QuoteFilter extends DateRange {
+  speakers?: string[] | null;
+  outlets?: string[] | null;
+  topics?: string[] | null;
+  /** An FTS5 expression made by parseSearch, matched against the quote's words. */
+  searchMatch?: string | null;
+}
+
+const QUOTE_COLUMNS = `q.id, q."articleId", q."speakerId", q.text, q.position, q."publishedOn", q."outletId"`;
+
+// Newest first; within one day, in the order the quotes were stored (article by article,
+// in order of appearance), so an article's remarks read in sequence.
+export const quoteSortKeys: SortKey[] = [
+  { column: `q."publishedOn"`, direction: "DESC" },
+  { column: "q.id", direction: "ASC" },
+];
+export const quoteKey = (q: Pick<Quote, "publishedOn" | "id">): KeyValue[] => [q.publishedOn, q.id];
+
+// Within an article quotes follow the text.
+export const articleQuoteSortKeys: SortKey[] = [{ column: "q.position", direction: "ASC" }];
+export const articleQuoteKey = (q: Pick<Quote, "position">): KeyValue[] => [q.position];
+
+function quoteConditions(filter: QuoteFilter): Conditions {
+  const c = new Conditions();
+  if (filter.speakers?.length) {
+    const [sql, params] = personIdsIn(filter.speakers);
+    c.add(`q."speakerId" IN (${sql})`, ...params);
+  }
+  if (filter.outlets?.length) {
+    const [sql, params] = outletIdsIn(filter.outlets);
+    c.add(`q."outletId" IN (${sql})`, ...params);
+  }
+  if (filter.topics?.length) {
+    const [sql, params] = topicIdsIn(filter.topics);
+    c.add(`q."articleId" IN (SELECT "articleId" FROM article_topics WHERE "topicId" IN (${sql}))`, ...params);
+  }
+  addDateRange(c, `q."publishedOn"`, filter);
+  if (filter.searchMatch) c.add(`q.id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?)`, filter.searchMatch);
+  return c;
+}
+
+export async function findQuotes(store: Store, filter: QuoteFilter, request: PageRequest): Promise<Page<Quote>> {
+  const c = quoteConditions(filter);
+  return fetchKeysetPage<Quote>(request, quoteSortKeys, (condition, orderBy, limit, keyParams) =>
+    sqlRows(store, `SELECT ${QUOTE_COLUMNS} FROM quotes q ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
+      ...c.params,
+      ...keyParams,
+      limit,
+    ]),
+  );
+}
+
+export async function countQuotes(store: Store, filter: QuoteFilter): Promise<number> {
+  const c = quoteConditions(filter);
+  const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM quotes q ${c.where()}`, c.params);
+  return row.n;
+}
+
+/** The same page of quotes for each of many articles, in order of appearance. */
+export function quotePagesOfArticles(store: Store, articleIds: readonly number[], request: PageRequest) {
+  return fetchKeysetPagesPerParent<Quote & Record<string, unknown>>(
+    request,
+    articleQuoteSortKeys,
+    `q."articleId"`,
+    articleIds,
+    (sql, params) => sqlRows(store, sql, params),
+    { select: QUOTE_COLUMNS, from: "quotes q" },
+  );
+}
+
+/** The same page of quotes for each of many speakers, newest first. */
+export function quotePagesOfSpeakers(store: Store, personIds: readonly number[], request: PageRequest) {
+  return fetchKeysetPagesPerParent<Quote & Record<string, unknown>>(
+    request,
+    quoteSortKeys,
+    `q."speakerId"`,
+    personIds,
+    (sql, params) => sqlRows(store, sql, params),
+    { select: QUOTE_COLUMNS, from: "quotes q" },
+  );
+}
+
+/** How many quotes each article holds; or each speaker said, with `column` = "speakerId". */
+export async function countQuotesBy(
+  store: Store,
+  column: "articleId" | "speakerId",
+  ids: readonly number[],
+): Promise<Map<number, number>> {
+  if (!ids.length) return new Map();
+  const rows = await sqlRows<{ id: number; n: number }>(
+    store,
+    `SELECT "${column}" AS id, count(*) AS n FROM quotes WHERE "${column}" IN (${placeholders(ids.length)}) GROUP BY "${column}"`,
+    [...ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+export async function quotesByIds(store: Store, ids: readonly number[]): Promise<(Quote | null)[]> {
+  if (!ids.length) return [];
+  const rows = await store.prisma.quote.findMany({ where: { id: { in: [...ids] } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

@@ -1,0 +1,28 @@
+import type { ArticleDraft } from "../../src/ingest/types.js";
+import { startServer, type RunningServer } from "../../src/server/start-server.js";
+import { saveArticle } from "../../src/store/save-article.js";
+import { graphql } from "./graphql-client.js";
+import { createTestArchive, type TestArchive } from "./test-archive.js";
+
+export interface ApiFixture {
+  archive: TestArchive;
+  server: RunningServer;
+  query: <T = Record<string, any>>(q: string, variables?: Record<string, unknown>) => ReturnType<typeof graphql<T>>;
+  close(): Promise<void>;
+}
+
+/** A real server on a free port over a fresh SQLite archive holding `drafts`. */
+export async function startApiFixture(drafts: ArticleDraft[]): Promise<ApiFixture> {
+  const archive = await createTestArchive();
+  for (const draft of drafts) await saveArticle(archive.store, draft);
+  const server = await startServer(archive.store, 0);
+  return {
+    archive,
+    server,
+    query: (q, variables) => graphql(server.url, q, variables),
+    async close() {
+      await server.close();
+      await archive.close();
+    },
+  };
+}
