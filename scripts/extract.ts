@@ -1,0 +1,56 @@
+// npm run extract -- [--max-bytes N] FILE_OR_DIR...
+// Prints one NDJSON line per extracted article (the format ../shared/eval/score.mjs
+// reads); a file that fails gets one line on stderr naming it and the problem.
+// Exits 1 if any file failed, 0 otherwise.
+import { parseArgs } from "node:util";
+import { readCorpus } from "../src/corpus/read-corpus.js";
+import { extractArticle } from "../src/ingest/pipeline.js";
+import type { ArticleDraft } from "../src/ingest/types.js";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { "max-bytes": { type: "string" }, help: { type: "boolean", short: "h" } },
+});
+if (values.help || positionals.length === 0) {
+  console.error("usage: npm run extract -- [--max-bytes N] FILE_OR_DIR...\n  Prints one JSON line per article (*.txt, with manifest.json or front matter).");
+  process.exit(values.help ? 0 : 2);
+}
+const maxBytes = values["max-bytes"] != null ? Number(values["max-bytes"]) : undefined;
+if (maxBytes != null && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
+  console.error(`--max-bytes must be a positive whole number of bytes, got "${values["max-bytes"]}"`);
+  process.exit(2);
+}
+
+function toLine(draft: ArticleDraft): string {
+  return JSON.stringify({
+    file: draft.file,
+    headline: draft.headline,
+    byline: draft.byline,
+    outlet: draft.outlet,
+    publishedOn: draft.publishedOn,
+    url: draft.url,
+    dateline: draft.dateline,
+    standfirst: draft.standfirst,
+    body: draft.body,
+    people: draft.people.map((p) => ({ name: p.name, aliases: p.aliases })),
+    quotes: draft.quotes.map((q) => ({ text: q.text, speaker: q.speaker, position: q.position })),
+    topics: draft.topics,
+  });
+}
+
+let failed = 0;
+for await (const entry of readCorpus(positionals, { maxBytes })) {
+  if (entry.error || !entry.raw) {
+    failed++;
+    console.error(`${entry.file}: ${entry.error?.code ?? "UNREADABLE"}: ${entry.error?.message ?? "could not be read"}`);
+    continue;
+  }
+  const result = extractArticle(entry.raw, { maxBytes });
+  if (!result.ok) {
+    failed++;
+    console.error(`${entry.file}: ${result.code}: ${result.message}`);
+    continue;
+  }
+  process.stdout.write(`${toLine(result.draft)}\n`);
+}
+process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,73 @@
+// Files → extraction → store, one file at a time, each in its own transaction: a bad
+// file is reported and skipped, and the files around it are stored all the same.
+import { readCorpus } from "../corpus/read-corpus.js";
+import { extractArticle } from "../ingest/pipeline.js";
+import type { ExtractOptions } from "../ingest/types.js";
+import type { Store } from "../store/open-store.js";
+import { saveArticle } from "../store/save-article.js";
+
+export type FileOutcome =
+  | { file: string; status: "stored"; articleId: number; headline: string | null; outlet: string | null; publishedOn: string | null; people: number; quotes: number }
+  | { file: string; status: "duplicate"; articleId: number; matchedOn: "contentHash" | "url" }
+  | { file: string; status: "failed"; code: string; message: string };
+
+export interface IngestTotals {
+  files: number;
+  stored: number;
+  duplicate: number;
+  failed: number;
+}
+
+/** Ingests files and folders (their *.txt files), calling `onFile` as each one is done. */
+export async function ingestFiles(
+  store: Store,
+  paths: string[],
+  options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void } = {},
+): Promise<IngestTotals> {
+  const totals: IngestTotals = { files: 0, stored: 0, duplicate: 0, failed: 0 };
+  const report = (outcome: FileOutcome) => {
+    totals.files++;
+    totals[outcome.status === "stored" ? "stored" : outcome.status === "duplicate" ? "duplicate" : "failed"]++;
+    options.onFile?.(outcome);
+  };
+  for await (const entry of readCorpus(paths, { maxBytes: options.maxBytes })) {
+    if (!entry.raw) {
+      report({ file: entry.file, status: "failed", code: entry.error?.code ?? "UNREADABLE", message: entry.error?.message ?? "could not be read" });
+      continue;
+    }
+    const extracted = extractArticle(entry.raw, { maxBytes: options.maxBytes });
+    if (!extracted.ok) {
+      report({ file: entry.file, status: "failed", code: extracted.code, message: extracted.message });
+      continue;
+    }
+    const { draft } = extracted;
+    try {
+      const saved = await saveArticle(store, draft);
+      report(
+        saved.status === "stored"
+          ? { file: entry.file, status: "stored", articleId: saved.articleId, headline: draft.headline, outlet: draft.outlet, publishedOn: draft.publishedOn, people: saved.people, quotes: saved.quotes }
+          : { file: entry.file, status: "duplicate", articleId: saved.articleId, matchedOn: saved.matchedOn },
+      );
+    } catch (error) {
+      // The transaction rolled back: nothing of this file is stored, and the next file goes on.
+      report({ file: entry.file, status: "failed", code: "STORE_FAILED", message: `could not be stored: ${(error as Error).message.split("\n").at(-1)}` });
+    }
+  }
+  return totals;
+}
+
+/** One line for a file's outcome, as the CLI prints it. */
+export function describeOutcome(outcome: FileOutcome): string {
+  switch (outcome.status) {
+    case "stored":
+      return `stored    ${outcome.file}: "${outcome.headline ?? "(no headline)"}" (${outcome.outlet ?? "outlet unknown"}, ${outcome.publishedOn ?? "date unknown"}), ${outcome.people} people, ${outcome.quotes} quotes`;
+    case "duplicate":
+      return `unchanged ${outcome.file}: already in the archive (same ${outcome.matchedOn === "url" ? "url" : "content"} as article ${outcome.articleId})`;
+    case "failed":
+      return `FAILED    ${outcome.file}: ${outcome.message} [${outcome.code}]`;
+  }
+}
+
+export function describeTotals(t: IngestTotals): string {
+  return `${t.files} file${t.files === 1 ? "" : "s"}: ${t.stored} stored, ${t.duplicate} already in the archive, ${t.failed} failed`;
+}

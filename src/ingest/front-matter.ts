@@ -1,0 +1,98 @@
+// Some crawlers write what they know about a page as YAML front matter:
+//   ---
+//   outlet: The Example Herald
+//   publishedOn: 2025-04-03
+//   url: https://example.com/story
+//   ---
+// This stage splits that block from the article text and checks its fields. A file
+// without front matter passes through unchanged.
+import { parse as parseYaml } from "yaml";
+import { badFrontMatter, type ExtractFailure } from "./failures.js";
+import type { CrawlerMeta } from "./types.js";
+
+export interface FrontMatter {
+  meta: CrawlerMeta;
+  /** A headline the crawler recorded, when it did. */
+  title: string | null;
+  /** Authors the crawler recorded, when it did. */
+  authors: string[];
+}
+
+export type SplitFrontMatter = { ok: true; frontMatter: FrontMatter | null; text: string } | ExtractFailure;
+
+const OPENING = /^---[ \t]*\r?\n/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/** Splits YAML front matter from the text and validates outlet, publishedOn and url. */
+export function splitFrontMatter(text: string, file: string): SplitFrontMatter {
+  const opening = OPENING.exec(text);
+  if (!opening) return { ok: true, frontMatter: null, text };
+  const rest = text.slice(opening[0].length);
+  const closing = CLOSING.exec(rest);
+  if (!closing) return badFrontMatter(file, "opens with --- but has no closing --- line");
+  const yamlText = rest.slice(0, closing.index);
+  const after = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, "");
+
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return badFrontMatter(file, `is not valid YAML (${reason})`);
+  }
+  if (data === null || data === undefined) return { ok: true, frontMatter: { meta: {}, title: null, authors: [] }, text: after };
+  if (typeof data !== "object" || Array.isArray(data)) return badFrontMatter(file, "must be a mapping of fields such as outlet: and publishedOn:");
+  const fields = data as Record<string, unknown>;
+
+  const outlet = optionalString(fields, "outlet");
+  if (outlet === INVALID) return badFrontMatter(file, "field `outlet` must be text");
+  const url = optionalString(fields, "url");
+  if (url === INVALID || (url !== null && !isHttpUrl(url))) return badFrontMatter(file, "field `url` must be an http(s) URL");
+  const publishedOn = isoDate(fields.publishedOn ?? fields.published ?? fields.date);
+  if (publishedOn === INVALID) return badFrontMatter(file, "field `publishedOn` must be a date written YYYY-MM-DD");
+  const title = optionalString(fields, "title") ?? optionalString(fields, "headline");
+  const authors = authorList(fields.authors ?? fields.author ?? fields.byline);
+
+  return {
+    ok: true,
+    frontMatter: {
+      meta: { outlet, publishedOn, url },
+      title: title === INVALID ? null : title,
+      authors,
+    },
+    text: after,
+  };
+}
+
+const INVALID = Symbol("invalid");
+
+function optionalString(fields: Record<string, unknown>, key: string): string | null | typeof INVALID {
+  const value = fields[key];
+  if (value === undefined || value === null || value === "") return null;
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number") return String(value);
+  return INVALID;
+}
+
+function isHttpUrl(text: string): boolean {
+  return URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+}
+
+/** "2025-04-03", "2025-04-03T10:00:00Z" or a YAML timestamp → "2025-04-03". */
+function isoDate(value: unknown): string | null | typeof INVALID {
+  if (value === undefined || value === null || value === "") return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? INVALID : value.toISOString().slice(0, 10);
+  if (typeof value !== "string") return INVALID;
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  if (!match) return INVALID;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  const sameDay = date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
+  return sameDay ? `${y}-${m}-${d}` : INVALID;
+}
+
+function authorList(value: unknown): string[] {
+  if (typeof value === "string") return value.split(/\s*(?:,|\band\b|&)\s*/).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string").map((s) => s.trim()).filter(Boolean);
+  return [];
+}

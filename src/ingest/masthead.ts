@@ -1,0 +1,126 @@
+// The article's blocks → its masthead (headline, byline, dateline, standfirst) and
+// the body paragraphs that remain. The headline is the title line at the top, not
+// a section label and not a sentence; the byline comes from "By …" lines and wire
+// sign-offs, never from photo credits; the dateline is the capitalised place that
+// opens the first paragraph ("WASHINGTON –"); a standfirst is the summary sentence
+// set between the headline and a datelined first paragraph.
+import { readBareNameLine, readClosingCredit, readCreditLine } from "./byline.js";
+import { nameKey } from "./names.js";
+import { wordCount } from "./page-furniture.js";
+
+export interface Masthead {
+  headline: string | null;
+  byline: string[];
+  /** Editors, photographers and contributors credited in the masthead or sign-off. */
+  credits: string[];
+  dateline: string | null;
+  standfirst: string | null;
+  /** The blocks left for the body once the masthead is taken out. */
+  body: string[];
+}
+
+export interface MastheadHints {
+  /** A headline the crawler recorded (front matter). */
+  title?: string | null;
+  /** Authors the crawler recorded (front matter). */
+  authors?: string[];
+  /** Sign-offs removed from the end of the page. */
+  signOffs?: string[];
+  /** Photographers credited in removed captions: never authors. */
+  credits?: string[];
+}
+
+const LONGEST_HEADLINE_WORDS = 30;
+// Credits sit at the top (under the headline) or at the bottom of an article.
+const TOP_REACH = 8;
+const BOTTOM_REACH = 6;
+
+// "WASHINGTON –", "KYIV, Ukraine (AP) —", "LONDON, Nov 16, 2024 (AEP) -", "NEW YORK:".
+const DATELINE = new RegExp(
+  String.raw`^([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})` +
+    String.raw`(?:,\s*[A-Z][\p{L}.]+(?: [A-Z][\p{L}.]+)?)?` +
+    String.raw`(?:,?\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?)?` +
+    String.raw`(?:\s*\([^)]{1,40}\))?` +
+    String.raw`\s*(?:[-–—]+|:)\s+`,
+  "u",
+);
+
+/** The place a paragraph is datelined from, e.g. "WASHINGTON", or null. */
+export function readDateline(paragraph: string): string | null {
+  const match = DATELINE.exec(paragraph.slice(0, 120));
+  return match ? match[1] : null;
+}
+
+function isHeadlineShaped(block: string): boolean {
+  const words = wordCount(block);
+  return words >= 2 && words <= LONGEST_HEADLINE_WORDS && !/[.,;]$/.test(block);
+}
+
+// A section label above the headline: "WORLD", "Europe live", "Politics |": short,
+// and followed by a longer headline-shaped line.
+function isSectionLabel(block: string, next: string | undefined): boolean {
+  if (wordCount(block) > 3 || /[.!?]$/.test(block)) return false;
+  return block === block.toUpperCase() || /[|:]$/.test(block) || (next !== undefined && wordCount(next) >= 4 && isHeadlineShaped(next));
+}
+
+const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/** Splits the masthead from the body. */
+export function readMasthead(blocks: readonly string[], hints: MastheadHints = {}): Masthead {
+  const byline: string[] = [...(hints.authors ?? [])];
+  const credits: string[] = [...(hints.credits ?? [])];
+
+  // Credit lines at the top or bottom: "By …", "Written by … · Edited by …", closing bios.
+  const creditAt: boolean[] = blocks.map((block, i) => {
+    const inReach = i < TOP_REACH || i >= blocks.length - BOTTOM_REACH;
+    const line = inReach ? readCreditLine(block) ?? (i >= blocks.length - BOTTOM_REACH ? readClosingCredit(block) : null) : null;
+    if (!line) return false;
+    byline.push(...line.authors);
+    credits.push(...line.credits);
+    return true;
+  });
+  for (const signOff of hints.signOffs ?? []) {
+    const line = readCreditLine(signOff);
+    if (line) {
+      byline.push(...line.authors);
+      credits.push(...line.credits);
+    }
+  }
+  let body = blocks.filter((_, i) => !creditAt[i]);
+
+  let headline: string | null = hints.title ?? null;
+  while (body.length > 1 && isSectionLabel(body[0], body[1])) body.shift();
+  if (headline !== null) {
+    if (body.length && fold(body[0]) === fold(headline)) body.shift();
+  } else if (body.length > 1 && isHeadlineShaped(body[0])) {
+    headline = body.shift()!;
+  }
+
+  // A writer's bare name under the headline (and standfirst): "Kari Elstad", "Ana Ruiz in Kyiv".
+  let standfirst: string | null = null;
+  for (let i = 0; i < Math.min(2, body.length - 1); i++) {
+    const names = readBareNameLine(body[i]);
+    if (!names) continue;
+    byline.push(...names);
+    if (i === 1) standfirst = body[0];
+    body = body.slice(i + 1);
+    break;
+  }
+  // The summary between headline and a credit line is a standfirst.
+  const firstCredit = creditAt.indexOf(true);
+  if (standfirst === null && headline !== null && firstCredit >= 0 && firstCredit <= TOP_REACH) {
+    const headlineAt = blocks.indexOf(headline);
+    if (headlineAt >= 0 && firstCredit === headlineAt + 2 && body[0] === blocks[headlineAt + 1] && body.length > 1) standfirst = body.shift()!;
+  }
+
+  let dateline: string | null = null;
+  const datelined = body.slice(0, 3).findIndex((block) => readDateline(block) !== null);
+  if (datelined >= 0) {
+    dateline = readDateline(body[datelined]);
+    if (standfirst === null && datelined === 1 && /[.!?]$/.test(body[0]) && wordCount(body[0]) <= 60) standfirst = body.shift()!;
+  }
+
+  const credited = new Set(credits.map(nameKey));
+  const authors = [...new Map(byline.filter((n) => !credited.has(nameKey(n))).map((n) => [nameKey(n), n])).values()];
+  return { headline, byline: authors, credits, dateline, standfirst, body };
+}

@@ -1,0 +1,248 @@
+// Runs of capitalised words in a paragraph that could name a person, with what the
+// text around them says about the run:
+//   a title or role before it   "Russian President Vladimir Putin", "envoy Steve Witkoff",
+//                               "the Minister of Energy of Ukraine Ana Ruiz"
+//   a role set off before it    "the head of the administration, Ana Ruiz, said"
+//   an honorific                "Mr Dmitriev", "Gov. Ana Ruiz"
+//   an appositive after it      "Dmitriev, head of the fund,", "Ruiz, 45,", "Ruiz, who …"
+//   a possessive                "Putin's"
+//   use as a modifier           "the Trump administration"
+// Deciding which runs are people is people.ts's job.
+import { genderOfHonorific, isHonorific } from "./names.js";
+import { descriptorStem, isRoleNoun, isTitleWord, roleKey } from "./role-nouns.js";
+import type { AnalysedParagraph, Token } from "./text-analysis.js";
+
+export interface NameCandidate {
+  /** The name without titles or possessive: "Vladimir Putin". */
+  name: string;
+  words: string[];
+  /** The spelling as written, honorific included: "Mr Dmitriev". */
+  spelling: string;
+  /** Token indexes of the name's words (titles and brackets excluded). */
+  wordTokens: number[];
+  firstToken: number;
+  lastToken: number;
+  start: number; // character offsets of the name words in the paragraph
+  end: number;
+  /** Role nouns written with the name: "president", "envoy", "head", "ceo". */
+  roles: string[];
+  /** Stems of the words describing the person's role: "moldo", "energ" for "Minister of Energy of Moldova". */
+  descriptors: string[];
+  honorific: string | null;
+  gender: "female" | "male" | null;
+  possessive: boolean;
+  /** Used as a noun modifier: "Trump administration", "Putin envoy". */
+  modifier: boolean;
+  /** A person-like appositive follows: ", head of …", ", a former banker,", ", who …", ", 45,". */
+  appositive: boolean;
+  /** Introduced by a possessive and a noun: "His agent Tarek Mansour", "her husband Tom Lake". */
+  related: boolean;
+}
+
+const PARTICLES = new Set(["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben"]);
+// Capitalised words that begin sentences or name times, never people.
+const NOT_NAME_WORDS = new Set(
+  `the a an this that these those his her its their our my your in on at by for from with to of and but or nor so yet if
+  while when after before since as although though because during despite earlier later meanwhile however also still
+  then there here it he she they we i you mr monday tuesday wednesday thursday friday saturday sunday january february
+  march april may june july august september october november december today yesterday tomorrow last next
+  according asked speaking following under over about against among between into through across without within
+  no not all both each every many some several most other such only just even`.split(/\s+/),
+);
+
+const CAPITALISED = /^[A-Z][\p{Ll}\p{Lu}'’.-]*$/u;
+const HAS_LOWER = /\p{Ll}/u;
+const INITIAL = /^[A-Z]\.?$/;
+const POSSESSIVE_TOKEN = /^['’]s?$/;
+// "I'm", "It's", "That's": a contraction, not a name ("O'Brien" keeps its capital after the mark).
+const CONTRACTION = /['’](?:m|s|re|ve|ll|d|t)$/i;
+const POSSESSIVE_DETERMINERS = new Set(["his", "her", "their", "its", "my", "our", "your"]);
+const CHAIN_WORDS = new Set(["of", "the", "and", "for", "&"]);
+const CLAUSE_BREAKS = new Set([",", ";", ":", "(", ")", "—", "–", ".", "!", "?"]);
+
+function isNameWord(token: Token, sentenceStart: boolean): boolean {
+  const text = token.text;
+  if (INITIAL.test(text)) return true;
+  if (!CAPITALISED.test(text) || !HAS_LOWER.test(text) || CONTRACTION.test(text)) return false;
+  if (NOT_NAME_WORDS.has(text.toLowerCase())) return false;
+  if (isHonorific(text) || isTitleWord(text)) return true;
+  if (token.pos === "PROPN") return true;
+  // The model tags unfamiliar capitalised words at a sentence start as it would a
+  // lower-case word; mid-sentence capitals are names whatever their tag.
+  return !sentenceStart && ["NOUN", "ADJ", "X", "VERB", "ADV"].includes(token.pos);
+}
+
+/** Collects runs of name words; "(Joe) Biden", an editor's insertion, joins the run it precedes. */
+function findRuns(para: AnalysedParagraph): number[][] {
+  const { tokens } = para;
+  const sentenceStarts = new Set(para.sentences.map((s) => s.firstToken));
+  const runs: number[][] = [];
+  let current: number[] = [];
+  const flush = () => {
+    if (current.length) runs.push(current);
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (sentenceStarts.has(i)) flush();
+    if (isNameWord(t, sentenceStarts.has(i))) {
+      // An initial stands only inside a name: "John F. Kennedy", not the pronoun "I".
+      if (INITIAL.test(t.text) && current.length === 0 && !(tokens[i + 1] && CAPITALISED.test(tokens[i + 1].text))) continue;
+      current.push(i);
+      continue;
+    }
+    if (PARTICLES.has(t.text) && current.length && tokens[i + 1] && CAPITALISED.test(tokens[i + 1].text)) {
+      current.push(i);
+      continue;
+    }
+    if (t.text === "(" && tokens[i + 2]?.text === ")" && tokens[i + 3] && isNameWord(tokens[i + 1], false) && isNameWord(tokens[i + 3], false)) {
+      flush();
+      current.push(i + 1);
+      i += 2; // skip the bracketed word and ")"; the next word continues the run
+      continue;
+    }
+    flush();
+  }
+  flush();
+  return runs;
+}
+
+interface RoleEvidence {
+  roles: string[];
+  descriptors: string[];
+}
+
+function noteRoleWords(tokens: Token[], from: number, to: number, evidence: RoleEvidence): void {
+  for (let k = from; k <= to; k++) {
+    const w = tokens[k].text;
+    if (isRoleNoun(w)) evidence.roles.push(roleKey(w));
+    if (/^\p{L}{3,}/u.test(w) && tokens[k].pos !== "DET" && tokens[k].pos !== "ADP") evidence.descriptors.push(descriptorStem(w));
+  }
+  // "Chief Executive Officer" → "ceo", "Prime Minister" → "pm": titles are also known by their initials.
+  let run: Token[] = [];
+  for (let k = from; k <= to + 1; k++) {
+    const t = tokens[k];
+    if (k <= to && /^[A-Z][a-z]+$/.test(t.text)) {
+      run.push(t);
+      continue;
+    }
+    if (run.length >= 2 && run.some((r) => isTitleWord(r.text))) evidence.roles.push(run.map((r) => r.text[0].toLowerCase()).join(""));
+    run = [];
+  }
+}
+
+/** Roles written before the run: directly ("envoy Ana Ruiz"), through "of" chains, or set off by commas. */
+function rolesBefore(para: AnalysedParagraph, first: number, followedByComma: boolean, evidence: RoleEvidence): void {
+  const { tokens } = para;
+  const before = tokens[first - 1];
+  if (!before) return;
+  if (before.text === before.text.toLowerCase() && isRoleNoun(before.text)) {
+    // "Russian investment envoy Ana Ruiz": the role and its modifiers.
+    let from = first - 1;
+    while (from - 1 >= 0 && ["ADJ", "PROPN", "NOUN"].includes(tokens[from - 1].pos) && !CLAUSE_BREAKS.has(tokens[from - 1].text)) from--;
+    noteRoleWords(tokens, from, first - 1, evidence);
+    return;
+  }
+  if (CHAIN_WORDS.has(before.text)) {
+    // "the Minister of Foreign Affairs of Kazakhstan Ana Ruiz": capitalised words and "of" back to a title.
+    let from = first - 1;
+    while (from - 1 >= 0 && first - from < 14 && (CHAIN_WORDS.has(tokens[from - 1].text) || CAPITALISED.test(tokens[from - 1].text))) from--;
+    if (tokens.slice(from, first).some((t) => isRoleNoun(t.text))) noteRoleWords(tokens, from, first - 1, evidence);
+    return;
+  }
+  if (before.text === "," && followedByComma) {
+    // "the head of the administration, Ana Ruiz, said": the noun phrase before the name describes her.
+    let from = first - 2;
+    while (from - 1 >= 0 && !CLAUSE_BREAKS.has(tokens[from - 1].text) && tokens[from - 1].pos !== "VERB" && tokens[from - 1].pos !== "AUX") from--;
+    if (from <= first - 2 && tokens.slice(from, first - 1).some((t) => isRoleNoun(t.text))) noteRoleWords(tokens, from, first - 2, evidence);
+  }
+}
+
+/** Roles in an appositive after the run: "Ruiz, the finance minister,", "Ruiz, Chief Executive Officer of …". */
+function rolesAfter(para: AnalysedParagraph, last: number, evidence: RoleEvidence): boolean {
+  const { tokens } = para;
+  if (tokens[last + 1]?.text !== ",") return false;
+  const opener = tokens[last + 2];
+  if (!opener) return false;
+  if (/^(?:who|whose)$/i.test(opener.text) || /^\d{1,3}$/.test(opener.text)) return true;
+  let end = last + 2;
+  while (end + 1 < tokens.length && end - last < 12 && !CLAUSE_BREAKS.has(tokens[end + 1].text) && tokens[end + 1].pos !== "VERB") end++;
+  // The appositive describes a person when its head, before any "of"/"at", is a role.
+  let head = -1;
+  for (let k = last + 2; k <= end; k++) {
+    if (k > last + 2 && (tokens[k].pos === "ADP" || tokens[k].pos === "VERB")) break;
+    if (isRoleNoun(tokens[k].text)) head = k;
+  }
+  if (head < 0) return false;
+  noteRoleWords(tokens, last + 2, end, evidence);
+  return true;
+}
+
+function describeRun(para: AnalysedParagraph, run: number[]): NameCandidate | null {
+  const { tokens } = para;
+  let words = run;
+  let honorific: string | null = null;
+  const evidence: RoleEvidence = { roles: [], descriptors: [] };
+  // Titles and the words before them ("Russian President", "Kano State Gov.") are not the name.
+  let lastTitle = -1;
+  words.forEach((index, k) => {
+    const w = tokens[index].text;
+    if (k < words.length - 1 && (isTitleWord(w) || isHonorific(w))) lastTitle = k;
+  });
+  for (let k = 0; k <= lastTitle; k++) {
+    const w = tokens[words[k]].text;
+    if (isHonorific(w)) honorific = w;
+  }
+  if (lastTitle >= 0) noteRoleWords(tokens, words[0], words[lastTitle], evidence);
+  words = words.slice(lastTitle + 1);
+  if (!words.length || words.every((i) => isTitleWord(tokens[i].text))) return null;
+
+  const first = words[0];
+  const last = words[words.length - 1];
+  const after = tokens[last + 1];
+  const possessive = after !== undefined && POSSESSIVE_TOKEN.test(after.text) && after.start === tokens[last].end;
+  const next = possessive ? undefined : after;
+  const modifier = next !== undefined && next.pos === "NOUN" && next.text === next.text.toLowerCase();
+  const appositive = !possessive && rolesAfter(para, last, evidence);
+  if (lastTitle < 0) rolesBefore(para, run[0], next?.text === ",", evidence);
+  const before = tokens[run[0] - 1];
+  const determiner = tokens[run[0] - 2];
+  const related = !!before && before.pos === "NOUN" && before.text === before.text.toLowerCase() && !!determiner && POSSESSIVE_DETERMINERS.has(determiner.text.toLowerCase());
+
+  const nameWords = words.map((i) => tokens[i].text);
+  const name = nameWords.join(" ");
+  return {
+    name,
+    words: nameWords,
+    spelling: honorific ? `${honorific} ${name}` : name,
+    wordTokens: words,
+    firstToken: first,
+    lastToken: last,
+    start: tokens[first].start,
+    end: tokens[last].end,
+    roles: [...new Set(evidence.roles)],
+    descriptors: [...new Set(evidence.descriptors)],
+    honorific,
+    gender: honorific ? genderOfHonorific(honorific) : null,
+    possessive,
+    modifier,
+    appositive,
+    related,
+  };
+}
+
+/** Every capitalised run in a paragraph that could name a person, described. */
+export function findNameCandidates(para: AnalysedParagraph): NameCandidate[] {
+  return findRuns(para)
+    .map((run) => describeRun(para, run))
+    .filter((c): c is NameCandidate => c !== null);
+}
+
+/** The same candidate without its first `count` words ("Hungary Gábor Szentes" → "Gábor Szentes"). */
+export function withoutLeadingWords(para: AnalysedParagraph, c: NameCandidate, count: number): NameCandidate {
+  const wordTokens = c.wordTokens.slice(count);
+  const words = c.words.slice(count);
+  const name = words.join(" ");
+  const first = wordTokens[0];
+  return { ...c, words, name, spelling: c.honorific ? `${c.honorific} ${name}` : name, wordTokens, firstToken: first, start: para.tokens[first].start };
+}

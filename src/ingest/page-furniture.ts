@@ -1,0 +1,131 @@
+// The parts of a web page around an article that a scraper saves with it: calls to
+// action ("Read more", "Follow topic:", "Sign up now: …"), share bars, breadcrumb
+// navigation, cookie notices, legal footers and time stamps. Each rule describes how
+// such a block looks on any site — short, imperative or a list of links — never the
+// words of one site.
+
+/** Words a block has, counted the way a reader would. */
+export function wordCount(block: string): number {
+  return block.split(/\s+/).filter(Boolean).length;
+}
+
+// Page controls start with an instruction to the reader. Each entry is a phrase, not
+// a lone verb, so a subheading such as "Support grows for the truce" is not taken.
+const CALL_TO_ACTION = new RegExp(
+  String.raw`^(?:sign up|sign in|log ?in|log out|register\b|subscribe\b|subscribers\b|follow (?:us|topic|on|@|this|the)|follow$|` +
+    String.raw`share\b|read (?:more|next|also|the full|our)|also (?:read|interesting|on)\b|continue reading|keep reading|` +
+    String.raw`see (?:more|also|all)|more (?:on|from|about) |show (?:more|key events)|key events$|load more|learn more|find out more|explore (?:more|our)|` +
+    String.raw`click|tap (?:here|to)|download (?:the|our)|get (?:the|our) (?:app|newsletter)|join (?:us|our|the conversation)|` +
+    String.raw`watch(?: now| live)?:|listen(?: now)?:|support (?:us|our|independent|local)|donate\b|give (?:monthly|once|today)|remind me|` +
+    String.raw`not ready to|accept (?:all|cookies)|manage (?:cookies|preferences|consent)|skip (?:to|ad)|back to top|related\b[^.!?]{0,30}(?::|$)|` +
+    String.raw`recommended(?: for you| stories| reading)?:?$|most (?:read|popular|viewed)|trending(?: now| stories)?:?$|advertisement\b|` +
+    String.raw`sponsored(?: content| by|:)|story continues|comments?(?: \(\d+\))?:?$|\d+ comments?$|leave a comment|print$|email$|` +
+    String.raw`copy link|preview$|reuse this content|republish\b|type your email|live feed$|newest$|oldest$|please (?:turn on|enable) javascript)`,
+  "i",
+);
+const LONGEST_CALL_TO_ACTION = 14;
+
+/** A short instruction to the reader: "Read more", "Follow topic:", "Sign up now: …", "Remind me later." */
+export function isCallToAction(block: string): boolean {
+  return wordCount(block) <= LONGEST_CALL_TO_ACTION && CALL_TO_ACTION.test(block);
+}
+
+// Sentences that tell the reader to operate the page or contact the newsroom:
+// "If you have noticed a mistake, select it and press Ctrl+Enter.", "Tips? Contact the team."
+const READER_INSTRUCTION = /(?:^|[.?!]\s+)(?:please\s+)?(?:click|tap|press|select|email|e-mail|contact|send|call|write to|visit|follow|subscribe|sign up|download|share|join|register|republish|turn on|enable)\b/i;
+const ADDRESS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|net|example|co\.uk|md|gov)\b/i;
+
+/** A short note telling the reader to click, email or follow, or giving the newsroom's address. */
+export function isReaderInstruction(block: string): boolean {
+  if (wordCount(block) > 30 || /[“”"]/.test(block)) return false;
+  return READER_INSTRUCTION.test(block) || (ADDRESS.test(block) && /\b(?:you|your|us|our|visit|email|contact)\b/i.test(block));
+}
+
+/** A line of counters and icons ("♡ 212 💬 38 ↻ Share"): mostly symbols and digits, few letters. */
+export function isSymbolLine(block: string): boolean {
+  const visible = block.replace(/\s+/g, "");
+  if (!visible.length || visible.length > 80) return false;
+  const letters = visible.match(/\p{L}/gu)?.length ?? 0;
+  return letters / visible.length < 0.5;
+}
+
+// "Tags: energy, Ukraine", "Topics: Water companies · Pollution", "Suggested Topics: Energy · Europe".
+const TAG_LIST = /^(?:[\p{L} ]{1,25}):\s*(?:[^,·•|;:.]{1,30}(?:\s*[,·•|;]\s*|$)){2,}$/u;
+
+/** A labelled list of tags or topics. */
+export function isTagList(block: string): boolean {
+  return block.length <= 200 && TAG_LIST.test(block) && /^(?:tags|topics|suggested topics|filed under|categories|more on|keywords|related topics|subjects)\b/i.test(block);
+}
+
+const SHARE_TARGETS = new Set([
+  "share", "facebook", "twitter", "x", "whatsapp", "email", "e-mail", "mail", "linkedin", "telegram", "reddit",
+  "pinterest", "print", "copy", "link", "messenger", "flipboard", "threads", "bluesky", "sms", "tweet", "vk", "viber",
+]);
+
+/** A row of share buttons: "Share Facebook Twitter WhatsApp Email". */
+export function isShareBar(block: string): boolean {
+  const words = block.toLowerCase().split(/[\s|·•,/]+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 14 && words.every((w) => SHARE_TARGETS.has(w));
+}
+
+/** Breadcrumbs or a menu: "Home › World › Europe", "News | Sport | Weather". */
+export function isNavigation(block: string): boolean {
+  if (/[.!?]$/.test(block)) return false;
+  const parts = block.split(/\s*(?:[|›»>•·]|\s\/\s)\s*/).filter(Boolean);
+  return parts.length >= 3 && parts.every((p) => wordCount(p) <= 3);
+}
+
+/** A cookie or consent notice. */
+export function isCookieNotice(block: string): boolean {
+  return /\bcookies?\b/i.test(block) && /\b(?:consent|accept|browser|privacy|we use|this (?:site|website)|experience|settings)\b/i.test(block);
+}
+
+/** Copyright and terms lines: "© 2025 …", "Subscribers agree to the Privacy Policy". */
+export function isLegalFooter(block: string): boolean {
+  if (/^(?:©|\(c\)|copyright\b)/i.test(block)) return wordCount(block) <= 80;
+  if (wordCount(block) > 20) return false;
+  return /^all rights reserved/i.test(block) || /\b(?:privacy policy|terms of (?:use|service)|all rights reserved)\b/i.test(block);
+}
+
+// "Media contact: Ana Ruiz, +47 …", "Source: Example ASA", "Contact: press@example.com".
+const CONTACT_LABEL = /^(?:(?:media|press|investor|editorial)\s+)?(?:contacts?|enquiries|inquiries|source)\s*:/i;
+
+/** A contact or source label of a press release or a newsroom. */
+export function isContactLine(block: string): boolean {
+  return wordCount(block) <= 30 && CONTACT_LABEL.test(block);
+}
+
+// Wire desks sign copy with the initials of writer and editor: "gw/tmc", "ab/cd/ef".
+const DESK_INITIALS = /^[a-z]{1,4}(?:\/[a-z]{1,4})+$/;
+
+/** A wire desk's sign-off initials. */
+export function isDeskInitials(block: string): boolean {
+  return DESK_INITIALS.test(block.trim());
+}
+
+const MONTH_NAMES = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?$/i;
+const DAY_NAMES = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?$/i;
+const TIME_WORDS = new Set([
+  "published", "updated", "posted", "last", "first", "modified", "on", "at", "ago", "hour", "hours", "min", "mins", "minute",
+  "minutes", "second", "seconds", "day", "days", "read", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "cest",
+  "est", "edt", "et", "pst", "pdt", "msk", "eet", "eest", "ist", "today", "yesterday", "views", "view", "|", "·", "•", "-", "–", "—",
+  "∙", "/",
+]);
+
+function isTimeToken(word: string): boolean {
+  const w = word.toLowerCase().replace(/[:,]$/, "");
+  return (
+    TIME_WORDS.has(w) || MONTH_NAMES.test(w) || DAY_NAMES.test(w) ||
+    /^[\d.:/,+-]+$/.test(w) || /^(?:gmt|utc)[+-]\d{1,2}$/.test(w) || /^\d{1,2}(?:[:.]\d{2})?(?:am|pm)$/.test(w)
+  );
+}
+
+/**
+ * A line made only of dates, times and their words: "Published: 23:41, 16 Nov 2024 |
+ * Updated: 08:15", "March 11, 2025 4:52 PM GMT+2 Updated 2 hours ago", "3 min read".
+ */
+export function isTimestampLine(block: string): boolean {
+  if (block.length > 120 || !/\d/.test(block)) return false;
+  const words = block.split(/\s+/).filter(Boolean);
+  return words.every(isTimeToken);
+}

@@ -1,0 +1,159 @@
+// The newsmakers of an article, each under one canonical full name with every
+// spelling seen. A capitalised run is a person when the text says so: its first word
+// is a common first name, or a title, role or honorific stands with it, or a
+// person-like appositive follows; runs ending in words like "University", "Fund" or
+// "Sea" are organisations and places. Once full names are known, a lone surname
+// ("Dmitriev", "Mr Dmitriev", "Putin's") is a mention of the person with that surname.
+// Authors and photographers are removed: they wrote or shot the story, they are not in it.
+import { genderOfGivenName, isGivenName } from "./given-names.js";
+import { findNameCandidates, type NameCandidate } from "./name-candidates.js";
+import { nameKey, nameWordKey } from "./names.js";
+import { genderOfRole, isTitleWord } from "./role-nouns.js";
+import type { AnalysedParagraph } from "./text-analysis.js";
+import type { PersonDraft } from "./types.js";
+
+export interface Person {
+  name: string;
+  /** Every other spelling seen, honorifics included ("Mr Dmitriev"), possessives not. */
+  aliases: string[];
+  mentions: number;
+  key: string;
+  surnameKey: string;
+  givenKey: string | null;
+  roles: Set<string>;
+  gender: "female" | "male" | null;
+}
+
+export interface PersonMention {
+  person: number; // index in people
+  paragraph: number;
+  candidate: NameCandidate;
+}
+
+export interface PeopleInText {
+  people: Person[];
+  /** Per paragraph, the person mentions in text order. */
+  mentions: PersonMention[][];
+}
+
+// Last words that make a capitalised run an organisation, a place or a thing.
+const NON_PERSON_WORDS = new Set(
+  `university college school academy institute fund bank office department ministry agency service council committee
+  commission court party union house times news post journal herald tribune magazine review press media network channel
+  company corporation corp inc ltd llc plc group holdings partners capital airlines airways motors technologies systems
+  foundation association society organization organisation federation republic kingdom emirates states sea ocean river
+  mountains mountain island islands valley bay gulf strait canal street avenue road square park bridge tunnel airport
+  station hall center centre museum hospital church cathedral mosque palace castle tower building stadium arena club forum
+  summit conference games cup league championship prize award awards act treaty accord agreement plan project program
+  programme initiative operation forces force army navy guard police command brigade corps fleet administration
+  government parliament senate congress assembly cabinet duma kremlin pentagon index exchange market war revolution day
+  arabia america americas africa asia europe korea kong york zealand delhi angeles lanka east west north south coast
+  peninsula strip heights region province county district city town village oblast krai state territory street`.split(/\s+/),
+);
+
+function looksLikeOrganisationOrPlace(words: string[]): boolean {
+  return words.some((w) => NON_PERSON_WORDS.has(w.toLowerCase().replace(/['’]s$/, "")));
+}
+
+/** Whether a run of two or more words names a person, on the evidence written with it. */
+function isPersonName(c: NameCandidate): boolean {
+  if (c.words.length < 2 || c.words.length > 5) return false;
+  if (looksLikeOrganisationOrPlace(c.words) || isTitleWord(c.words[c.words.length - 1])) return false;
+  if (c.words.some((w) => /^[A-Z]{2,}$/.test(w) || /\d/.test(w))) return false;
+  return isGivenName(c.words[0]) || c.roles.length > 0 || c.honorific !== null || c.appositive;
+}
+
+/** Whether a single capitalised word is introduced as a person: "Mr Lake", "President Ruiz", "envoy Lake". */
+function isIntroducedSurname(c: NameCandidate): boolean {
+  return c.words.length === 1 && !looksLikeOrganisationOrPlace(c.words) && (c.honorific !== null || c.roles.length > 0) && !/-/.test(c.words[0]);
+}
+
+function newPerson(c: NameCandidate): Person {
+  const words = c.words;
+  return {
+    name: c.name,
+    aliases: [],
+    mentions: 0,
+    key: nameKey(c.name),
+    surnameKey: nameWordKey(words[words.length - 1]),
+    givenKey: words.length > 1 ? nameWordKey(words[0]) : null,
+    roles: new Set(),
+    gender: null,
+  };
+}
+
+function noteMention(person: Person, c: NameCandidate): void {
+  person.mentions++;
+  for (const role of c.roles) person.roles.add(role);
+  person.gender ??= c.gender ?? (c.words.length > 1 ? genderOfGivenName(c.words[0]) : null) ?? c.roles.map(genderOfRole).find(Boolean) ?? null;
+  // The fullest spelling is the canonical name; every other spelling is an alias.
+  if (c.words.length > person.name.split(" ").length) {
+    person.aliases.push(person.name);
+    person.name = c.name;
+  }
+  for (const spelling of [c.name, c.spelling]) {
+    if (spelling !== person.name && !person.aliases.includes(spelling)) person.aliases.push(spelling);
+  }
+}
+
+/**
+ * Finds the people named in analysed paragraphs. `exclude` lists authors and
+ * photographers, who are never newsmakers of the article they made.
+ */
+export function findPeople(paragraphs: readonly AnalysedParagraph[], exclude: readonly string[] = []): PeopleInText {
+  const excluded = new Set(exclude.map(nameKey));
+  const candidates = paragraphs.map(findNameCandidates);
+  const people: Person[] = [];
+  const byKey = new Map<string, number>();
+
+  // Full names first, so that a surname written before its full name still finds it.
+  const personFor = (c: NameCandidate): number | null => {
+    const key = nameKey(c.name);
+    const existing = byKey.get(key);
+    if (existing !== undefined) return existing;
+    const surname = nameWordKey(c.words[c.words.length - 1]);
+    const given = nameWordKey(c.words[0]);
+    // "Anna Luna" and "Anna Paulina Luna": same first name and surname, one person.
+    const sameParts = people.findIndex((p) => p.surnameKey === surname && p.givenKey === given);
+    if (sameParts >= 0) return sameParts;
+    return null;
+  };
+  for (const list of candidates) {
+    for (const c of list) {
+      if (!isPersonName(c) || excluded.has(nameKey(c.name))) continue;
+      let index = personFor(c);
+      if (index === null) {
+        index = people.push(newPerson(c)) - 1;
+      }
+      byKey.set(nameKey(c.name), index);
+    }
+  }
+
+  const mentions: PersonMention[][] = paragraphs.map(() => []);
+  // A lone surname shared by two people ("Trump") is the one named most recently.
+  const lastOfSurname = new Map<string, number>();
+  candidates.forEach((list, paragraph) => {
+    for (const c of list) {
+      let index: number | undefined = byKey.get(nameKey(c.name));
+      if (index === undefined && c.words.length === 1 && !/-/.test(c.words[0])) {
+        const surname = nameWordKey(c.words[0]);
+        index = lastOfSurname.get(surname) ?? people.findIndex((p) => p.surnameKey === surname);
+        if (index < 0) index = undefined;
+        if (index === undefined && isIntroducedSurname(c) && !excluded.has(nameKey(c.name))) {
+          index = people.push(newPerson(c)) - 1;
+          byKey.set(nameKey(c.name), index);
+        }
+      }
+      if (index === undefined) continue;
+      noteMention(people[index], c);
+      lastOfSurname.set(people[index].surnameKey, index);
+      mentions[paragraph].push({ person: index, paragraph, candidate: c });
+    }
+  });
+  return { people, mentions };
+}
+
+/** The people as the article draft lists them. */
+export function toPersonDrafts(people: readonly Person[]): PersonDraft[] {
+  return people.filter((p) => p.mentions > 0).map((p) => ({ name: p.name, aliases: p.aliases, mentions: p.mentions }));
+}

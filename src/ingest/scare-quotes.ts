@@ -1,0 +1,26 @@
+// Not every pair of quotation marks holds a remark. Writers also quote to distance
+// themselves from a word (a so-called “peace plan”, the word “undesirable”) and to
+// set off titles and names (the book “Long Road Home”, a plan dubbed “Operation Dawn”).
+// Those spans are not quotations of anyone.
+import type { QuoteSpan } from "./quote-spans.js";
+
+const DISTANCING = /(?:\bso[- ]called|\bthe (?:words?|terms?|phrases?|labels?|slogans?|hashtags?|headlines?|titles?|names?|expressions?))\s*$/i;
+const TITLE_INTRODUCERS =
+  /\b(?:called|named|titled|entitled|dubbed|nicknamed|codenamed|code-named|known as|book|novel|film|movie|documentary|song|single|album|series|show|programme|program|play|musical|report|article|essay|column|podcast|exhibition|campaign|operation|festival|the)\s*$/i;
+const SMALL_WORDS = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "vs", "de", "la"]);
+
+/** Whether every word of the text is capitalised as in a title ("The Long Road Home"). */
+function isTitleCase(text: string): boolean {
+  const words = text.replace(/[.,!?;:]+$/, "").split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > 12 || /[,.;]$/.test(text)) return false;
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_WORDS.has(w.toLowerCase())));
+}
+
+/** Whether a quotation span holds someone's words rather than a scare-quoted word or a title. */
+export function isRemark(span: QuoteSpan, paragraph: string): boolean {
+  if (!/[\p{L}\p{N}]/u.test(span.text)) return false;
+  const before = paragraph.slice(Math.max(0, span.open - 40), span.open);
+  if (DISTANCING.test(before)) return false;
+  if (isTitleCase(span.text) && (TITLE_INTRODUCERS.test(before) || !/[.!?,]$/.test(span.text))) return false;
+  return true;
+}

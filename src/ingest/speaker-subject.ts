@@ -1,0 +1,106 @@
+// Who a reporting verb's subject is. English news puts the speaker before the verb
+// ("Ruiz said", "Ruiz, the minister, told reporters", "the minister also said") or,
+// after a quotation, after it ("…," said Ruiz). The subject is read back from the
+// verb: adverbs and auxiliaries are skipped, a comma-delimited appositive is hopped
+// over, and what is left is a named person, a pronoun, a role ("the minister",
+// "the head of the fund") or something else (an institution, "officials").
+import type { PersonMention } from "./people.js";
+import { isRoleNoun, roleKey } from "./role-nouns.js";
+import type { AnalysedParagraph, Token } from "./text-analysis.js";
+
+export type Subject =
+  | { kind: "person"; person: number }
+  | { kind: "pronoun"; gender: "female" | "male" }
+  | { kind: "role"; role: string; definite: boolean }
+  | { kind: "other" };
+
+/** A paragraph with what the subject finder needs to know about each token. */
+export interface ParagraphTokens {
+  para: AnalysedParagraph;
+  /** Whether each token lies inside quotation marks. */
+  quoted: boolean[];
+  /** The person mention that ends at a token, if any. */
+  mentionEndingAt: Map<number, PersonMention>;
+  /** The person mention that starts at a token, if any. */
+  mentionStartingAt: Map<number, PersonMention>;
+}
+
+const SKIPPABLE = new Set([
+  "also", "not", "never", "previously", "repeatedly", "reportedly", "publicly", "privately", "later", "earlier", "then",
+  "again", "once", "further", "separately", "additionally", "has", "had", "have", "was", "were", "is", "are", "would",
+  "will", "could", "did", "does", "do", "had", "has", "been", "on", "monday", "tuesday", "wednesday", "thursday",
+  "friday", "saturday", "sunday", "today", "yesterday", "recently", "initially", "subsequently", "first", "last", "week",
+  "night", "morning", "afternoon", "evening",
+]);
+const CLAUSE_BOUNDARY = new Set([",", ";", ":", "(", ")", "—", "–", "that", "who", "which", "while", "and", "but", "as", "after", "when", "because", "if"]);
+const PRONOUNS: Record<string, "female" | "male"> = { he: "male", she: "female", him: "male", her: "female" };
+const DEFINITE = new Set(["the", "his", "her", "its", "their", "this", "that"]);
+
+function isSkippable(t: Token): boolean {
+  return t.pos === "ADV" || t.pos === "AUX" || t.pos === "PART" && t.text !== "to" || SKIPPABLE.has(t.text.toLowerCase());
+}
+
+/** The pronoun a token is, when it is a singular personal pronoun. */
+export function pronounGender(t: Token | undefined): "female" | "male" | null {
+  return t ? PRONOUNS[t.text.toLowerCase()] ?? null : null;
+}
+
+/** The subject of the verb at `verb`, read backwards, never crossing `floor` or a quotation. */
+export function subjectBefore(ctx: ParagraphTokens, verb: number, floor: number): Subject | null {
+  const { tokens } = ctx.para;
+  let j = verb - 1;
+  while (j >= floor && !ctx.quoted[j] && isSkippable(tokens[j])) j--;
+  // ", the minister," / ", who heads the fund," / ", quoted by agencies," — an appositive between subject and verb.
+  for (let hops = 0; hops < 3 && j >= floor && tokens[j].text === "," && !ctx.quoted[j]; hops++) {
+    let k = j - 1;
+    while (k >= floor && tokens[k].text !== "," && !ctx.quoted[k]) k--;
+    if (k < floor || ctx.quoted[k]) return null;
+    j = k - 1;
+    while (j >= floor && !ctx.quoted[j] && isSkippable(tokens[j])) j--;
+  }
+  if (j < floor || ctx.quoted[j]) return null;
+  return subjectEndingAt(ctx, j, floor);
+}
+
+/** What the noun phrase ending at token `end` refers to. */
+export function subjectEndingAt(ctx: ParagraphTokens, end: number, floor: number): Subject | null {
+  const { tokens } = ctx.para;
+  const mention = ctx.mentionEndingAt.get(end);
+  if (mention && !mention.candidate.possessive) return { kind: "person", person: mention.person };
+  const gender = pronounGender(tokens[end]);
+  if (gender) return { kind: "pronoun", gender };
+  if (/^(?:they|we|i|you|it)$/i.test(tokens[end].text)) return { kind: "other" };
+
+  let start = end;
+  while (start - 1 >= floor && !ctx.quoted[start - 1] && !CLAUSE_BOUNDARY.has(tokens[start - 1].text.toLowerCase())) start--;
+  // The head of a noun phrase comes before its post-modifiers ("the head of the fund",
+  // "the official to visit Washington"): the last noun before the first preposition or verb.
+  let head = -1;
+  for (let k = start; k <= end; k++) {
+    const pos = tokens[k].pos;
+    if (k > start && (pos === "ADP" || pos === "VERB" || pos === "PART" && tokens[k].text === "to" || pos === "SCONJ")) break;
+    if (pos === "NOUN" || pos === "PROPN" || pos === "PRON") head = k;
+  }
+  if (head < 0) return null;
+  const word = tokens[head].text;
+  if (word === word.toLowerCase() && isRoleNoun(word)) {
+    const determiner = tokens[start].text.toLowerCase();
+    const possessed = tokens.slice(start, head).some((t) => /^['’]s?$/.test(t.text));
+    return { kind: "role", role: roleKey(word), definite: DEFINITE.has(determiner) || possessed };
+  }
+  return { kind: "other" };
+}
+
+/** The subject written after an inverted verb: "…," said Ruiz / said the minister / said he. */
+export function subjectAfter(ctx: ParagraphTokens, verb: number, ceiling: number): Subject | null {
+  const { tokens } = ctx.para;
+  const next = verb + 1;
+  if (next > ceiling || ctx.quoted[next]) return null;
+  const mention = ctx.mentionStartingAt.get(next);
+  if (mention) return { kind: "person", person: mention.person };
+  const gender = pronounGender(tokens[next]);
+  if (gender) return { kind: "pronoun", gender };
+  let end = next;
+  while (end + 1 <= ceiling && !ctx.quoted[end + 1] && !/^[,.;:!?]$/.test(tokens[end + 1].text)) end++;
+  return end - next < 8 ? subjectEndingAt(ctx, end, next) : null;
+}

@@ -1,0 +1,27 @@
+// Verbs that report speech or writing. A quotation belongs to the subject of the
+// reporting verb next to it ("…," Ruiz said / Ruiz told reporters "…"), so these
+// are the anchors attribution looks for. Matched on the lemma the language model gives.
+
+const REPORTING = `
+acknowledge add admit advise agree announce answer argue ask assert assure boast brag call caution charge claim
+comment complain concede conclude confirm contend continue counter cry declare decry demand deny describe dismiss
+emphasise emphasize estimate exclaim explain grumble hail highlight insist joke lament maintain mention mock note
+observe plead pledge point post praise predict proclaim promise propose protest quip recall recount reiterate remark
+repeat reply report respond retort reveal say scoff shout signal speak state stress suggest swear tell testify thank
+tweet urge vow warn whisper write
+`;
+
+const REPORTING_SET = new Set(REPORTING.split(/\s+/).filter(Boolean));
+
+/** Whether a lemma is a verb of saying or writing: "say", "tell", "write", "warn". */
+export function isSpeechVerbLemma(lemma: string): boolean {
+  return REPORTING_SET.has(lemma.toLowerCase());
+}
+
+// Verbs whose object, not subject, is the speaker: "agencies quoted him as saying".
+const QUOTING = new Set(["quote", "cite"]);
+
+/** Whether a lemma introduces someone else's words with the speaker as its object ("quoted him as saying"). */
+export function isQuotingVerbLemma(lemma: string): boolean {
+  return QUOTING.has(lemma.toLowerCase());
+}

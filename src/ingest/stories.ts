@@ -1,0 +1,163 @@
+// Stories: the articles about one event. Two articles are one story when they appeared
+// within STORY_WINDOW_DAYS of each other AND the evidence is strong: the same main
+// person plus more common ground (another person, places, key terms), or, with no
+// person in common, most key terms and a named place. A later visit by the same person
+// months on is a different story because the dates are too far apart; two events of one
+// busy day stay apart because a person alone, or a few common words alone, is not
+// enough. Groups are the connected components of that pairwise relation, so input
+// order does not matter, and features are computed per article, so the store can keep
+// them and link each new article against its neighbours in time.
+import { compareIds, DisjointSets } from "./connected-components.js";
+import { dayNumber } from "./day-number.js";
+import { keyTerms, namedThings, type WeightedTerm } from "./key-terms.js";
+import { nameKey, nameWordKey } from "./names.js";
+import { foldedWords, stemWord } from "./word-stems.js";
+
+/** An article as the story linker sees it. */
+export interface StoryArticle {
+  id: string;
+  publishedOn: string | null; // YYYY-MM-DD
+  headline: string | null;
+  body: string;
+  people: { name: string; mentions: number }[];
+}
+
+/** What the story linker keeps of an article: small and JSON-serialisable, for the store to keep per article. */
+export interface StoryFeatures {
+  /** The most mentioned people, by name key (see names.ts), most mentioned first. */
+  people: { key: string; mentions: number }[];
+  /** Capitalised non-person names inside sentences (mostly places), most frequent first. */
+  places: string[];
+  /** Key-term stems with their share of the article's key-term weight, strongest first. */
+  terms: WeightedTerm[];
+}
+
+/** Articles about one event appear within this many days of each other. */
+export const STORY_WINDOW_DAYS = 3;
+const MAX_PEOPLE = 5;
+
+/** The features of one article, computed once. */
+export function storyFeatures(article: StoryArticle): StoryFeatures {
+  // Spellings of one person (name keys equal) count as one person.
+  const mentionsByKey = new Map<string, number>();
+  for (const p of article.people) {
+    const key = nameKey(p.name);
+    if (key) mentionsByKey.set(key, (mentionsByKey.get(key) ?? 0) + p.mentions);
+  }
+  const people = [...mentionsByKey]
+    .map(([key, mentions]) => ({ key, mentions }))
+    .sort((x, y) => y.mentions - x.mentions || compareIds(x.key, y.key));
+  // People are compared as people; their names would otherwise dominate the key terms.
+  const personWordKeys = new Set<string>();
+  const personStems = new Set<string>();
+  for (const p of article.people) {
+    for (const word of p.name.split(/[\s-]+/)) personWordKeys.add(nameWordKey(word));
+    for (const word of foldedWords(p.name)) personStems.add(stemWord(word));
+  }
+  return {
+    people: people.slice(0, MAX_PEOPLE),
+    places: namedThings(article.body, personWordKeys),
+    terms: keyTerms(article.headline, article.body, personStems),
+  };
+}
+
+/** What the pairwise relation reads of an article. */
+export interface StoryCandidate {
+  publishedOn: string | null;
+  features: StoryFeatures;
+}
+
+/** Evidence two articles share; exported for tests and diagnostics. */
+export interface StoryEvidence {
+  daysApart: number | null;
+  /** A person main in both articles. */
+  sharedMainPerson: boolean;
+  /** People among the most mentioned of both articles. */
+  sharedPeople: number;
+  /** Sum over shared key terms of the smaller weight, 0..1. */
+  termOverlap: number;
+  sharedTerms: number;
+  sharedPlaces: number;
+}
+
+export function storyEvidence(a: StoryCandidate, b: StoryCandidate): StoryEvidence {
+  const da = dayNumber(a.publishedOn);
+  const db = dayNumber(b.publishedOn);
+  const mainB = mainPeople(b.features);
+  const sharedMainPerson = [...mainPeople(a.features)].some((k) => mainB.has(k));
+  const peopleB = new Set(b.features.people.map((p) => p.key));
+  const sharedPeople = a.features.people.filter((p) => peopleB.has(p.key)).length;
+  const weightsB = new Map(b.features.terms.map((t) => [t.term, t.weight]));
+  let termOverlap = 0;
+  let sharedTerms = 0;
+  for (const t of a.features.terms) {
+    const w = weightsB.get(t.term);
+    if (w === undefined) continue;
+    sharedTerms++;
+    termOverlap += Math.min(w, t.weight);
+  }
+  const placesB = new Set(b.features.places);
+  return {
+    daysApart: da === null || db === null ? null : Math.abs(da - db),
+    sharedMainPerson,
+    sharedPeople,
+    termOverlap: Math.round(termOverlap * 100) / 100,
+    sharedTerms,
+    sharedPlaces: a.features.places.filter((p) => placesB.has(p)).length,
+  };
+}
+
+// A person is main in an article when mentioned at least half as often as its most
+// mentioned person (and more than once, unless nobody is).
+function mainPeople(features: StoryFeatures): Set<string> {
+  const top = features.people[0]?.mentions ?? 0;
+  const floor = Math.max(top / 2, Math.min(top, 2));
+  return new Set(features.people.filter((p) => p.mentions >= floor).map((p) => p.key));
+}
+
+// How much of their key-term weight two articles must share. With the same main person
+// a moderate overlap is enough; with no person in common the words alone must be close,
+// as for two reports of one flood that quote different residents.
+const PERSON_TERM_OVERLAP = 0.2;
+const TOPIC_TERM_OVERLAP = 0.3;
+const TOPIC_MIN_SHARED_TERMS = 5;
+
+/**
+ * Whether two articles are about the same event: published within STORY_WINDOW_DAYS
+ * (false when either is undated) and
+ *  - the same main person, and either a second person in common plus a named place or
+ *    some shared key terms, or a clear share of key terms; or
+ *  - no main person in common, but most key terms and a named place in common.
+ * A main person alone is never enough: a head of state is the main person of several
+ * unrelated stories on any day.
+ */
+export function isSameStory(a: StoryCandidate, b: StoryCandidate): boolean {
+  const e = storyEvidence(a, b);
+  if (e.daysApart === null || e.daysApart > STORY_WINDOW_DAYS) return false;
+  if (e.sharedMainPerson) {
+    if (e.sharedPeople >= 2 && (e.sharedPlaces >= 1 || e.termOverlap >= PERSON_TERM_OVERLAP / 2)) return true;
+    if (e.termOverlap >= PERSON_TERM_OVERLAP) return true;
+  }
+  return e.termOverlap >= TOPIC_TERM_OVERLAP && e.sharedTerms >= TOPIC_MIN_SHARED_TERMS && e.sharedPlaces >= 1;
+}
+
+/**
+ * The articles grouped into stories: every id in exactly one group, ids sorted within a
+ * group and groups by first id. Only articles within STORY_WINDOW_DAYS are compared.
+ */
+export function groupStories(articles: StoryArticle[]): string[][] {
+  const sets = new DisjointSets();
+  const dated: { id: string; day: number; candidate: StoryCandidate }[] = [];
+  for (const article of articles) {
+    sets.add(article.id);
+    const day = dayNumber(article.publishedOn);
+    if (day !== null) dated.push({ id: article.id, day, candidate: { publishedOn: article.publishedOn, features: storyFeatures(article) } });
+  }
+  dated.sort((x, y) => x.day - y.day);
+  for (let i = 0; i < dated.length; i++)
+    for (let j = i + 1; j < dated.length && dated[j].day - dated[i].day <= STORY_WINDOW_DAYS; j++) {
+      const [a, b] = [dated[i], dated[j]];
+      if (sets.find(a.id) !== sets.find(b.id) && isSameStory(a.candidate, b.candidate)) sets.union(a.id, b.id);
+    }
+  return sets.groups();
+}
