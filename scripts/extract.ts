@@ -4,6 +4,7 @@
 // Exits 1 if any file failed, 0 otherwise.
 import { parseArgs } from "node:util";
 import { readCorpus } from "../src/corpus/read-corpus.js";
+import { linkAcrossArticles } from "../src/ingest/cross-article-links.js";
 import { extractArticle } from "../src/ingest/pipeline.js";
 import type { ArticleDraft } from "../src/ingest/types.js";
 
@@ -21,7 +22,7 @@ if (maxBytes != null && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
   process.exit(2);
 }
 
-function toLine(draft: ArticleDraft): string {
+function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string | undefined, story: string): string {
   return JSON.stringify({
     file: draft.file,
     headline: draft.headline,
@@ -33,11 +34,14 @@ function toLine(draft: ArticleDraft): string {
     standfirst: draft.standfirst,
     body: draft.body,
     people: draft.people.map((p) => ({ name: p.name, aliases: p.aliases })),
-    quotes: draft.quotes.map((q) => ({ text: q.text, speaker: q.speaker, position: q.position })),
+    quotes: draft.quotes.map((q, i) => ({ text: q.text, speaker: q.speaker, position: q.position, statement: statementOf(i) })),
     topics: draft.topics,
+    story,
   });
 }
 
+// Statements and stories link articles to each other, so every draft is read before any is printed.
+const drafts: ArticleDraft[] = [];
 let failed = 0;
 for await (const entry of readCorpus(positionals, { maxBytes })) {
   if (entry.error || !entry.raw) {
@@ -51,6 +55,8 @@ for await (const entry of readCorpus(positionals, { maxBytes })) {
     console.error(`${entry.file}: ${result.code}: ${result.message}`);
     continue;
   }
-  process.stdout.write(`${toLine(result.draft)}\n`);
+  drafts.push(result.draft);
 }
+const links = linkAcrossArticles(drafts);
+drafts.forEach((draft, d) => process.stdout.write(`${toLine(draft, (q) => links.statementOf.get(`${d}#${q}`), links.storyOf[d])}\n`));
 process.exitCode = failed > 0 ? 1 : 0;

@@ -3,9 +3,12 @@
 import type { ArticleFilter } from "../store/articles.js";
 import type { PersonFilter } from "../store/people.js";
 import type { QuoteFilter } from "../store/quotes.js";
+import type { StatementFilter } from "../store/statements.js";
+import type { StoryFilter } from "../store/stories.js";
 import { parseSearch } from "../store/search.js";
 import { badUserInput } from "./errors.js";
 import type * as G from "./generated/resolvers-types.js";
+import { fromGlobalId } from "./global-id.js";
 
 function searchMatch(search: string | null | undefined, argument: string): string | null {
   if (search == null || search.trim() === "") return null;
@@ -23,7 +26,30 @@ function checkDateRange(filter: { publishedAfter?: string | null; publishedBefor
   }
 }
 
+// Story IDs are global IDs; one of another type (or not ours) names nothing we can filter by.
+function storyIds(ids: readonly string[] | null | undefined, argument: string): number[] | null {
+  if (!ids?.length) return null;
+  return ids.map((id) => {
+    const ref = fromGlobalId(id);
+    if (ref?.type !== "Story") throw badUserInput(`\`${argument}\` holds "${id}", which is not the ID of a story: pass \`Story.id\` values.`, { argument });
+    return ref.id;
+  });
+}
+
 export function articleFilter(input: G.ArticleFilter | null | undefined): ArticleFilter {
+  checkDateRange(input, "filter");
+  return { ...input, storyIds: storyIds(input?.stories, "filter.stories"), searchMatch: searchMatch(input?.search, "filter.search") };
+}
+
+export function statementFilter(input: G.StatementFilter | null | undefined): StatementFilter {
+  checkDateRange(input, "filter");
+  if (input?.minOutlets != null && input.minOutlets < 0) {
+    throw badUserInput(`\`filter.minOutlets\` must be 0 or more, got ${input.minOutlets}.`, { argument: "filter.minOutlets" });
+  }
+  return { ...input, storyIds: storyIds(input?.stories, "filter.stories"), searchMatch: searchMatch(input?.search, "filter.search") };
+}
+
+export function storyFilter(input: G.StoryFilter | null | undefined): StoryFilter {
   checkDateRange(input, "filter");
   return { ...input, searchMatch: searchMatch(input?.search, "filter.search") };
 }

@@ -14,6 +14,8 @@ import {
   peopleOfArticles,
 } from "../store/people.js";
 import { countQuotesBy, quotePagesOfArticles, quotePagesOfSpeakers, quotesByIds } from "../store/quotes.js";
+import { outletIdsOfStatements, quotePagesOfStatements, statementsByIds } from "../store/statements.js";
+import { articlePagesOfStories, membersOfStories, storiesByIds } from "../store/stories.js";
 import { articleCountsOfTopics, topicsByIds, topicsOfArticles } from "../store/topics.js";
 
 /** Batches "the same page of children for each of these parents" into one call per distinct page request. */
@@ -50,6 +52,8 @@ export function createLoaders(store: Store) {
     person: new DataLoader((ids: readonly number[]) => peopleByIds(store, ids)),
     outlet: new DataLoader((ids: readonly number[]) => outletsByIds(store, ids)),
     topic: new DataLoader((ids: readonly number[]) => topicsByIds(store, ids)),
+    statement: new DataLoader((ids: readonly number[]) => statementsByIds(store, ids)),
+    story: new DataLoader((ids: readonly number[]) => storiesByIds(store, ids)),
 
     peopleOfArticle: byKey((ids) => peopleOfArticles(store, ids), []),
     topicsOfArticle: byKey((ids) => topicsOfArticles(store, ids), []),
@@ -62,6 +66,14 @@ export function createLoaders(store: Store) {
     outletIdsQuotingPerson: byKey((ids) => outletIdsQuotingPeople(store, ids), []),
     quotePageOfPerson: pagesPerParent((ids, request) => quotePagesOfSpeakers(store, ids, request)),
     articlePageOfPerson: pagesPerParent((ids, request) => articlePagesOfPeople(store, ids, request)),
+
+    outletIdsOfStatement: byKey((ids) => outletIdsOfStatements(store, ids), []),
+    quotePageOfStatement: pagesPerParent((ids, request) => quotePagesOfStatements(store, ids, request)),
+
+    articlePageOfStory: pagesPerParent((ids, request) => articlePagesOfStories(store, ids, request)),
+    personIdsOfStory: byKey((ids) => membersOfStories(store, ids, "people"), []),
+    outletIdsOfStory: byKey((ids) => membersOfStories(store, ids, "outlets"), []),
+    topicIdsOfStory: byKey((ids) => membersOfStories(store, ids, "topics"), []),
 
     statsOfOutlet: byKey((ids) => statsOfOutlets(store, ids), { articleCount: 0, firstPublishedOn: null, lastPublishedOn: null }),
     articleCountOfTopic: byKey((ids) => articleCountsOfTopics(store, ids), 0),

@@ -8,6 +8,8 @@ import { nodeResolvers } from "./resolvers/node.js";
 import { outletResolvers } from "./resolvers/outlet.js";
 import { personResolvers } from "./resolvers/person.js";
 import { quoteResolvers } from "./resolvers/quote.js";
+import { statementResolvers } from "./resolvers/statement.js";
+import { storyResolvers } from "./resolvers/story.js";
 import { topicResolvers } from "./resolvers/topic.js";
 import { DateScalar } from "./scalars.js";
 
@@ -28,6 +30,6 @@ function mergeResolvers(parts: Resolvers[]): Resolvers {
 }
 
 export const resolvers: Resolvers = {
-  ...mergeResolvers([articleResolvers, quoteResolvers, personResolvers, outletResolvers, topicResolvers, nodeResolvers, connectionResolvers]),
+  ...mergeResolvers([articleResolvers, quoteResolvers, personResolvers, outletResolvers, topicResolvers, statementResolvers, storyResolvers, nodeResolvers, connectionResolvers]),
   Date: DateScalar,
 };

@@ -6,24 +6,31 @@
 //     first verb carries over);
 //  3. "according to Ruiz";
 //  4. the speaker of another quotation in the same paragraph;
-//  5. the speaker of the quotation just before, when the paragraph goes on quoting
-//     without naming anyone new (a remark over several paragraphs).
+//  5. the person the paragraph is about, named or "he"/"she", before the quote
+//     ("He was blunter about it. “…”");
+//  6. the last voice of the paragraph before — a quote's speaker or a reporting
+//     verb's subject ("Ruiz argues that …" / "“…”") — when nobody new is named (a
+//     remark over several paragraphs).
 // A verb whose subject is an institution or an unnamed source ("the ministry said",
 // "officials said") gives the quote no speaker: null, and no fallback.
 import { DiscourseFocus } from "./discourse-focus.js";
 import type { PeopleInText, PersonMention } from "./people.js";
 import type { QuoteSpan } from "./quote-spans.js";
+import { isAnonymousRole } from "./role-nouns.js";
 import { isQuotingVerbLemma, isSpeechVerbLemma } from "./speech-verbs.js";
 import { pronounGender, subjectAfter, subjectBefore, subjectEndingAt, type ParagraphTokens, type Subject } from "./speaker-subject.js";
 import type { AnalysedParagraph, Token } from "./text-analysis.js";
 
 /** How far after a closing mark the attributing verb may stand ("…," the Russian envoy told reporters). */
-const POST_QUOTE_REACH = 8;
+const POST_QUOTE_REACH = 12;
 
 type Found = { speaker: number | null } | null;
 
-function isSpeechVerb(t: Token): boolean {
-  return (t.pos === "VERB" || t.pos === "NOUN" && /ed$/.test(t.text)) && (isSpeechVerbLemma(t.lemma) || isQuotingVerbLemma(t.lemma));
+function isReportingVerb(t: Token): boolean {
+  if (t.pos === "VERB") return isSpeechVerbLemma(t.lemma) || isQuotingVerbLemma(t.lemma);
+  // Past tenses the model does not know as verbs come out as adjectives or nouns ("fumed").
+  if (!/^[a-z]+ed$/.test(t.text) || !["ADJ", "NOUN"].includes(t.pos)) return false;
+  return [t.text.slice(0, -1), t.text.slice(0, -2)].some((stem) => isSpeechVerbLemma(stem));
 }
 
 // Between a closing mark and its reporting verb stands only the subject: "…," the
@@ -49,6 +56,14 @@ function buildParagraphTokens(para: AnalysedParagraph, spans: QuoteSpan[], menti
     mentionStartingAt.set(m.candidate.firstToken, m);
   }
   return { para, quoted, mentionEndingAt, mentionStartingAt };
+}
+
+/**
+ * Whether the token at `i` reports speech. A reporting verb followed by "to" is not
+ * reporting anything ("would continue to …", "vowed to …", "is said to be").
+ */
+function reportsAt(tokens: readonly Token[], i: number): boolean {
+  return isReportingVerb(tokens[i]) && tokens[i + 1]?.text.toLowerCase() !== "to";
 }
 
 /** Index of the first token at or after a character offset. */
@@ -107,10 +122,15 @@ function resolve(subject: Subject | null, a: Attributor): Found {
       return { speaker: subject.person };
     case "pronoun":
       return { speaker: a.focus.resolvePronoun(subject.gender) ?? a.nextNamed };
+    case "they":
+      return { speaker: a.focus.resolveThey() };
     case "role": {
       if (!subject.definite) return { speaker: null };
-      // "The most senior official to visit … said" in a lede names the person only in the next paragraph.
-      return { speaker: a.focus.resolveRole(subject.role) ?? a.focus.current ?? a.nextNamed };
+      const holder = a.focus.resolveRole(subject.role, subject.modifiers);
+      if (holder !== null || isAnonymousRole(subject.role)) return { speaker: holder };
+      // "The most senior official to visit … said" in a lede names the person only in
+      // the next paragraph; elsewhere a description ("the technician") is the person in focus.
+      return { speaker: a.focus.current ?? a.nextNamed };
     }
     case "other":
       return { speaker: null };
@@ -127,21 +147,39 @@ function quotedObject(a: Attributor, verb: number): Subject | null {
   return gender ? { kind: "pronoun", gender } : null;
 }
 
+/** The finite verb a participle hangs on: "Peck backed her boss, writing …" → "backed". */
+function mainVerbBefore(a: Attributor, from: number, floor: number): number {
+  for (let k = from; k >= floor; k--) {
+    const t = a.ctx.para.tokens[k];
+    if (!a.ctx.quoted[k] && t.pos === "VERB" && !isParticiple(t)) return k;
+  }
+  return -1;
+}
+
 function subjectOfVerb(a: Attributor, verb: number, floor: number): Subject | null {
   const { tokens } = a.ctx.para;
   if (isQuotingVerbLemma(tokens[verb].lemma)) {
     const object = quotedObject(a, verb);
     if (object) return object;
   }
+  // "quoted him as saying …": the speaker is the quoting verb's object.
+  if (tokens[verb - 1]?.text.toLowerCase() === "as" && verb - 3 >= floor && isQuotingVerbLemma(tokens[verb - 3].lemma)) {
+    const object = quotedObject(a, verb - 3);
+    if (object) return object;
+  }
   let j = verb - 1;
   while (j >= floor && tokens[j].pos === "ADV") j--;
-  // "… said X, but acknowledged …" / "…, adding …": the subject of the earlier verb carries over.
-  const coordinated = j >= floor && (tokens[j].pos === "CCONJ" || (tokens[j].text === "," && isParticiple(tokens[verb])));
-  if (coordinated) {
+  // "… said X, but acknowledged …": the subject of the earlier reporting verb carries over.
+  if (j >= floor && tokens[j].pos === "CCONJ") {
     for (let k = j - 1; k >= floor; k--) {
-      if (!a.ctx.quoted[k] && isSpeechVerb(tokens[k])) return subjectOfVerb(a, k, floor);
+      if (!a.ctx.quoted[k] && reportsAt(tokens, k)) return subjectOfVerb(a, k, floor);
     }
     return null;
+  }
+  // "Peck backed her boss, writing on Instagram: …": the participle shares the main verb's subject.
+  if (j >= floor && tokens[j].text === "," && isParticiple(tokens[verb])) {
+    const main = mainVerbBefore(a, j - 1, floor);
+    return main >= 0 ? subjectBefore(a.ctx, main, floor) : subjectBefore(a.ctx, verb, floor);
   }
   return subjectBefore(a.ctx, verb, floor);
 }
@@ -153,8 +191,10 @@ function afterQuote(a: Attributor, quote: QuoteSpan, ceiling: number): Found {
   while (t <= ceiling && /^[,”"’'—–-]$/.test(tokens[t].text)) t++;
   const first = t;
   for (; t <= ceiling && t < first + POST_QUOTE_REACH; t++) {
-    if (a.ctx.quoted[t] || /^[.;:!?]$/.test(tokens[t].text)) return null;
-    if (!isSpeechVerb(tokens[t])) {
+    // A full stop glued inside an abbreviation ("D-N.M.") ends nothing.
+    const glued = tokens[t].text === "." && tokens[t - 1]?.end === tokens[t].start && tokens[t + 1]?.start === tokens[t].end;
+    if (a.ctx.quoted[t] || (/^[.;:!?]$/.test(tokens[t].text) && !glued)) return null;
+    if (!reportsAt(tokens, t)) {
       if (!SUBJECT_PARTS.has(tokens[t].pos)) return null;
       continue;
     }
@@ -168,9 +208,9 @@ function afterQuote(a: Attributor, quote: QuoteSpan, ceiling: number): Found {
 function beforeQuote(a: Attributor, quote: QuoteSpan, floor: number): Found {
   const { tokens } = a.ctx.para;
   for (let t = tokenAt(a.ctx.para, quote.open) - 1; t >= floor; t--) {
-    if (a.ctx.quoted[t] || !isSpeechVerb(tokens[t])) continue;
-    // A participle in an appositive ("Ruiz, speaking to reporters,") is not the main verb.
-    if (isParticiple(tokens[t]) && tokens[t - 1]?.text === ",") continue;
+    if (a.ctx.quoted[t] || !reportsAt(tokens, t)) continue;
+    // A participle inside an appositive ("Ruiz, speaking to reporters, said") is not the main verb.
+    if (isParticiple(tokens[t]) && tokens[t - 1]?.text === "," && tokens.slice(t + 1, tokenAt(a.ctx.para, quote.open)).some((x) => x.text === ",")) continue;
     return resolve(subjectOfVerb(a, t, floor), a);
   }
   return null;
@@ -196,42 +236,82 @@ function explicitSpeaker(a: Attributor, quote: QuoteSpan): Found {
   const openSentence = para.sentences[sentenceOf(para, tokenAt(para, quote.open))];
   const closeSentence = para.sentences[sentenceOf(para, Math.max(0, tokenAt(para, quote.close) - (quote.close >= para.text.length ? 1 : 0)))];
   if (!openSentence || !closeSentence) return null;
+  // '“Is that a yes?” Ocampo asked.': after a closing ? ! or . the attribution may be
+  // read by the sentence splitter as a sentence of its own.
+  // Only for a quote that is a sentence of its own: after "Ruiz said the plan was
+  // “dead.”" the next sentence is a new statement.
+  const following = para.sentences[para.sentences.indexOf(closeSentence) + 1];
+  const standsAlone = para.tokens[openSentence.firstToken].start >= quote.open && para.tokens[closeSentence.lastToken].end <= quote.close + 1;
+  const ceiling = standsAlone && /[.?!]$/.test(quote.text) && following ? following.lastToken : closeSentence.lastToken;
   const found = [
-    afterQuote(a, quote, closeSentence.lastToken),
+    afterQuote(a, quote, ceiling),
     beforeQuote(a, quote, openSentence.firstToken),
     accordingTo(a, openSentence.firstToken, closeSentence.lastToken),
   ].filter((f): f is { speaker: number | null } => f !== null);
   return found.find((f) => f.speaker !== null) ?? found[0] ?? null;
 }
 
-/** Moves the focus after a sentence: to its speaker, to its named subject, or (for "he …") nowhere. */
-function updateFocus(a: Attributor, sentence: { firstToken: number; lastToken: number }, mentions: PersonMention[], speakers: number[]): void {
+interface SentenceOutcome {
+  /** The person the sentence is about (its subject), if it names or refers to one. */
+  subject: number | null;
+  /** The person a reporting verb of the sentence gives voice to, if any. */
+  voice: number | null;
+}
+
+/** Moves the focus after a sentence: to its speaker, to its subject (named or "he"/"she"), or leaves it. */
+function updateFocus(a: Attributor, sentence: { firstToken: number; lastToken: number }, mentions: PersonMention[], speakers: number[]): SentenceOutcome {
   const { tokens } = a.ctx.para;
   const inSentence = mentions.filter((m) => m.candidate.firstToken >= sentence.firstToken && m.candidate.lastToken <= sentence.lastToken && !a.ctx.quoted[m.candidate.firstToken]);
   for (const m of inSentence) a.focus.mentioned(m.person);
-  if (speakers.length) return a.focus.focusOn(speakers[speakers.length - 1]);
-  for (let t = sentence.firstToken; t <= sentence.lastToken; t++) {
-    if (a.ctx.quoted[t] || !isSpeechVerb(tokens[t]) || isParticiple(tokens[t])) continue;
-    const subject = subjectOfVerb(a, t, sentence.firstToken);
-    if (subject?.kind === "person") return a.focus.focusOn(subject.person);
-    if (subject) return; // "he said …", "officials said …": the focus stays where it was
+  if (speakers.length) {
+    const speaker = speakers[speakers.length - 1];
+    a.focus.focusOn(speaker);
+    return { subject: speaker, voice: speaker };
   }
-  if (pronounGender(tokens[sentence.firstToken])) return;
+  for (let t = sentence.firstToken; t <= sentence.lastToken; t++) {
+    if (a.ctx.quoted[t] || !reportsAt(tokens, t) || isParticiple(tokens[t])) continue;
+    const found = resolve(subjectOfVerb(a, t, sentence.firstToken), a);
+    if (found?.speaker != null) {
+      a.focus.focusOn(found.speaker);
+      return { subject: found.speaker, voice: found.speaker };
+    }
+    break;
+  }
+  const opening = tokens[skipIntroduction(a, sentence.firstToken, sentence.lastToken)];
+  const gender = pronounGender(opening);
+  if (gender) {
+    // "He is scathing about the regulator.": the pronoun's referent is the subject.
+    const referent = a.focus.resolvePronoun(gender);
+    if (referent !== null) a.focus.focusOn(referent);
+    return { subject: referent, voice: null };
+  }
   const subject = inSentence.find((m) => !m.candidate.modifier && tokens[m.candidate.firstToken - 1]?.pos !== "ADP");
   if (subject) a.focus.focusOn(subject.person);
+  return { subject: subject?.person ?? null, voice: null };
 }
 
-type LastSpeaker = { person: number | null; paragraph: number } | null;
+/** Skips an opening adverbial ("Asked what would happen, he …", "In his turn, …") to the clause's first word. */
+function skipIntroduction(a: Attributor, first: number, last: number): number {
+  const { tokens } = a.ctx.para;
+  if (pronounGender(tokens[first])) return first;
+  for (let t = first; t < Math.min(last, first + 25); t++) {
+    if (a.ctx.quoted[t]) return first;
+    if (tokens[t].text === ",") return t + 1 <= last ? t + 1 : first;
+  }
+  return first;
+}
 
-function continuesRemark(last: LastSpeaker, p: number, q: QuoteSpan, mentions: PersonMention[], a: Attributor): boolean {
-  if (!last || last.person === null) return false;
-  if (last.paragraph !== p - 1 && last.paragraph !== p && !q.continued) return false;
-  return mentions.every((m) => m.candidate.start >= q.open || a.ctx.quoted[m.candidate.firstToken] || m.person === last.person);
+type Voice = { person: number; paragraph: number } | null;
+
+/** Rule 6: nobody new is named before the quote in this paragraph (outside quotations), except perhaps the voice itself. */
+function nobodyElseNamed(a: Attributor, mentions: PersonMention[], before: number, person: number): boolean {
+  return mentions.every((m) => m.candidate.start >= before || a.ctx.quoted[m.candidate.firstToken] || m.person === person);
 }
 
 /**
  * The speaker (an index into people.people, or null) of every quotation, in the
- * order of `quotes`. `paragraphs` are the analysed body paragraphs the spans refer to.
+ * order of `quotes`. `paragraphs` are the analysed body paragraphs the spans refer
+ * to; `allSpans` includes non-remarks (titles, scare quotes), which are masked too.
  */
 export function attributeQuotes(paragraphs: readonly AnalysedParagraph[], quotes: readonly QuoteSpan[], people: PeopleInText, allSpans: readonly QuoteSpan[] = quotes): (number | null)[] {
   const focus = new DiscourseFocus(people.people);
@@ -241,39 +321,54 @@ export function attributeQuotes(paragraphs: readonly AnalysedParagraph[], quotes
   const spansByParagraph = paragraphs.map(() => [] as QuoteSpan[]);
   for (const s of allSpans) spansByParagraph[s.paragraph].push(s);
 
-  let lastSpeaker: LastSpeaker = null;
+  // The last person given a voice: a quote's speaker or a reporting verb's subject ("Ruiz argues that …").
+  let voice: Voice = null;
   paragraphs.forEach((para, p) => {
     const mentions = people.mentions[p];
     const nextNamed = people.mentions[p + 1]?.find((m) => !m.candidate.modifier)?.person ?? null;
     const a: Attributor = { ctx: buildParagraphTokens(para, spansByParagraph[p], mentions), focus, nextNamed };
     const here = quotesByParagraph[p]; // in text order
     const explicit: (number | null | undefined)[] = here.map(() => undefined); // undefined: no rule applied
+    const subjectBeforeQuote: (number | null)[] = here.map(() => null);
+    const voiceBefore: Voice[] = here.map(() => voice);
 
     let next = 0;
+    let paragraphSubject: number | null = null;
     for (const sentence of para.sentences) {
       const sentenceSpeakers: number[] = [];
       for (; next < here.length && quotes[here[next]].open <= sentence.end; next++) {
+        subjectBeforeQuote[next] = paragraphSubject;
+        voiceBefore[next] = voice;
         const found = explicitSpeaker(a, quotes[here[next]]);
         if (!found) continue;
         explicit[next] = found.speaker;
         if (found.speaker !== null) sentenceSpeakers.push(found.speaker);
       }
-      updateFocus(a, sentence, mentions, sentenceSpeakers);
+      const outcome = updateFocus(a, sentence, mentions, sentenceSpeakers);
+      if (outcome.subject !== null) paragraphSubject = outcome.subject;
+      if (outcome.voice !== null) voice = { person: outcome.voice, paragraph: p };
     }
+    for (; next < here.length; next++) voiceBefore[next] = voice; // paragraphs too long to analyse
 
     const nearest = nearestNamedSpeaker(explicit);
+    let previousSpeaker: Voice = null;
     here.forEach((qi, k) => {
       const q = quotes[qi];
+      const heard = previousSpeaker ?? voiceBefore[k];
       if (explicit[k] !== undefined) {
         speakers[qi] = explicit[k]!;
       } else if (nearest[k] !== null) {
         // Rule 4: another quotation of this paragraph names its speaker.
         speakers[qi] = nearest[k];
-      } else if (continuesRemark(lastSpeaker, p, q, mentions, a)) {
-        // Rule 5: the remark goes on from the previous paragraph's speaker, nobody new named.
-        speakers[qi] = lastSpeaker!.person;
+      } else if (subjectBeforeQuote[k] !== null) {
+        // Rule 5: the paragraph is about someone ("He was blunter. “…”"), and the quote is theirs.
+        speakers[qi] = subjectBeforeQuote[k];
+      } else if (heard && (heard.paragraph >= p - 1 || q.continued) && nobodyElseNamed(a, mentions, q.open, heard.person)) {
+        // Rule 6: the voice of the paragraph before goes on ("Ruiz argues that …" / "“…”").
+        speakers[qi] = heard.person;
       }
-      lastSpeaker = { person: speakers[qi], paragraph: p };
+      if (speakers[qi] !== null) previousSpeaker = { person: speakers[qi]!, paragraph: p };
+      if (speakers[qi] !== null) voice = { person: speakers[qi]!, paragraph: p };
     });
   });
   return speakers;

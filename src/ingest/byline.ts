@@ -5,7 +5,7 @@
 // The Herald."). Writers are the byline; editors, photographers and contributors are
 // credits: named on the page, but neither authors nor newsmakers. Agencies and
 // desks ("Reuters", "Staff") are sources, not people.
-import { isRoleNoun, isTitleWord } from "./role-nouns.js";
+import { isTitleWord } from "./role-nouns.js";
 
 export interface CreditLine {
   authors: string[];
@@ -16,6 +16,8 @@ const CONNECTOR = /\s*(?:,|;|&|\band\b)\s*/;
 const NAME_WORD = /^(?:[A-Z][\p{L}'’-]*\.?|[A-Z]\.|(?:de|da|del|der|di|du|la|le|van|von|bin|al|el|ibn)|Mc[A-Z]\p{L}*)$/u;
 const NOT_AUTHORS = /^(?:reuters|associated press|ap|afp|bloomberg|tass|ria novosti|xinhua|interfax|dpa|efe|ansa|anadolu|staff|staff writers?|agencies|wires?|news desk|editorial board|the editorial office)$/i;
 const ACRONYM = /^[A-Z]{2,}$/;
+// Newsroom job titles written after a writer's name: ", Chief Football Writer", ", Showbiz Editor".
+const NEWSROOM_TITLE = /\b(?:writer|editor|correspondent|reporter|columnist|journalist|producer|contributor|staff|desk|bureau chief)s?\b/i;
 
 /** "HALIMA YUSUF" → "Halima Yusuf"; names already in mixed case are kept. */
 function titleCase(name: string): string {
@@ -25,7 +27,7 @@ function titleCase(name: string): string {
 
 function isNameLike(part: string): boolean {
   const words = part.split(/\s+/);
-  return words.length >= 1 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && !words.some((w) => isTitleWord(w) || isRoleNoun(w));
+  return words.length >= 1 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && !words.some((w) => isTitleWord(w));
 }
 
 /**
@@ -43,7 +45,7 @@ function namesIn(list: string): string[] | null {
   for (const part of cleaned.split(CONNECTOR).map((p) => p.trim()).filter(Boolean)) {
     if (NOT_AUTHORS.test(part) || ACRONYM.test(part)) continue;
     // "Chief Football Writer", "Showbiz Editor": a job title after the name.
-    if (part.split(/\s+/).some((w) => isRoleNoun(w) || isTitleWord(w))) {
+    if (NEWSROOM_TITLE.test(part)) {
       if (names.length) continue;
       return null;
     }

@@ -6,12 +6,13 @@
 // traced to the rule that made it.
 import { readClosingCredit, readCreditLine } from "./byline.js";
 import { findOutletClue, isOutletNameLine } from "./outlet-inference.js";
-import { continuesAppeal, isAppealHeader, isAppealParagraph } from "./page-appeals.js";
+import { continuesAppeal, isAppealHeader, isAppealParagraph, isOutletSelfReference } from "./page-appeals.js";
 import {
   isCallToAction,
   isContactLine,
   isCookieNotice,
   isDeskInitials,
+  isEditorialNote,
   isLegalFooter,
   isNavigation,
   isReaderInstruction,
@@ -27,6 +28,7 @@ import { readPhotoCaption } from "./photo-captions.js";
 export type JunkReason =
   | "appeal"
   | "masthead"
+  | "editorial-note"
   | "reader-instruction"
   | "tags"
   | "contact"
@@ -60,6 +62,8 @@ const RULES: Rule[] = [
   ["tags", isTagList],
   ["contact", isContactLine],
   ["share-bar", isSymbolLine],
+  ["editorial-note", isEditorialNote],
+  ["masthead", isOutletSelfReference],
   ["share-bar", isShareBar],
   ["navigation", isNavigation],
   ["cookie-notice", isCookieNotice],
@@ -108,7 +112,9 @@ export function cleanPage(blocks: readonly string[], outlet: string | null): Cle
       removed.push({ block, reason: "caption" });
       continue;
     }
-    const rule = block.length <= LONGEST_FURNITURE ? RULES.find(([, test]) => test(block, outlet)) : undefined;
+    // List bullets and icons before a line ("∙ Paid subscribers get …") do not change what it is.
+    const probe = block.replace(/^[^\p{L}\p{N}"“‘'(©]+/u, "");
+    const rule = block.length <= LONGEST_FURNITURE ? RULES.find(([, test]) => test(probe, outlet) || (probe !== block && test(block, outlet))) : undefined;
     if (rule) removed.push({ block, reason: rule[0] });
     else kept.push(block);
   }

@@ -10,3 +10,8 @@ export function dayNumber(isoDate: string | null | undefined): number | null {
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return Number.isNaN(ms) ? null : Math.round(ms / 86_400_000);
 }
+
+/** The ISO date `days` after (or, negative, before) `isoDate`. */
+export function shiftIsoDate(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

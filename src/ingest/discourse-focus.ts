@@ -4,6 +4,7 @@
 // the most recently named person it fits. A role noun refers to the last person
 // introduced with that role.
 import type { Person } from "./people.js";
+import { isGenericRole } from "./role-nouns.js";
 
 export class DiscourseFocus {
   private focus: number | null = null;
@@ -36,8 +37,31 @@ export class DiscourseFocus {
     return this.recent.find(fits) ?? null;
   }
 
-  /** The last person named with this role ("minister" → the last minister introduced). */
-  resolveRole(role: string): number | null {
-    return this.recent.find((p) => this.people[p].roles.has(role)) ?? null;
+  /** "They" for one person: only someone the text says uses they/them. */
+  resolveThey(): number | null {
+    return this.focus !== null && this.people[this.focus].usesThey ? this.focus : null;
+  }
+
+  /**
+   * The person a role phrase refers to: "the minister" → the minister in focus or
+   * named last; "the Moldovan minister" → the minister described as Moldovan; "the
+   * official" → anyone holding an office. Null when nobody named holds the role.
+   */
+  resolveRole(role: string, modifiers: readonly string[] = []): number | null {
+    let best: number | null = null;
+    let bestScore = 0;
+    const order = this.focus === null ? this.recent : [this.focus, ...this.recent.filter((p) => p !== this.focus)];
+    for (const p of order) {
+      const person = this.people[p];
+      const holds = person.roles.has(role) ? 2 : isGenericRole(role) && person.roles.size > 0 ? 1 : 0;
+      if (!holds) continue;
+      const described = modifiers.length > 0 && modifiers.every((m) => person.descriptors.has(m)) ? 2 : 0;
+      const score = holds + described;
+      if (score > bestScore) {
+        best = p;
+        bestScore = score;
+      }
+    }
+    return best;
   }
 }

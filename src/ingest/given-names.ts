@@ -26,7 +26,7 @@ jordan jorge jose josef joseph josh joshua juan julian julien julio jurgen justi
 kenji kenneth kevin khaled khalid kim kirill klaus konstantin kurt kyle lamar lars larry laurent lawrence lee leo leon
 leonard leonid lewis liam lionel lloyd logan lorenzo louis luca lucas luis luiz luke luka lukas mahmoud malcolm manuel
 marc marcel marco marcus mario mark marko marshall martin marvin mateo matt matteo matthew matthias maurice max maxim
-maxime mehmet michael michel miguel mikhail mike milan mitch mitchell mohamed mohammad mohammed muhammad murat mustafa
+maxime mehmet michael michel miguel mikhail mike milan mitch mitchell mo mohamed mohammad mohammed muhammad murat mustafa
 nabil nasser nathan neil nelson nicholas nick nicola nicolas nigel nikita nikolai nikolay noah noel norman ola olaf
 oleg oleksandr oleksiy oliver omar oscar osman owen pablo paolo pascal patrick paul pavel pedro pete peter petr petro
 phil philip philippe pierre piotr pradeep pranab prakash qasim rafael rahul raj rajesh ralph ramon randy raphael rashid

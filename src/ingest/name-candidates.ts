@@ -37,6 +37,8 @@ export interface NameCandidate {
   appositive: boolean;
   /** Introduced by a possessive and a noun: "His agent Tarek Mansour", "her husband Tom Lake". */
   related: boolean;
+  /** A title, role noun or honorific stands right before the name ("Mr Lake", "President Lake", "envoy Lake"). */
+  introduced: boolean;
 }
 
 const PARTICLES = new Set(["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben"]);
@@ -131,24 +133,29 @@ function noteRoleWords(tokens: Token[], from: number, to: number, evidence: Role
   }
 }
 
-/** Roles written before the run: directly ("envoy Ana Ruiz"), through "of" chains, or set off by commas. */
-function rolesBefore(para: AnalysedParagraph, first: number, followedByComma: boolean, evidence: RoleEvidence): void {
+/**
+ * Roles written before the run: directly ("envoy Ana Ruiz"), through "of" chains
+ * ("Minister of Foreign Affairs of Kazakhstan Ana Ruiz", where the place runs into the
+ * name, so only for runs of three or more words), or set off by commas. Returns
+ * whether the role stood directly before the name.
+ */
+function rolesBefore(para: AnalysedParagraph, first: number, runLength: number, followedByComma: boolean, evidence: RoleEvidence): boolean {
   const { tokens } = para;
   const before = tokens[first - 1];
-  if (!before) return;
+  if (!before) return false;
   if (before.text === before.text.toLowerCase() && isRoleNoun(before.text)) {
     // "Russian investment envoy Ana Ruiz": the role and its modifiers.
     let from = first - 1;
     while (from - 1 >= 0 && ["ADJ", "PROPN", "NOUN"].includes(tokens[from - 1].pos) && !CLAUSE_BREAKS.has(tokens[from - 1].text)) from--;
     noteRoleWords(tokens, from, first - 1, evidence);
-    return;
+    return true;
   }
-  if (CHAIN_WORDS.has(before.text)) {
+  if (CHAIN_WORDS.has(before.text) && runLength >= 3) {
     // "the Minister of Foreign Affairs of Kazakhstan Ana Ruiz": capitalised words and "of" back to a title.
     let from = first - 1;
     while (from - 1 >= 0 && first - from < 14 && (CHAIN_WORDS.has(tokens[from - 1].text) || CAPITALISED.test(tokens[from - 1].text))) from--;
     if (tokens.slice(from, first).some((t) => isRoleNoun(t.text))) noteRoleWords(tokens, from, first - 1, evidence);
-    return;
+    return false;
   }
   if (before.text === "," && followedByComma) {
     // "the head of the administration, Ana Ruiz, said": the noun phrase before the name describes her.
@@ -156,6 +163,7 @@ function rolesBefore(para: AnalysedParagraph, first: number, followedByComma: bo
     while (from - 1 >= 0 && !CLAUSE_BREAKS.has(tokens[from - 1].text) && tokens[from - 1].pos !== "VERB" && tokens[from - 1].pos !== "AUX") from--;
     if (from <= first - 2 && tokens.slice(from, first - 1).some((t) => isRoleNoun(t.text))) noteRoleWords(tokens, from, first - 2, evidence);
   }
+  return false;
 }
 
 /** Roles in an appositive after the run: "Ruiz, the finance minister,", "Ruiz, Chief Executive Officer of …". */
@@ -194,6 +202,7 @@ function describeRun(para: AnalysedParagraph, run: number[]): NameCandidate | nu
     if (isHonorific(w)) honorific = w;
   }
   if (lastTitle >= 0) noteRoleWords(tokens, words[0], words[lastTitle], evidence);
+  const titled = lastTitle >= 0 && evidence.roles.length > 0;
   words = words.slice(lastTitle + 1);
   if (!words.length || words.every((i) => isTitleWord(tokens[i].text))) return null;
 
@@ -204,7 +213,7 @@ function describeRun(para: AnalysedParagraph, run: number[]): NameCandidate | nu
   const next = possessive ? undefined : after;
   const modifier = next !== undefined && next.pos === "NOUN" && next.text === next.text.toLowerCase();
   const appositive = !possessive && rolesAfter(para, last, evidence);
-  if (lastTitle < 0) rolesBefore(para, run[0], next?.text === ",", evidence);
+  const roleRightBefore = !titled && rolesBefore(para, run[0], run.length, next?.text === ",", evidence);
   const before = tokens[run[0] - 1];
   const determiner = tokens[run[0] - 2];
   const related = !!before && before.pos === "NOUN" && before.text === before.text.toLowerCase() && !!determiner && POSSESSIVE_DETERMINERS.has(determiner.text.toLowerCase());
@@ -228,6 +237,7 @@ function describeRun(para: AnalysedParagraph, run: number[]): NameCandidate | nu
     modifier,
     appositive,
     related,
+    introduced: honorific !== null || titled || roleRightBefore,
   };
 }
 

@@ -39,3 +39,12 @@ export function continuesAppeal(block: string, outlet: string | null): boolean {
   const shortLine = block.split(/\s+/).length <= 8;
   return shortLine || READER_ADDRESS.test(block) || OUTLET_VOICE.test(block) || namesOutlet(block, outlet);
 }
+
+/**
+ * A short line in which the outlet speaks of itself: "Our Standards: The Herald Trust
+ * Principles.", "The Herald is on Telegram". Quoted remarks are never such lines.
+ */
+export function isOutletSelfReference(block: string, outlet: string | null): boolean {
+  if (block.split(/\s+/).length > 15 || QUOTATION.test(block) || !namesOutlet(block, outlet)) return false;
+  return /^our\b/i.test(block) || /^[^:]{1,30}:/.test(block) || !/[.!?]$/.test(block);
+}

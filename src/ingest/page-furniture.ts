@@ -12,7 +12,7 @@ export function wordCount(block: string): number {
 // Page controls start with an instruction to the reader. Each entry is a phrase, not
 // a lone verb, so a subheading such as "Support grows for the truce" is not taken.
 const CALL_TO_ACTION = new RegExp(
-  String.raw`^(?:sign up|sign in|log ?in|log out|register\b|subscribe\b|subscribers\b|follow (?:us|topic|on|@|this|the)|follow$|` +
+  String.raw`^(?:sign up|sign in|log ?in|log out|register\b|subscribe\b|subscribers\b|(?:paid |free )?(?:subscribers|members) (?:get|can|only|receive)\b|follow (?:us|topic|on|@|this|the)|follow$|` +
     String.raw`share\b|read (?:more|next|also|the full|our)|also (?:read|interesting|on)\b|continue reading|keep reading|` +
     String.raw`see (?:more|also|all)|more (?:on|from|about) |show (?:more|key events)|key events$|load more|learn more|find out more|explore (?:more|our)|` +
     String.raw`click|tap (?:here|to)|download (?:the|our)|get (?:the|our) (?:app|newsletter)|join (?:us|our|the conversation)|` +
@@ -24,15 +24,26 @@ const CALL_TO_ACTION = new RegExp(
   "i",
 );
 const LONGEST_CALL_TO_ACTION = 14;
+// "Read also: <the linked headline>": a label and a colon, then a whole headline.
+const LONGEST_LABELLED_LINK = 30;
 
 /** A short instruction to the reader: "Read more", "Follow topic:", "Sign up now: …", "Remind me later." */
 export function isCallToAction(block: string): boolean {
-  return wordCount(block) <= LONGEST_CALL_TO_ACTION && CALL_TO_ACTION.test(block);
+  const limit = /^[^:]{1,25}:/.test(block) ? LONGEST_LABELLED_LINK : LONGEST_CALL_TO_ACTION;
+  return wordCount(block) <= limit && CALL_TO_ACTION.test(block);
+}
+
+// "Translated from Romanian by the editorial office.", "Updated with the minister's comments."
+const EDITORIAL_NOTE = /^(?:translated|adapted|compiled|updated|corrected|clarified|edited|this (?:story|article) (?:was|has been) (?:updated|corrected|amended))\b[^.]{0,80}(?:\bby\b|\bwith\b|\.$)/i;
+
+/** A newsroom note about the article itself rather than part of it. */
+export function isEditorialNote(block: string): boolean {
+  return wordCount(block) <= 25 && !/[“”"]/.test(block) && EDITORIAL_NOTE.test(block);
 }
 
 // Sentences that tell the reader to operate the page or contact the newsroom:
 // "If you have noticed a mistake, select it and press Ctrl+Enter.", "Tips? Contact the team."
-const READER_INSTRUCTION = /(?:^|[.?!]\s+)(?:please\s+)?(?:click|tap|press|select|email|e-mail|contact|send|call|write to|visit|follow|subscribe|sign up|download|share|join|register|republish|turn on|enable)\b/i;
+const READER_INSTRUCTION = /(?:^|[.?!]\s+|^if you\b[^.]{0,80},\s*)(?:please\s+)?(?:click|tap|press|select|email|e-mail|contact|send|call|write to|visit|follow|subscribe|sign up|download|share|join|register|republish|turn on|enable|let us know|tell us)\b/i;
 const ADDRESS = /\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|net|example|co\.uk|md|gov)\b/i;
 
 /** A short note telling the reader to click, email or follow, or giving the newsroom's address. */

@@ -6,7 +6,7 @@
 // ("Dmitriev", "Mr Dmitriev", "Putin's") is a mention of the person with that surname.
 // Authors and photographers are removed: they wrote or shot the story, they are not in it.
 import { genderOfGivenName, isGivenName } from "./given-names.js";
-import { findNameCandidates, type NameCandidate } from "./name-candidates.js";
+import { findNameCandidates, withoutLeadingWords, type NameCandidate } from "./name-candidates.js";
 import { nameKey, nameWordKey } from "./names.js";
 import { genderOfRole, isTitleWord } from "./role-nouns.js";
 import type { AnalysedParagraph } from "./text-analysis.js";
@@ -21,7 +21,11 @@ export interface Person {
   surnameKey: string;
   givenKey: string | null;
   roles: Set<string>;
+  /** Stems of the words that described the person's role ("moldo", "energ"). */
+  descriptors: Set<string>;
   gender: "female" | "male" | null;
+  /** The text says the person uses they/them. */
+  usesThey: boolean;
 }
 
 export interface PersonMention {
@@ -58,14 +62,34 @@ function looksLikeOrganisationOrPlace(words: string[]): boolean {
 /** Whether a run of two or more words names a person, on the evidence written with it. */
 function isPersonName(c: NameCandidate): boolean {
   if (c.words.length < 2 || c.words.length > 5) return false;
-  if (looksLikeOrganisationOrPlace(c.words) || isTitleWord(c.words[c.words.length - 1])) return false;
+  if (looksLikeOrganisationOrPlace(c.words) || c.words.some((w) => isTitleWord(w))) return false;
   if (c.words.some((w) => /^[A-Z]{2,}$/.test(w) || /\d/.test(w))) return false;
-  return isGivenName(c.words[0]) || c.roles.length > 0 || c.honorific !== null || c.appositive;
+  return isGivenName(c.words[0]) || c.roles.length > 0 || c.honorific !== null || c.appositive || c.related;
 }
 
 /** Whether a single capitalised word is introduced as a person: "Mr Lake", "President Ruiz", "envoy Lake". */
 function isIntroducedSurname(c: NameCandidate): boolean {
-  return c.words.length === 1 && !looksLikeOrganisationOrPlace(c.words) && (c.honorific !== null || c.roles.length > 0) && !/-/.test(c.words[0]);
+  return (
+    c.words.length === 1 && !looksLikeOrganisationOrPlace(c.words) && !isTitleWord(c.words[0]) && !/-/.test(c.words[0]) && c.introduced
+  );
+}
+
+// Slavic and Central Asian surnames carry gender: Ivanova, Sarsenbayeva, Kowalska are women.
+function genderOfSurname(surname: string): "female" | "male" | null {
+  if (/(?:ova|eva|yeva|ina|aya|ska|cka|ová)$/i.test(surname)) return "female";
+  if (/(?:ov|ev|yev|in|sky|ski|skiy|skyi|cki)$/i.test(surname)) return "male";
+  return null;
+}
+
+/**
+ * Country and region names written between a title and a name ("Prime Minister of
+ * Hungary Gábor Szentes") run into the name. A leading word that the text also uses
+ * on its own is such a place, not a first name.
+ */
+function trimLeadingPlaces(para: AnalysedParagraph, c: NameCandidate, standalone: Set<string>): NameCandidate {
+  let drop = 0;
+  while (c.words.length - drop > 2 && standalone.has(nameWordKey(c.words[drop])) && !isGivenName(c.words[drop])) drop++;
+  return drop ? withoutLeadingWords(para, c, drop) : c;
 }
 
 function newPerson(c: NameCandidate): Person {
@@ -78,14 +102,26 @@ function newPerson(c: NameCandidate): Person {
     surnameKey: nameWordKey(words[words.length - 1]),
     givenKey: words.length > 1 ? nameWordKey(words[0]) : null,
     roles: new Set(),
+    descriptors: new Set(),
     gender: null,
+    usesThey: false,
   };
+}
+
+function noteEvidence(person: Person, c: NameCandidate): void {
+  for (const role of c.roles) person.roles.add(role);
+  for (const d of c.descriptors) person.descriptors.add(d);
+  person.gender ??=
+    c.gender ??
+    (c.words.length > 1 ? genderOfGivenName(c.words[0]) : null) ??
+    c.roles.map(genderOfRole).find(Boolean) ??
+    (c.words.length > 1 ? genderOfSurname(c.words[c.words.length - 1]) : null) ??
+    null;
 }
 
 function noteMention(person: Person, c: NameCandidate): void {
   person.mentions++;
-  for (const role of c.roles) person.roles.add(role);
-  person.gender ??= c.gender ?? (c.words.length > 1 ? genderOfGivenName(c.words[0]) : null) ?? c.roles.map(genderOfRole).find(Boolean) ?? null;
+  noteEvidence(person, c);
   // The fullest spelling is the canonical name; every other spelling is an alias.
   if (c.words.length > person.name.split(" ").length) {
     person.aliases.push(person.name);
@@ -96,38 +132,49 @@ function noteMention(person: Person, c: NameCandidate): void {
   }
 }
 
+// "who uses they/them pronouns", "(they/them)": the text tells how to refer to the person.
+const THEY_THEM = /\bthey\/them\b/i;
+
 /**
- * Finds the people named in analysed paragraphs. `exclude` lists authors and
- * photographers, who are never newsmakers of the article they made.
+ * Finds the people named in analysed body paragraphs. `exclude` lists authors,
+ * editors and photographers, who are never newsmakers of the article they made;
+ * `context` (headline, standfirst) helps recognise full names but counts no mentions.
  */
-export function findPeople(paragraphs: readonly AnalysedParagraph[], exclude: readonly string[] = []): PeopleInText {
+export function findPeople(
+  paragraphs: readonly AnalysedParagraph[],
+  exclude: readonly string[] = [],
+  context: readonly AnalysedParagraph[] = [],
+): PeopleInText {
   const excluded = new Set(exclude.map(nameKey));
-  const candidates = paragraphs.map(findNameCandidates);
+  const texts = [...paragraphs, ...context];
+  const raw = texts.map(findNameCandidates);
+  const standalone = new Set(raw.flat().filter((c) => c.words.length === 1 && !c.modifier).map((c) => nameWordKey(c.words[0])));
+  const candidates = raw.map((list, i) => list.map((c) => trimLeadingPlaces(texts[i], c, standalone)));
   const people: Person[] = [];
   const byKey = new Map<string, number>();
 
   // Full names first, so that a surname written before its full name still finds it.
   const personFor = (c: NameCandidate): number | null => {
-    const key = nameKey(c.name);
-    const existing = byKey.get(key);
+    const existing = byKey.get(nameKey(c.name));
     if (existing !== undefined) return existing;
     const surname = nameWordKey(c.words[c.words.length - 1]);
     const given = nameWordKey(c.words[0]);
     // "Anna Luna" and "Anna Paulina Luna": same first name and surname, one person.
     const sameParts = people.findIndex((p) => p.surnameKey === surname && p.givenKey === given);
-    if (sameParts >= 0) return sameParts;
-    return null;
+    return sameParts >= 0 ? sameParts : null;
   };
   for (const list of candidates) {
     for (const c of list) {
       if (!isPersonName(c) || excluded.has(nameKey(c.name))) continue;
-      let index = personFor(c);
-      if (index === null) {
-        index = people.push(newPerson(c)) - 1;
-      }
+      const index = personFor(c) ?? people.push(newPerson(c)) - 1;
       byKey.set(nameKey(c.name), index);
     }
   }
+
+  // A lone first name ("Rosie told …") is a mention when one person has it and nobody has it as a surname.
+  const givenOwners = new Map<string, number[]>();
+  people.forEach((p, i) => p.givenKey && givenOwners.set(p.givenKey, [...(givenOwners.get(p.givenKey) ?? []), i]));
+  const surnames = new Set(people.map((p) => p.surnameKey));
 
   const mentions: PersonMention[][] = paragraphs.map(() => []);
   // A lone surname shared by two people ("Trump") is the one named most recently.
@@ -136,16 +183,24 @@ export function findPeople(paragraphs: readonly AnalysedParagraph[], exclude: re
     for (const c of list) {
       let index: number | undefined = byKey.get(nameKey(c.name));
       if (index === undefined && c.words.length === 1 && !/-/.test(c.words[0])) {
-        const surname = nameWordKey(c.words[0]);
-        index = lastOfSurname.get(surname) ?? people.findIndex((p) => p.surnameKey === surname);
+        const word = nameWordKey(c.words[0]);
+        index = lastOfSurname.get(word) ?? people.findIndex((p) => p.surnameKey === word);
         if (index < 0) index = undefined;
+        const owners = givenOwners.get(word);
+        if (index === undefined && owners?.length === 1 && !surnames.has(word)) index = owners[0];
         if (index === undefined && isIntroducedSurname(c) && !excluded.has(nameKey(c.name))) {
           index = people.push(newPerson(c)) - 1;
           byKey.set(nameKey(c.name), index);
         }
       }
       if (index === undefined) continue;
+      if (paragraph >= paragraphs.length) {
+        noteEvidence(people[index], c); // headline or standfirst: evidence, not a mention of the body
+        continue;
+      }
       noteMention(people[index], c);
+      const para = paragraphs[paragraph];
+      if (THEY_THEM.test(para.text.slice(c.end, c.end + 60))) people[index].usesThey = true;
       lastOfSurname.set(people[index].surnameKey, index);
       mentions[paragraph].push({ person: index, paragraph, candidate: c });
     }

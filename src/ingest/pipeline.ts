@@ -15,6 +15,7 @@ import { inferOutlet, inferPublishedOn } from "./outlet-inference.js";
 import { splitBlocks } from "./paragraphs.js";
 import { findPeople, toPersonDrafts } from "./people.js";
 import { findQuotes } from "./quotes.js";
+import { findTopics } from "./topics.js";
 import { analyseParagraph, type AnalysedParagraph } from "./text-analysis.js";
 import type { CrawlerMeta, ExtractOptions, ExtractResult, RawArticle } from "./types.js";
 
@@ -79,7 +80,9 @@ export function extractArticle(raw: RawArticle, options: ExtractOptions = {}): E
     offset += paragraph.length + 2;
   }
   const analysed = analyseBody(masthead.body);
-  const people = findPeople(analysed, [...masthead.byline, ...page.credits]);
+  // The headline and standfirst often give a full name the body shortens ("Nasser").
+  const context = [masthead.headline, masthead.standfirst].filter((t): t is string => t !== null).map(analyseParagraph);
+  const people = findPeople(analysed, [...masthead.byline, ...masthead.credits], context);
 
   return {
     ok: true,
@@ -96,8 +99,7 @@ export function extractArticle(raw: RawArticle, options: ExtractOptions = {}): E
       body: masthead.body.join("\n\n"),
       people: toPersonDrafts(people.people),
       quotes: findQuotes(analysed, offsets, people),
-      // topics: filled by findTopics (src/ingest/topics.ts, lead)
-      topics: [],
+      topics: findTopics(masthead.headline, masthead.body.join("\n\n")),
     },
   };
 }

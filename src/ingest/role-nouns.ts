@@ -4,32 +4,38 @@
 // they mark the next capitalised words as a person, they are stripped from names,
 // and they let a bare role noun be resolved to the last person who held that role.
 
+// Offices written capitalised before a name as a title: "President Ana Ruiz", "Senator Lake".
+const TITLES = `
+ambassador archbishop ayatollah bishop cardinal ceo chair chairman chairperson chairwoman chancellor chief colonel
+commander commissioner congressman congresswoman councillor councilman councilwoman councilor deputy detective director
+emir emperor empress envoy executive general governor inspector judge king lieutenant marshal mayor minister monarch
+officer patriarch pope premier president prince princess professor prosecutor queen rabbi representative secretary
+senator sergeant sheriff speaker spokesman spokesperson spokeswoman sultan superintendent treasurer vice-president
+captain coach major admiral
+`;
+
+// Nouns for what a person is or does, written in lower case ("envoy Tom Lake", "the
+// baker said"). Many are also surnames (Baker, Driver), so they never cut a name short.
 const ROLES = `
-actor actress agent adviser advisor aide ally athlete artist baker boxer campaigner cfo chairman cmo colleague comedian
-coo cto cyclist dad daughter driver father fighter friend gaffer goalkeeper grandfather grandmother husband
-international jockey keeper man manager midfielder mother mum musician neighbour neighbor pensioner poet presenter
-protester rapper refugee retiree rider runner sister skipper son star supporter swimmer teenager technician trainer
-wife winger woman wrestler youngster veteran fan brother ambassador analyst anchor archbishop assemblyman assemblywoman attorney author ayatollah
-banker billionaire bishop boss businessman businesswoman campaigner candidate captain cardinal ceo cfo chair chairman
-chairperson chairwoman champion chancellor chef chief coach colonel columnist commander commentator commissioner
-congressman congresswoman councillor councilman councilwoman councilor correspondent counsel critic curator dean
-defender delegate deputy detective diplomat director doctor economist editor emir emperor empress entrepreneur envoy
-executive expert farmer founder general governor head historian host inspector investor journalist judge king lawmaker
-lawyer leader legislator lieutenant manager marshal mayor mediator member minister monarch mp mep negotiator nominee
-novelist nurse officer official organiser organizer owner partner pastor patriarch physician pilot player politician
-pollster pope premier president priest prince princess principal producer professor prosecutor psychologist queen
-rabbi regulator representative researcher resident scientist secretary senator sergeant sheriff singer soldier
-speaker spokesman spokesperson spokeswoman strategist striker student sultan superintendent surgeon teacher treasurer
-trustee tycoon vice-president victim voter whip witness worker writer
+actor actress agent adviser advisor aide ally analyst anchor assemblyman assemblywoman athlete attorney author artist
+baker banker billionaire boss boxer brother businessman businesswoman campaigner candidate cfo champion chef cmo
+colleague columnist comedian commentator coo correspondent counsel critic cto curator cyclist dad daughter dean
+defender delegate diplomat doctor driver economist editor entrepreneur expert fan farmer father fighter founder friend
+gaffer goalkeeper grandfather grandmother head historian host husband international investor jockey journalist keeper
+lawmaker lawyer leader legislator man manager mediator member midfielder mother mp mep mum musician negotiator
+neighbour neighbor nominee novelist nurse official organiser organizer owner partner pastor pensioner physician pilot
+player poet politician pollster presenter priest principal producer protester psychologist rapper refugee regulator
+researcher resident retiree rider runner scientist singer sister skipper soldier son star strategist striker student
+supporter surgeon swimmer teacher technician teenager trainer trustee tycoon veteran victim voter whip wife winger
+witness woman worker wrestler writer youngster
 `;
 
 // Capitalised words that stand before a name as part of a title ("Prime Minister",
-// "Defence Secretary", "U.S. Secretary of State") without being roles on their own.
+// "Defence Secretary", "U.S. Secretary of State") without being offices on their own.
 const TITLE_MODIFIERS = `
 acting assistant associate attorney-general attorney crown defence defense economy education energy finance foreign
 former health home interior justice labor labour majority minority prime senior state trade transport treasury vice
-deputy first lady lord high supreme then interim outgoing incoming sen rep gov gen col lt capt maj sgt adm cmdr supt
-insp det
+deputy first lady lord high supreme then interim outgoing incoming
 `;
 
 const MALE_ROLES = new Set(["assemblyman", "businessman", "chairman", "congressman", "councilman", "emperor", "king", "prince", "spokesman", "sultan", "pope", "emir", "man", "father", "dad", "son", "husband", "brother", "grandfather", "actor"]);
@@ -48,8 +54,10 @@ const ANONYMOUS_ROLES = new Set(["spokesman", "spokeswoman", "spokesperson", "so
 // Words wide enough to refer back to anyone holding an office ("the official", "the leader").
 const GENERIC_ROLES = new Set(["official", "leader", "chief", "head", "executive", "politician", "figure"]);
 
-const ROLE_SET = new Set([...ROLES.split(/\s+/).filter(Boolean), "source", "insider"]);
-const TITLE_SET = new Set([...ROLE_SET, ...TITLE_MODIFIERS.split(/\s+/).filter(Boolean), ...Object.keys(ABBREVIATIONS)]);
+const words = (list: string) => list.split(/\s+/).filter(Boolean);
+const TITLE_ONLY_SET = new Set(words(TITLES));
+const ROLE_SET = new Set([...TITLE_ONLY_SET, ...words(ROLES), "source", "insider"]);
+const TITLE_SET = new Set([...TITLE_ONLY_SET, ...words(TITLE_MODIFIERS), ...Object.keys(ABBREVIATIONS)]);
 
 function plain(word: string): string {
   const w = word.toLowerCase().replace(/\.$/, "").replace(/^(?:vice|ex|co|deputy|former)-/, "");
@@ -61,7 +69,7 @@ export function isRoleNoun(word: string): boolean {
   return ROLE_SET.has(plain(word));
 }
 
-/** Whether a word can be part of a title written before a name: "Prime", "Minister", "Foreign", "Sen.". */
+/** Whether a word can be part of a title written before a name: "Prime", "Minister", "Foreign", "Sen.", "Gov.". */
 export function isTitleWord(word: string): boolean {
   return TITLE_SET.has(plain(word));
 }

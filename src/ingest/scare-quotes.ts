@@ -9,11 +9,17 @@ const TITLE_INTRODUCERS =
   /\b(?:called|named|titled|entitled|dubbed|nicknamed|codenamed|code-named|known as|book|novel|film|movie|documentary|song|single|album|series|show|programme|program|play|musical|report|article|essay|column|podcast|exhibition|campaign|operation|festival|the)\s*$/i;
 const SMALL_WORDS = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "vs", "de", "la"]);
 
-/** Whether every word of the text is capitalised as in a title ("The Long Road Home"). */
-function isTitleCase(text: string): boolean {
-  const words = text.replace(/[.,!?;:]+$/, "").split(/\s+/).filter(Boolean);
-  if (words.length < 2 || words.length > 12 || /[,.;]$/.test(text)) return false;
-  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_WORDS.has(w.toLowerCase())));
+const NAMING = /\b(?:called|named|titled|entitled|dubbed|nicknamed|codenamed|code-named|known as)\s*$/i;
+
+/** Whether every word of the text is capitalised as in a title ("The Long Road Home", "Rise & Shine"). */
+function isTitleCase(words: string[]): boolean {
+  if (words.length < 2 || words.length > 12) return false;
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || !/\p{L}/u.test(w) || (i > 0 && SMALL_WORDS.has(w.toLowerCase())));
+}
+
+/** Whether a name-like span is a proper name: "NORDLYS-2", "Sea Sentinel", "Day Zero". */
+function isNameLike(words: string[]): boolean {
+  return words.length > 0 && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || SMALL_WORDS.has(w.toLowerCase()));
 }
 
 /** Whether a quotation span holds someone's words rather than a scare-quoted word or a title. */
@@ -21,6 +27,10 @@ export function isRemark(span: QuoteSpan, paragraph: string): boolean {
   if (!/[\p{L}\p{N}]/u.test(span.text)) return false;
   const before = paragraph.slice(Math.max(0, span.open - 40), span.open);
   if (DISTANCING.test(before)) return false;
-  if (isTitleCase(span.text) && (TITLE_INTRODUCERS.test(before) || !/[.!?,]$/.test(span.text))) return false;
+  // Punctuation inside the closing mark is the writer's, not part of the title ("known as “Sea Sentinel.”").
+  const words = span.text.replace(/[.,!?;:]+$/, "").split(/\s+/).filter(Boolean);
+  if (NAMING.test(before) && isNameLike(words)) return false;
+  const endsSentence = /[.!?,]$/.test(span.text);
+  if (isTitleCase(words) && (TITLE_INTRODUCERS.test(before) || !endsSentence)) return false;
   return true;
 }

@@ -5,13 +5,14 @@
 // over, and what is left is a named person, a pronoun, a role ("the minister",
 // "the head of the fund") or something else (an institution, "officials").
 import type { PersonMention } from "./people.js";
-import { isRoleNoun, roleKey } from "./role-nouns.js";
+import { descriptorStem, isRoleNoun, roleKey } from "./role-nouns.js";
 import type { AnalysedParagraph, Token } from "./text-analysis.js";
 
 export type Subject =
   | { kind: "person"; person: number }
   | { kind: "pronoun"; gender: "female" | "male" }
-  | { kind: "role"; role: string; definite: boolean }
+  | { kind: "they" }
+  | { kind: "role"; role: string; definite: boolean; modifiers: string[] }
   | { kind: "other" };
 
 /** A paragraph with what the subject finder needs to know about each token. */
@@ -45,20 +46,47 @@ export function pronounGender(t: Token | undefined): "female" | "male" | null {
   return t ? PRONOUNS[t.text.toLowerCase()] ?? null : null;
 }
 
+// Commas inside a quoted title ("the author of “Wires, Poles and Empire”, a history") are not the appositive's.
+function previousComma(ctx: ParagraphTokens, from: number, floor: number): number {
+  for (let k = from; k >= floor; k--) if (!ctx.quoted[k] && ctx.para.tokens[k].text === ",") return k;
+  return -1;
+}
+
+function skipBack(ctx: ParagraphTokens, from: number, floor: number): number {
+  let j = from;
+  while (j >= floor && !ctx.quoted[j] && isSkippable(ctx.para.tokens[j])) j--;
+  return j;
+}
+
+function namesSomeone(ctx: ParagraphTokens, j: number): boolean {
+  const mention = ctx.mentionEndingAt.get(j);
+  return (mention !== undefined && !mention.candidate.possessive) || pronounGender(ctx.para.tokens[j]) !== null;
+}
+
 /** The subject of the verb at `verb`, read backwards, never crossing `floor` or a quotation. */
 export function subjectBefore(ctx: ParagraphTokens, verb: number, floor: number): Subject | null {
   const { tokens } = ctx.para;
-  let j = verb - 1;
-  while (j >= floor && !ctx.quoted[j] && isSkippable(tokens[j])) j--;
-  // ", the minister," / ", who heads the fund," / ", quoted by agencies," — an appositive between subject and verb.
+  let j = skipBack(ctx, verb - 1, floor);
+  // Appositives between subject and verb are hopped over, up to three of them:
+  // "Ruiz, the minister, said", "Holt, 52, who has …, told", "the head of the fund, Ruiz, said".
+  // If the hops find nobody, the phrase before the first appositive is the subject.
+  let firstHop: number | null = null;
   for (let hops = 0; hops < 3 && j >= floor && tokens[j].text === "," && !ctx.quoted[j]; hops++) {
-    let k = j - 1;
-    while (k >= floor && tokens[k].text !== "," && !ctx.quoted[k]) k--;
-    if (k < floor || ctx.quoted[k]) return null;
-    j = k - 1;
-    while (j >= floor && !ctx.quoted[j] && isSkippable(tokens[j])) j--;
+    const directly = ctx.mentionEndingAt.get(j - 1);
+    if (directly && !directly.candidate.possessive) return { kind: "person", person: directly.person };
+    const k = previousComma(ctx, j - 1, floor);
+    if (k < 0) {
+      j = firstHop ?? -1;
+      break;
+    }
+    j = skipBack(ctx, k - 1, floor);
+    firstHop ??= j;
+    if (j < floor || namesSomeone(ctx, j)) break;
+    const earlier = previousComma(ctx, j - 1, floor);
+    if (earlier >= 0 && hops < 2) j = earlier;
+    else break;
   }
-  if (j < floor || ctx.quoted[j]) return null;
+  if (j < floor || ctx.quoted[j] || tokens[j].text === ",") return firstHop !== null && firstHop >= floor ? subjectEndingAt(ctx, firstHop, floor) : null;
   return subjectEndingAt(ctx, j, floor);
 }
 
@@ -69,7 +97,8 @@ export function subjectEndingAt(ctx: ParagraphTokens, end: number, floor: number
   if (mention && !mention.candidate.possessive) return { kind: "person", person: mention.person };
   const gender = pronounGender(tokens[end]);
   if (gender) return { kind: "pronoun", gender };
-  if (/^(?:they|we|i|you|it)$/i.test(tokens[end].text)) return { kind: "other" };
+  if (/^they$/i.test(tokens[end].text)) return { kind: "they" };
+  if (/^(?:we|i|you|it|them)$/i.test(tokens[end].text)) return { kind: "other" };
 
   let start = end;
   while (start - 1 >= floor && !ctx.quoted[start - 1] && !CLAUSE_BOUNDARY.has(tokens[start - 1].text.toLowerCase())) start--;
@@ -83,10 +112,17 @@ export function subjectEndingAt(ctx: ParagraphTokens, end: number, floor: number
   }
   if (head < 0) return null;
   const word = tokens[head].text;
-  if (word === word.toLowerCase() && isRoleNoun(word)) {
-    const determiner = tokens[start].text.toLowerCase();
-    const possessed = tokens.slice(start, head).some((t) => /^['’]s?$/.test(t.text));
-    return { kind: "role", role: roleKey(word), definite: DEFINITE.has(determiner) || possessed };
+  const determiner = tokens[start].text.toLowerCase();
+  const possessed = tokens.slice(start, head).some((t) => /^['’]s?$/.test(t.text));
+  const definite = DEFINITE.has(determiner) || possessed;
+  const plural = /s$/i.test(word) && tokens[head].lemma.toLowerCase() !== word.toLowerCase();
+  // "the minister", "the Head of State", "the CEO": a role, in any case after a determiner.
+  if (!plural && isRoleNoun(word) && (word === word.toLowerCase() || head > start)) {
+    const modifiers = tokens
+      .slice(start, head)
+      .filter((t) => (t.pos === "ADJ" || t.pos === "PROPN") && /^\p{Lu}/u.test(t.text))
+      .map((t) => descriptorStem(t.text));
+    return { kind: "role", role: roleKey(word), definite, modifiers };
   }
   return { kind: "other" };
 }

@@ -3,12 +3,13 @@
 // are the anchors attribution looks for. Matched on the lemma the language model gives.
 
 const REPORTING = `
-acknowledge add admit advise agree announce answer argue ask assert assure boast brag call caution charge claim
-comment complain concede conclude confirm contend continue counter cry declare decry demand deny describe dismiss
-emphasise emphasize estimate exclaim explain grumble hail highlight insist joke lament maintain mention mock note
-observe plead pledge point post praise predict proclaim promise propose protest quip recall recount reiterate remark
-repeat reply report respond retort reveal say scoff shout signal speak state stress suggest swear tell testify thank
-tweet urge vow warn whisper write
+acknowledge add admit advise affirm agree announce answer argue ask assert assure blast boast brag call caution charge
+claim comment complain concede conclude confess confirm contend continue counter cry declare decry demand deny describe
+dismiss emphasise emphasize estimate exclaim explain fume gush grumble hail highlight indicate inform insist joke lament
+maintain mention mock moan note observe outline plead pledge point post praise predict proclaim promise propose protest
+quip rage rant reaffirm recall recount reiterate remark repeat reply report respond retort reveal say scoff shout
+signal slam snap speak specify state stress suggest swear tell testify thank tweet underline underscore urge vow warn
+whisper write
 `;
 
 const REPORTING_SET = new Set(REPORTING.split(/\s+/).filter(Boolean));

@@ -63,6 +63,16 @@ function mergeHyphenated(tokens: Token[]): { tokens: Token[]; mergedIndex: numbe
   return { tokens: merged, mergedIndex };
 }
 
+// The model ends sentences at abbreviations it does not know ("Sen. Ana Ruiz, D-N.M.,
+// told …" splits after "D-N."): a "sentence" that starts in lower case, with a comma
+// or with an initial ("M.,") continues the one before.
+function continuesAfterAbbreviation(tokens: Token[], first: number): boolean {
+  const next = tokens[first];
+  const after = tokens[first + 1];
+  if (!next) return false;
+  return /^[a-z,;]/.test(next.text) || (/^[A-Z]\.$/.test(next.text) && after !== undefined && /^[,;]$/.test(after.text));
+}
+
 /** Tokens and sentences of one paragraph. */
 export function analyseParagraph(text: string): AnalysedParagraph {
   const nlp = language();
@@ -92,7 +102,7 @@ export function analyseParagraph(text: string): AnalysedParagraph {
     const lastToken = mergedIndex[last];
     if (firstToken === undefined || lastToken === undefined) continue;
     const previous = sentences[sentences.length - 1];
-    if (previous && firstToken <= previous.lastToken) {
+    if (previous && (firstToken <= previous.lastToken || continuesAfterAbbreviation(tokens, firstToken))) {
       previous.lastToken = Math.max(previous.lastToken, lastToken);
       previous.end = tokens[previous.lastToken].end;
       continue;

@@ -31,7 +31,7 @@ export const TOPIC_VOCABULARY: readonly TopicEntry[] = [
   { slug: "nuclear", name: "nuclear", phrases: ["nuclear", "uranium", "reactors?", "atomic"] },
   { slug: "space", name: "space", phrases: ["space (?:exploration|mission|programme|program|agency|station)", "mars", "orbit(?:al)?", "rockets?", "satellites?", "astronauts?"] },
   { slug: "war-in-ukraine", name: "war in Ukraine", phrases: ["war in ukraine", "ukraine war", "invasion of ukraine", "russia-ukraine war", "russian invasion"] },
-  { slug: "diplomacy", name: "diplomacy", phrases: ["diplomatic", "diplomacy", "envoys?", "summit", "talks", "ambassadors?", "foreign minist(?:er|ry)"] },
+  { slug: "diplomacy", name: "diplomacy", phrases: ["diplomatic", "diplomacy", "summits?", "ambassadors?", "peace envoys?", "foreign minist(?:er|ry)"] },
   { slug: "investment", name: "investment", phrases: ["investments?", "investors?", "sovereign wealth fund", "joint ventures?", "stakes?"] },
   { slug: "economy", name: "economy", phrases: ["econom(?:y|ic|ies)", "inflation", "gdp", "recession", "interest rates?", "central bank"] },
   { slug: "defence", name: "defence", phrases: ["military", "defen[cs]e", "troops", "army", "navy", "missiles?", "drones?", "weapons?"] },
@@ -68,7 +68,7 @@ export function findTopics(headline: string | null, body: string): TopicDraft[] 
   const needed = 2.5 * Math.max(1, Math.sqrt(words / 400));
   const scored = compiled.map((t) => {
     const hits = count(t.pattern, body) + HEADLINE_WEIGHT * (headline ? count(t.pattern, headline) : 0);
-    return { slug: t.slug, name: t.name, score: Math.min(1, hits / (needed * 2)) };
+    return { slug: t.slug, name: t.name, score: Math.min(1, hits / (needed * 1.6)) };
   });
   return scored
     .filter((t) => t.score >= MIN_SCORE)

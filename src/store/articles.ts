@@ -2,7 +2,7 @@ import type { Article } from "../generated/prisma/client.js";
 import { addDateRange, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
-import { sqlRows } from "./sql-rows.js";
+import { placeholders, sqlRows } from "./sql-rows.js";
 
 export type { Article };
 
@@ -10,6 +10,7 @@ export interface ArticleFilter extends DateRange {
   outlets?: string[] | null;
   people?: string[] | null;
   topics?: string[] | null;
+  storyIds?: number[] | null;
   /** An FTS5 expression made by parseSearch, never raw user text. */
   searchMatch?: string | null;
 }
@@ -27,7 +28,8 @@ export const articleSortKeys = (order: ArticleOrder): SortKey[] => {
 /** The sort key of an article in the given order: what its cursor holds. */
 export const articleKey = (a: Pick<Article, "publishedOn" | "id">): KeyValue[] => [a.publishedOn, a.id];
 
-function articleConditions(filter: ArticleFilter): Conditions {
+/** The WHERE conditions of `filter` on `articles a`; export.ts adds its own to them. */
+export function articleConditions(filter: ArticleFilter): Conditions {
   const c = new Conditions();
   if (filter.outlets?.length) {
     const [sql, params] = outletIdsIn(filter.outlets);
@@ -41,6 +43,7 @@ function articleConditions(filter: ArticleFilter): Conditions {
     const [sql, params] = topicIdsIn(filter.topics);
     c.add(`a.id IN (SELECT "articleId" FROM article_topics WHERE "topicId" IN (${sql}))`, ...params);
   }
+  if (filter.storyIds?.length) c.add(`a."storyId" IN (${placeholders(filter.storyIds.length)})`, ...filter.storyIds);
   addDateRange(c, `a."publishedOn"`, filter);
   if (filter.searchMatch) c.add(`a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`, filter.searchMatch);
   return c;

@@ -28,7 +28,8 @@ export const quoteKey = (q: Pick<Quote, "publishedOn" | "id">): KeyValue[] => [q
 export const articleQuoteSortKeys: SortKey[] = [{ column: "q.position", direction: "ASC" }];
 export const articleQuoteKey = (q: Pick<Quote, "position">): KeyValue[] => [q.position];
 
-function quoteConditions(filter: QuoteFilter): Conditions {
+/** The WHERE conditions of `filter` on `quotes q`; export.ts adds its own to them. */
+export function quoteConditions(filter: QuoteFilter): Conditions {
   const c = new Conditions();
   if (filter.speakers?.length) {
     const [sql, params] = personIdsIn(filter.speakers);

@@ -1,6 +1,10 @@
+import type { Prisma } from "../generated/prisma/client.js";
 import type { ArticleDraft } from "../ingest/types.js";
 import { slugify } from "../ingest/names.js";
 import type { Store } from "./open-store.js";
+import { storyFeatures } from "../ingest/stories.js";
+import { linkStatements } from "./link-statements.js";
+import { linkStory } from "./link-story.js";
 import { resolvePerson } from "./resolve-person.js";
 
 export type SaveOutcome =
@@ -23,6 +27,7 @@ export async function saveArticle(store: Store, draft: ArticleDraft): Promise<Sa
     }
 
     const outletId = draft.outlet ? (await upsertOutlet(tx, draft.outlet)).id : null;
+    const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people });
     const article = await tx.article.create({
       data: {
         outletId,
@@ -35,6 +40,7 @@ export async function saveArticle(store: Store, draft: ArticleDraft): Promise<Sa
         url: draft.url,
         contentHash: draft.contentHash,
         sourceFile: draft.file,
+        storyFeatures: JSON.stringify(features),
       },
       select: { id: true },
     });
@@ -77,11 +83,14 @@ export async function saveArticle(store: Store, draft: ArticleDraft): Promise<Sa
       });
     }
 
+    await linkStatements(tx, article.id);
+    await linkStory(tx, article.id, draft.publishedOn, features);
+
     return { status: "stored", articleId: article.id, people: mentionCounts.size, quotes: draft.quotes.length };
   });
 }
 
-type Tx = Parameters<Parameters<Store["prisma"]["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 // An outlet is found by its slug, so "The Moscow Times" and "the moscow times" are one outlet.
 function upsertOutlet(tx: Tx, name: string) {

@@ -7,4 +7,6 @@ export const connectionResolvers: Resolvers = {
   ArticleConnection: { totalCount },
   QuoteConnection: { totalCount },
   PersonConnection: { totalCount },
+  StatementConnection: { totalCount },
+  StoryConnection: { totalCount },
 };

@@ -14,6 +14,8 @@ export const nodeResolvers: Resolvers = {
         Person: loaders.person,
         Outlet: loaders.outlet,
         Topic: loaders.topic,
+        Statement: loaders.statement,
+        Story: loaders.story,
       }[ref.type] as { load(id: number): Promise<NodeRow | null> };
       const row = await loader.load(ref.id);
       // Rows do not say what type they are; the global ID did, so carry it to __resolveType.

@@ -5,8 +5,7 @@ import { pageRequest, toConnection } from "../connections.js";
 import { personFilter } from "../filter-inputs.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
 import { toGlobalId } from "../global-id.js";
-
-const present = <T>(rows: (T | null)[]): T[] => rows.filter((r): r is T => r != null);
+import { loadPresent } from "../load-present.js";
 
 export const personResolvers: Resolvers = {
   Query: {
@@ -38,12 +37,9 @@ export const personResolvers: Resolvers = {
     async articles(p, page, { loaders }) {
       const request = pageRequest(page, "person-articles", 2);
       const keys = await loaders.articlePageOfPerson.load({ parentId: p.id, request });
-      const articles = present(await loaders.article.loadMany(keys.rows.map((r) => r.id)).then((rs) => rs.map((r) => (r instanceof Error ? null : r))));
+      const articles = await loadPresent(loaders.article, keys.rows.map((r) => r.id));
       return toConnection({ ...keys, rows: articles }, "person-articles", articleKey, () => loaders.articleCountOfPerson.load(p.id));
     },
-    async outlets(p, _, { loaders }) {
-      const ids = await loaders.outletIdsQuotingPerson.load(p.id);
-      return present(await loaders.outlet.loadMany(ids).then((rs) => rs.map((r) => (r instanceof Error ? null : r))));
-    },
+    outlets: async (p, _, { loaders }) => loadPresent(loaders.outlet, await loaders.outletIdsQuotingPerson.load(p.id)),
   },
 };

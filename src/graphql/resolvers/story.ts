@@ -1,0 +1,40 @@
+import { articleKey } from "../../store/articles.js";
+import { countStatements, findStatements, statementKey } from "../../store/statements.js";
+import { countStories, findStories, storyKey } from "../../store/stories.js";
+import { pageRequest, toConnection } from "../connections.js";
+import { storyFilter } from "../filter-inputs.js";
+import type { Resolvers } from "../generated/resolvers-types.js";
+import { toGlobalId } from "../global-id.js";
+import { loadPresent } from "../load-present.js";
+
+export const storyResolvers: Resolvers = {
+  Query: {
+    async stories(_, { filter, ...page }, { store }) {
+      const storeFilter = storyFilter(filter);
+      const rows = await findStories(store, storeFilter, pageRequest(page, "stories", 2));
+      return toConnection(rows, "stories", storyKey, () => countStories(store, storeFilter));
+    },
+  },
+  Story: {
+    id: (s) => toGlobalId("Story", s.id),
+    async articles(s, page, { loaders }) {
+      const request = pageRequest(page, "story-articles", 2);
+      const keys = await loaders.articlePageOfStory.load({ parentId: s.id, request });
+      const articles = await loadPresent(loaders.article, keys.rows.map((r) => r.id));
+      return toConnection({ ...keys, rows: articles }, "story-articles", articleKey, async () => s.articleCount);
+    },
+    // One story's statements: a filtered list, not batched across stories (a page lists
+    // few stories' statements at once).
+    async statements(s, page, { store }) {
+      const filter = { storyIds: [s.id] };
+      const rows = await findStatements(store, filter, "MOST_OUTLETS", pageRequest(page, "story-statements", 3));
+      return toConnection(rows, "story-statements", (st) => statementKey("MOST_OUTLETS", st), () => countStatements(store, filter));
+    },
+    people: async (s, _, { loaders }) => loadPresent(loaders.person, await loaders.personIdsOfStory.load(s.id)),
+    outlets: async (s, _, { loaders }) => loadPresent(loaders.outlet, await loaders.outletIdsOfStory.load(s.id)),
+    topics: async (s, _, { loaders }) => loadPresent(loaders.topic, await loaders.topicIdsOfStory.load(s.id)),
+  },
+  Article: {
+    story: (a, _, { loaders }) => (a.storyId == null ? null : loaders.story.load(a.storyId)),
+  },
+};

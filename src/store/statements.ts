@@ -1,0 +1,110 @@
+import type { Statement } from "../generated/prisma/client.js";
+import { Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
+import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
+import type { Store } from "./open-store.js";
+import { placeholders, sqlRows } from "./sql-rows.js";
+
+export type { Statement };
+
+export interface StatementFilter extends DateRange {
+  speakers?: string[] | null;
+  outlets?: string[] | null;
+  topics?: string[] | null;
+  storyIds?: number[] | null;
+  /** An FTS5 expression made by parseSearch, matched against the words of any of its quotes. */
+  searchMatch?: string | null;
+  minOutlets?: number | null;
+}
+
+export type StatementOrder = "FIRST_REPORTED_DESC" | "MOST_OUTLETS";
+
+const sortKeys: Record<StatementOrder, SortKey[]> = {
+  FIRST_REPORTED_DESC: [
+    { column: `s."firstReportedOn"`, direction: "DESC" },
+    { column: "s.id", direction: "DESC" },
+  ],
+  MOST_OUTLETS: [
+    { column: `s."outletCount"`, direction: "DESC" },
+    { column: `s."reportCount"`, direction: "DESC" },
+    { column: "s.id", direction: "ASC" },
+  ],
+};
+
+export const statementKey = (order: StatementOrder, s: Statement): KeyValue[] =>
+  order === "MOST_OUTLETS" ? [s.outletCount, s.reportCount, s.id] : [s.firstReportedOn, s.id];
+
+function statementConditions(filter: StatementFilter): Conditions {
+  const c = new Conditions();
+  if (filter.speakers?.length) {
+    const [sql, params] = personIdsIn(filter.speakers);
+    c.add(`s."speakerId" IN (${sql})`, ...params);
+  }
+  if (filter.outlets?.length) {
+    const [sql, params] = outletIdsIn(filter.outlets);
+    c.add(`s.id IN (SELECT "statementId" FROM quotes WHERE "outletId" IN (${sql}))`, ...params);
+  }
+  if (filter.topics?.length) {
+    const [sql, params] = topicIdsIn(filter.topics);
+    c.add(`s.id IN (SELECT q."statementId" FROM quotes q JOIN article_topics at ON at."articleId" = q."articleId" WHERE at."topicId" IN (${sql}))`, ...params);
+  }
+  if (filter.storyIds?.length) {
+    c.add(`s.id IN (SELECT q."statementId" FROM quotes q JOIN articles a ON a.id = q."articleId" WHERE a."storyId" IN (${placeholders(filter.storyIds.length)}))`, ...filter.storyIds);
+  }
+  // A statement is in a period when it was reported at any time in it.
+  if (filter.publishedAfter) c.add(`s."lastReportedOn" >= ?`, filter.publishedAfter);
+  if (filter.publishedBefore) c.add(`s."firstReportedOn" <= ?`, filter.publishedBefore);
+  if (filter.searchMatch) {
+    c.add(`s.id IN (SELECT "statementId" FROM quotes WHERE id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?))`, filter.searchMatch);
+  }
+  if (filter.minOutlets != null) c.add(`s."outletCount" >= ?`, filter.minOutlets);
+  return c;
+}
+
+export async function findStatements(store: Store, filter: StatementFilter, order: StatementOrder, request: PageRequest): Promise<Page<Statement>> {
+  const c = statementConditions(filter);
+  return fetchKeysetPage<Statement>(request, sortKeys[order], (condition, orderBy, limit, keyParams) =>
+    sqlRows(store, `SELECT s.* FROM statements s ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
+  );
+}
+
+export async function countStatements(store: Store, filter: StatementFilter): Promise<number> {
+  const c = statementConditions(filter);
+  const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM statements s ${c.where()}`, c.params);
+  return row.n;
+}
+
+export async function statementsByIds(store: Store, ids: readonly number[]): Promise<(Statement | null)[]> {
+  if (!ids.length) return [];
+  const rows = await store.prisma.statement.findMany({ where: { id: { in: [...ids] } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Ids of the outlets that carried each statement, by name. */
+export async function outletIdsOfStatements(store: Store, ids: readonly number[]): Promise<Map<number, number[]>> {
+  const result = new Map<number, number[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return result;
+  const rows = await sqlRows<{ statementId: number; outletId: number }>(
+    store,
+    `SELECT DISTINCT q."statementId", q."outletId" FROM quotes q JOIN outlets o ON o.id = q."outletId"
+     WHERE q."statementId" IN (${placeholders(ids.length)}) ORDER BY q."statementId", o.name`,
+    [...ids],
+  );
+  for (const row of rows) result.get(row.statementId)!.push(row.outletId);
+  return result;
+}
+
+/** The same page of quotes for each of many statements, first reported first. */
+export function quotePagesOfStatements(store: Store, ids: readonly number[], request: PageRequest) {
+  return fetchKeysetPagesPerParent<Record<string, unknown> & { id: number; articleId: number; speakerId: number | null; text: string; position: number; publishedOn: string | null; outletId: number | null; statementId: number | null }>(
+    request,
+    [
+      { column: `q."publishedOn"`, direction: "ASC" },
+      { column: "q.id", direction: "ASC" },
+    ],
+    `q."statementId"`,
+    ids,
+    (sql, params) => sqlRows(store, sql, params),
+    { select: `q.id, q."articleId", q."speakerId", q.text, q.position, q."publishedOn", q."outletId", q."statementId"`, from: "quotes q" },
+  );
+}

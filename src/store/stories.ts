@@ -1,0 +1,100 @@
+import type { Story } from "../generated/prisma/client.js";
+import { articleSortKeys } from "./articles.js";
+import { Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
+import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
+import type { Store } from "./open-store.js";
+import { placeholders, sqlRows } from "./sql-rows.js";
+
+export type { Story };
+
+export interface StoryFilter extends DateRange {
+  people?: string[] | null;
+  outlets?: string[] | null;
+  topics?: string[] | null;
+  /** An FTS5 expression made by parseSearch, matched against its articles. */
+  searchMatch?: string | null;
+}
+
+// Most recently updated first.
+const storySortKeys: SortKey[] = [
+  { column: `st."lastUpdatedOn"`, direction: "DESC" },
+  { column: "st.id", direction: "DESC" },
+];
+export const storyKey = (s: Story): KeyValue[] => [s.lastUpdatedOn, s.id];
+
+function storyConditions(filter: StoryFilter): Conditions {
+  const c = new Conditions();
+  if (filter.people?.length) {
+    const [sql, params] = personIdsIn(filter.people);
+    c.add(`st.id IN (SELECT a."storyId" FROM mentions m JOIN articles a ON a.id = m."articleId" WHERE m."personId" IN (${sql}))`, ...params);
+  }
+  if (filter.outlets?.length) {
+    const [sql, params] = outletIdsIn(filter.outlets);
+    c.add(`st.id IN (SELECT "storyId" FROM articles WHERE "outletId" IN (${sql}))`, ...params);
+  }
+  if (filter.topics?.length) {
+    const [sql, params] = topicIdsIn(filter.topics);
+    c.add(`st.id IN (SELECT a."storyId" FROM article_topics at JOIN articles a ON a.id = at."articleId" WHERE at."topicId" IN (${sql}))`, ...params);
+  }
+  // A story is in a period when any of it was published in it.
+  if (filter.publishedAfter) c.add(`st."lastUpdatedOn" >= ?`, filter.publishedAfter);
+  if (filter.publishedBefore) c.add(`st."startedOn" <= ?`, filter.publishedBefore);
+  if (filter.searchMatch) {
+    c.add(`st.id IN (SELECT "storyId" FROM articles WHERE id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?))`, filter.searchMatch);
+  }
+  return c;
+}
+
+export async function findStories(store: Store, filter: StoryFilter, request: PageRequest): Promise<Page<Story>> {
+  const c = storyConditions(filter);
+  return fetchKeysetPage<Story>(request, storySortKeys, (condition, orderBy, limit, keyParams) =>
+    sqlRows(store, `SELECT st.* FROM stories st ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
+  );
+}
+
+export async function countStories(store: Store, filter: StoryFilter): Promise<number> {
+  const c = storyConditions(filter);
+  const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM stories st ${c.where()}`, c.params);
+  return row.n;
+}
+
+export async function storiesByIds(store: Store, ids: readonly number[]): Promise<(Story | null)[]> {
+  if (!ids.length) return [];
+  const rows = await store.prisma.story.findMany({ where: { id: { in: [...ids] } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** The same page of articles for each of many stories, first published first. */
+export function articlePagesOfStories(store: Store, ids: readonly number[], request: PageRequest) {
+  return fetchKeysetPagesPerParent<{ id: number; publishedOn: string | null; parentId: number }>(
+    request,
+    articleSortKeys("PUBLISHED_ON_ASC"),
+    `a."storyId"`,
+    ids,
+    (sql, params) => sqlRows(store, sql, params),
+    { select: `a.id, a."publishedOn"`, from: "articles a" },
+  );
+}
+
+/** For each story, ids of what its articles share: people (most mentioned first), outlets, topics (most used first). */
+export async function membersOfStories(
+  store: Store,
+  ids: readonly number[],
+  member: "people" | "outlets" | "topics",
+): Promise<Map<number, number[]>> {
+  const result = new Map<number, number[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return result;
+  const sql = {
+    people: `SELECT a."storyId" AS "storyId", m."personId" AS id, sum(m.count) AS weight FROM mentions m JOIN articles a ON a.id = m."articleId"`,
+    outlets: `SELECT a."storyId" AS "storyId", a."outletId" AS id, count(*) AS weight FROM articles a`,
+    topics: `SELECT a."storyId" AS "storyId", at."topicId" AS id, sum(at.score) AS weight FROM article_topics at JOIN articles a ON a.id = at."articleId"`,
+  }[member];
+  const rows = await sqlRows<{ storyId: number; id: number | null }>(
+    store,
+    `${sql} WHERE a."storyId" IN (${placeholders(ids.length)}) GROUP BY a."storyId", id HAVING id IS NOT NULL ORDER BY a."storyId", weight DESC, id`,
+    [...ids],
+  );
+  for (const row of rows) result.get(row.storyId)!.push(row.id!);
+  return result;
+}
