@@ -80,7 +80,7 @@ function readSegment(segment: string): { kind: "author" | "credit"; names: strin
  */
 export function readCreditLine(block: string): CreditLine | null {
   if (block.length > 300) return null;
-  const segments = block.trim().replace(/^\(|\)$/g, "").split(SEPARATORS).filter(Boolean);
+  const segments = block.trim().replace(/^[(—–-]\s*|\)$/g, "").split(SEPARATORS).filter(Boolean);
   const line: CreditLine = { authors: [], credits: [] };
   let labelled = false;
   for (const segment of segments) {
@@ -107,8 +107,10 @@ export function readBareNameLine(block: string): string[] | null {
 
 // "Ana Ruiz is a Local Journalism Initiative reporter with The Herald."
 const BIO_LINE = /^([A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){1,3}) is (?:a|an|the) (?:[\p{L}-]+ ){0,5}(?:reporter|correspondent|writer|journalist|editor|columnist|contributor|freelancer)\b.{0,120}$/u;
-// "PAP writer Ana Ruiz in Lagos contributed to this report."
-const CONTRIBUTOR_LINE = /^(?:[A-Z]{2,}\s+)?(?:[a-z]+\s+)?((?:[A-Z][\p{L}'’.-]+ ?){2,4})(?: in [A-Z][\p{L} ]+)? contributed (?:to )?(?:this|the) (?:report|story|article)\.?$/u;
+// "PAP writer Ana Ruiz in Lagos contributed to this report.", "Associated Press writer
+// Ana Ruiz contributed from Manila.", "Ana Ruiz contributed reporting."
+const CONTRIBUTOR_LINE =
+  /^(?:[\p{L}.&' ]{0,40}?\b(?:writers?|reporters?|correspondents?|journalists?|photographers?|staff)\s+)?((?:[A-Z][\p{L}'’.-]+ ?){2,4})(?:,? (?:in|from) [A-Z][\p{L} ,]+?)? contributed(?: reporting| (?:to )?(?:this|the) (?:report|story|article))?(?: (?:from|in) [A-Z][\p{L} ,]+)?\.?$/u;
 
 /** A closing bio ("… is a reporter with …") → its writer; a contributor line → a credit. */
 export function readClosingCredit(block: string): CreditLine | null {
@@ -117,4 +119,9 @@ export function readClosingCredit(block: string): CreditLine | null {
   const contributor = CONTRIBUTOR_LINE.exec(block);
   if (contributor) return { authors: [], credits: [contributor[1].trim()] };
   return null;
+}
+
+/** A newsroom job title on its own line under a byline: "Local Democracy Reporter", "Chief Political Correspondent". */
+export function isNewsroomTitleLine(block: string): boolean {
+  return block.split(/\s+/).length <= 5 && !/[.!?]$/.test(block) && NEWSROOM_TITLE.test(block) && /^[A-Z]/.test(block);
 }

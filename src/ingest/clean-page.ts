@@ -55,7 +55,9 @@ export interface CleanedPage {
 
 type Rule = [JunkReason, (block: string, outlet: string | null) => boolean];
 
-const RULES: Rule[] = [
+// Rules for short furniture: none of them takes a block of more than SHORT_BLOCK_WORDS words.
+const SHORT_BLOCK_WORDS = 30;
+const SHORT_RULES: Rule[] = [
   ["masthead", isOutletNameLine],
   ["call-to-action", isCallToAction],
   ["reader-instruction", isReaderInstruction],
@@ -66,13 +68,23 @@ const RULES: Rule[] = [
   ["masthead", isOutletSelfReference],
   ["share-bar", isShareBar],
   ["navigation", isNavigation],
+  ["timestamp", isTimestampLine],
+];
+// Rules that also recognise whole paragraphs: appeals, cookie notices, legal small print.
+const PARAGRAPH_RULES: Rule[] = [
   ["cookie-notice", isCookieNotice],
   ["legal", isLegalFooter],
-  ["timestamp", isTimestampLine],
   ["appeal", isAppealParagraph],
   ["appeal", (block) => findOutletClue(block)?.kind === "appeal"],
   ["legal", (block) => findOutletClue(block)?.kind === "copyright"],
 ];
+
+function junkRule(block: string, outlet: string | null): Rule | undefined {
+  // List bullets and icons before a line ("∙ Paid subscribers get …") do not change what it is.
+  const probe = block.replace(/^[^\p{L}\p{N}"“‘'(©]+/u, "");
+  const rules = wordCount(probe) <= SHORT_BLOCK_WORDS ? [...SHORT_RULES, ...PARAGRAPH_RULES] : PARAGRAPH_RULES;
+  return rules.find(([, test]) => test(probe, outlet) || (probe !== block && test(block, outlet)));
+}
 
 // Page blocks longer than this are article prose (or not an article at all); the
 // junk rules are for short furniture and stay cheap on very long blocks.
@@ -112,9 +124,7 @@ export function cleanPage(blocks: readonly string[], outlet: string | null): Cle
       removed.push({ block, reason: "caption" });
       continue;
     }
-    // List bullets and icons before a line ("∙ Paid subscribers get …") do not change what it is.
-    const probe = block.replace(/^[^\p{L}\p{N}"“‘'(©]+/u, "");
-    const rule = block.length <= LONGEST_FURNITURE ? RULES.find(([, test]) => test(probe, outlet) || (probe !== block && test(block, outlet))) : undefined;
+    const rule = block.length <= LONGEST_FURNITURE ? junkRule(block, outlet) : undefined;
     if (rule) removed.push({ block, reason: rule[0] });
     else kept.push(block);
   }

@@ -4,7 +4,7 @@
 // sign-offs, never from photo credits; the dateline is the capitalised place that
 // opens the first paragraph ("WASHINGTON –"); a standfirst is the summary sentence
 // set between the headline and a datelined first paragraph.
-import { readBareNameLine, readClosingCredit, readCreditLine } from "./byline.js";
+import { isNewsroomTitleLine, readBareNameLine, readClosingCredit, readCreditLine } from "./byline.js";
 import { nameKey } from "./names.js";
 import { wordCount } from "./page-furniture.js";
 
@@ -59,8 +59,9 @@ function isHeadlineShaped(block: string): boolean {
 // A section label above the headline: "WORLD", "Europe live", "Politics |": short,
 // and followed by a longer headline-shaped line.
 function isSectionLabel(block: string, next: string | undefined): boolean {
-  if (wordCount(block) > 3 || /[.!?]$/.test(block)) return false;
-  return block === block.toUpperCase() || /[|:]$/.test(block) || (next !== undefined && wordCount(next) >= 4 && isHeadlineShaped(next));
+  const words = wordCount(block);
+  if (words > 3 || /[.!?]$/.test(block)) return false;
+  return block === block.toUpperCase() || /[|:]$/.test(block) || (words <= 2 && next !== undefined && wordCount(next) >= 4 && isHeadlineShaped(next));
 }
 
 const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
@@ -104,6 +105,8 @@ export function readMasthead(blocks: readonly string[], hints: MastheadHints = {
     byline.push(...names);
     if (i === 1) standfirst = body[0];
     body = body.slice(i + 1);
+    // "Jonathan Pike" / "Local Democracy Reporter"
+    if (body.length > 1 && isNewsroomTitleLine(body[0])) body.shift();
     break;
   }
   // The summary between headline and a credit line is a standfirst.

@@ -46,7 +46,7 @@ const PARTICLES = new Set(["de", "da", "del", "der", "di", "du", "la", "le", "va
 const NOT_NAME_WORDS = new Set(
   `the a an this that these those his her its their our my your in on at by for from with to of and but or nor so yet if
   while when after before since as although though because during despite earlier later meanwhile however also still
-  then there here it he she they we i you mr monday tuesday wednesday thursday friday saturday sunday january february
+  then there here it he she they we i you monday tuesday wednesday thursday friday saturday sunday january february
   march april may june july august september october november december today yesterday tomorrow last next
   according asked speaking following under over about against among between into through across without within
   no not all both each every many some several most other such only just even`.split(/\s+/),
@@ -93,9 +93,15 @@ function findRuns(para: AnalysedParagraph): number[][] {
       current.push(i);
       continue;
     }
-    if (PARTICLES.has(t.text) && current.length && tokens[i + 1] && CAPITALISED.test(tokens[i + 1].text)) {
-      current.push(i);
-      continue;
+    // "da Silva", "bin Salman", "von der Leyen": particles that lead to a capitalised word.
+    if (PARTICLES.has(t.text)) {
+      let k = i + 1;
+      while (tokens[k] && PARTICLES.has(tokens[k].text)) k++;
+      if (tokens[k] && isNameWord(tokens[k], false) && !INITIAL.test(tokens[k].text)) {
+        for (let p = i; p < k; p++) current.push(p);
+        i = k - 1;
+        continue;
+      }
     }
     if (t.text === "(" && tokens[i + 2]?.text === ")" && tokens[i + 3] && isNameWord(tokens[i + 1], false) && isNameWord(tokens[i + 3], false)) {
       flush();
@@ -186,9 +192,13 @@ function rolesAfter(para: AnalysedParagraph, last: number, evidence: RoleEvidenc
   return true;
 }
 
-function describeRun(para: AnalysedParagraph, run: number[]): NameCandidate | null {
+function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set<number>): NameCandidate | null {
   const { tokens } = para;
   let words = run;
+  // A role noun capitalised only because it starts the sentence: "Fan Iker Salas, 52, said".
+  const opener = tokens[run[0]].text;
+  const leadingRole = sentenceStarts.has(run[0]) && run.length >= 3 && !isTitleWord(opener) && isRoleNoun(opener);
+  if (leadingRole) words = run.slice(1);
   let honorific: string | null = null;
   const evidence: RoleEvidence = { roles: [], descriptors: [] };
   // Titles and the words before them ("Russian President", "Kano State Gov.") are not the name.
@@ -202,7 +212,8 @@ function describeRun(para: AnalysedParagraph, run: number[]): NameCandidate | nu
     if (isHonorific(w)) honorific = w;
   }
   if (lastTitle >= 0) noteRoleWords(tokens, words[0], words[lastTitle], evidence);
-  const titled = lastTitle >= 0 && evidence.roles.length > 0;
+  if (leadingRole) evidence.roles.push(roleKey(opener));
+  const titled = (lastTitle >= 0 || leadingRole) && evidence.roles.length > 0;
   words = words.slice(lastTitle + 1);
   if (!words.length || words.every((i) => isTitleWord(tokens[i].text))) return null;
 
@@ -243,8 +254,9 @@ function describeRun(para: AnalysedParagraph, run: number[]): NameCandidate | nu
 
 /** Every capitalised run in a paragraph that could name a person, described. */
 export function findNameCandidates(para: AnalysedParagraph): NameCandidate[] {
+  const sentenceStarts = new Set(para.sentences.map((s) => s.firstToken));
   return findRuns(para)
-    .map((run) => describeRun(para, run))
+    .map((run) => describeRun(para, run, sentenceStarts))
     .filter((c): c is NameCandidate => c !== null);
 }
 

@@ -60,9 +60,20 @@ function foldTransliteration(word: string): string {
     .replace(/(.)\1+/g, "$1");
 }
 
+// Keys are asked for the same few hundred words again and again; a bounded memo
+// (cleared when full, so memory stays flat over a long run) saves the folding.
+const WORD_KEYS = new Map<string, string>();
+const WORD_KEYS_LIMIT = 50_000;
+
 /** A key equal for every spelling of one word of a name: "Zelenskyy" and "Zelensky" share one. */
 export function nameWordKey(word: string): string {
-  return foldTransliteration(foldDiacritics(stripPossessive(word)));
+  let key = WORD_KEYS.get(word);
+  if (key === undefined) {
+    if (WORD_KEYS.size >= WORD_KEYS_LIMIT) WORD_KEYS.clear();
+    key = foldTransliteration(foldDiacritics(stripPossessive(word)));
+    WORD_KEYS.set(word, key);
+  }
+  return key;
 }
 
 /**

@@ -34,7 +34,7 @@ export function isCallToAction(block: string): boolean {
 }
 
 // "Translated from Romanian by the editorial office.", "Updated with the minister's comments."
-const EDITORIAL_NOTE = /^(?:translated|adapted|compiled|updated|corrected|clarified|edited|this (?:story|article) (?:was|has been) (?:updated|corrected|amended))\b[^.]{0,80}(?:\bby\b|\bwith\b|\.$)/i;
+const EDITORIAL_NOTE = /^(?:(?:translated|adapted|compiled|updated|corrected|clarified|edited)\b[^.]{0,80}(?:\bby\b|\bwith\b|\.$)|this (?:story|article|interview|report|piece|post|transcript) (?:was|has been|is) (?:\w+ )?(?:updated|corrected|amended|edited|condensed|translated|produced|published|adapted)\b)/i;
 
 /** A newsroom note about the article itself rather than part of it. */
 export function isEditorialNote(block: string): boolean {
@@ -79,11 +79,13 @@ export function isShareBar(block: string): boolean {
   return words.length >= 2 && words.length <= 14 && words.every((w) => SHARE_TARGETS.has(w));
 }
 
-/** Breadcrumbs or a menu: "Home › World › Europe", "News | Sport | Weather". */
+/** Breadcrumbs or a menu: "Home › World › Europe", "News | Sport | Weather", "World News | Asia". */
 export function isNavigation(block: string): boolean {
   if (/[.!?]$/.test(block)) return false;
   const parts = block.split(/\s*(?:[|›»>•·]|\s\/\s)\s*/).filter(Boolean);
-  return parts.length >= 3 && parts.every((p) => wordCount(p) <= 3);
+  if (!parts.every((p) => wordCount(p) <= 3)) return false;
+  // Two items make a menu only with a separator no headline uses ("|", "›").
+  return parts.length >= 3 || (parts.length === 2 && /\s[|›»]\s/.test(block));
 }
 
 /** A cookie or consent notice. */

@@ -161,7 +161,15 @@ export function findPeople(
     const given = nameWordKey(c.words[0]);
     // "Anna Luna" and "Anna Paulina Luna": same first name and surname, one person.
     const sameParts = people.findIndex((p) => p.surnameKey === surname && p.givenKey === given);
-    return sameParts >= 0 ? sameParts : null;
+    if (sameParts >= 0) return sameParts;
+    return endOfKnownName(c);
+  };
+  // "von der Leyen" after "Ursula von der Leyen": the end of a known full name.
+  const endOfKnownName = (c: NameCandidate): number | null => {
+    if (c.words.length < 2) return null;
+    const key = ` ${nameKey(c.name)}`;
+    const found = people.findIndex((p) => p.key.endsWith(key));
+    return found >= 0 ? found : null;
   };
   for (const list of candidates) {
     for (const c of list) {
@@ -181,7 +189,7 @@ export function findPeople(
   const lastOfSurname = new Map<string, number>();
   candidates.forEach((list, paragraph) => {
     for (const c of list) {
-      let index: number | undefined = byKey.get(nameKey(c.name));
+      let index: number | undefined = byKey.get(nameKey(c.name)) ?? endOfKnownName(c) ?? undefined;
       if (index === undefined && c.words.length === 1 && !/-/.test(c.words[0])) {
         const word = nameWordKey(c.words[0]);
         index = lastOfSurname.get(word) ?? people.findIndex((p) => p.surnameKey === word);

@@ -90,7 +90,12 @@ export function findQuoteSpans(paragraphs: readonly string[]): QuoteSpan[] {
     if (previousContinues && doubles[0]?.open === 0) doubles[0].continued = true;
     previousContinues = doubles.some((s) => s.continues);
     const singles = singleSpans(text, paragraph, doubles).filter((s) => s.text.length > 0);
-    all.push(...[...doubles, ...singles].sort((a, b) => a.open - b.open));
+    // Both lists are in text order; merge them (a spread push would overflow the stack on huge inputs).
+    let d = 0, s = 0;
+    while (d < doubles.length || s < singles.length) {
+      if (s >= singles.length || (d < doubles.length && doubles[d].open < singles[s].open)) all.push(doubles[d++]);
+      else all.push(singles[s++]);
+    }
   });
   return all;
 }

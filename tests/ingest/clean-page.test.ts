@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { cleanPage } from "../../src/ingest/clean-page.js";
+
+const OUTLET = "The Harbour Post";
+const kept = (blocks: string[], outlet: string | null = OUTLET) => cleanPage(blocks, outlet).blocks;
+const ARTICLE = "The ferry will run on weekends through the winter, the council decided on Tuesday after a long debate.";
+
+describe("cleanPage", () => {
+  it("keeps article paragraphs", () => {
+    expect(kept([ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it("removes short calls to action", () => {
+    for (const junk of ["Read more", "Follow topic:", "See more on Ferries", "Sign up now: get our briefing in your inbox", "Remind me later.", "Related: Ferry fares to rise in May", "Advertisement · Scroll to continue", "Share this article", "Comments (12)"]) {
+      expect(kept([ARTICLE, junk]), junk).toEqual([ARTICLE]);
+    }
+  });
+
+  it("does not take a subheading that starts like a call to action", () => {
+    expect(kept(["Support grows for the weekend service", ARTICLE])).toEqual(["Support grows for the weekend service", ARTICLE]);
+  });
+
+  it("removes share bars, breadcrumbs and time stamps", () => {
+    const page = ["News › Local › Transport", "Facebook · X · WhatsApp · Email", "Published: 09:14, 3 Mar 2025 | Updated: 10:02", ARTICLE];
+    expect(kept(page)).toEqual([ARTICLE]);
+  });
+
+  it("removes a cookie notice", () => {
+    expect(kept(["We use cookies to improve your experience. Accept | Manage preferences", ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it("removes the outlet's name set as a line, with an edition label", () => {
+    expect(kept(["THE HARBOUR POST", "Harbour Post — English edition", ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it("removes a donation appeal that names the outlet", () => {
+    const appeal = "The Harbour Post is funded by readers like you. Please support our journalism today.";
+    expect(kept([ARTICLE, appeal])).toEqual([ARTICLE]);
+  });
+
+  it("removes a whole appeal opened by a header, including its quoted words", () => {
+    const page = [ARTICLE, "A Message from The Harbour Post:", "Dear readers,", "Officials have called our work \"harmful\". We disagree.", "Your support keeps us going.", "Monthly", "Continue"];
+    expect(kept(page)).toEqual([ARTICLE]);
+  });
+
+  it("keeps a quoted remark that happens to ask for support", () => {
+    const remark = "“We need your support, and we will repay it,” the mayor told residents.";
+    expect(kept([ARTICLE, remark])).toEqual([ARTICLE, remark]);
+  });
+
+  it("removes photo captions and keeps their credits aside", () => {
+    const page = cleanPage(["Passengers board the ferry at dawn. Ana Costa / HPA", "FILE PHOTO: The old terminal. REUTERS/Tom Lake/File photo", "PHOTO: AFP", ARTICLE], OUTLET);
+    expect(page.blocks).toEqual([ARTICLE]);
+    expect(page.credits).toEqual(expect.arrayContaining(["Ana Costa", "Tom Lake"]));
+  });
+
+  it("removes an agency sign-off at the end of the last paragraph", () => {
+    const page = cleanPage([ARTICLE, "The vote was 11 to 6, she said. REUTERS"], OUTLET);
+    expect(page.blocks[1]).toBe("The vote was 11 to 6, she said.");
+    expect(page.signOffs).toEqual(["REUTERS"]);
+  });
+
+  it("removes instructions to the reader and the newsroom's address", () => {
+    expect(kept([ARTICLE, "Got a story? Email us at tips@harbourpost.example", "If you spot a mistake, select it and press Ctrl+Enter."])).toEqual([ARTICLE]);
+  });
+
+  it("removes tag lists and trailing menu labels", () => {
+    expect(kept([ARTICLE, "Tags: ferries, council, winter", "Most viewed", "Live feed"])).toEqual([ARTICLE]);
+  });
+
+  it("removes a press release's closing sections", () => {
+    const page = [ARTICLE, ARTICLE, ARTICLE, "About Harbour Ferries", "Harbour Ferries operates six routes.", "Media contact: Li Wei, +1 555 0100"];
+    expect(kept(page)).toEqual([ARTICLE, ARTICLE, ARTICLE]);
+  });
+
+  it("keeps closing credit lines for the masthead", () => {
+    expect(kept([ARTICLE, "By Ana Costa"])).toEqual([ARTICLE, "By Ana Costa"]);
+  });
+
+  it("removes a two-item breadcrumb set off by a bar", () => {
+    expect(kept(["World News | Asia", ARTICLE])).toEqual([ARTICLE]);
+  });
+
+  it("removes a newsroom note about the article itself", () => {
+    expect(kept([ARTICLE, "This interview has been edited for length and clarity.", "Translated from Portuguese by the editorial office."])).toEqual([ARTICLE]);
+  });
+
+  it("removes the outlet speaking of itself in a short line", () => {
+    expect(kept([ARTICLE, "Our Standards: The Harbour Post Trust Principles."])).toEqual([ARTICLE]);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { findQuoteSpans } from "../../src/ingest/quote-spans.js";
+
+const texts = (paragraphs: string[]) => findQuoteSpans(paragraphs).map((s) => s.text);
+
+describe("findQuoteSpans", () => {
+  it("finds curly and straight double quotations", () => {
+    expect(texts(["“Curly words,” she said, and \"straight words\" followed."])).toEqual(["Curly words,", "straight words"]);
+  });
+
+  it("finds single-quoted quotations but not apostrophes", () => {
+    expect(texts(["It’s the mayor’s plan, which she called ‘a fresh start’ on Friday."])).toEqual(["a fresh start"]);
+    expect(texts(["Rovers boss 'furious' after Costa's exit"])).toEqual(["furious"]);
+  });
+
+  it("keeps a nested quotation inside the outer one", () => {
+    expect(texts(["“She asked me, ‘Why now?’ and I had no answer,” he said."])).toEqual(["She asked me, ‘Why now?’ and I had no answer,"]);
+  });
+
+  it("gives a remark over several paragraphs one quote per paragraph", () => {
+    const spans = findQuoteSpans(["“The first part runs on.", "“And the second ends here,” she said."]);
+    expect(spans.map((s) => [s.text, s.continues, s.continued])).toEqual([
+      ["The first part runs on.", true, false],
+      ["And the second ends here,", false, true],
+    ]);
+  });
+
+  it("ignores a stray mark in the middle of a paragraph", () => {
+    expect(texts(["The 12\" pipe burst, officials said."])).toEqual([]);
+  });
+
+  it("records the opening mark's offset", () => {
+    expect(findQuoteSpans(["He said “yes”."])[0]).toMatchObject({ open: 8, close: 12 });
+  });
+
+  it("stays linear on a paragraph of quotation marks", () => {
+    const started = performance.now();
+    findQuoteSpans(['"a '.repeat(300_000), "'b ".repeat(300_000)]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
