@@ -23,6 +23,6 @@ describe("normaliseText", () => {
   it("stays fast on a very long run of spaces", () => {
     const started = performance.now();
     normaliseText(`a${" ".repeat(1_000_000)}»`);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(5_000); // guards against super-linear blow-up, not a speed target
   });
 });

@@ -36,6 +36,6 @@ describe("findQuoteSpans", () => {
   it("stays linear on a paragraph of quotation marks", () => {
     const started = performance.now();
     findQuoteSpans(['"a '.repeat(300_000), "'b ".repeat(300_000)]);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(10_000); // guards against super-linear blow-up, not a speed target
   });
 });
