@@ -4,6 +4,9 @@ import type { GraphQLContext } from "../graphql/context.js";
 import { resolvers, typeDefs } from "../graphql/schema.js";
 import { badArgumentValuesPlugin } from "./bad-argument-values.js";
 import { formatError } from "./format-error.js";
+import { queriesOnlyRule } from "./queries-only.js";
+import { queryLimitsPlugin } from "./query-limits.js";
+import { requestLogPlugin } from "./request-log.js";
 
 export function createApolloServer(): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
@@ -13,7 +16,13 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // Refuses mutations and subscriptions while validating (see queries-only.ts).
+    validationRules: [queriesOnlyRule],
+    // Automatic persisted queries: a client may send only a query's sha256 once the server
+    // has seen it. Held in Apollo's bounded (30 MiB) in-memory LRU cache.
+    persistedQueries: {},
     // Apollo's own landing page loads from a CDN; the archive serves its own IDE.
-    plugins: [ApolloServerPluginLandingPageDisabled(), badArgumentValuesPlugin],
+    // queryLimitsPlugin refuses costly documents before they run (see query-limits.ts).
+    plugins: [ApolloServerPluginLandingPageDisabled(), badArgumentValuesPlugin, queryLimitsPlugin, requestLogPlugin],
   });
 }

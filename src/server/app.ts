@@ -4,27 +4,54 @@ import { createContext } from "../graphql/context.js";
 import { countAllArticles } from "../store/articles.js";
 import type { Store } from "../store/open-store.js";
 import { createApolloServer } from "./apollo.js";
+import { ideRouter } from "./ide.js";
+import { cors } from "./cors.js";
+import { exportRouter } from "./export-routes.js";
+import { tokenLimit } from "./query-limits.js";
+import { snapshotOf, withReadSnapshot } from "./read-snapshot.js";
+import { createLogger, linkRequestRecord, requestLog } from "./request-log.js";
+import { queryTimeoutMs, requestTimeout } from "./request-timeout.js";
 
 export interface App {
   handler: express.Express;
   stop(): Promise<void>;
 }
 
-/** The archive's HTTP surface: /graphql, /healthz. Read-only: writes belong to the ingest CLI. */
+/** The archive's HTTP surface: /graphql, /export, /healthz, the IDE. Read-only: writes belong to the ingest CLI. */
 export async function createApp(store: Store): Promise<App> {
   const apollo = createApolloServer();
   await apollo.start();
   const app = express();
   app.disable("x-powered-by");
+  const logger = createLogger();
+  app.use(requestLog(logger));
+  // Before the IDE's router, which would answer a preflight for /graphql itself.
+  app.use("/graphql", cors(["GET", "POST"]));
+  app.use("/export", cors(["GET"]));
 
   app.get("/healthz", async (_req, res) => {
     res.json({ status: "ok", articles: await countAllArticles(store) });
   });
 
+  app.use(ideRouter()); // the IDE at / and, for browsers, at /graphql
+
+  app.use(exportRouter(store, logger)); // /export/articles.ndjson, /export/quotes.ndjson
+
   app.use(
     "/graphql",
+    requestTimeout(queryTimeoutMs()),
     express.json({ limit: "100kb" }),
-    expressMiddleware(apollo, { context: async () => createContext(store) }),
+    tokenLimit(),
+    withReadSnapshot(
+      store,
+      expressMiddleware(apollo, {
+        context: async ({ res }) => {
+          const context = createContext(snapshotOf(res, store));
+          linkRequestRecord(context, res);
+          return context;
+        },
+      }),
+    ),
   );
 
   // Express's default handler answers a malformed JSON body with a stack trace.

@@ -26,6 +26,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (typeof extensions.code === "string" && CLIENT_CODES.has(extensions.code)) return { ...formatted, extensions };
+  // Apollo refuses some requests with a 4xx status but no code (an APQ hash that does not
+  // match the query sent with it, an unknown APQ version): the client's mistake, not ours.
+  const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
+  if (typeof status === "number" && status >= 400 && status < 500) return { ...formatted, extensions: { ...extensions, code: "BAD_REQUEST" } };
   console.error("internal error:", unwrapResolverError(error));
   return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }

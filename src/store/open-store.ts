@@ -13,14 +13,18 @@ export interface Store {
   close(): Promise<void>;
 }
 
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
+
 export async function openStore(url: string = databaseUrl()): Promise<Store> {
   mkdirSync(dirname(databasePath(url)), { recursive: true });
   // timeout: wait for a writer in another process (an ingest) rather than fail with SQLITE_BUSY.
   const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
   const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   const sqlStatements = { count: 0 };
-  prisma.$on("query", () => {
-    sqlStatements.count++;
+  prisma.$on("query", (event) => {
+    // The server reads each request in a transaction of its own (server/read-snapshot.ts):
+    // its COMMIT is bookkeeping, not a statement the request asked for.
+    if (!TRANSACTION_CONTROL.test(event.query)) sqlStatements.count++;
   });
   // WAL: readers (the server) never block on the writer (an ingest) and see a consistent snapshot.
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");

@@ -1,0 +1,110 @@
+// One structured line per HTTP request, written with pino to stdout: method, path, status,
+// duration, and for GraphQL the operation name, its measured cost and the error codes sent.
+// Never the query text, variables, query string or any response data: those may hold
+// article text or whatever a client typed. LOG_LEVEL=silent turns it off.
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { RequestHandler, Response } from "express";
+import { pino, type Logger } from "pino";
+
+/** What the handlers of one request learn that its log line reports. */
+export interface RequestRecord {
+  operationName?: string | null;
+  /** Nodes the operation could return, as the query limits measured it. */
+  cost?: number;
+  /** Rows written by an export. */
+  exported?: number;
+  errorCodes: string[];
+}
+
+const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+/** The server's logger: JSON lines on stdout at LOG_LEVEL (default info). */
+export function createLogger(env: NodeJS.ProcessEnv = process.env): Logger {
+  const level = env.LOG_LEVEL?.trim() || "info";
+  if (!LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(", ")}; got "${env.LOG_LEVEL}"`);
+  return pino({ level, base: null, timestamp: pino.stdTimeFunctions.isoTime });
+}
+
+export function requestRecordOfResponse(res: Response): RequestRecord | undefined {
+  return res.locals.requestRecord as RequestRecord | undefined;
+}
+
+// Apollo's plugins see the GraphQL context, not the HTTP response: the record rides on the
+// context under a symbol. Not in a WeakMap keyed by the context: Apollo hands plugins a
+// shallow copy of it (which copies enumerable symbol-keyed properties).
+const REQUEST_RECORD = Symbol("requestRecord");
+
+export function linkRequestRecord(context: object, res: Response): void {
+  const record = requestRecordOfResponse(res);
+  if (record) (context as Record<symbol, unknown>)[REQUEST_RECORD] = record;
+}
+
+export function requestRecordOf(context: object): RequestRecord | undefined {
+  return (context as Record<symbol, RequestRecord | undefined>)[REQUEST_RECORD];
+}
+
+// An error answered before Apollo's plugins run (a CSRF refusal, a body too large, a
+// document over the token limit) is known only from the body sent: read its codes then.
+function errorCodesOfBody(body: unknown): string[] {
+  const text = typeof body === "string" ? body : Buffer.isBuffer(body) ? body.toString("utf8") : null;
+  if (!text || text.length > 65_536) return [];
+  try {
+    const parsed = JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] };
+    return (parsed.errors ?? []).map((e) => e.extensions?.code).filter((c): c is string => typeof c === "string");
+  } catch {
+    return []; // not JSON (a plain-text error page): there are no codes to report
+  }
+}
+
+/** Express middleware writing the log line of every request once its response is done. */
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    const record: RequestRecord = { errorCodes: [] };
+    res.locals.requestRecord = record;
+
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      if (res.statusCode >= 400 && record.errorCodes.length === 0) record.errorCodes = errorCodesOfBody(args[0]);
+      return end(...args);
+    }) as Response["end"];
+
+    res.once("close", () => {
+      logger.info(
+        {
+          method: req.method,
+          path: req.originalUrl.split("?")[0],
+          status: res.statusCode,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          operationName: record.operationName ?? undefined,
+          cost: record.cost,
+          exported: record.exported,
+          errorCodes: record.errorCodes.length ? record.errorCodes : undefined,
+          // The client went away before the whole response was sent.
+          aborted: res.writableFinished ? undefined : true,
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}
+
+/** Records each GraphQL request's operation name and the codes of the errors it answered with. */
+export const requestLogPlugin: ApolloServerPlugin = {
+  async requestDidStart({ contextValue, request }) {
+    const record = requestRecordOf(contextValue);
+    if (!record) return;
+    record.operationName = request.operationName ?? null;
+    return {
+      async didResolveOperation({ operationName }) {
+        record.operationName = operationName;
+      },
+      async willSendResponse({ response }) {
+        if (response.body.kind !== "single") return;
+        const codes = (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code);
+        record.errorCodes = codes.filter((c): c is string => typeof c === "string");
+      },
+    };
+  },
+};

@@ -1,0 +1,137 @@
+// Bulk reads for /export and `npm run export`: every matching article or quote, a keyset page
+// at a time in id order, each row with what a reader needs beside it (outlet, people,
+// topics; speaker, article). Memory holds one page whatever the size of the archive.
+//
+// Pages are read one after another, not in one transaction: an export may take minutes
+// (a slow client), and a read transaction that long would keep every GraphQL request
+// waiting its turn. Rows committed meanwhile have higher ids and arrive at the end.
+import type { Article } from "../generated/prisma/client.js";
+import { articleConditions, articlesByIds } from "./articles.js";
+import type { Conditions } from "./filters.js";
+import { fetchKeysetPage, type Page, type SortKey } from "./keyset.js";
+import type { Store } from "./open-store.js";
+import { outletsByIds, type Outlet } from "./outlets.js";
+import { peopleByIds, peopleOfArticles, type Person } from "./people.js";
+import { countQuotesBy, quoteConditions, type Quote } from "./quotes.js";
+import { placeholders, sqlRows } from "./sql-rows.js";
+import { topicsOfArticles, type Topic } from "./topics.js";
+
+export const EXPORT_PAGE_SIZE = 500;
+
+export interface ExportFilter {
+  outlets?: string[];
+  /** Articles naming these people; quotes said by them. Person slugs, any spelling's slug. */
+  people?: string[];
+  topics?: string[];
+  publishedAfter?: string | null;
+  publishedBefore?: string | null;
+  /** An FTS5 expression made by parseSearch: headline and body of articles, text of quotes. */
+  searchMatch?: string | null;
+  /** Only articles ingested at or after this instant (quotes: of such articles). */
+  ingestedSince?: Date | null;
+}
+
+export interface ExportedArticle extends Article {
+  outlet: Outlet | null;
+  people: Person[];
+  topics: Topic[];
+  quoteCount: number;
+}
+
+export interface ExportedQuote extends Quote {
+  speaker: Person | null;
+  outlet: Outlet | null;
+  article: Pick<Article, "id" | "headline" | "publishedOn" | "url" | "ingestedAt">;
+}
+
+// Prisma writes DateTime columns as ISO text with "+00:00" (2025-03-05T10:00:00.000+00:00);
+// a parameter in the same fixed-width form compares as text, and the ingestedAt index serves it.
+const storedTimestamp = (at: Date) => at.toISOString().replace(/Z$/, "+00:00");
+
+function articleExportConditions(filter: ExportFilter): Conditions {
+  const c = articleConditions(filter);
+  if (filter.ingestedSince) c.add(`a."ingestedAt" >= ?`, storedTimestamp(filter.ingestedSince));
+  return c;
+}
+
+function quoteExportConditions(filter: ExportFilter): Conditions {
+  const c = quoteConditions({ ...filter, speakers: filter.people });
+  if (filter.ingestedSince) {
+    c.add(`q."articleId" IN (SELECT id FROM articles WHERE "ingestedAt" >= ?)`, storedTimestamp(filter.ingestedSince));
+  }
+  return c;
+}
+
+/** Runs the keyset pages of `table alias` under `c` in id order, yielding the ids of each. */
+async function* idPages(store: Store, table: string, alias: string, c: Conditions, pageSize: number): AsyncGenerator<number[]> {
+  const keys: SortKey[] = [{ column: `${alias}.id`, direction: "ASC" }];
+  let after: number | null = null;
+  for (;;) {
+    const page: Page<{ id: number }> = await fetchKeysetPage<{ id: number }>({ first: pageSize, after: after == null ? null : [after] }, keys, (condition, orderBy, limit, keyParams) =>
+      sqlRows(store, `SELECT ${alias}.id FROM ${table} ${alias} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
+    );
+    if (page.rows.length) yield page.rows.map((r) => r.id);
+    if (!page.hasNextPage) return;
+    after = page.rows[page.rows.length - 1].id;
+  }
+}
+
+const present = <T>(rows: (T | null)[]): T[] => rows.filter((r): r is T => r != null);
+
+async function outletsById(store: Store, ids: (number | null)[]): Promise<Map<number, Outlet>> {
+  const unique = [...new Set(ids.filter((id): id is number => id != null))];
+  return new Map(present(await outletsByIds(store, unique)).map((o) => [o.id, o]));
+}
+
+/** Every article matching `filter`, oldest id first, a page at a time. */
+export async function* articlesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedArticle[]> {
+  for await (const ids of idPages(store, "articles", "a", articleExportConditions(filter), pageSize)) {
+    const articles = present(await articlesByIds(store, ids));
+    const [outlets, people, topics, quoteCounts] = await Promise.all([
+      outletsById(store, articles.map((a) => a.outletId)),
+      peopleOfArticles(store, ids),
+      topicsOfArticles(store, ids),
+      countQuotesBy(store, "articleId", ids),
+    ]);
+    yield articles.map((a) => ({
+      ...a,
+      outlet: a.outletId == null ? null : (outlets.get(a.outletId) ?? null),
+      people: people.get(a.id) ?? [],
+      topics: topics.get(a.id) ?? [],
+      quoteCount: quoteCounts.get(a.id) ?? 0,
+    }));
+  }
+}
+
+/** Every quote matching `filter`, oldest id first, a page at a time. */
+export async function* quotesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedQuote[]> {
+  for await (const ids of idPages(store, "quotes", "q", quoteExportConditions(filter), pageSize)) {
+    const quotes = await sqlRows<Quote>(store, `SELECT * FROM quotes WHERE id IN (${placeholders(ids.length)}) ORDER BY id`, ids);
+    const articleIds = [...new Set(quotes.map((q) => q.articleId))];
+    const speakerIds = [...new Set(quotes.map((q) => q.speakerId).filter((id): id is number => id != null))];
+    const [articles, speakers, outlets] = await Promise.all([
+      sqlRows<ExportedQuote["article"]>(
+        store,
+        `SELECT id, headline, "publishedOn", url, "ingestedAt" FROM articles WHERE id IN (${placeholders(articleIds.length)})`,
+        articleIds,
+      ),
+      peopleByIds(store, speakerIds),
+      outletsById(store, quotes.map((q) => q.outletId)),
+    ]);
+    const articleById = new Map(articles.map((a) => [a.id, a]));
+    const speakerById = new Map(present(speakers).map((p) => [p.id, p]));
+    yield quotes.map((q) => ({
+      ...q,
+      speaker: q.speakerId == null ? null : (speakerById.get(q.speakerId) ?? null),
+      outlet: q.outletId == null ? null : (outlets.get(q.outletId) ?? null),
+      article: articleById.get(q.articleId)!,
+    }));
+  }
+}
+
+/** How many rows an export of `kind` with `filter` holds now (for a progress bar). */
+export async function countForExport(store: Store, kind: "articles" | "quotes", filter: ExportFilter): Promise<number> {
+  const [table, alias, c] = kind === "articles" ? ["articles", "a", articleExportConditions(filter)] : ["quotes", "q", quoteExportConditions(filter)];
+  const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM ${table} ${alias} ${c.where()}`, c.params);
+  return row.n;
+}
