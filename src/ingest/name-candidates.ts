@@ -52,9 +52,9 @@ const NOT_NAME_WORDS = new Set(
   no not all both each every many some several most other such only just even`.split(/\s+/),
 );
 
-const CAPITALISED = /^[A-Z][\p{Ll}\p{Lu}'’.-]*$/u;
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 const HAS_LOWER = /\p{Ll}/u;
-const INITIAL = /^[A-Z]\.?$/;
+const INITIAL = /^\p{Lu}\.?$/u;
 const POSSESSIVE_TOKEN = /^['’]s?$/;
 // "I'm", "It's", "That's": a contraction, not a name ("O'Brien" keeps its capital after the mark).
 const CONTRACTION = /['’](?:m|s|re|ve|ll|d|t)$/i;
@@ -130,7 +130,7 @@ function noteRoleWords(tokens: Token[], from: number, to: number, evidence: Role
   let run: Token[] = [];
   for (let k = from; k <= to + 1; k++) {
     const t = tokens[k];
-    if (k <= to && /^[A-Z][a-z]+$/.test(t.text)) {
+    if (k <= to && /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(t.text)) {
       run.push(t);
       continue;
     }

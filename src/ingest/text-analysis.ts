@@ -36,6 +36,20 @@ function language(): ReturnType<typeof winkNLP> {
 
 const WORDISH = /[\p{L}\p{N}]/u;
 
+// wink's tokenizer splits words at letters outside ASCII ("Rozentāle" → "Rozent", "ā",
+// "le"; "Łukasz" → "Ł", "ukasz"), which breaks names from most European languages. The
+// model reads a copy with each such letter replaced by its base letter, one UTF-16 unit
+// for one, so every offset it reports is an offset into the original text too.
+const BASE_LETTER: Record<string, string> = { Ł: "L", ł: "l", Ø: "O", ø: "o", Đ: "D", đ: "d", ß: "s", Æ: "A", æ: "a", Œ: "O", œ: "o", Þ: "T", þ: "t", ı: "i", Ħ: "H", ħ: "h" };
+const NON_ASCII_LATIN = /[\u00c0-\u024f\u1e00-\u1eff]/g;
+
+function foldForModel(text: string): string {
+  return text.replace(NON_ASCII_LATIN, (ch) => {
+    const base = BASE_LETTER[ch] ?? ch.normalize("NFD")[0];
+    return base.length === 1 && base.charCodeAt(0) < 0x80 ? base : ch;
+  });
+}
+
 /** Merges word-hyphen-word runs into one token; mergedIndex maps each wink token to its merged token. */
 function mergeHyphenated(tokens: Token[]): { tokens: Token[]; mergedIndex: number[] } {
   const merged: Token[] = [];
@@ -77,7 +91,7 @@ function continuesAfterAbbreviation(tokens: Token[], first: number): boolean {
 export function analyseParagraph(text: string): AnalysedParagraph {
   const nlp = language();
   const its = nlp.its;
-  const doc = nlp.readDoc(text);
+  const doc = nlp.readDoc(foldForModel(text));
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -91,7 +105,7 @@ export function analyseParagraph(text: string): AnalysedParagraph {
     // token's value differs from the source (it never should for normalised text).
     const start = text.startsWith(values[i], offset) ? offset : text.indexOf(values[i], offset);
     const at = start < 0 ? offset : start;
-    raw.push({ text: values[i], start: at, end: at + values[i].length, pos: pos[i], lemma: lemmas[i] });
+    raw.push({ text: text.slice(at, at + values[i].length), start: at, end: at + values[i].length, pos: pos[i], lemma: lemmas[i] });
     offset = at + values[i].length;
   }
   const { tokens, mergedIndex } = mergeHyphenated(raw);
