@@ -28,6 +28,7 @@ if ((await countAllArticles(store)) === 0) {
 }
 const server = await startServer(store, port, host);
 console.log(`news-archive: GraphQL API on ${server.url}/graphql over ${url} (${await countAllArticles(store)} articles)`);
+console.log(`Open ${server.url}/ in a browser for the GraphQL IDE, with example queries.`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
