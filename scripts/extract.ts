@@ -3,6 +3,7 @@
 // reads); a file that fails gets one line on stderr naming it and the problem.
 // Exits 1 if any file failed, 0 otherwise.
 import { parseArgs } from "node:util";
+import { withoutFileName } from "../src/archive/ingest-files.js";
 import { readCorpus } from "../src/corpus/read-corpus.js";
 import { linkAcrossArticles } from "../src/ingest/cross-article-links.js";
 import { extractArticle } from "../src/ingest/pipeline.js";
@@ -46,13 +47,13 @@ let failed = 0;
 for await (const entry of readCorpus(positionals, { maxBytes })) {
   if (entry.error || !entry.raw) {
     failed++;
-    console.error(`${entry.file}: ${entry.error?.code ?? "UNREADABLE"}: ${entry.error?.message ?? "could not be read"}`);
+    console.error(`${entry.file}: ${withoutFileName(entry.error?.message ?? "could not be read", entry.file)} [${entry.error?.code ?? "UNREADABLE"}]`);
     continue;
   }
   const result = extractArticle(entry.raw, { maxBytes });
   if (!result.ok) {
     failed++;
-    console.error(`${entry.file}: ${result.code}: ${result.message}`);
+    console.error(`${entry.file}: ${withoutFileName(result.message, entry.file)} [${result.code}]`);
     continue;
   }
   drafts.push(result.draft);

@@ -64,8 +64,13 @@ export function describeOutcome(outcome: FileOutcome): string {
     case "duplicate":
       return `unchanged ${outcome.file}: already in the archive (same ${outcome.matchedOn === "url" ? "url" : "content"} as article ${outcome.articleId})`;
     case "failed":
-      return `FAILED    ${outcome.file}: ${outcome.message} [${outcome.code}]`;
+      return `FAILED    ${outcome.file}: ${withoutFileName(outcome.message, outcome.file)} [${outcome.code}]`;
   }
+}
+
+// Extraction messages name their file so they stand alone; the line names it already.
+export function withoutFileName(message: string, file: string): string {
+  return message.startsWith(file) ? message.slice(file.length).replace(/^:?\s+/, "") : message;
 }
 
 export function describeTotals(t: IngestTotals): string {
