@@ -1,17 +1,19 @@
 // Statements: one remark by one speaker, however many quotes report it. Two quotes are
-// one remark when the same person (by name key, so "Zelenskiy" meets "Zelensky") is
+// one remark when the same person (see `mayBeSamePerson`: "Zelenskiy" meets "Zelensky",
+// "Alexandr Lysenko" meets "Oleksandr Lysenko") is
 // quoted within a few days of each other in wordings that match (a fragment of the
 // other, or a paraphrase or re-translation; see remark-similarity.ts), or when a later
 // article repeats a sentence-length wording verbatim. Groups are the connected
 // components of that pairwise relation, so they do not depend on input order, and the
 // store can link one article at a time and end where a batch run ends.
 //
-// Cost: candidates are only the same speaker's quotes within STATEMENT_WINDOW_DAYS of
-// each other (a sliding window over the speaker's quotes sorted by day), plus, for
-// echoes, the quotes that share a run of words with them (a hash lookup). No pass
-// compares all pairs.
+// Cost: candidates are only the quotes of speakers with one surname within
+// STATEMENT_WINDOW_DAYS of each other (a sliding window over their quotes sorted by
+// day), plus, for echoes, the quotes that share a run of words with them (a hash
+// lookup). No pass compares all pairs.
 import { DisjointSets } from "./connected-components.js";
 import { dayNumber } from "./day-number.js";
+import { nameSkeleton } from "./name-skeleton.js";
 import { nameKey } from "./names.js";
 import { echoLookupKey, echoRunKeys, isVerbatimEcho, remarkShape, wordingsMatch, type RemarkShape } from "./remark-similarity.js";
 
@@ -28,26 +30,92 @@ export const STATEMENT_WINDOW_DAYS = 7;
 /** A verbatim sentence-length re-quote is the same remark up to this many days later. */
 export const STATEMENT_ECHO_WINDOW_DAYS = 366;
 
+/** A person's name as the cross-article linkers compare it: its name key and where to look for it. */
+export interface ComparableName {
+  /** nameKey of the full name, e.g. "olexandr lisenko". */
+  key: string;
+  /**
+   * Candidate buckets: the consonant skeleton of the surname, so spellings of one surname
+   * meet, and for a name of three words or more also of the second word, so "Rodrigo
+   * Valdivieso Araya" meets "Rodrigo Valdivieso".
+   */
+  buckets: string[];
+}
+
+export function comparableName(name: string): ComparableName {
+  const key = nameKey(name);
+  const words = key.split(" ");
+  const buckets = [nameSkeleton(words[words.length - 1])];
+  if (words.length >= 3) buckets.push(nameSkeleton(words[1]));
+  return { key, buckets: [...new Set(buckets)] };
+}
+
+// Outlets spell one person's name differently, more so across languages: "Oleksandr"
+// (Ukrainian) and "Alexandr" (Russian, via Romanian), "Mohamed", "Muhammad" and the
+// tabloid's "Mo". The surname is the anchor: the same name key, or, when it is long
+// enough to be distinctive, the same consonant skeleton (Hrytsenko / Gritsenko). The
+// given names must then agree as spellings (same skeleton) or as a short form. Spanish
+// and Portuguese names carry two surnames that English copy often cuts to the first
+// ("Rodrigo Valdivieso Araya" / "Rodrigo Valdivieso"), so a two-word name also matches
+// the first two words of a longer one. A bare surname never matches a full name here:
+// "Peck" could be anyone called Peck.
+const DISTINCTIVE_SURNAME = 6;
+
+/** Whether two names, as the linkers compare them, can be one person's. */
+export function mayBeSamePerson(a: ComparableName, b: ComparableName): boolean {
+  if (a.key === b.key) return a.key !== "";
+  const wa = a.key.split(" ");
+  const wb = b.key.split(" ");
+  if (wa.length < 2 || wb.length < 2) return false;
+  if (!givenNamesAgree(wa[0], wb[0])) return false;
+  return surnamesAgree(wa[wa.length - 1], wb[wb.length - 1]) || firstSurnameAgrees(wa, wb) || firstSurnameAgrees(wb, wa);
+}
+
+function surnamesAgree(a: string, b: string): boolean {
+  if (a === b) return true;
+  return a.length >= DISTINCTIVE_SURNAME && b.length >= DISTINCTIVE_SURNAME && nameSkeleton(a) === nameSkeleton(b);
+}
+
+/** "rodrigo valdivieso" against "rodrigo valdivieso araia": the short name's surname is the long one's first surname. */
+function firstSurnameAgrees(short: string[], long: string[]): boolean {
+  return short.length === 2 && long.length >= 3 && surnamesAgree(short[1], long[1]);
+}
+
+// "Oleksandr" / "Alexandr" share a skeleton; a short form ("Mo" for "Muhammad", "Alex"
+// for "Alexander") starts with the same letter and its skeleton begins the other's. A
+// skeleton of one or two consonants says little ("Ana" and "Ion" are both "n"), so
+// short ones must also start with the same letter.
+const TELLING_SKELETON = 3;
+
+function givenNamesAgree(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [ka, kb] = [nameSkeleton(a), nameSkeleton(b)];
+  if (ka === kb && (ka.length >= TELLING_SKELETON || a[0] === b[0])) return true;
+  const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+  return a[0] === b[0] && short.length >= 1 && long.startsWith(short);
+}
+
 interface PreparedQuote {
   id: string;
-  speakerKey: string | null;
+  speaker: ComparableName | null;
   day: number | null;
   shape: RemarkShape;
 }
 
-function prepare(quote: RemarkQuote, speakerKeys?: Map<string, string>): PreparedQuote {
-  let speakerKey = "";
+function prepare(quote: RemarkQuote, speakerNames?: Map<string, ComparableName>): PreparedQuote {
+  let speaker: ComparableName | null = null;
   if (quote.speaker) {
-    speakerKey = speakerKeys?.get(quote.speaker) ?? nameKey(quote.speaker);
-    speakerKeys?.set(quote.speaker, speakerKey);
+    speaker = speakerNames?.get(quote.speaker) ?? comparableName(quote.speaker);
+    speakerNames?.set(quote.speaker, speaker);
+    if (!speaker.key) speaker = null;
   }
-  return { id: quote.id, speakerKey: speakerKey || null, day: dayNumber(quote.publishedOn), shape: remarkShape(quote.text) };
+  return { id: quote.id, speaker, day: dayNumber(quote.publishedOn), shape: remarkShape(quote.text) };
 }
 
 function sameRemark(a: PreparedQuote, b: PreparedQuote): boolean {
   // Quotes with no person behind them (a ministry, "a source") are never linked: the
   // same institution speaks through many people, and nothing says which.
-  if (a.speakerKey === null || a.speakerKey !== b.speakerKey) return false;
+  if (a.speaker === null || b.speaker === null || !mayBeSamePerson(a.speaker, b.speaker)) return false;
   const gap = a.day !== null && b.day !== null ? Math.abs(a.day - b.day) : null;
   if (gap !== null && gap <= STATEMENT_WINDOW_DAYS && wordingsMatch(a.shape, b.shape)) return true;
   // An undated quote cannot be placed in time; only a verbatim echo links it.
@@ -69,20 +137,22 @@ export function isSameRemark(a: RemarkQuote, b: RemarkQuote): boolean {
  */
 export function groupStatements(quotes: RemarkQuote[]): string[][] {
   const sets = new DisjointSets();
-  const speakerKeys = new Map<string, string>();
-  const prepared = quotes.map((q) => prepare(q, speakerKeys));
+  const speakerNames = new Map<string, ComparableName>();
+  const prepared = quotes.map((q) => prepare(q, speakerNames));
   for (const q of prepared) sets.add(q.id);
   const link = (a: PreparedQuote, b: PreparedQuote) => {
     if (a.id !== b.id && sets.find(a.id) !== sets.find(b.id) && sameRemark(a, b)) sets.union(a.id, b.id);
   };
 
-  // Near in time: a sliding window over each speaker's dated quotes.
+  // Near in time: a sliding window over the dated quotes of each surname.
   const bySpeaker = new Map<string, PreparedQuote[]>();
   for (const q of prepared) {
-    if (q.speakerKey === null || q.day === null) continue;
-    const list = bySpeaker.get(q.speakerKey);
-    if (list) list.push(q);
-    else bySpeaker.set(q.speakerKey, [q]);
+    if (q.speaker === null || q.day === null) continue;
+    for (const bucket of q.speaker.buckets) {
+      const list = bySpeaker.get(bucket);
+      if (list) list.push(q);
+      else bySpeaker.set(bucket, [q]);
+    }
   }
   for (const list of bySpeaker.values()) {
     list.sort((x, y) => x.day! - y.day!);
@@ -94,18 +164,19 @@ export function groupStatements(quotes: RemarkQuote[]): string[][] {
   // that contains its first words.
   const byRun = new Map<string, PreparedQuote[]>();
   for (const q of prepared) {
-    if (q.speakerKey === null) continue;
-    for (const run of echoRunKeys(q.shape)) {
-      const key = `${q.speakerKey}\u0000${run}`;
-      const list = byRun.get(key);
-      if (list) list.push(q);
-      else byRun.set(key, [q]);
-    }
+    if (q.speaker === null) continue;
+    for (const run of echoRunKeys(q.shape))
+      for (const bucket of q.speaker.buckets) {
+        const key = `${bucket}\u0000${run}`;
+        const list = byRun.get(key);
+        if (list) list.push(q);
+        else byRun.set(key, [q]);
+      }
   }
   for (const q of prepared) {
-    const lookup = q.speakerKey === null ? null : echoLookupKey(q.shape);
+    const lookup = q.speaker === null ? null : echoLookupKey(q.shape);
     if (lookup === null) continue;
-    for (const other of byRun.get(`${q.speakerKey}\u0000${lookup}`) ?? []) link(q, other);
+    for (const bucket of q.speaker!.buckets) for (const other of byRun.get(`${bucket}\u0000${lookup}`) ?? []) link(q, other);
   }
 
   return sets.groups();

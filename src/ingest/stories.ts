@@ -4,13 +4,18 @@
 // person in common, most key terms and a named place. A later visit by the same person
 // months on is a different story because the dates are too far apart; two events of one
 // busy day stay apart because a person alone, or a few common words alone, is not
-// enough. Groups are the connected components of that pairwise relation, so input
+// enough. People are matched across outlets by `mayBeSamePerson` (statements.ts), so a
+// translated outlet's "Alexandr Lysenko" or a tabloid's "Mo Nasser" is the wire's
+// "Oleksandr Lysenko" or "Mohamed Nasser": a translation shares the people and places
+// of an event but few English key terms, so the people carry it. Shared places alone do
+// not: two events of one president's day name the same capital and country. Groups are the connected components of that pairwise relation, so input
 // order does not matter, and features are computed per article, so the store can keep
 // them and link each new article against its neighbours in time.
 import { compareIds, DisjointSets } from "./connected-components.js";
 import { dayNumber } from "./day-number.js";
 import { keyTerms, namedThings, type WeightedTerm } from "./key-terms.js";
 import { nameKey, nameWordKey } from "./names.js";
+import { comparableName, mayBeSamePerson, type ComparableName } from "./statements.js";
 import { foldedWords, stemWord } from "./word-stems.js";
 
 /** An article as the story linker sees it. */
@@ -83,10 +88,13 @@ export interface StoryEvidence {
 export function storyEvidence(a: StoryCandidate, b: StoryCandidate): StoryEvidence {
   const da = dayNumber(a.publishedOn);
   const db = dayNumber(b.publishedOn);
-  const mainB = mainPeople(b.features);
-  const sharedMainPerson = [...mainPeople(a.features)].some((k) => mainB.has(k));
-  const peopleB = new Set(b.features.people.map((p) => p.key));
-  const sharedPeople = a.features.people.filter((p) => peopleB.has(p.key)).length;
+  // Outlets spell one person differently ("Mo Nasser", "Muhammad Nasser"); people lists
+  // are short (MAX_PEOPLE), so every pair of names is compared.
+  const namesB = b.features.people.map((p) => comparableName(p.key));
+  const inB = (name: ComparableName, among: ComparableName[]) => among.some((other) => mayBeSamePerson(name, other));
+  const mainB = mainPeople(b.features).map((k) => comparableName(k));
+  const sharedMainPerson = mainPeople(a.features).some((k) => inB(comparableName(k), mainB));
+  const sharedPeople = a.features.people.filter((p) => inB(comparableName(p.key), namesB)).length;
   const weightsB = new Map(b.features.terms.map((t) => [t.term, t.weight]));
   let termOverlap = 0;
   let sharedTerms = 0;
@@ -109,10 +117,10 @@ export function storyEvidence(a: StoryCandidate, b: StoryCandidate): StoryEviden
 
 // A person is main in an article when mentioned at least half as often as its most
 // mentioned person (and more than once, unless nobody is).
-function mainPeople(features: StoryFeatures): Set<string> {
+function mainPeople(features: StoryFeatures): string[] {
   const top = features.people[0]?.mentions ?? 0;
   const floor = Math.max(top / 2, Math.min(top, 2));
-  return new Set(features.people.filter((p) => p.mentions >= floor).map((p) => p.key));
+  return features.people.filter((p) => p.mentions >= floor).map((p) => p.key);
 }
 
 // How much of their key-term weight two articles must share. With the same main person

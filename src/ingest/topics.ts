@@ -6,6 +6,14 @@
 // body, scaled by body length so a long article needs more than a passing mention. Only
 // topics that clear a threshold are kept, strongest first, at most five: a filter by topic
 // should find articles *about* it, not every article that uses the word once.
+//
+// Not every mention says as much. Reporters put what the story is about in the lead
+// paragraph, and the subject a newsmaker names in a quote is what the story reports; a
+// multi-word subject ("rare earth metals", "peace talks") is specific where a lone
+// adjective ("economic" in "envoy on economic cooperation") is background. So a lead
+// mention counts double, a quoted one half again, a multi-word phrase half again, and
+// topics are ranked on that weighted count before the cap of five, so a specific subject
+// named twice in the lead and a quote outranks a generic word used three times in passing.
 import type { TopicDraft } from "./types.js";
 
 interface TopicEntry {
@@ -47,12 +55,31 @@ export const TOPIC_VOCABULARY: readonly TopicEntry[] = [
 const MAX_TOPICS = 5;
 const MIN_SCORE = 0.35;
 const HEADLINE_WEIGHT = 3;
+const LEAD_WEIGHT = 2;
+const QUOTED_WEIGHT = 1.5;
+const MULTI_WORD_WEIGHT = 1.5;
+const QUOTED_SPAN = /["“„«][^"“”„«»\n]*["”»]/g;
 
 const compiled = TOPIC_VOCABULARY.map((t) => ({
   ...t,
   // One alternation per topic: the text is scanned once per topic, linear in its length.
   pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${t.phrases.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
 }));
+
+/** The weighted mentions of a topic in one paragraph (see the header for the weights). */
+function weightedHits(pattern: RegExp, paragraph: string, isLead: boolean): number {
+  const quoted: [number, number][] = [];
+  for (const m of paragraph.matchAll(QUOTED_SPAN)) quoted.push([m.index, m.index + m[0].length]);
+  pattern.lastIndex = 0;
+  let total = 0;
+  for (let m = pattern.exec(paragraph); m; m = pattern.exec(paragraph)) {
+    let weight = /[\s-]/.test(m[0]) ? MULTI_WORD_WEIGHT : 1;
+    if (isLead) weight *= LEAD_WEIGHT;
+    if (quoted.some(([from, to]) => m!.index > from && m!.index < to)) weight *= QUOTED_WEIGHT;
+    total += weight;
+  }
+  return total;
+}
 
 const count = (pattern: RegExp, text: string) => {
   pattern.lastIndex = 0;
@@ -66,13 +93,18 @@ export function findTopics(headline: string | null, body: string): TopicDraft[] 
   const words = Math.max(1, body.split(/\s+/).length);
   // A 400-word article needs about 3 mentions to reach the threshold; longer ones more.
   const needed = 2.5 * Math.max(1, Math.sqrt(words / 400));
+  const paragraphs = body.split(/\n\s*\n/).filter((p) => p.trim());
+  // The lead is the first paragraph that reads as a sentence, not a caption or a dateline stub.
+  // A body that is one paragraph has no lead to tell apart.
+  const lead = paragraphs.length > 1 ? paragraphs.findIndex((p) => p.split(/\s+/).length >= 15) : -1;
   const scored = compiled.map((t) => {
-    const hits = count(t.pattern, body) + HEADLINE_WEIGHT * (headline ? count(t.pattern, headline) : 0);
-    return { slug: t.slug, name: t.name, score: Math.min(1, hits / (needed * 1.6)) };
+    let hits = HEADLINE_WEIGHT * (headline ? count(t.pattern, headline) : 0);
+    paragraphs.forEach((p, i) => (hits += weightedHits(t.pattern, p, i === lead)));
+    return { slug: t.slug, name: t.name, raw: hits / (needed * 1.6) };
   });
   return scored
-    .filter((t) => t.score >= MIN_SCORE)
-    .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug))
+    .filter((t) => t.raw >= MIN_SCORE)
+    .sort((a, b) => b.raw - a.raw || a.slug.localeCompare(b.slug))
     .slice(0, MAX_TOPICS)
-    .map((t) => ({ ...t, score: Math.round(t.score * 100) / 100 }));
+    .map((t) => ({ slug: t.slug, name: t.name, score: Math.round(Math.min(1, t.raw) * 100) / 100 }));
 }

@@ -102,6 +102,18 @@ describe("isSameStory", () => {
     expect(isSameStory(candidate(floodWire), { ...candidate(floodDaily), publishedOn: "2025-04-19" })).toBe(false);
   });
 
+  it("counts a person named by a short form of the given name as the same person", () => {
+    const shortForm: StoryArticle = { ...harbourDaily, id: "harbour-short-form", people: [{ name: "Teo Vasilescu", mentions: 4 }, DOROFTEI] };
+    const evidence = storyEvidence(candidate(harbourWire), candidate(shortForm));
+    expect(evidence.sharedMainPerson).toBe(true);
+    expect(evidence.sharedPeople).toBe(2);
+  });
+
+  it("keeps the same person's unrelated event of the same day apart even when it names the same cities", () => {
+    const speechInConstanta: StoryArticle = { ...pensionsSpeech, body: `${pensionsSpeech.body}\n\nVasilescu travelled on to Constanta and Dobrogea later in the day.` };
+    expect(isSameStory(candidate(harbourWire), candidate(speechInConstanta))).toBe(false);
+  });
+
   it("never links an undated article", () => {
     expect(isSameStory(candidate(harbourWire), { ...candidate(harbourDaily), publishedOn: null })).toBe(false);
   });
