@@ -4,7 +4,7 @@
 // person in common, most key terms and a named place. A later visit by the same person
 // months on is a different story because the dates are too far apart; two events of one
 // busy day stay apart because a person alone, or a few common words alone, is not
-// enough. People are matched across outlets by `mayBeSamePerson` (statements.ts), so a
+// enough. People are matched across outlets by `mayBeSamePerson` (same-person.ts), so a
 // translated outlet's "Alexandr Lysenko" or a tabloid's "Mo Nasser" is the wire's
 // "Oleksandr Lysenko" or "Mohamed Nasser": a translation shares the people and places
 // of an event but few English key terms, so the people carry it. Shared places alone do
@@ -15,7 +15,7 @@ import { compareIds, DisjointSets } from "./connected-components.js";
 import { dayNumber } from "./day-number.js";
 import { keyTerms, namedThings, type WeightedTerm } from "./key-terms.js";
 import { nameKey, nameWordKey } from "./names.js";
-import { comparableName, mayBeSamePerson, type ComparableName } from "./statements.js";
+import { comparableName, mayBeSamePerson, type ComparableName } from "./same-person.js";
 import { foldedWords, stemWord } from "./word-stems.js";
 
 /** An article as the story linker sees it. */

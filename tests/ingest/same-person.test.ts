@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { comparableName, mayBeSamePerson } from "../../src/ingest/same-person.js";
+
+describe("mayBeSamePerson", () => {
+  const same = (a: string, b: string) => mayBeSamePerson(comparableName(a), comparableName(b));
+
+  it("matches Ukrainian and Russian romanisations of one given name", () => {
+    expect(same("Oleksandr Lysenko", "Alexandr Lysenko")).toBe(true);
+  });
+
+  it("matches a short form of the given name with the same surname", () => {
+    expect(same("Mo Nasser", "Muhammad Nasser")).toBe(true);
+    expect(same("Mohamed Nasser", "Muhammad Nasser")).toBe(true);
+  });
+
+  it("keeps two people with one surname and different given names apart", () => {
+    expect(same("Ana Rusu", "Ion Rusu")).toBe(false);
+    expect(same("David Miliband", "Ed Miliband")).toBe(false);
+  });
+
+  it("never matches a bare surname to a full name", () => {
+    expect(same("Peck", "Lorraine Peck")).toBe(false);
+  });
+});
+
+describe("mayBeSamePerson with two surnames", () => {
+  const same = (a: string, b: string) => mayBeSamePerson(comparableName(a), comparableName(b));
+
+  it("matches a Spanish name with both surnames to the same name cut to the first surname", () => {
+    expect(same("Rodrigo Valdivieso Araya", "Rodrigo Valdivieso")).toBe(true);
+  });
+
+  it("keeps a name whose first surname differs apart", () => {
+    expect(same("Rodrigo Araya Valdivieso", "Rodrigo Fuenzalida")).toBe(false);
+  });
+});
