@@ -178,10 +178,38 @@ function subjectOfVerb(a: Attributor, verb: number, floor: number): Subject | nu
   }
   // "Peck backed her boss, writing on Instagram: …": the participle shares the main verb's subject.
   if (j >= floor && tokens[j].text === "," && isParticiple(tokens[verb])) {
-    const main = mainVerbBefore(a, j - 1, floor);
-    return main >= 0 ? subjectBefore(a.ctx, main, floor) : subjectBefore(a.ctx, verb, floor);
+    // "He declined to name the companies involved, saying …": a verb inside the object
+    // ("involved") has a thing for subject; the main verb is further back.
+    let first: Subject | null = null;
+    for (let main = mainVerbBefore(a, j - 1, floor); main >= 0; main = mainVerbBefore(a, main - 1, floor)) {
+      const subject = subjectBefore(a.ctx, main, floor);
+      first ??= subject;
+      if (subject && subject.kind !== "other") return subject;
+    }
+    return first ?? subjectBefore(a.ctx, verb, floor);
   }
   return subjectBefore(a.ctx, verb, floor);
+}
+
+/** How long an appositive between a speaker and the verb may run ("…," Ruiz, chief executive of X, told …). */
+const APPOSITIVE_REACH = 20;
+
+/**
+ * '"…," Ana Ruiz, chief executive of Larkspur Lines, told the Post': a named person,
+ * an appositive set off by commas, then the reporting verb. The comma at `comma` follows the name.
+ */
+function speakerBeforeAppositive(a: Attributor, comma: number, ceiling: number): Found {
+  const { tokens } = a.ctx.para;
+  const mention = a.ctx.mentionEndingAt.get(comma - 1);
+  if (!mention) return null;
+  for (let k = comma + 1; k <= ceiling && k <= comma + APPOSITIVE_REACH; k++) {
+    if (a.ctx.quoted[k] || /^[.;:!?]$/.test(tokens[k].text)) return null;
+    if (tokens[k].text !== ",") continue;
+    let verb = k + 1;
+    while (verb <= ceiling && tokens[verb].pos === "ADV") verb++;
+    return verb <= ceiling && reportsAt(tokens, verb) && !isParticiple(tokens[verb]) ? { speaker: mention.person } : null;
+  }
+  return null;
 }
 
 /** Rule 1: the verb and subject right after the closing mark. */
@@ -194,6 +222,8 @@ function afterQuote(a: Attributor, quote: QuoteSpan, ceiling: number): Found {
     // A full stop glued inside an abbreviation ("D-N.M.") ends nothing.
     const glued = tokens[t].text === "." && tokens[t - 1]?.end === tokens[t].start && tokens[t + 1]?.start === tokens[t].end;
     if (a.ctx.quoted[t] || (/^[.;:!?]$/.test(tokens[t].text) && !glued)) return null;
+    const described = tokens[t].text === "," ? speakerBeforeAppositive(a, t, ceiling) : null;
+    if (described) return described;
     if (!reportsAt(tokens, t)) {
       if (!SUBJECT_PARTS.has(tokens[t].pos)) return null;
       continue;
@@ -371,5 +401,11 @@ export function attributeQuotes(paragraphs: readonly AnalysedParagraph[], quotes
       if (speakers[qi] !== null) voice = { person: speakers[qi]!, paragraph: p };
     });
   });
+  // Rule 7: a quotation left open at the end of its paragraph runs on into the next,
+  // where the attribution usually stands ("“… uncertainty. / “Give us …,” Dr Ruiz said.").
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    const q = quotes[i], next = quotes[i + 1];
+    if (speakers[i] === null && q.continues && next.continued && next.paragraph === q.paragraph + 1) speakers[i] = speakers[i + 1];
+  }
   return speakers;
 }

@@ -9,7 +9,7 @@
 //   use as a modifier           "the Trump administration"
 // Deciding which runs are people is people.ts's job.
 import { genderOfHonorific, isHonorific } from "./names.js";
-import { descriptorStem, isRoleNoun, isTitleWord, roleKey } from "./role-nouns.js";
+import { descriptorStem, isOfficeTitle, isRoleNoun, isTitleWord, roleKey } from "./role-nouns.js";
 import type { AnalysedParagraph, Token } from "./text-analysis.js";
 
 export interface NameCandidate {
@@ -62,9 +62,23 @@ const POSSESSIVE_DETERMINERS = new Set(["his", "her", "their", "its", "my", "our
 const CHAIN_WORDS = new Set(["of", "the", "and", "for", "&"]);
 const CLAUSE_BREAKS = new Set([",", ";", ":", "(", ")", "—", "–", ".", "!", "?"]);
 
+// "al-Assad", "el-Sisi", "bin-Talal": an Arabic article or patronymic joined to a
+// capitalised name is part of the name, written in lower case mid-name.
+const JOINED_PARTICLE = /^(?:al|el|ad|ed|ash|as|at|ar|an|az|ibn|bin|bint|abu|ben)-\p{Lu}[\p{Ll}\p{M}]/u;
+// "Dad-of-three", "Brussels-based", "Oslo-born", "mother-of-two": a compound with a
+// lower-case part after the hyphen describes a person or thing; it is not a name word.
+const HYPHENATED_DESCRIPTOR = /-[\p{Ll}]/u;
+
+/** Whether a capitalised word is a descriptor compound ("Dad-of-three", "Brussels-based") rather than a name. */
+export function isHyphenatedDescriptor(word: string): boolean {
+  return !JOINED_PARTICLE.test(word) && HYPHENATED_DESCRIPTOR.test(word.slice(1));
+}
+
 function isNameWord(token: Token, sentenceStart: boolean): boolean {
   const text = token.text;
   if (INITIAL.test(text)) return true;
+  if (JOINED_PARTICLE.test(text)) return true;
+  if (isHyphenatedDescriptor(text)) return false;
   if (!CAPITALISED.test(text) || !HAS_LOWER.test(text) || CONTRACTION.test(text)) return false;
   if (NOT_NAME_WORDS.has(text.toLowerCase())) return false;
   if (isHonorific(text) || isTitleWord(text)) return true;
@@ -207,6 +221,12 @@ function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set
     const w = tokens[index].text;
     if (k < words.length - 1 && (isTitleWord(w) || isHonorific(w))) lastTitle = k;
   });
+  // A title holds an office or an honorific ("Energy Minister", "Dr"), or ends a chain
+  // that does ("Secretary of State", "Minister of Economy and Trade"). Modifiers alone ("Transport", "Energy")
+  // begin the names of things: "International Transport Corridor".
+  const titleHoldsOffice = words.slice(0, lastTitle + 1).some((i) => isOfficeTitle(tokens[i].text) || isHonorific(tokens[i].text));
+  const endsTitleChain = ["of", "and", "for", "&"].includes(tokens[words[0] - 1]?.text ?? "");
+  if (lastTitle >= 0 && !titleHoldsOffice && !endsTitleChain) lastTitle = -1;
   for (let k = 0; k <= lastTitle; k++) {
     const w = tokens[words[k]].text;
     if (isHonorific(w)) honorific = w;

@@ -59,11 +59,15 @@ function looksLikeOrganisationOrPlace(words: string[]): boolean {
   return words.some((w) => NON_PERSON_WORDS.has(w.toLowerCase().replace(/['’]s$/, "")));
 }
 
+/** Whether a run's words could be a person's name at all: no organisation or place word, title, acronym or digit. */
+function isPlausibleName(c: NameCandidate): boolean {
+  if (looksLikeOrganisationOrPlace(c.words) || c.words.some((w) => isTitleWord(w))) return false;
+  return !c.words.some((w) => /^[A-Z]{2,}$/.test(w) || /\d/.test(w));
+}
+
 /** Whether a run of two or more words names a person, on the evidence written with it. */
 function isPersonName(c: NameCandidate): boolean {
-  if (c.words.length < 2 || c.words.length > 5) return false;
-  if (looksLikeOrganisationOrPlace(c.words) || c.words.some((w) => isTitleWord(w))) return false;
-  if (c.words.some((w) => /^[A-Z]{2,}$/.test(w) || /\d/.test(w))) return false;
+  if (c.words.length < 2 || c.words.length > 5 || !isPlausibleName(c)) return false;
   return isGivenName(c.words[0]) || c.roles.length > 0 || c.honorific !== null || c.appositive || c.related;
 }
 
@@ -171,9 +175,15 @@ export function findPeople(
     const found = people.findIndex((p) => p.key.endsWith(key));
     return found >= 0 ? found : null;
   };
+  // "Aurelija Kairienė … Ms Kairienė": a surname the text introduces as a person's
+  // ("Ms", "Dr.", "Governor") makes the full name that ends with it a person, even when
+  // the first name is unfamiliar.
+  const introducedSurnames = new Set(candidates.flat().filter(isIntroducedSurname).map((c) => nameWordKey(c.words[0])));
+  const isConfirmedFullName = (c: NameCandidate): boolean =>
+    c.words.length >= 2 && c.words.length <= 3 && introducedSurnames.has(nameWordKey(c.words[c.words.length - 1])) && isPlausibleName(c);
   for (const list of candidates) {
     for (const c of list) {
-      if (!isPersonName(c) || excluded.has(nameKey(c.name))) continue;
+      if (!(isPersonName(c) || isConfirmedFullName(c)) || excluded.has(nameKey(c.name))) continue;
       const index = personFor(c) ?? people.push(newPerson(c)) - 1;
       byKey.set(nameKey(c.name), index);
     }
@@ -190,10 +200,12 @@ export function findPeople(
   candidates.forEach((list, paragraph) => {
     for (const c of list) {
       let index: number | undefined = byKey.get(nameKey(c.name)) ?? endOfKnownName(c) ?? undefined;
-      if (index === undefined && c.words.length === 1 && !/-/.test(c.words[0])) {
+      if (index === undefined && c.words.length === 1) {
         const word = nameWordKey(c.words[0]);
         index = lastOfSurname.get(word) ?? people.findIndex((p) => p.surnameKey === word);
         if (index < 0) index = undefined;
+        // A hyphenated word ("Putin-Trump", "so-called") is a mention only as a known surname ("Al-Khazraji").
+        if (index === undefined && /-/.test(c.words[0])) continue;
         const owners = givenOwners.get(word);
         if (index === undefined && owners?.length === 1 && !surnames.has(word)) index = owners[0];
         if (index === undefined && isIntroducedSurname(c) && !excluded.has(nameKey(c.name))) {

@@ -74,6 +74,12 @@ export function isTitleWord(word: string): boolean {
   return TITLE_SET.has(plain(word));
 }
 
+/** Whether a word is an office that can stand as a title on its own: "Minister", "Gov.", not "Prime" or "Transport". */
+export function isOfficeTitle(word: string): boolean {
+  const w = plain(word);
+  return TITLE_ONLY_SET.has(w) || w in ABBREVIATIONS;
+}
+
 /** The gender a role noun carries, when it carries one ("spokeswoman" → female). */
 export function genderOfRole(word: string): "female" | "male" | null {
   const w = plain(word);

@@ -3,6 +3,7 @@
 // set off titles and names (the book “Long Road Home”, a plan dubbed “Operation Dawn”).
 // Those spans are not quotations of anyone.
 import type { QuoteSpan } from "./quote-spans.js";
+import { isSpeechVerbLemma } from "./speech-verbs.js";
 
 const DISTANCING = /(?:\bso[- ]called|\bthe (?:words?|terms?|phrases?|labels?|slogans?|hashtags?|headlines?|titles?|names?|expressions?))\s*$/i;
 const TITLE_INTRODUCERS =
@@ -22,6 +23,29 @@ function isNameLike(words: string[]): boolean {
   return words.length > 0 && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || SMALL_WORDS.has(w.toLowerCase()));
 }
 
+// "marketed as a “neutral port”", "part of a “shadow fleet”": a short phrase after an
+// indefinite article outside the marks is the writer's label, unless a verb of saying
+// frames it ("described the crisis as a “stress test”") or follows it.
+const LABEL_ARTICLE = /\b(?:a|an)\s*$/i;
+const LONGEST_LABEL = 3;
+
+function hasSpeechVerb(text: string): boolean {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => /^(?:said|told|wrote|spoke)$/.test(w) || [/ed$/, /d$/, /es$/, /s$/, /ing$/].some((end) => isSpeechVerbLemma(w.replace(end, ""))) || isSpeechVerbLemma(w.replace(/ing$/, "e")) || isSpeechVerbLemma(w.replace(/ied$/, "y")));
+}
+
+/** Whether a span is a short label introduced by "a"/"an" with no verb of saying around it. */
+function isArticleLabel(span: QuoteSpan, paragraph: string, words: string[]): boolean {
+  if (words.length > LONGEST_LABEL || /[,;:!?]$/.test(span.text)) return false;
+  const before = paragraph.slice(Math.max(0, span.open - 80), span.open);
+  if (!LABEL_ARTICLE.test(before)) return false;
+  const clause = before.split(/[.;:!?,—–]/).pop() ?? "";
+  const after = paragraph.slice(span.close + 1, span.close + 40).split(/[.;:!?]/)[0];
+  return !hasSpeechVerb(clause) && !hasSpeechVerb(after);
+}
+
 /** Whether a quotation span holds someone's words rather than a scare-quoted word or a title. */
 export function isRemark(span: QuoteSpan, paragraph: string): boolean {
   if (!/[\p{L}\p{N}]/u.test(span.text)) return false;
@@ -32,5 +56,5 @@ export function isRemark(span: QuoteSpan, paragraph: string): boolean {
   if (NAMING.test(before) && isNameLike(words)) return false;
   const endsSentence = /[.!?,]$/.test(span.text);
   if (isTitleCase(words) && (TITLE_INTRODUCERS.test(before) || !endsSentence)) return false;
-  return true;
+  return !isArticleLabel(span, paragraph, words);
 }
