@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -10,9 +10,11 @@ export function isIsoDate(value: string): boolean {
   return date.toISOString().slice(0, 10) === value;
 }
 
-function parseDate(value: unknown): string {
+// `nodes` ties the error to the literal: without it graphql-js reports the error as it is,
+// with no location, and the argument it belongs to cannot be named.
+function parseDate(value: unknown, node?: ValueNode): string {
   if (typeof value !== "string" || !isIsoDate(value)) {
-    throw new GraphQLError(`${JSON.stringify(value)} is not a date: write a calendar day as YYYY-MM-DD, e.g. "2025-04-03".`);
+    throw new GraphQLError(`${JSON.stringify(value)} is not a date: write a calendar day as YYYY-MM-DD, e.g. "2025-04-03".`, { nodes: node });
   }
   return value;
 }
@@ -22,9 +24,9 @@ export const DateScalar = new GraphQLScalarType({
   name: "Date",
   description: "A calendar date in ISO 8601 form, `YYYY-MM-DD`.",
   serialize: (value) => parseDate(value),
-  parseValue: parseDate,
+  parseValue: (value) => parseDate(value),
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError(`A Date is written as a string "YYYY-MM-DD", not as ${ast.kind}.`);
-    return parseDate(ast.value);
+    if (ast.kind !== Kind.STRING) throw new GraphQLError(`A Date is written as a string "YYYY-MM-DD", not as ${ast.kind}.`, { nodes: ast });
+    return parseDate(ast.value, ast);
   },
 });

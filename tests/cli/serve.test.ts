@@ -44,5 +44,10 @@ describe("npm start", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.outlets.length).toBeGreaterThanOrEqual(4);
     expect(res.data!.articles.totalCount).toBe(body.articles);
+
+    // Regression: outside the test runner graphql loads once, and a Date literal's error
+    // went out as GRAPHQL_VALIDATION_FAILED with no argument named.
+    const badDate = await graphql(url, `{ articles(filter: { publishedAfter: "2025-02-30" }) { totalCount } }`);
+    expect(badDate.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "filter.publishedAfter" });
   });
 });
