@@ -55,7 +55,8 @@ function namesIn(list: string): string[] | null {
   return names;
 }
 
-const AUTHOR_VERBS = /^(?:by|exclusive by|written by|words by|words|text by|story by|reporting by|reported by|writing by|interview by|analysis by)$/i;
+// "Reviewed by …" signs a review: the reviewer is its writer.
+const AUTHOR_VERBS = /^(?:by|exclusive by|written by|reviewed by|words by|words|text by|story by|reporting by|reported by|writing by|interview by|analysis by)$/i;
 const CREDIT_VERBS = /^(?:edited by|editing by|additional reporting by|photos? by|photography by|pictures by|graphics? by|illustrations? by|video by|translated by|compiled by|produced by|fact-checked by|research by|design by)$/i;
 const LABELLED = /^((?:[A-Za-z-]+\s+){0,2}by):?\s+(.+)$/i;
 const SEPARATORS = /\s+[|·•∙]\s+|\s*;\s*/;
@@ -105,8 +106,9 @@ export function readBareNameLine(block: string): string[] | null {
   return names && names.length > 0 && names.every((n) => n.split(" ").length >= 2) ? names : null;
 }
 
-// "Ana Ruiz is a Local Journalism Initiative reporter with The Herald."
-const BIO_LINE = /^([A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){1,3}) is (?:a|an|the) (?:[\p{L}-]+ ){0,5}(?:reporter|correspondent|writer|journalist|editor|columnist|contributor|freelancer)\b.{0,120}$/u;
+// "Ana Ruiz is a Local Journalism Initiative reporter with The Herald.", "Ana Ruiz is
+// the Herald's Gulf correspondent." (the outlet's name in the possessive).
+const BIO_LINE = /^([A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){1,3}) is (?:a|an|the) (?:[\p{L}'’-]+ ){0,5}(?:reporter|correspondent|writer|journalist|editor|columnist|contributor|freelancer)\b.{0,120}$/u;
 // "PAP writer Ana Ruiz in Lagos contributed to this report.", "Associated Press writer
 // Ana Ruiz contributed from Manila.", "Ana Ruiz contributed reporting."
 const CONTRIBUTOR_LINE =

@@ -24,6 +24,7 @@ import {
 } from "./page-furniture.js";
 import { isPressReleaseTailHeader } from "./press-release-tail.js";
 import { readPhotoCaption } from "./photo-captions.js";
+import { isLinkTitle, opensLinkList } from "./related-links.js";
 
 export type JunkReason =
   | "appeal"
@@ -35,6 +36,7 @@ export type JunkReason =
   | "press-release-tail"
   | "trailing-furniture"
   | "call-to-action"
+  | "related-links"
   | "caption"
   | "share-bar"
   | "navigation"
@@ -100,6 +102,8 @@ export function cleanPage(blocks: readonly string[], outlet: string | null): Cle
   const credits: string[] = [];
   const removed: CleanedPage["removed"] = [];
   let inAppeal = false;
+  // After "Read more" or "Related", linked headlines follow until the next real paragraph.
+  let inLinkList = false;
 
   for (const [index, block] of blocks.entries()) {
     if (inAppeal && continuesAppeal(block, outlet)) {
@@ -112,6 +116,11 @@ export function cleanPage(blocks: readonly string[], outlet: string | null): Cle
     if (index >= blocks.length / 2 && isPressReleaseTailHeader(block)) {
       for (const rest of blocks.slice(index)) removed.push({ block: rest, reason: "press-release-tail" });
       break;
+    }
+    if (opensLinkList(block)) {
+      inLinkList = true;
+      removed.push({ block, reason: "related-links" });
+      continue;
     }
     if (isAppealHeader(block)) {
       inAppeal = true;
@@ -126,7 +135,11 @@ export function cleanPage(blocks: readonly string[], outlet: string | null): Cle
     }
     const rule = block.length <= LONGEST_FURNITURE ? junkRule(block, outlet) : undefined;
     if (rule) removed.push({ block, reason: rule[0] });
-    else kept.push(block);
+    else if (inLinkList && isLinkTitle(block) && !isCredit(block)) removed.push({ block, reason: "related-links" });
+    else {
+      inLinkList = false;
+      kept.push(block);
+    }
   }
 
   removeTrailingFurniture(kept, removed);

@@ -14,8 +14,11 @@ export interface OutletClue {
 
 // A proper name as outlets write theirs: "The Moscow Times", "Caliber.Az", "ABC News".
 const OUTLET = String.raw`((?:The )?[A-Z][\w.&'’-]*(?: (?:of |on |and )?[A-Z][\w.&'’-]*){0,4})`;
+// The pitch after a dash or colon speaks to the reader: "Support The Herald – pay what you can".
+// A headline such as "Support Ukraine – but at what cost?" does not.
+const PITCH = String.raw`\s*[–—:-]\s+.*\b(?:you|your|pay|donate|give|subscribe|membership)\b`;
 const CLUES: Array<[OutletClueKind, RegExp]> = [
-  ["appeal", new RegExp(String.raw`^Support ${OUTLET}[.!]?$`)],
+  ["appeal", new RegExp(String.raw`^Support ${OUTLET}(?:[.!]?$|${PITCH})`)],
   ["appeal", new RegExp(String.raw`^A (?:[Mm]essage|[Nn]ote|[Ll]etter) [Ff]rom ${OUTLET}:?$`)],
   ["appeal", new RegExp(String.raw`^(?:Subscribe to|Donate to|Become a member of) ${OUTLET}[.!]?$`)],
   ["copyright", new RegExp(String.raw`^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:-\s*\d{4}\s*)?)?${OUTLET}`)],

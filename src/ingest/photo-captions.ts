@@ -1,7 +1,7 @@
 // Photo captions and credits saved with the article text. They are recognised by
 // the shape every outlet gives them — a label ("FILE PHOTO:", "Photo:"), or a
 // credit at the end: "Name / AGENCY", "AGENCY/Name/File photo", "(AP Photo/Name)",
-// "Photo: Name" — and the credited names are kept aside: photographers are not
+// "Photo: Name", "PHOTO: AGENCY" — and the credited names are kept aside: photographers are not
 // authors and not newsmakers.
 
 export interface PhotoCaption {
@@ -20,6 +20,8 @@ const AGENCY_SLASH_NAME = new RegExp(String.raw`\b([A-Z]{2,}(?: [A-Z]{2,})?)/(${
 const PAREN_CREDIT = new RegExp(String.raw`\((?:[A-Z]{2,} )?Photo(?: by)?[/ ](${NAME})(?:/[^)]*)?\)$`, "u");
 // "Photo: Ana Ruiz", "Photograph: Ana Ruiz for The Herald", "Credit: Reuters".
 const LABELLED_CREDIT = new RegExp(String.raw`\b(?:Photo|Photograph|Picture|Image|Credit)s?: (${NAME})(?:[/ ].*)?$`, "u");
+// "… since 2022. PHOTO: AFP", "PICTURE: Ana Ruiz/HPA": a credit label in capitals closing a caption.
+const CAPITAL_LABEL_CREDIT = new RegExp(String.raw`(?:^|\s)(?:PHOTO(?:GRAPH)?|PICTURE|IMAGE|CREDIT)S?\s*:\s*(${NAME})(?:\s*\/\s*(${AGENCY}))?$`, "u");
 const STOCK_CREDIT = /\b(?:Getty Images|Shutterstock|Alamy|AP Photo|EPA-EFE|AFP via Getty Images)\)?$/;
 
 // Captions are a sentence or two; a longer block is prose whatever its last words are.
@@ -41,7 +43,7 @@ export function readPhotoCaption(block: string): PhotoCaption | null {
 }
 
 function trailingCredits(text: string): string[] | null {
-  for (const pattern of [NAME_SLASH_AGENCY, AGENCY_SLASH_NAME, PAREN_CREDIT, LABELLED_CREDIT]) {
+  for (const pattern of [NAME_SLASH_AGENCY, AGENCY_SLASH_NAME, PAREN_CREDIT, LABELLED_CREDIT, CAPITAL_LABEL_CREDIT]) {
     const match = pattern.exec(text);
     if (match) return match.slice(1).filter((m): m is string => Boolean(m)).map((m) => m.trim());
   }

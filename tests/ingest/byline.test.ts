@@ -42,6 +42,12 @@ describe("readCreditLine", () => {
   });
 });
 
+describe("readCreditLine (reviews)", () => {
+  it("reads a reviewer's line as the byline of a review", () => {
+    expect(readCreditLine("Reviewed by Ana Costa")).toEqual({ authors: ["Ana Costa"], credits: [] });
+  });
+});
+
 describe("readBareNameLine", () => {
   it("reads a writer's name set on its own line", () => {
     expect(readBareNameLine("Ana Costa in Lisbon")).toEqual(["Ana Costa"]);
@@ -67,5 +73,9 @@ describe("readClosingCredit", () => {
 
   it("reads an agency contributor line as a credit", () => {
     expect(readClosingCredit("Harbour Press writer Li Wei contributed from Macau.")).toEqual({ authors: [], credits: ["Li Wei"] });
+  });
+
+  it("reads a closing bio that names the outlet in the possessive", () => {
+    expect(readClosingCredit("Ana Costa is the Harbour Post's ferries correspondent, based in Porto.")).toEqual({ authors: ["Ana Costa"], credits: [] });
   });
 });

@@ -88,4 +88,32 @@ describe("cleanPage", () => {
   it("removes the outlet speaking of itself in a short line", () => {
     expect(kept([ARTICLE, "Our Standards: The Harbour Post Trust Principles."])).toEqual([ARTICLE]);
   });
+
+  it("removes the linked headlines after a Read more line, up to the next real paragraph", () => {
+    const page = [ARTICLE, "Read more:", "Why the night ferry keeps running late", "The pier is closing. Who pays?", "The council will vote again in March, a spokesperson said."];
+    expect(kept(page)).toEqual([ARTICLE, "The council will vote again in March, a spokesperson said."]);
+  });
+
+  it("removes the linked headlines after a labelled link", () => {
+    expect(kept([ARTICLE, "Related: Ferry fares to rise in May", "Harbour tolls frozen for a second year", ARTICLE])).toEqual([ARTICLE, ARTICLE]);
+  });
+
+  it("keeps a headline-like line that no Read more line introduces", () => {
+    expect(kept([ARTICLE, "Night crossings return", ARTICLE])).toEqual([ARTICLE, "Night crossings return", ARTICLE]);
+  });
+
+  it("keeps a credit line that follows a list of links for the masthead", () => {
+    expect(kept([ARTICLE, "Read more", "Why the night ferry keeps running late", "By Ana Costa"])).toEqual([ARTICLE, "By Ana Costa"]);
+  });
+
+  it("removes a caption closed by a capitalised credit label (PHOTO: AGENCY)", () => {
+    const page = cleanPage(["Passengers wait at the closed pier. PHOTO: HPA", ARTICLE], OUTLET);
+    expect(page.blocks).toEqual([ARTICLE]);
+    expect(page.credits).toEqual(["HPA"]);
+  });
+
+  it("removes a support appeal with a pitch, even when the outlet is not known", () => {
+    const page = ["Support The Harbour Post – pay what you can, when you can", "Pier to close for the winter", ARTICLE];
+    expect(kept(page, null)).toEqual(["Pier to close for the winter", ARTICLE]);
+  });
 });

@@ -35,6 +35,11 @@ describe("readMasthead", () => {
     expect(m.body).toEqual([LEDE]);
   });
 
+  it("takes the reviewer at the foot of a review as the byline", () => {
+    const m = readMasthead(["The Pier by Tom Lake review – a quiet history", LEDE, "Reviewed by Ana Costa"]);
+    expect(m).toMatchObject({ byline: ["Ana Costa"], body: [LEDE] });
+  });
+
   it("never takes a photographer for an author", () => {
     expect(readMasthead(["Pier to close", "By Tom Lake", LEDE], { credits: ["Tom Lake"] }).byline).toEqual([]);
   });

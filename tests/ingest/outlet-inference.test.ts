@@ -6,6 +6,14 @@ describe("outlet inference", () => {
     expect(inferOutlet(["Support The Harbour Post!", "Pier to close"])).toBe("The Harbour Post");
   });
 
+  it("names the outlet from a support appeal followed by a pitch to the reader", () => {
+    expect(findOutletClue("Support The Harbour Post – pay what you can, when you can")).toEqual({ outlet: "The Harbour Post", kind: "appeal" });
+  });
+
+  it("does not take a headline that starts with Support for an appeal", () => {
+    expect(findOutletClue("Support Ukraine – but at what cost?")).toBeNull();
+  });
+
   it("names the outlet from a message header", () => {
     expect(findOutletClue("A Message from The Harbour Post:")).toEqual({ outlet: "The Harbour Post", kind: "appeal" });
   });
