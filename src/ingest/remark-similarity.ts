@@ -2,16 +2,27 @@
 // speaker and the dates are checked by statements.ts). Outlets report one remark in
 // different shapes: verbatim, trimmed to a fragment ("steady progress" out of a whole
 // sentence), re-translated ("Each kilowatt which passes over this frontier..." for
-// "Every kilowatt that crosses this border..."), inflected differently. Three
+// "Every kilowatt that crosses this border..."), inflected differently. These
 // observations cover those shapes:
 //  - a fragment is a contiguous run of the fuller quote's words (after stemming);
 //  - a translation or paraphrase keeps at least half of the content words of the
 //    shorter rendering (two fifths when that is five words or more) and, somewhere,
 //    two of them side by side ("heating season");
 //  - function words and light verbs are swapped freely, so they count for nothing.
+// Two remarks of one speaker on one event share its vocabulary, so the evidence has to
+// be the wording, not the topic:
+//  - a proper name ("Northern Sea Route", "Kola Peninsula") is what the event is about,
+//    and every remark on it may carry it. Its words side by side are no evidence of one
+//    wording ("ice-class vessels will sail the Northern Sea Route" and "not a single
+//    vessel on the Northern Sea Route has been stopped" are two remarks), and a name of
+//    several words counts as one shared word. Two names the speaker put together
+//    ("Duqm and Sohar") are a choice of wording, and count as a pair;
+//  - a quote of three words or fewer is a fragment or nothing: a few words overlap many
+//    remarks of the same speaker ("grain ships stopped" is not "the grain ships were
+//    never stopped"), so it must be found verbatim in the other.
 // One word ("unacceptable", "progress") is never enough: a speaker uses it in many
 // remarks, so a one-word quote links to nothing by wording alone.
-import { foldedWords, isStopword, stemWord } from "./word-stems.js";
+import { foldedWordsWithNames, isStopword, stemWord } from "./word-stems.js";
 
 /** A quote's words prepared once for comparison. */
 export interface RemarkShape {
@@ -19,13 +30,18 @@ export interface RemarkShape {
   stems: string[];
   /** Stems of the content words (no function words), in order. */
   content: string[];
+  /** For each content stem, the capitalised name it is part of (see `foldedWordsWithNames`), or -1. */
+  contentNameRuns: number[];
   /** Distinct content stems. */
   contentSet: Set<string>;
-  /** Pairs of neighbouring content stems (function words between them skipped), as "a b". */
+  /**
+   * Pairs of neighbouring content stems (function words between them skipped), as "a b",
+   * except pairs inside one capitalised name.
+   */
   contentBigrams: Set<string>;
 }
 
-/** A paraphrase must keep at least this share of the shorter rendering's content words... */
+/** A paraphrase must keep at least this share of the shorter rendering's content words (a name of several words is one)... */
 export const PARAPHRASE_MIN_CONTAINMENT = 0.5;
 /** ...and at least this many of them. */
 export const PARAPHRASE_MIN_SHARED = 2;
@@ -34,6 +50,8 @@ export const PARAPHRASE_MIN_SHARED = 2;
 // for a lower share.
 const LONG_PARAPHRASE_MIN_SHARED = 5;
 const LONG_PARAPHRASE_MIN_CONTAINMENT = 0.4;
+/** A quote this short links only as a fragment (its words found verbatim in the other), never as a paraphrase. */
+export const FRAGMENT_ONLY_MAX_WORDS = 3;
 /** A verbatim re-quote counts at any distance in time when it is at least a sentence's length. */
 export const ECHO_MIN_WORDS = 6;
 const ECHO_MIN_CONTENT = 2;
@@ -41,14 +59,20 @@ const ECHO_MIN_CONTENT = 2;
 export function remarkShape(text: string): RemarkShape {
   const stems: string[] = [];
   const content: string[] = [];
-  for (const word of foldedWords(text)) {
+  const contentNameRuns: number[] = [];
+  for (const { word, nameRun } of foldedWordsWithNames(text)) {
     const stem = stemWord(word);
     stems.push(stem);
-    if (!isStopword(word)) content.push(stem);
+    if (isStopword(word)) continue;
+    content.push(stem);
+    contentNameRuns.push(nameRun);
   }
   const contentBigrams = new Set<string>();
-  for (let i = 1; i < content.length; i++) contentBigrams.add(`${content[i - 1]} ${content[i]}`);
-  return { stems, content, contentSet: new Set(content), contentBigrams };
+  for (let i = 1; i < content.length; i++) {
+    const insideOneName = contentNameRuns[i] >= 0 && contentNameRuns[i] === contentNameRuns[i - 1];
+    if (!insideOneName) contentBigrams.add(`${content[i - 1]} ${content[i]}`);
+  }
+  return { stems, content, contentNameRuns, contentSet: new Set(content), contentBigrams };
 }
 
 /**
@@ -94,18 +118,20 @@ function isFragmentOf(fragment: RemarkShape, whole: RemarkShape): boolean {
 }
 
 function isParaphrase(a: RemarkShape, b: RemarkShape): boolean {
-  const [shorter, longer] = a.content.length <= b.content.length ? [a, b] : [b, a];
-  if (shorter.content.length < PARAPHRASE_MIN_SHARED) return false;
+  if (Math.min(a.content.length, b.content.length) < PARAPHRASE_MIN_SHARED) return false;
+  if (Math.min(a.stems.length, b.stems.length) <= FRAGMENT_ONLY_MAX_WORDS) return false;
+  const [fewer, more] = a.contentBigrams.size <= b.contentBigrams.size ? [a, b] : [b, a];
   let sharesBigram = false;
-  for (const bigram of shorter.contentBigrams) {
-    if (longer.contentBigrams.has(bigram)) {
+  for (const bigram of fewer.contentBigrams) {
+    if (more.contentBigrams.has(bigram)) {
       sharesBigram = true;
       break;
     }
   }
   if (!sharesBigram) return false;
-  const shared = sharedCount(shorter.content, longer.content);
-  const containment = shared / shorter.content.length;
+  // Both directions, so the relation stays symmetric when names are cut differently.
+  const shared = Math.min(sharedTerms(a, b), sharedTerms(b, a));
+  const containment = shared / Math.min(termCount(a), termCount(b));
   if (shared >= LONG_PARAPHRASE_MIN_SHARED) return containment >= LONG_PARAPHRASE_MIN_CONTAINMENT;
   return shared >= PARAPHRASE_MIN_SHARED && containment >= PARAPHRASE_MIN_CONTAINMENT;
 }
@@ -116,19 +142,36 @@ function sharesAny(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
-/** Content stems the two share, counted with multiplicity ("kilowatt ... a kilowatt" is two). */
-function sharedCount(shorter: string[], longer: string[]): number {
+/** Terms of a quote: its content words, a capitalised name of several words counting as one. */
+function termCount(shape: RemarkShape): number {
+  return countTerms(shape, () => true);
+}
+
+/**
+ * Terms of quote `a` that quote `b` shares, counted with multiplicity ("kilowatt
+ * ... a kilowatt" is two); a name counts once however many of its words are shared, so
+ * "Northern Sea Route" is one shared term, as "Murmansk" would be.
+ */
+function sharedTerms(a: RemarkShape, b: RemarkShape): number {
   const left = new Map<string, number>();
-  for (const s of longer) left.set(s, (left.get(s) ?? 0) + 1);
-  let shared = 0;
-  for (const s of shorter) {
-    const n = left.get(s) ?? 0;
-    if (n > 0) {
-      shared++;
-      left.set(s, n - 1);
-    }
-  }
-  return shared;
+  for (const s of b.content) left.set(s, (left.get(s) ?? 0) + 1);
+  return countTerms(a, (stem) => {
+    const n = left.get(stem) ?? 0;
+    if (n > 0) left.set(stem, n - 1);
+    return n > 0;
+  });
+}
+
+function countTerms(shape: RemarkShape, counts: (stem: string) => boolean): number {
+  let words = 0;
+  const names = new Set<number>();
+  shape.content.forEach((stem, i) => {
+    if (!counts(stem)) return;
+    const name = shape.contentNameRuns[i];
+    if (name < 0) words++;
+    else names.add(name);
+  });
+  return words + names.size;
 }
 
 function containsRun(haystack: string[], needle: string[]): boolean {

@@ -44,6 +44,41 @@ export function foldedWords(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A folded word, and the capitalised run of words (a proper name such as "Northern Sea Route") it belongs to. */
+export interface NamedWord {
+  word: string;
+  /** Index of the run of capitalised words the word belongs to, or -1 for a word of running text. */
+  nameRun: number;
+}
+
+// A run of capitalised words joined by spaces or hyphens is one name ("Northern Sea
+// Route", "Kola Peninsula"); a comma or a lower-case word ends it ("Duqm and Sohar" is
+// two names). In text that is mostly capitalised (a headline in title case, a quote in
+// capitals) capitals mark nothing, so no word is taken for a name.
+const NAME_JOINER = /^[\s-]+$/;
+
+/** The words of `foldedWords`, in the same order, each with the capitalised run it belongs to. */
+export function foldedWordsWithNames(text: string): NamedWord[] {
+  const cased = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/['’‘`]/g, "");
+  const matches = [...cased.matchAll(/[A-Za-z0-9]+/g)];
+  const lowerInitial = matches.filter((m) => /^[a-z]/.test(m[0])).length;
+  const capitalsMarkNames = lowerInitial * 2 >= matches.length;
+  const words: NamedWord[] = [];
+  let run = -1;
+  let runs = 0;
+  let previousEnd = -1;
+  let previousCapitalised = false;
+  for (const m of matches) {
+    const capitalised = capitalsMarkNames && /^[A-Z]/.test(m[0]);
+    if (!capitalised) run = -1;
+    else if (!(previousCapitalised && NAME_JOINER.test(cased.slice(previousEnd, m.index)))) run = runs++;
+    words.push({ word: m[0].toLowerCase(), nameRun: run });
+    previousEnd = m.index! + m[0].length;
+    previousCapitalised = capitalised;
+  }
+  return words;
+}
+
 const VOWEL = /[aeiouy]/;
 const DOUBLE_CONSONANT = /([bcdfgkmnprt])\1$/;
 

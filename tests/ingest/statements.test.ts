@@ -67,6 +67,30 @@ describe("isSameRemark", () => {
     expect(isSameRemark(first, second)).toBe(false);
   });
 
+  it("keeps apart two remarks whose only words side by side are inside a place name", () => {
+    const route = quote(MINISTER, "By 2030, ice-class convoys will sail the Great Amber Canal every week of the year.");
+    const blockade = quote(MINISTER, "Not one convoy on the Great Amber Canal has been turned back by the blockade, and none will be this year.", "2025-05-07");
+    expect(isSameRemark(route, blockade)).toBe(false);
+  });
+
+  it("links a re-translation that keeps two places the speaker named together", () => {
+    const wire = quote(MINISTER, "For twelve months, barges that unload at Varnholm and Sekka will pay no harbour dues.");
+    const translated = quote(MINISTER, "Harbour dues at Varnholm and Sekka will be dropped for a whole year for barges", "2025-05-07");
+    expect(isSameRemark(wire, translated)).toBe(true);
+  });
+
+  it("counts a place name of several words as one shared word", () => {
+    const schedule = quote(MINISTER, "Ships will cross the Great Salt Basin canal every week from June.");
+    const cost = quote(MINISTER, "The Great Salt Basin canal has cost our treasury dearly.");
+    expect(isSameRemark(schedule, cost)).toBe(false);
+  });
+
+  it("links a quote of three words or fewer only when its words are found verbatim in the other", () => {
+    const full = quote(MINISTER, "The grain ships were never stopped at the border.");
+    expect(isSameRemark(quote(MINISTER, "grain ships stopped"), full)).toBe(false);
+    expect(isSameRemark(quote(MINISTER, "never stopped"), full)).toBe(true);
+  });
+
   it("matches spellings of one speaker's name", () => {
     expect(isSameRemark(quote("Yuriy Bondarenko", "steady progress"), quote("Yuri Bondarenko", FULL))).toBe(true);
   });
