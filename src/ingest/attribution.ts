@@ -127,11 +127,18 @@ function resolve(subject: Subject | null, a: Attributor): Found {
     case "role": {
       if (!subject.definite) return { speaker: null };
       const holder = a.focus.resolveRole(subject.role, subject.modifiers);
-      if (holder !== null || isAnonymousRole(subject.role)) return { speaker: holder };
+      if (holder !== null) return { speaker: holder };
+      // "the Egyptian striker", when nobody was introduced as a striker: the epithet decides.
+      // "the 52-year-old woman" is someone unnamed unless the text gave a named person that age.
+      const anonymous = isAnonymousRole(subject.role);
+      const described = subject.epithet ? a.focus.resolveEpithet(subject.epithet, anonymous) : null;
+      if (described !== null || anonymous) return { speaker: described };
       // "The most senior official to visit … said" in a lede names the person only in
       // the next paragraph; elsewhere a description ("the technician") is the person in focus.
       return { speaker: a.focus.current ?? a.nextNamed };
     }
+    case "epithet":
+      return { speaker: a.focus.resolveEpithet(subject) };
     case "other":
       return { speaker: null };
   }

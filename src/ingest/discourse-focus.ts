@@ -4,7 +4,8 @@
 // the most recently named person it fits. A role noun refers to the last person
 // introduced with that role.
 import type { Person } from "./people.js";
-import { isGenericRole } from "./role-nouns.js";
+import { isGenericRole, isNationalityStem } from "./role-nouns.js";
+import type { Epithet } from "./speaker-subject.js";
 
 export class DiscourseFocus {
   private focus: number | null = null;
@@ -63,5 +64,33 @@ export class DiscourseFocus {
       }
     }
     return best;
+  }
+
+  /**
+   * The person an epithet refers to ("the Egyptian", "the 29-year-old"): the most
+   * salient person the text describes that way; failing that, the most salient person
+   * whom nothing the text said contradicts (another nationality, another age, another
+   * gender). Salience runs focus, then recent mentions, then people named in the
+   * headline or standfirst. With `describedOnly`, only a person the text describes
+   * that way. Null when nobody fits.
+   */
+  resolveEpithet(epithet: Epithet, describedOnly = false): number | null {
+    const body = this.focus === null ? this.recent : [this.focus, ...this.recent.filter((p) => p !== this.focus)];
+    const order = [...body, ...this.people.flatMap((p, i) => (p.namedInContext && !body.includes(i) ? [i] : []))];
+    const agrees = (p: number) => {
+      const person = this.people[p];
+      return (epithet.nationality === null || person.descriptors.has(epithet.nationality)) && (epithet.age === null || person.age === epithet.age);
+    };
+    const contradicted = (p: number) => {
+      const person = this.people[p];
+      const nationalities = [...person.descriptors].filter(isNationalityStem);
+      return (
+        (epithet.nationality !== null && nationalities.length > 0 && !nationalities.includes(epithet.nationality)) ||
+        (epithet.age !== null && person.age !== null && person.age !== epithet.age) ||
+        (epithet.gender !== null && person.gender !== null && person.gender !== epithet.gender)
+      );
+    };
+    const described = order.find((p) => agrees(p) && !contradicted(p)) ?? null;
+    return describedOnly ? described : described ?? order.find((p) => !contradicted(p)) ?? null;
   }
 }

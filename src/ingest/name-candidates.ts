@@ -39,6 +39,8 @@ export interface NameCandidate {
   related: boolean;
   /** A title, role noun or honorific stands right before the name ("Mr Lake", "President Lake", "envoy Lake"). */
   introduced: boolean;
+  /** The age written right after the name: "Holt, 52," or "Holt (52)". */
+  age: number | null;
 }
 
 const PARTICLES = new Set(["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben"]);
@@ -249,6 +251,9 @@ function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set
   const determiner = tokens[run[0] - 2];
   const related = !!before && before.pos === "NOUN" && before.text === before.text.toLowerCase() && !!determiner && POSSESSIVE_DETERMINERS.has(determiner.text.toLowerCase());
 
+  const ageToken = !possessive && /^[,(]$/.test(after?.text ?? "") && /^[,)]$/.test(tokens[last + 3]?.text ?? "") ? tokens[last + 2] : undefined;
+  const age = ageToken && /^\d{1,3}$/.test(ageToken.text) ? Number(ageToken.text) : null;
+
   const nameWords = words.map((i) => tokens[i].text);
   const name = nameWords.join(" ");
   return {
@@ -269,6 +274,7 @@ function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set
     appositive,
     related,
     introduced: honorific !== null || titled || roleRightBefore,
+    age,
   };
 }
 

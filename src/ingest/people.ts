@@ -26,6 +26,10 @@ export interface Person {
   gender: "female" | "male" | null;
   /** The text says the person uses they/them. */
   usesThey: boolean;
+  /** The age the text gives ("Holt, 52,"), for "the 52-year-old". */
+  age: number | null;
+  /** Named in the headline or standfirst, so known to the reader before the body begins. */
+  namedInContext: boolean;
 }
 
 export interface PersonMention {
@@ -109,12 +113,15 @@ function newPerson(c: NameCandidate): Person {
     descriptors: new Set(),
     gender: null,
     usesThey: false,
+    age: null,
+    namedInContext: false,
   };
 }
 
 function noteEvidence(person: Person, c: NameCandidate): void {
   for (const role of c.roles) person.roles.add(role);
   for (const d of c.descriptors) person.descriptors.add(d);
+  person.age ??= c.age;
   person.gender ??=
     c.gender ??
     (c.words.length > 1 ? genderOfGivenName(c.words[0]) : null) ??
@@ -134,6 +141,32 @@ function noteMention(person: Person, c: NameCandidate): void {
   for (const spelling of [c.name, c.spelling]) {
     if (spelling !== person.name && !person.aliases.includes(spelling)) person.aliases.push(spelling);
   }
+}
+
+/**
+ * The one person whose full name holds `words` after its first word: "Valdivieso" or
+ * "Rodrigo Valdivieso" for "Rodrigo Valdivieso Araya" (Spanish and Portuguese names
+ * carry two surnames and later references keep the first), "von der Leyen" for
+ * "Ursula von der Leyen Brandt". Null when nobody or more than one person fits.
+ */
+export function surnameInsideKnownName(people: readonly Person[], words: readonly string[]): number | null {
+  const wanted = nameKey(words.join(" ")).split(" ");
+  if (!wanted[0]) return null;
+  let found: number | null = null;
+  for (let i = 0; i < people.length; i++) {
+    const own = nameKey(people[i].name).split(" ");
+    // A prefix of the full name that ends on a surname ("Rodrigo Valdivieso") counts too,
+    // but the first word alone is a first name, which the lone-first-name rule handles.
+    const from = words.length > 1 ? 0 : 1;
+    let fits = false;
+    for (let at = from; at + wanted.length <= own.length && !fits; at++) {
+      fits = wanted.every((w, k) => own[at + k] === w) && (at > 0 || wanted.length < own.length);
+    }
+    if (!fits) continue;
+    if (found !== null) return null;
+    found = i;
+  }
+  return found;
 }
 
 // "who uses they/them pronouns", "(they/them)": the text tells how to refer to the person.
@@ -166,14 +199,20 @@ export function findPeople(
     // "Anna Luna" and "Anna Paulina Luna": same first name and surname, one person.
     const sameParts = people.findIndex((p) => p.surnameKey === surname && p.givenKey === given);
     if (sameParts >= 0) return sameParts;
-    return endOfKnownName(c);
+    return endOfKnownName(c) ?? knownNameLengthened(c);
+  };
+  // "Rodrigo Valdivieso" first, "Rodrigo Valdivieso Araya" later: the same person, named in full.
+  const knownNameLengthened = (c: NameCandidate): number | null => {
+    const key = nameKey(c.name);
+    const found = people.flatMap((p, i) => (p.key.split(" ").length >= 2 && key.startsWith(`${p.key} `) ? [i] : []));
+    return found.length === 1 ? found[0] : null;
   };
   // "von der Leyen" after "Ursula von der Leyen": the end of a known full name.
   const endOfKnownName = (c: NameCandidate): number | null => {
     if (c.words.length < 2) return null;
     const key = ` ${nameKey(c.name)}`;
     const found = people.findIndex((p) => p.key.endsWith(key));
-    return found >= 0 ? found : null;
+    return found >= 0 ? found : surnameInsideKnownName(people, c.words);
   };
   // "Aurelija Kairienė … Ms Kairienė": a surname the text introduces as a person's
   // ("Ms", "Dr.", "Governor") makes the full name that ends with it a person, even when
@@ -203,7 +242,7 @@ export function findPeople(
       if (index === undefined && c.words.length === 1) {
         const word = nameWordKey(c.words[0]);
         index = lastOfSurname.get(word) ?? people.findIndex((p) => p.surnameKey === word);
-        if (index < 0) index = undefined;
+        if (index < 0) index = isGivenName(c.words[0]) ? undefined : surnameInsideKnownName(people, c.words) ?? undefined;
         // A hyphenated word ("Putin-Trump", "so-called") is a mention only as a known surname ("Al-Khazraji").
         if (index === undefined && /-/.test(c.words[0])) continue;
         const owners = givenOwners.get(word);
@@ -216,6 +255,7 @@ export function findPeople(
       if (index === undefined) continue;
       if (paragraph >= paragraphs.length) {
         noteEvidence(people[index], c); // headline or standfirst: evidence, not a mention of the body
+        people[index].namedInContext = true;
         continue;
       }
       noteMention(people[index], c);

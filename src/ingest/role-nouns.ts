@@ -111,3 +111,32 @@ export function isGenericRole(role: string): boolean {
 export function descriptorStem(word: string): string {
   return word.toLowerCase().replace(/[^\p{L}]/gu, "").slice(0, 5);
 }
+
+// Nationality adjectives and nouns, which news uses as epithets for a person named
+// earlier ("the Egyptian", "the Chilean minister"). A general gazetteer, as the list of
+// given names is; compared by descriptorStem, so "Chilean" agrees with "of Chile".
+const DEMONYMS = `
+afghan albanian algerian american andorran angolan argentine argentinian armenian australian austrian azerbaijani
+bahraini bangladeshi basque belarusian belgian bolivian bosnian brazilian british briton bulgarian burmese cambodian
+cameroonian canadian catalan chadian chilean chinese colombian congolese croatian cuban cypriot czech danish dane dutch
+ecuadorian egyptian emirati english eritrean estonian ethiopian filipino finnish finn french georgian german ghanaian
+greek guatemalan haitian honduran hungarian icelandic indian indonesian iranian iraqi irish israeli italian ivorian
+jamaican japanese jordanian kazakh kenyan korean kosovan kuwaiti kyrgyz latvian lebanese liberian libyan lithuanian
+malaysian malian maltese mexican moldovan mongolian montenegrin moroccan mozambican namibian nepali nigerian nigerien
+norwegian omani pakistani palestinian panamanian paraguayan peruvian polish portuguese qatari romanian russian rwandan
+saudi scot scottish senegalese serbian singaporean slovak slovakian slovenian somali spaniard spanish sudanese swede
+swedish swiss syrian taiwanese tajik tanzanian thai tunisian turkish turkmen ugandan ukrainian uruguayan uzbek
+venezuelan vietnamese welsh yemeni zambian zimbabwean
+`;
+const NATIONALITY_STEMS = new Set(words(DEMONYMS).map(descriptorStem));
+const DEMONYM_SET = new Set(words(DEMONYMS));
+
+/** The nationality a capitalised word names, as a descriptor stem ("Egyptian" → "egypt"), or null. */
+export function nationalityOf(word: string): string | null {
+  return /^\p{Lu}/u.test(word) && DEMONYM_SET.has(word.toLowerCase()) ? descriptorStem(word) : null;
+}
+
+/** Whether a descriptor stem ("chile", "egypt") is a nationality's. */
+export function isNationalityStem(stem: string): boolean {
+  return NATIONALITY_STEMS.has(stem);
+}

@@ -5,15 +5,26 @@
 // over, and what is left is a named person, a pronoun, a role ("the minister",
 // "the head of the fund") or something else (an institution, "officials").
 import type { PersonMention } from "./people.js";
-import { descriptorStem, isRoleNoun, roleKey } from "./role-nouns.js";
+import { descriptorStem, genderOfRole, isRoleNoun, nationalityOf, roleKey } from "./role-nouns.js";
 import type { AnalysedParagraph, Token } from "./text-analysis.js";
 
 export type Subject =
   | { kind: "person"; person: number }
   | { kind: "pronoun"; gender: "female" | "male" }
   | { kind: "they" }
-  | { kind: "role"; role: string; definite: boolean; modifiers: string[] }
+  | { kind: "role"; role: string; definite: boolean; modifiers: string[]; epithet?: Epithet }
+  | ({ kind: "epithet" } & Epithet)
   | { kind: "other" };
+
+/**
+ * A definite description that points back to a person by what the text said about
+ * them: "the Egyptian" (nationality), "the 29-year-old" (age), "the Chilean minister".
+ */
+export interface Epithet {
+  nationality: string | null;
+  age: number | null;
+  gender: "female" | "male" | null;
+}
 
 /** A paragraph with what the subject finder needs to know about each token. */
 export interface ParagraphTokens {
@@ -105,11 +116,15 @@ export function subjectEndingAt(ctx: ParagraphTokens, end: number, floor: number
   // The head of a noun phrase comes before its post-modifiers ("the head of the fund",
   // "the official to visit Washington"): the last noun before the first preposition or verb.
   let head = -1;
+  let phraseEnd = start;
   for (let k = start; k <= end; k++) {
     const pos = tokens[k].pos;
     if (k > start && (pos === "ADP" || pos === "VERB" || pos === "PART" && tokens[k].text === "to" || pos === "SCONJ")) break;
     if (pos === "NOUN" || pos === "PROPN" || pos === "PRON") head = k;
+    phraseEnd = k;
   }
+  const epithet = epithetAt(tokens, start, phraseEnd);
+  if (epithet && epithet.noun < 0) return { kind: "epithet", ...epithet.describes };
   if (head < 0) return null;
   const word = tokens[head].text;
   const determiner = tokens[start].text.toLowerCase();
@@ -122,9 +137,31 @@ export function subjectEndingAt(ctx: ParagraphTokens, end: number, floor: number
       .slice(start, head)
       .filter((t) => (t.pos === "ADJ" || t.pos === "PROPN") && /^\p{Lu}/u.test(t.text))
       .map((t) => descriptorStem(t.text));
-    return { kind: "role", role: roleKey(word), definite, modifiers };
+    const described = epithet?.noun === head ? { epithet: epithet.describes } : {};
+    return { kind: "role", role: roleKey(word), definite, modifiers, ...described };
   }
   return { kind: "other" };
+}
+
+const AGE = /^(\d{1,3})-year-old$/i;
+
+/**
+ * "the Egyptian", "the 29-year-old", "the Chilean minister": "the", one nationality or
+ * age word, and at most a singular role noun. `noun` is the role noun's index, or -1.
+ * Only "the": "an Egyptian said" introduces someone new.
+ */
+function epithetAt(tokens: readonly Token[], start: number, end: number): { describes: Epithet; noun: number } | null {
+  if (tokens[start].text.toLowerCase() !== "the" || end < start + 1 || end > start + 2) return null;
+  // "The Australian reported": a capitalised "The" mid-sentence begins a title, not a description.
+  if (tokens[start].text === "The" && start > 0 && !/^[.!?]$/.test(tokens[start - 1].text)) return null;
+  const word = tokens[start + 1].text;
+  const nationality = nationalityOf(word);
+  const age = AGE.exec(word)?.[1];
+  if (nationality === null && age === undefined) return null;
+  const noun = end === start + 2 ? start + 2 : -1;
+  if (noun >= 0 && (!isRoleNoun(tokens[noun].text) || tokens[noun].lemma.toLowerCase() !== tokens[noun].text.toLowerCase())) return null;
+  const gender = noun >= 0 ? genderOfRole(tokens[noun].text) : null;
+  return { describes: { nationality, age: age === undefined ? null : Number(age), gender }, noun };
 }
 
 /** The subject written after an inverted verb: "…," said Ruiz / said the minister / said he. */

@@ -46,3 +46,55 @@ describe("labels that are not remarks", () => {
     expect(quotesIn(body)).toEqual([["bad week", "Tom Reddy"]]);
   });
 });
+
+describe("a bare first surname of a two-surname name", () => {
+  it("attributes a quote to the one person whose full name holds the surname after the first word", () => {
+    const body = 'Port minister Lucía Ferrando Oyarce opened the dock.\n\n"We are ready," Ferrando said.';
+    expect(quotesIn(body)).toEqual([["We are ready,", "Lucía Ferrando Oyarce"]]);
+  });
+
+  it("attributes a quote to a particle surname written inside a longer name", () => {
+    const body = 'Mayor Juan de la Vega Ortiz opened the pier.\n\nLater, de la Vega said it was "built to last".';
+    expect(quotesIn(body)).toEqual([["built to last", "Juan de la Vega Ortiz"]]);
+  });
+});
+
+describe("epithets: a definite nationality or age description points back to a person", () => {
+  it("attributes a nationality epithet to the salient person it does not contradict", () => {
+    const body = [
+      "Omar Haddad left the pitch early on Saturday.",
+      'The English coach of the club, Tom Lake, was furious. "It will be settled inside," said Lake.',
+      '"I gave everything," wrote the Egyptian on Instagram.',
+    ].join("\n\n");
+    expect(quotesIn(body)).toEqual([
+      ["It will be settled inside,", "Tom Lake"],
+      ["I gave everything,", "Omar Haddad"],
+    ]);
+  });
+
+  it("attributes a nationality epithet to the person the text gave that nationality", () => {
+    const body = 'Chilean striker Omar Haddad and winger Tom Lake trained on Monday.\n\nLake spoke first.\n\n"We are ready," said the Chilean.';
+    expect(quotesIn(body)).toEqual([["We are ready,", "Omar Haddad"]]);
+  });
+
+  it("attributes an age epithet to the person the text gave that age", () => {
+    const body = 'Fan Gary Holt, 52, queued beside Ana Costa, 30.\n\nCosta waved.\n\n"It is a disgrace," said the 52-year-old.';
+    expect(quotesIn(body)).toEqual([["It is a disgrace,", "Gary Holt"]]);
+  });
+
+  it("does not read a capitalised title such as The Australian as an epithet", () => {
+    const body = 'Ana Costa met Tom Lake.\n\nLake spoke first.\n\n"We are ready," The Australian reported.';
+    expect(quotesIn(body)).toEqual([["We are ready,", null]]);
+  });
+
+  it("gives no speaker to an indefinite nationality phrase", () => {
+    const body = 'Omar Haddad left early.\n\n"Shameful," an Egyptian fan said.';
+    expect(quotesIn(body)).toEqual([["Shameful,", null]]);
+  });
+
+  it("gives no speaker to an unnamed gendered epithet when nobody named has that age", () => {
+    const body = 'Omar Haddad left early.\n\n"Shameful," said the 29-year-old woman.';
+    expect(quotesIn(body)).toEqual([["Shameful,", null]]);
+  });
+});
+

@@ -64,4 +64,27 @@ describe("findPeople", () => {
   it("strips a role noun capitalised only because it opens the sentence", () => {
     expect(names("Fan Iker Salas, 52, said the club had let him down.")).toEqual(["Iker Salas"]);
   });
+
+  it("resolves a lone first surname to the one person whose two-surname name holds it", () => {
+    const people = peopleIn("Port minister Lucía Ferrando Oyarce opened the dock.\n\nLater, Ferrando met Tom Lake. Ms Ferrando smiled.");
+    expect(people.map((p) => p.name)).toEqual(["Lucía Ferrando Oyarce", "Tom Lake"]);
+    expect(people[0].aliases).toEqual(expect.arrayContaining(["Ferrando", "Ms Ferrando"]));
+    expect(people[0].mentions).toBe(3);
+  });
+
+  it("resolves a first name and first surname to the full two-surname name, in either order", () => {
+    expect(names("Minister Lucía Ferrando Oyarce spoke.\n\nLucía Ferrando then left.")).toEqual(["Lucía Ferrando Oyarce"]);
+    expect(names("Minister Lucía Ferrando spoke.\n\nLucía Ferrando Oyarce then left.")).toEqual(["Lucía Ferrando Oyarce"]);
+  });
+
+  it("resolves a particle surname written inside a longer name", () => {
+    const people = peopleIn("Mayor Juan de la Vega Ortiz opened the pier.\n\nLater, de la Vega met Tom Lake.");
+    expect(people.map((p) => p.name)).toEqual(["Juan de la Vega Ortiz", "Tom Lake"]);
+    expect(people[0].mentions).toBe(2);
+  });
+
+  it("leaves a lone first surname unresolved when two people's names hold it", () => {
+    const people = peopleIn("Lucía Ferrando Oyarce met Pablo Ferrando Ruiz.\n\nLater, Ferrando left.");
+    expect(people.map((p) => p.mentions)).toEqual([1, 1]);
+  });
 });
