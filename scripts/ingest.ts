@@ -1,6 +1,7 @@
-// npm run ingest -- [--max-bytes N] PATH...   Adds articles to the archive at DATABASE_URL.
+// npm run ingest -- [--max-bytes N] [--workers N] PATH...   Adds articles to the archive at DATABASE_URL.
 // Prints a line per file and a total; exits 1 if any file failed.
 import { parseArgs } from "node:util";
+import { defaultExtractionWorkers } from "../src/archive/extraction-pool.js";
 import { describeOutcome, describeTotals, ingestFiles } from "../src/archive/ingest-files.js";
 import { databaseUrl } from "../src/store/database-url.js";
 import { migrateDatabase } from "../src/store/migrate.js";
@@ -8,10 +9,10 @@ import { openStore } from "../src/store/open-store.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { "max-bytes": { type: "string" }, help: { type: "boolean", short: "h" } },
+  options: { "max-bytes": { type: "string" }, workers: { type: "string" }, help: { type: "boolean", short: "h" } },
 });
 if (values.help || positionals.length === 0) {
-  console.error("usage: npm run ingest -- [--max-bytes N] FILE_OR_DIR...\n  Stores every *.txt article (with manifest.json or front matter) in the archive at DATABASE_URL.");
+  console.error("usage: npm run ingest -- [--max-bytes N] [--workers N] FILE_OR_DIR...\n  Stores every *.txt article (with manifest.json or front matter) in the archive at DATABASE_URL.\n  --workers: threads extracting while the main thread writes (default: one per core, at most 4; 0 for none).");
   process.exit(values.help ? 0 : 2);
 }
 const maxBytes = values["max-bytes"] != null ? Number(values["max-bytes"]) : undefined;
@@ -19,12 +20,17 @@ if (maxBytes != null && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
   console.error(`--max-bytes must be a positive whole number of bytes, got "${values["max-bytes"]}"`);
   process.exit(2);
 }
+const workers = values.workers != null ? Number(values.workers) : defaultExtractionWorkers();
+if (!(Number.isInteger(workers) && workers >= 0)) {
+  console.error(`--workers must be a whole number of threads (0 for none), got "${values.workers}"`);
+  process.exit(2);
+}
 
 const url = databaseUrl();
 await migrateDatabase(url);
 const store = await openStore(url);
 try {
-  const totals = await ingestFiles(store, positionals, { maxBytes, onFile: (o) => console.log(describeOutcome(o)) });
+  const totals = await ingestFiles(store, positionals, { maxBytes, workers, onFile: (o) => console.log(describeOutcome(o)) });
   console.log(describeTotals(totals));
   process.exitCode = totals.failed > 0 ? 1 : 0;
 } finally {

@@ -92,6 +92,8 @@ if (args.url) {
   if (!isArchive(source)) fail(`There is no archive at ${source}: run npm start (or npm run ingest) first, or pass --database.`);
   const live = await openStore(source);
   tempDir = mkdtempSync(join(tmpdir(), "news-archive-load-"));
+  // However the run ends, the copy goes.
+  process.once("exit", () => rmSync(tempDir!, { recursive: true, force: true }));
   const copy = join(tempDir, "archive.db");
   try {
     await copyArchive(live, copy);
@@ -120,7 +122,6 @@ try {
 } finally {
   await server?.close();
   await store?.close();
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;

@@ -1,10 +1,11 @@
-// Files → extraction → store, one file at a time, each in its own transaction: a bad
-// file is reported and skipped, and the files around it are stored all the same.
-import { readCorpus } from "../corpus/read-corpus.js";
-import { extractArticle } from "../ingest/pipeline.js";
-import type { ExtractOptions } from "../ingest/types.js";
+// Files → extraction → store, one file at a time, each in its own savepoint (files are
+// committed in small groups): a bad file is reported and skipped, and the files around it
+// are stored all the same. Extraction may run ahead on worker threads (extraction-pool.ts).
+import { readCorpus, type CorpusEntry } from "../corpus/read-corpus.js";
+import type { ExtractOptions, ExtractResult } from "../ingest/types.js";
 import type { Store } from "../store/open-store.js";
 import { saveArticle } from "../store/save-article.js";
+import { extractEntries } from "./extraction-pool.js";
 
 export type FileOutcome =
   | { file: string; status: "stored"; articleId: number; headline: string | null; outlet: string | null; publishedOn: string | null; people: number; quotes: number }
@@ -22,38 +23,48 @@ export interface IngestTotals {
 export async function ingestFiles(
   store: Store,
   paths: string[],
-  options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void } = {},
+  // workers: threads extracting ahead of the writer (0, the default, extracts on this thread).
+  options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void; workers?: number } = {},
 ): Promise<IngestTotals> {
   const totals: IngestTotals = { files: 0, stored: 0, duplicate: 0, failed: 0 };
-  const report = (outcome: FileOutcome) => {
-    totals.files++;
-    totals[outcome.status === "stored" ? "stored" : outcome.status === "duplicate" ? "duplicate" : "failed"]++;
-    options.onFile?.(outcome);
+  // Outcomes are reported once their files are committed, so a "stored" line is never a
+  // file that a killed ingest then loses.
+  let uncommitted: FileOutcome[] = [];
+  const reportCommitted = () => {
+    for (const outcome of uncommitted) {
+      totals.files++;
+      totals[outcome.status === "stored" ? "stored" : outcome.status === "duplicate" ? "duplicate" : "failed"]++;
+      options.onFile?.(outcome);
+    }
+    uncommitted = [];
   };
-  for await (const entry of readCorpus(paths, { maxBytes: options.maxBytes })) {
-    if (!entry.raw) {
-      report({ file: entry.file, status: "failed", code: entry.error?.code ?? "UNREADABLE", message: entry.error?.message ?? "could not be read" });
-      continue;
+  const entries = readCorpus(paths, { maxBytes: options.maxBytes });
+  await store.writer().inBatches(COMMIT_GROUP, async (commitPoint) => {
+    for await (const { entry, extracted } of extractEntries(entries, options.workers ?? 0, { maxBytes: options.maxBytes })) {
+      uncommitted.push(await storeExtracted(store, entry, extracted));
+      if (commitPoint()) reportCommitted();
     }
-    const extracted = extractArticle(entry.raw, { maxBytes: options.maxBytes });
-    if (!extracted.ok) {
-      report({ file: entry.file, status: "failed", code: extracted.code, message: extracted.message });
-      continue;
-    }
-    const { draft } = extracted;
-    try {
-      const saved = await saveArticle(store, draft);
-      report(
-        saved.status === "stored"
-          ? { file: entry.file, status: "stored", articleId: saved.articleId, headline: draft.headline, outlet: draft.outlet, publishedOn: draft.publishedOn, people: saved.people, quotes: saved.quotes }
-          : { file: entry.file, status: "duplicate", articleId: saved.articleId, matchedOn: saved.matchedOn },
-      );
-    } catch (error) {
-      // The transaction rolled back: nothing of this file is stored, and the next file goes on.
-      report({ file: entry.file, status: "failed", code: "STORE_FAILED", message: `could not be stored: ${(error as Error).message.split("\n").at(-1)}` });
-    }
-  }
+  });
+  reportCommitted();
   return totals;
+}
+
+// Files committed together (each in a savepoint of its own): see SqlWriter.inBatches.
+const COMMIT_GROUP = { size: 50, ms: 100 };
+
+async function storeExtracted(store: Store, entry: CorpusEntry, extracted: ExtractResult | undefined): Promise<FileOutcome> {
+  if (!extracted) return { file: entry.file, status: "failed", code: entry.error?.code ?? "UNREADABLE", message: entry.error?.message ?? "could not be read" };
+  if (!extracted.ok) return { file: entry.file, status: "failed", code: extracted.code, message: extracted.message };
+  const { draft } = extracted;
+  try {
+    const saved = await saveArticle(store, draft);
+    return saved.status === "stored"
+      ? { file: entry.file, status: "stored", articleId: saved.articleId, headline: draft.headline, outlet: draft.outlet, publishedOn: draft.publishedOn, people: saved.people, quotes: saved.quotes }
+      : { file: entry.file, status: "duplicate", articleId: saved.articleId, matchedOn: saved.matchedOn };
+  } catch (error) {
+    // Its savepoint rolled back: nothing of this file is stored, and the next file goes on.
+    return { file: entry.file, status: "failed", code: "STORE_FAILED", message: `could not be stored: ${(error as Error).message.split("\n").at(-1)}` };
+  }
 }
 
 /** One line for a file's outcome, as the CLI prints it. */

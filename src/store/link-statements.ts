@@ -3,12 +3,10 @@
 // components of it. Every new quote is compared with the speaker's stored quotes near it
 // in time, and a quote that matches quotes of several statements merges them, so
 // ingesting articles one by one ends with the same statements as ingesting them at once.
-import type { Prisma } from "../generated/prisma/client.js";
 import { isSameRemark, STATEMENT_ECHO_WINDOW_DAYS } from "../ingest/statements.js";
 import { shiftIsoDate } from "../ingest/day-number.js";
 import { placeholders } from "./sql-rows.js";
-
-type Tx = Prisma.TransactionClient;
+import type { SqlWriter } from "./sql-writer.js";
 
 interface QuoteRow {
   id: number;
@@ -17,26 +15,26 @@ interface QuoteRow {
   statementId: number | null;
 }
 
-
 /** Gives every attributed quote of the article a statement, creating or merging statements as needed. */
-export async function linkStatements(tx: Tx, articleId: number): Promise<void> {
-  const fresh = await tx.quote.findMany({
-    where: { articleId, speakerId: { not: null } },
-    select: { id: true, text: true, publishedOn: true, speakerId: true, speaker: { select: { name: true } } },
-    orderBy: { position: "asc" },
-  });
+export function linkStatements(sql: SqlWriter, articleId: number): void {
+  const fresh = sql.all<{ id: number; text: string; publishedOn: string | null; speakerId: number; speaker: string }>(
+    `SELECT q.id, q.text, q."publishedOn", q."speakerId", p.name AS speaker FROM quotes q JOIN people p ON p.id = q."speakerId"
+     WHERE q."articleId" = ? ORDER BY q.position`,
+    articleId,
+  );
   const touched = new Set<number>();
   for (const quote of fresh) {
-    const speaker = quote.speaker!.name;
-    const window = quote.publishedOn
-      ? { sql: `AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?)`, params: [shiftIsoDate(quote.publishedOn, -STATEMENT_ECHO_WINDOW_DAYS), shiftIsoDate(quote.publishedOn, STATEMENT_ECHO_WINDOW_DAYS)] }
-      : { sql: "", params: [] };
-    const candidates = await tx.$queryRawUnsafe<QuoteRow[]>(
-      `SELECT id, text, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL ${window.sql}`,
-      quote.speakerId,
-      quote.id,
-      ...window.params,
-    );
+    const speaker = quote.speaker;
+    const candidates = quote.publishedOn
+      ? sql.all<QuoteRow>(
+          `SELECT id, text, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL
+           AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?)`,
+          quote.speakerId,
+          quote.id,
+          shiftIsoDate(quote.publishedOn, -STATEMENT_ECHO_WINDOW_DAYS),
+          shiftIsoDate(quote.publishedOn, STATEMENT_ECHO_WINDOW_DAYS),
+        )
+      : sql.all<QuoteRow>(`SELECT id, text, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL`, quote.speakerId, quote.id);
     const me = { id: String(quote.id), speaker, text: quote.text, publishedOn: quote.publishedOn };
     const matched = [
       ...new Set(
@@ -48,26 +46,26 @@ export async function linkStatements(tx: Tx, articleId: number): Promise<void> {
 
     let statementId: number;
     if (!matched.length) {
-      statementId = (await tx.statement.create({ data: { speakerId: quote.speakerId!, text: quote.text, reportCount: 0, outletCount: 0 }, select: { id: true } })).id;
+      statementId = sql.run(`INSERT INTO statements ("speakerId", text, "reportCount", "outletCount") VALUES (?, ?, 0, 0)`, quote.speakerId, quote.text);
     } else {
       [statementId] = matched;
       const merged = matched.slice(1);
       if (merged.length) {
-        await tx.$executeRawUnsafe(`UPDATE quotes SET "statementId" = ? WHERE "statementId" IN (${placeholders(merged.length)})`, statementId, ...merged);
-        await tx.statement.deleteMany({ where: { id: { in: merged } } });
+        sql.run(`UPDATE quotes SET "statementId" = ? WHERE "statementId" IN (${placeholders(merged.length)})`, statementId, ...merged);
+        sql.run(`DELETE FROM statements WHERE id IN (${placeholders(merged.length)})`, ...merged);
         for (const id of merged) touched.delete(id);
       }
     }
-    await tx.quote.update({ where: { id: quote.id }, data: { statementId } });
+    sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ?`, statementId, quote.id);
     touched.add(statementId);
   }
-  for (const id of touched) await refreshStatement(tx, id);
+  for (const id of touched) refreshStatement(sql, id);
 }
 
 // The fullest rendering stands for the statement; counts and dates are kept on the row
 // so lists of statements sort and filter without aggregating quotes.
-async function refreshStatement(tx: Tx, id: number): Promise<void> {
-  await tx.$executeRawUnsafe(
+function refreshStatement(sql: SqlWriter, id: number): void {
+  sql.run(
     `UPDATE statements SET
        text = (SELECT text FROM quotes WHERE "statementId" = ? ORDER BY length(text) DESC, id LIMIT 1),
        "firstReportedOn" = (SELECT min("publishedOn") FROM quotes WHERE "statementId" = ?),
@@ -75,6 +73,6 @@ async function refreshStatement(tx: Tx, id: number): Promise<void> {
        "reportCount" = (SELECT count(*) FROM quotes WHERE "statementId" = ?),
        "outletCount" = (SELECT count(DISTINCT "outletId") FROM quotes WHERE "statementId" = ?)
      WHERE id = ?`,
-    ...Array(6).fill(id),
+    ...Array<number>(6).fill(id),
   );
 }

@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { databasePath, databaseUrl } from "./database-url.js";
+import { SqlWriter } from "./sql-writer.js";
 
 /** An open archive: the Prisma client over one SQLite file, and a count of the SQL it has run. */
 export interface Store {
@@ -10,6 +11,8 @@ export interface Store {
   url: string;
   /** Every SQL statement Prisma sends is counted here: tests use it to prove batching. */
   sqlStatements: { count: number };
+  /** Ingestion's write connection (store/sql-writer.ts), opened on first use. */
+  writer(): SqlWriter;
   close(): Promise<void>;
 }
 
@@ -31,5 +34,15 @@ export async function openStore(url: string = databaseUrl()): Promise<Store> {
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   sqlStatements.count = 0;
-  return { prisma, url, sqlStatements, close: () => prisma.$disconnect() };
+  let writer: SqlWriter | null = null;
+  return {
+    prisma,
+    url,
+    sqlStatements,
+    writer: () => (writer ??= new SqlWriter(databasePath(url))),
+    async close() {
+      writer?.close();
+      await prisma.$disconnect();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Outlet } from "../generated/prisma/client.js";
 import type { Store } from "./open-store.js";
-import { placeholders, sqlRows } from "./sql-rows.js";
+import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Outlet };
 
@@ -22,10 +22,7 @@ export async function outletBySlugOrName(store: Store, slugOrName: string): Prom
 }
 
 export async function outletsByIds(store: Store, ids: readonly number[]): Promise<(Outlet | null)[]> {
-  if (!ids.length) return [];
-  const rows = await store.prisma.outlet.findMany({ where: { id: { in: [...ids] } } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return rowsByIds<Outlet>(store, "outlets", ids);
 }
 
 export async function statsOfOutlets(store: Store, ids: readonly number[]): Promise<Map<number, OutletStats>> {

@@ -3,7 +3,7 @@ import { articleSortKeys } from "./articles.js";
 import { addDateRange, Conditions, outletIdsIn, personIdsIn } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
-import { placeholders, sqlRows } from "./sql-rows.js";
+import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 import type { DateRange } from "./filters.js";
 
 export type { Person };
@@ -103,10 +103,7 @@ export async function personBySlug(store: Store, slug: string): Promise<Person |
 }
 
 export async function peopleByIds(store: Store, ids: readonly number[]): Promise<(Person | null)[]> {
-  if (!ids.length) return [];
-  const rows = await store.prisma.person.findMany({ where: { id: { in: [...ids] } } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return rowsByIds<Person>(store, "people", ids);
 }
 
 /** The people each article names, most mentioned first. */
@@ -126,11 +123,11 @@ export async function peopleOfArticles(store: Store, articleIds: readonly number
 export async function aliasesOfPeople(store: Store, personIds: readonly number[]): Promise<Map<number, string[]>> {
   const result = new Map<number, string[]>(personIds.map((id) => [id, []]));
   if (!personIds.length) return result;
-  const rows = await store.prisma.personAlias.findMany({
-    where: { personId: { in: [...personIds] } },
-    select: { personId: true, alias: true },
-    orderBy: [{ personId: "asc" }, { alias: "asc" }],
-  });
+  const rows = await sqlRows<{ personId: number; alias: string }>(
+    store,
+    `SELECT "personId", alias FROM person_aliases WHERE "personId" IN (${placeholders(personIds.length)}) ORDER BY "personId", alias`,
+    [...personIds],
+  );
   for (const row of rows) result.get(row.personId)!.push(row.alias);
   return result;
 }

@@ -2,7 +2,7 @@ import type { Quote } from "../generated/prisma/client.js";
 import { addDateRange, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
-import { placeholders, sqlRows } from "./sql-rows.js";
+import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Quote };
 
@@ -105,8 +105,5 @@ export async function countQuotesBy(
 }
 
 export async function quotesByIds(store: Store, ids: readonly number[]): Promise<(Quote | null)[]> {
-  if (!ids.length) return [];
-  const rows = await store.prisma.quote.findMany({ where: { id: { in: [...ids] } } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return rowsByIds<Quote>(store, "quotes", ids);
 }

@@ -1,9 +1,8 @@
 import type { PersonDraft } from "../ingest/types.js";
 import { nameSkeleton, isDistinctiveName } from "../ingest/name-skeleton.js";
 import { nameKey, slugify } from "../ingest/names.js";
-import type { Prisma } from "../generated/prisma/client.js";
-
-type Tx = Prisma.TransactionClient;
+import { placeholders } from "./sql-rows.js";
+import type { SqlWriter } from "./sql-writer.js";
 
 const isFullName = (key: string) => key.includes(" ");
 
@@ -17,42 +16,41 @@ const isFullName = (key: string) => key.includes(" ");
  *  3. failing that, when the article only ever gave a surname, that surname is the alias
  *     of exactly one stored person (two Trumps on file means we do not guess).
  */
-export async function resolvePerson(tx: Tx, draft: PersonDraft): Promise<number> {
+export function resolvePerson(sql: SqlWriter, draft: PersonDraft): number {
   const spellings = [draft.name, ...draft.aliases];
   const keys = [...new Set(spellings.map(nameKey).filter(Boolean))];
   const fullKeys = keys.filter(isFullName);
 
   let personId: number | null = null;
   if (fullKeys.length) {
-    const hits = await tx.personAlias.findMany({ where: { key: { in: fullKeys } }, select: { personId: true } });
+    const hits = sql.all<{ personId: number }>(`SELECT "personId" FROM person_aliases WHERE key IN (${placeholders(fullKeys.length)})`, ...fullKeys);
     personId = mostFrequent(hits.map((h) => h.personId));
     const distinctive = spellings.filter(isDistinctiveName);
     if (personId == null && distinctive.length) {
-      const loose = await tx.personAlias.findMany({
-        where: { skeleton: { in: [...new Set(distinctive.map(nameSkeleton))] } },
-        select: { personId: true },
-        distinct: ["personId"],
-      });
+      const skeletons = [...new Set(distinctive.map(nameSkeleton))];
+      const loose = sql.all<{ personId: number }>(`SELECT DISTINCT "personId" FROM person_aliases WHERE skeleton IN (${placeholders(skeletons.length)})`, ...skeletons);
       if (loose.length === 1) personId = loose[0].personId;
     }
   } else if (keys.length) {
-    const hits = await tx.personAlias.findMany({ where: { key: { in: keys } }, select: { personId: true }, distinct: ["personId"] });
+    const hits = sql.all<{ personId: number }>(`SELECT DISTINCT "personId" FROM person_aliases WHERE key IN (${placeholders(keys.length)})`, ...keys);
     if (hits.length === 1) personId = hits[0].personId;
   }
 
   if (personId == null) {
-    const person = await tx.person.create({ data: { name: draft.name, slug: await freeSlug(tx, slugify(draft.name)) } });
-    personId = person.id;
+    personId = sql.run(`INSERT INTO people (slug, name) VALUES (?, ?)`, freeSlug(sql, slugify(draft.name)), draft.name);
   }
 
-  const known = new Set(
-    (await tx.personAlias.findMany({ where: { personId }, select: { alias: true } })).map((a) => a.alias),
-  );
+  const known = new Set(sql.all<{ alias: string }>(`SELECT alias FROM person_aliases WHERE "personId" = ?`, personId).map((a) => a.alias));
   const fresh = [...new Set(spellings)].filter((s) => !known.has(s) && nameKey(s));
-  if (fresh.length) {
-    await tx.personAlias.createMany({
-      data: fresh.map((alias) => ({ personId: personId!, alias, key: nameKey(alias), skeleton: nameSkeleton(alias), slug: slugify(alias) })),
-    });
+  for (const alias of fresh) {
+    sql.run(
+      `INSERT INTO person_aliases ("personId", alias, key, skeleton, slug) VALUES (?, ?, ?, ?, ?)`,
+      personId,
+      alias,
+      nameKey(alias),
+      nameSkeleton(alias),
+      slugify(alias),
+    );
   }
   return personId;
 }
@@ -66,10 +64,9 @@ function mostFrequent(ids: number[]): number | null {
 }
 
 // Two different people can share a name; the second gets "-2", and so on.
-async function freeSlug(tx: Tx, base: string): Promise<string> {
-  const taken = new Set(
-    (await tx.person.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
-  );
+function freeSlug(sql: SqlWriter, base: string): string {
+  // Every slug starting with `base`, as a range of the unique index (no LIKE wildcards to escape).
+  const taken = new Set(sql.all<{ slug: string }>(`SELECT slug FROM people WHERE slug >= ? AND slug < ?`, base, `${base}\uffff`).map((p) => p.slug));
   if (!taken.has(base)) return base;
   let n = 2;
   while (taken.has(`${base}-${n}`)) n++;

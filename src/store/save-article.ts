@@ -1,4 +1,3 @@
-import type { Prisma } from "../generated/prisma/client.js";
 import type { ArticleDraft } from "../ingest/types.js";
 import { slugify } from "../ingest/names.js";
 import type { Store } from "./open-store.js";
@@ -6,6 +5,7 @@ import { storyFeatures } from "../ingest/stories.js";
 import { linkStatements } from "./link-statements.js";
 import { linkStory } from "./link-story.js";
 import { resolvePerson } from "./resolve-person.js";
+import type { SqlWriter } from "./sql-writer.js";
 
 export type SaveOutcome =
   | { status: "stored"; articleId: number; people: number; quotes: number }
@@ -17,83 +17,78 @@ export type SaveOutcome =
  * already stored (same content hash, or same url) is left as it is.
  */
 export async function saveArticle(store: Store, draft: ArticleDraft): Promise<SaveOutcome> {
-  return store.prisma.$transaction(async (tx) => {
-    const existing = await tx.article.findFirst({
-      where: { OR: [{ contentHash: draft.contentHash }, ...(draft.url ? [{ url: draft.url }] : [])] },
-      select: { id: true, contentHash: true },
-    });
-    if (existing) {
-      return { status: "duplicate", articleId: existing.id, matchedOn: existing.contentHash === draft.contentHash ? "contentHash" : "url" };
-    }
-
-    const outletId = draft.outlet ? (await upsertOutlet(tx, draft.outlet)).id : null;
-    const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people });
-    const article = await tx.article.create({
-      data: {
-        outletId,
-        headline: draft.headline,
-        byline: draft.byline.length ? draft.byline.join(", ") : null,
-        dateline: draft.dateline,
-        standfirst: draft.standfirst,
-        body: draft.body,
-        publishedOn: draft.publishedOn,
-        url: draft.url,
-        contentHash: draft.contentHash,
-        sourceFile: draft.file,
-        storyFeatures: JSON.stringify(features),
-      },
-      select: { id: true },
-    });
-
-    const personIdByName = new Map<string, number>();
-    for (const person of draft.people) personIdByName.set(person.name, await resolvePerson(tx, person));
-    const mentionCounts = new Map<number, number>();
-    for (const person of draft.people) {
-      const id = personIdByName.get(person.name)!;
-      mentionCounts.set(id, (mentionCounts.get(id) ?? 0) + Math.max(1, person.mentions));
-    }
-    if (mentionCounts.size) {
-      await tx.mention.createMany({
-        data: [...mentionCounts].map(([personId, count]) => ({ articleId: article.id, personId, count, publishedOn: draft.publishedOn })),
-      });
-    }
-
-    if (draft.quotes.length) {
-      await tx.quote.createMany({
-        data: draft.quotes.map((q) => ({
-          articleId: article.id,
-          speakerId: q.speaker ? (personIdByName.get(q.speaker) ?? null) : null,
-          text: q.text,
-          position: q.position,
-          publishedOn: draft.publishedOn,
-          outletId,
-        })),
-      });
-    }
-
-    for (const topic of draft.topics) {
-      const stored = await tx.topic.upsert({
-        where: { slug: topic.slug },
-        create: { slug: topic.slug, name: topic.name },
-        update: {},
-        select: { id: true },
-      });
-      await tx.articleTopic.create({
-        data: { articleId: article.id, topicId: stored.id, score: topic.score, publishedOn: draft.publishedOn },
-      });
-    }
-
-    await linkStatements(tx, article.id);
-    await linkStory(tx, article.id, draft.publishedOn, features);
-
-    return { status: "stored", articleId: article.id, people: mentionCounts.size, quotes: draft.quotes.length };
-  });
+  const sql = store.writer();
+  return sql.transaction(() => saveArticleWith(sql, draft));
 }
 
-type Tx = Prisma.TransactionClient;
+// The ingestedAt column holds what Prisma writes for a DateTime: ISO 8601 with "+00:00".
+const now = () => new Date().toISOString().replace(/Z$/, "+00:00");
+
+function saveArticleWith(sql: SqlWriter, draft: ArticleDraft): SaveOutcome {
+  const existing = draft.url
+    ? sql.get<{ id: number; contentHash: string }>(`SELECT id, "contentHash" FROM articles WHERE "contentHash" = ? OR url = ? LIMIT 1`, draft.contentHash, draft.url)
+    : sql.get<{ id: number; contentHash: string }>(`SELECT id, "contentHash" FROM articles WHERE "contentHash" = ? LIMIT 1`, draft.contentHash);
+  if (existing) {
+    return { status: "duplicate", articleId: existing.id, matchedOn: existing.contentHash === draft.contentHash ? "contentHash" : "url" };
+  }
+
+  const outletId = draft.outlet ? upsertOutlet(sql, draft.outlet) : null;
+  const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people });
+  const articleId = sql.run(
+    `INSERT INTO articles ("outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "storyFeatures", "ingestedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    outletId,
+    draft.headline,
+    draft.byline.length ? draft.byline.join(", ") : null,
+    draft.dateline,
+    draft.standfirst,
+    draft.body,
+    draft.publishedOn,
+    draft.url,
+    draft.contentHash,
+    draft.file,
+    JSON.stringify(features),
+    now(),
+  );
+
+  const personIdByName = new Map<string, number>();
+  for (const person of draft.people) personIdByName.set(person.name, resolvePerson(sql, person));
+  const mentionCounts = new Map<number, number>();
+  for (const person of draft.people) {
+    const id = personIdByName.get(person.name)!;
+    mentionCounts.set(id, (mentionCounts.get(id) ?? 0) + Math.max(1, person.mentions));
+  }
+  for (const [personId, count] of mentionCounts) {
+    sql.run(`INSERT INTO mentions ("articleId", "personId", count, "publishedOn") VALUES (?, ?, ?, ?)`, articleId, personId, count, draft.publishedOn);
+  }
+
+  for (const q of draft.quotes) {
+    sql.run(
+      `INSERT INTO quotes ("articleId", "speakerId", text, position, "publishedOn", "outletId") VALUES (?, ?, ?, ?, ?, ?)`,
+      articleId,
+      q.speaker ? (personIdByName.get(q.speaker) ?? null) : null,
+      q.text,
+      q.position,
+      draft.publishedOn,
+      outletId,
+    );
+  }
+
+  for (const topic of draft.topics) {
+    sql.run(`INSERT INTO topics (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, topic.slug, topic.name);
+    const { id: topicId } = sql.get<{ id: number }>(`SELECT id FROM topics WHERE slug = ?`, topic.slug)!;
+    sql.run(`INSERT INTO article_topics ("articleId", "topicId", score, "publishedOn") VALUES (?, ?, ?, ?)`, articleId, topicId, topic.score, draft.publishedOn);
+  }
+
+  linkStatements(sql, articleId);
+  linkStory(sql, articleId, draft.publishedOn, features);
+
+  return { status: "stored", articleId, people: mentionCounts.size, quotes: draft.quotes.length };
+}
 
 // An outlet is found by its slug, so "The Moscow Times" and "the moscow times" are one outlet.
-function upsertOutlet(tx: Tx, name: string) {
+function upsertOutlet(sql: SqlWriter, name: string): number {
   const slug = slugify(name);
-  return tx.outlet.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } });
+  sql.run(`INSERT INTO outlets (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, slug, name);
+  return sql.get<{ id: number }>(`SELECT id FROM outlets WHERE slug = ?`, slug)!.id;
 }

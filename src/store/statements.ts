@@ -2,7 +2,7 @@ import type { Statement } from "../generated/prisma/client.js";
 import { Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
-import { placeholders, sqlRows } from "./sql-rows.js";
+import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Statement };
 
@@ -74,10 +74,7 @@ export async function countStatements(store: Store, filter: StatementFilter): Pr
 }
 
 export async function statementsByIds(store: Store, ids: readonly number[]): Promise<(Statement | null)[]> {
-  if (!ids.length) return [];
-  const rows = await store.prisma.statement.findMany({ where: { id: { in: [...ids] } } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return rowsByIds<Statement>(store, "statements", ids);
 }
 
 /** Ids of the outlets that carried each statement, by name. */

@@ -3,7 +3,7 @@ import { articleSortKeys } from "./articles.js";
 import { Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
-import { placeholders, sqlRows } from "./sql-rows.js";
+import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Story };
 
@@ -59,10 +59,7 @@ export async function countStories(store: Store, filter: StoryFilter): Promise<n
 }
 
 export async function storiesByIds(store: Store, ids: readonly number[]): Promise<(Story | null)[]> {
-  if (!ids.length) return [];
-  const rows = await store.prisma.story.findMany({ where: { id: { in: [...ids] } } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return rowsByIds<Story>(store, "stories", ids);
 }
 
 /** The same page of articles for each of many stories, first published first. */

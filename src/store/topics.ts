@@ -1,6 +1,6 @@
 import type { Topic } from "../generated/prisma/client.js";
 import type { Store } from "./open-store.js";
-import { placeholders, sqlRows } from "./sql-rows.js";
+import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Topic };
 
@@ -21,10 +21,7 @@ export async function topicBySlugOrName(store: Store, slugOrName: string): Promi
 }
 
 export async function topicsByIds(store: Store, ids: readonly number[]): Promise<(Topic | null)[]> {
-  if (!ids.length) return [];
-  const rows = await store.prisma.topic.findMany({ where: { id: { in: [...ids] } } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return rowsByIds<Topic>(store, "topics", ids);
 }
 
 /** The topics of each article, strongest first. */

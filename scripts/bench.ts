@@ -1,0 +1,133 @@
+// npm run bench -- --articles N [--seed S] [--json] [--workers W] [--runs R] [--keep-db] [--db FILE]
+// --db FILE times the queries over an archive kept by an earlier --keep-db run, without ingesting.
+// Generates (or reuses, under .bench/) a corpus of N articles, ingests it into a fresh
+// archive through the real ingest path, serves it with the real server in a child process,
+// and times eight everyday questions over HTTP beside the same answers in raw SQL.
+import { fork, spawn } from "node:child_process";
+import { mkdirSync, rmSync, statSync, existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { cachedCorpus } from "./bench/corpus-cache.js";
+import { benchQueries, findTargets, type Post } from "./bench/bench-queries.js";
+import { timeRepeated } from "./bench/timing.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string" },
+    seed: { type: "string" },
+    json: { type: "boolean" },
+    workers: { type: "string" },
+    runs: { type: "string" },
+    "keep-db": { type: "boolean" },
+    db: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+const articles = Number(values.articles);
+const seed = values.seed != null ? Number(values.seed) : 1;
+const maxRuns = values.runs != null ? Number(values.runs) : 300;
+if (values.help || !(Number.isInteger(articles) && articles > 0) || !(maxRuns >= 5)) {
+  console.error("usage: npm run bench -- --articles N [--seed S] [--json] [--workers W] [--runs R] [--keep-db] [--db FILE]\n  Ingests N generated articles into a fresh archive and times queries over HTTP against raw SQL.");
+  process.exit(values.help ? 0 : 2);
+}
+const say = (line: string) => (values.json ? process.stderr : process.stdout).write(line + "\n");
+
+const benchDir = join(root, ".bench");
+const corpus = values.db ? null : cachedCorpus(benchDir, articles, seed);
+if (corpus) say(`corpus: ${corpus.dir} (${corpus.reused ? "reused" : "generated"})`);
+
+// A fresh archive for every run.
+const runDir = join(benchDir, `run-${process.pid}`);
+rmSync(runDir, { recursive: true, force: true });
+mkdirSync(runDir, { recursive: true });
+const dbPath = values.db ? resolve(values.db) : join(runDir, "archive.db");
+const databaseUrl = `file:${dbPath}`;
+const childEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" };
+
+function ingestInChild(): Promise<{ stored: number; failed: number; duplicate: number; seconds: number; peakRssMb: number }> {
+  return new Promise((resolveIngest, reject) => {
+    const args = ["--import", "tsx", join(root, "scripts/bench/ingest-child.ts"), corpus!.dir, ...(values.workers != null ? [values.workers] : [])];
+    const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (s: string) => (out += s));
+    child.once("close", (code) => (code === 0 ? resolveIngest(JSON.parse(out.trim().split("\n").at(-1)!)) : reject(new Error(`ingest exited with ${code}`))));
+  });
+}
+
+if (!values.db) say(`ingesting ${articles} articles…`);
+const ingest = values.db ? null : await ingestInChild();
+const dbBytes = ["", "-wal", "-shm"].map((s) => dbPath + s).filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
+const ingestFigures = ingest && {
+  articlesPerSecond: Math.round(ingest.stored / ingest.seconds),
+  peakRssMb: Math.round(ingest.peakRssMb),
+  dbMb: Math.round((dbBytes / 2 ** 20) * 10) / 10,
+  stored: ingest.stored,
+  failed: ingest.failed,
+  seconds: Math.round(ingest.seconds * 10) / 10,
+};
+if (ingest) say(`ingest: ${ingest.stored} stored, ${ingest.failed} failed in ${ingestFigures!.seconds} s`);
+
+const server = fork(join(root, "scripts/bench/server-child.ts"), [], { cwd: root, env: childEnv, execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+const nextMessage = () => new Promise<any>((resolveMessage) => server.once("message", resolveMessage));
+const { url } = await nextMessage();
+
+const post: Post = async (query, variables) => {
+  const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  return res.json();
+};
+
+const db = new Database(dbPath, { readonly: true });
+const targets = findTargets(db);
+const pageNumber = Math.max(1, Math.min(200, Math.floor(targets.outletArticles / 20)));
+// What any answer costs over HTTP here, whatever it reads: Express, Apollo, the query limits,
+// the read snapshot and the log line around an empty query. The ratios are read against it.
+const httpFloor = await timeRepeated(() => post(`{ __typename }`), { maxRuns, minRuns: Math.min(maxRuns, 30), budgetMs: 4_000 });
+const queries = [];
+for (const q of benchQueries(db, targets, pageNumber)) {
+  await q.prepare?.(post);
+  const budget = { maxRuns, minRuns: Math.min(maxRuns, 30), budgetMs: 4_000 };
+  const httpRows = await q.http(post);
+  const rawRows = q.raw();
+  const http = await timeRepeated(() => q.http(post), budget);
+  const raw = await timeRepeated(() => q.raw(), budget);
+  queries.push({
+    name: q.name,
+    p50Ms: round(http.p50Ms),
+    p99Ms: round(http.p99Ms),
+    rawP50Ms: round(raw.p50Ms, 4), // a few microseconds on a small archive
+    ratio: round(http.p50Ms / Math.max(raw.p50Ms, 0.0001), 1),
+    runs: http.runs,
+    rows: httpRows,
+    rawRows,
+  });
+}
+db.close();
+server.send("rss");
+const { rssMb } = await nextMessage();
+server.send("stop");
+await new Promise((r) => server.once("exit", r));
+if (values["keep-db"]) say(`archive kept at ${dbPath}`);
+else rmSync(runDir, { recursive: true, force: true }); // with --db, only an empty folder: the archive is elsewhere
+
+const result = { articles, seed, ingest: ingestFigures, httpFloorP50Ms: round(httpFloor.p50Ms), queries, serverRssMb: Math.round(rssMb) };
+if (values.json) {
+  console.log(JSON.stringify(result));
+} else {
+  console.log(`\n${articles} articles (seed ${seed})`);
+  if (ingestFigures) console.log(`ingest: ${ingestFigures.articlesPerSecond} articles/s end to end (${ingestFigures.seconds} s), peak RSS ${ingestFigures.peakRssMb} MB, database ${ingestFigures.dbMb} MB`);
+  else console.log(`ingest: not run (--db ${dbPath}, ${Math.round((dbBytes / 2 ** 20) * 10) / 10} MB)`);
+  console.log(`server RSS after the run: ${result.serverRssMb} MB`);
+  console.log(`HTTP floor (\`{ __typename }\`): p50 ${result.httpFloorP50Ms} ms\n`);
+  const header = ["query", "p50 ms", "p99 ms", "raw p50 ms", "ratio", "rows"];
+  const rows = queries.map((q) => [q.name, q.p50Ms, q.p99Ms, q.rawP50Ms, `${q.ratio}×`, `${q.rows}/${q.rawRows}`].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const r of [header, ...rows]) console.log(r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  "));
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

@@ -1,0 +1,32 @@
+// The benchmark at 200 articles, so it never rots: every field of its JSON is there and
+// every number is sane. No speed thresholds: timings belong to docs/PERFORMANCE.md, not to tests.
+import { describe, expect, it } from "vitest";
+import { runScript } from "../support/run-script.js";
+
+const positive = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n > 0;
+
+describe("npm run bench", () => {
+  it("ingests 200 generated articles, serves them, and reports ingest, eight queries beside raw SQL, and server memory as JSON", { timeout: 120_000 }, async () => {
+    const run = await runScript("bench.ts", ["--articles", "200", "--json", "--runs", "10"]);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+
+    expect(result.articles).toBe(200);
+    expect(result.ingest.stored + result.ingest.failed).toBe(200);
+    expect(result.ingest.stored).toBeGreaterThan(190);
+    for (const field of ["articlesPerSecond", "peakRssMb", "dbMb"]) expect(positive(result.ingest[field]), field).toBe(true);
+    expect(positive(result.serverRssMb)).toBe(true);
+
+    expect(result.queries).toHaveLength(8);
+    for (const q of result.queries) {
+      expect(typeof q.name).toBe("string");
+      for (const field of ["p50Ms", "p99Ms", "ratio"]) expect(positive(q[field]), `${q.name}: ${field}`).toBe(true);
+      // The raw floor of a 200-article archive can be a microsecond or two: present, never negative.
+      expect(Number.isFinite(q.rawP50Ms) && q.rawP50Ms >= 0, `${q.name}: rawP50Ms`).toBe(true);
+      expect(q.p99Ms).toBeGreaterThanOrEqual(q.p50Ms);
+      // The API and the hand-written SQL must be answering the same question.
+      expect(q.rows, q.name).toBe(q.rawRows);
+      expect(q.rows, q.name).toBeGreaterThan(0);
+    }
+  });
+});
