@@ -39,6 +39,15 @@ export interface StoryFeatures {
 
 /** Articles about one event appear within this many days of each other. */
 export const STORY_WINDOW_DAYS = 3;
+/**
+ * However links chain, a story's reports span at most this many days. Day-by-day
+ * coverage of one busy person links each day to the next; without a bound the chain
+ * became one story of months (96,619 of 100,000 articles in the benchmark corpus). Within
+ * the bound, stories are the connected components of isSameStory and do not depend on
+ * the order articles arrive in; where the bound cuts a chain, the cut follows the order
+ * of publication in a batch and the order of arrival in the store.
+ */
+export const STORY_MAX_SPAN_DAYS = 14;
 const MAX_PEOPLE = 5;
 
 /** The features of one article, computed once. */
@@ -161,11 +170,22 @@ export function groupStories(articles: StoryArticle[]): string[][] {
     const day = dayNumber(article.publishedOn);
     if (day !== null) dated.push({ id: article.id, day, candidate: { publishedOn: article.publishedOn, features: storyFeatures(article) } });
   }
-  dated.sort((x, y) => x.day - y.day);
+  dated.sort((x, y) => x.day - y.day || compareIds(x.id, y.id));
+  const span = new Map<string, { first: number; last: number }>(dated.map((d) => [d.id, { first: d.day, last: d.day }]));
   for (let i = 0; i < dated.length; i++)
     for (let j = i + 1; j < dated.length && dated[j].day - dated[i].day <= STORY_WINDOW_DAYS; j++) {
       const [a, b] = [dated[i], dated[j]];
-      if (sets.find(a.id) !== sets.find(b.id) && isSameStory(a.candidate, b.candidate)) sets.union(a.id, b.id);
+      const [ra, rb] = [sets.find(a.id), sets.find(b.id)];
+      if (ra === rb) continue;
+      const merged = spanOfBoth(span.get(ra)!, span.get(rb)!);
+      if (merged.last - merged.first > STORY_MAX_SPAN_DAYS || !isSameStory(a.candidate, b.candidate)) continue;
+      sets.union(a.id, b.id);
+      span.set(sets.find(a.id), merged);
     }
   return sets.groups();
+}
+
+/** The days covered by two groups of reports together. */
+export function spanOfBoth(a: { first: number; last: number }, b: { first: number; last: number }): { first: number; last: number } {
+  return { first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) };
 }

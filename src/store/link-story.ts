@@ -1,9 +1,10 @@
 // Joining each new article to the story of the event it reports, inside its transaction.
 // The rule is isSameStory (src/ingest/stories.ts) over features kept on every article;
-// stories are its connected components, so the order articles arrive in does not matter:
-// an article that matches articles of two stories merges them.
-import { isSameStory, STORY_WINDOW_DAYS, type StoryFeatures } from "../ingest/stories.js";
-import { shiftIsoDate } from "../ingest/day-number.js";
+// stories are its connected components, so the order articles arrive in does not matter
+// (an article that matches articles of two stories merges them), up to the bound on a
+// story's span (STORY_MAX_SPAN_DAYS).
+import { dayNumber, shiftIsoDate } from "../ingest/day-number.js";
+import { isSameStory, spanOfBoth, STORY_MAX_SPAN_DAYS, STORY_WINDOW_DAYS, type StoryFeatures } from "../ingest/stories.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWriter } from "./sql-writer.js";
 
@@ -27,6 +28,26 @@ export function linkStory(sql: SqlWriter, articleId: number, publishedOn: string
         .map((c) => Number(c.storyId)),
     ),
   ].sort((a, b) => a - b);
+
+  // Stories are joined while their reports together still span STORY_MAX_SPAN_DAYS at most,
+  // oldest story first, so continuous coverage does not chain into one endless story.
+  const day = dayNumber(publishedOn);
+  const joined: number[] = [];
+  if (day !== null && matched.length) {
+    let span = { first: day, last: day };
+    const spans = sql.all<{ id: number; startedOn: string | null; lastUpdatedOn: string | null }>(
+      `SELECT id, "startedOn", "lastUpdatedOn" FROM stories WHERE id IN (${placeholders(matched.length)}) ORDER BY id`,
+      ...matched,
+    );
+    for (const story of spans) {
+      const first = dayNumber(story.startedOn) ?? day;
+      const merged = spanOfBoth(span, { first, last: dayNumber(story.lastUpdatedOn) ?? first });
+      if (merged.last - merged.first > STORY_MAX_SPAN_DAYS) continue;
+      span = merged;
+      joined.push(story.id);
+    }
+  }
+  matched.splice(0, matched.length, ...joined);
 
   let storyId: number;
   if (!matched.length) {

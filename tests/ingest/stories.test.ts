@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupStories, isSameStory, storyEvidence, storyFeatures, STORY_WINDOW_DAYS, type StoryArticle } from "../../src/ingest/stories.js";
+import { groupStories, isSameStory, storyEvidence, storyFeatures, STORY_MAX_SPAN_DAYS, STORY_WINDOW_DAYS, type StoryArticle } from "../../src/ingest/stories.js";
 
 // Invented articles: a harbour reopening covered by two outlets, the same minister's
 // visit months later, her pensions speech on the day of the reopening, and a flood
@@ -151,5 +151,28 @@ describe("groupStories", () => {
 
   it("gives the same groups in any input order", () => {
     expect(groupStories([...articles].reverse())).toEqual(groupStories(articles));
+  });
+});
+
+describe("the bound on a story's span", () => {
+  const daily = (day: number) => ({
+    id: `day-${String(day).padStart(2, "0")}`,
+    publishedOn: `2025-03-${String(day).padStart(2, "0")}`,
+    headline: `Halvorsen presses on with Arctic fisheries quota talks in Tromsø`,
+    body: "Fisheries minister Ingrid Halvorsen met fishermen in Tromsø and Bodø about the Arctic cod quota. Halvorsen said the quota talks in Tromsø would go on. Ola Nordmann of the fishermen's union said Bodø would host the next round.",
+    people: [
+      { name: "Ingrid Halvorsen", mentions: 3 },
+      { name: "Ola Nordmann", mentions: 1 },
+    ],
+  });
+
+  it("keeps day-by-day coverage of one subject from chaining into a story longer than two weeks", () => {
+    const articles = Array.from({ length: 15 }, (_, i) => daily(1 + 2 * i)); // every other day, March 1 to 29
+    const groups = groupStories(articles);
+    const day = (id: string) => Number(id.slice(4));
+    expect(groups.length).toBeGreaterThan(1);
+    for (const group of groups) expect(day(group.at(-1)!) - day(group[0])).toBeLessThanOrEqual(STORY_MAX_SPAN_DAYS);
+    // Within the bound the chain still holds: the first week is one story.
+    expect(groups[0]).toEqual(expect.arrayContaining(["day-01", "day-03", "day-05", "day-07"]));
   });
 });
