@@ -15,12 +15,22 @@ export interface ComparableName {
   buckets: string[];
 }
 
+// Story linking compares every candidate pair's people, so the same few thousand names are
+// folded again and again; the cache is cleared when it grows, to keep memory flat.
+const comparableNames = new Map<string, ComparableName>();
+const CACHED_NAMES = 20_000;
+
 export function comparableName(name: string): ComparableName {
+  const cached = comparableNames.get(name);
+  if (cached) return cached;
   const key = nameKey(name);
   const words = key.split(" ");
   const buckets = [nameSkeleton(words[words.length - 1])];
   if (words.length >= 3) buckets.push(nameSkeleton(words[1]));
-  return { key, buckets: [...new Set(buckets)] };
+  const comparable = { key, buckets: [...new Set(buckets)] };
+  if (comparableNames.size >= CACHED_NAMES) comparableNames.clear();
+  comparableNames.set(name, comparable);
+  return comparable;
 }
 
 // Outlets spell one person's name differently, more so across languages: "Oleksandr"
