@@ -3,6 +3,7 @@
 // reads); a file that fails gets one line on stderr naming it and the problem.
 // Exits 1 if any file failed, 0 otherwise.
 import { parseArgs } from "node:util";
+import { maxBytesOption } from "./cli/max-bytes-option.js";
 import { withoutFileName } from "../src/archive/ingest-files.js";
 import { readCorpus } from "../src/corpus/read-corpus.js";
 import { linkAcrossArticles } from "../src/ingest/cross-article-links.js";
@@ -17,11 +18,7 @@ if (values.help || positionals.length === 0) {
   console.error("usage: npm run extract -- [--max-bytes N] FILE_OR_DIR...\n  Prints one JSON line per article (*.txt, with manifest.json or front matter).");
   process.exit(values.help ? 0 : 2);
 }
-const maxBytes = values["max-bytes"] != null ? Number(values["max-bytes"]) : undefined;
-if (maxBytes != null && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
-  console.error(`--max-bytes must be a positive whole number of bytes, got "${values["max-bytes"]}"`);
-  process.exit(2);
-}
+const maxBytes = maxBytesOption(values["max-bytes"]);
 
 function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string | undefined, story: string): string {
   return JSON.stringify({

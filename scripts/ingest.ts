@@ -1,6 +1,7 @@
 // npm run ingest -- [--max-bytes N] [--workers N] PATH...   Adds articles to the archive at DATABASE_URL.
 // Prints a line per file and a total; exits 1 if any file failed.
 import { parseArgs } from "node:util";
+import { maxBytesOption } from "./cli/max-bytes-option.js";
 import { defaultExtractionWorkers } from "../src/archive/extraction-pool.js";
 import { describeOutcome, describeTotals, ingestFiles } from "../src/archive/ingest-files.js";
 import { databaseUrl } from "../src/store/database-url.js";
@@ -15,11 +16,7 @@ if (values.help || positionals.length === 0) {
   console.error("usage: npm run ingest -- [--max-bytes N] [--workers N] FILE_OR_DIR...\n  Stores every *.txt article (with manifest.json or front matter) in the archive at DATABASE_URL.\n  --workers: threads extracting while the main thread writes (default: one per core, at most 4; 0 for none).");
   process.exit(values.help ? 0 : 2);
 }
-const maxBytes = values["max-bytes"] != null ? Number(values["max-bytes"]) : undefined;
-if (maxBytes != null && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
-  console.error(`--max-bytes must be a positive whole number of bytes, got "${values["max-bytes"]}"`);
-  process.exit(2);
-}
+const maxBytes = maxBytesOption(values["max-bytes"]);
 const workers = values.workers != null ? Number(values.workers) : defaultExtractionWorkers();
 if (!(Number.isInteger(workers) && workers >= 0)) {
   console.error(`--workers must be a whole number of threads (0 for none), got "${values.workers}"`);

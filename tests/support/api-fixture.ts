@@ -15,6 +15,11 @@ export interface ApiFixture {
 export async function startApiFixture(drafts: ArticleDraft[]): Promise<ApiFixture> {
   const archive = await createTestArchive();
   for (const draft of drafts) await saveArticle(archive.store, draft);
+  return serveArchive(archive);
+}
+
+/** A real server on a free port over `archive`; closing it closes the archive too. */
+export async function serveArchive(archive: TestArchive): Promise<ApiFixture> {
   const server = await startServer(archive.store, 0);
   return {
     archive,
