@@ -14,17 +14,21 @@ export interface ArticleFilter extends DateRange {
   storyIds?: number[] | null;
   /** Outlets already resolved to ids (see findArticles); when given, `outlets` is not read. */
   outletIds?: number[] | null;
+  /** People already resolved to ids (see findArticles); when given, `people` is not read. */
+  personIds?: number[] | null;
   /** An FTS5 expression made by parseSearch, never raw user text. */
   searchMatch?: string | null;
 }
 
 export type ArticleOrder = "PUBLISHED_ON_DESC" | "PUBLISHED_ON_ASC";
 
-export const articleSortKeys = (order: ArticleOrder): SortKey[] => {
+// `columns` name the sort key where a query reads it: the article's own columns, or the
+// copies a person's mentions hold (the same values, through the mentions index).
+export const articleSortKeys = (order: ArticleOrder, columns = { publishedOn: `a."publishedOn"`, id: "a.id" }): SortKey[] => {
   const direction = order === "PUBLISHED_ON_ASC" ? "ASC" : "DESC";
   return [
-    { column: `a."publishedOn"`, direction },
-    { column: "a.id", direction },
+    { column: columns.publishedOn, direction },
+    { column: columns.id, direction },
   ];
 };
 
@@ -41,7 +45,10 @@ export function articleConditions(filter: ArticleFilter): Conditions {
     const [sql, params] = outletIdsIn(filter.outlets);
     c.add(`a."outletId" IN (${sql})`, ...params);
   }
-  if (filter.people?.length) {
+  if (filter.personIds) {
+    const ids = filter.personIds;
+    c.add(ids.length ? `a.id IN (SELECT "articleId" FROM mentions WHERE "personId" IN (${placeholders(ids.length)}))` : "0", ...ids);
+  } else if (filter.people?.length) {
     const [sql, params] = personIdsIn(filter.people);
     c.add(`a.id IN (SELECT "articleId" FROM mentions WHERE "personId" IN (${sql}))`, ...params);
   }
@@ -62,19 +69,41 @@ export async function findArticles(
   order: ArticleOrder,
   request: PageRequest,
 ): Promise<Page<Article>> {
-  const c = articleConditions(await withOutletIds(store, filter));
-  const page = await fetchKeysetPage<{ id: number; publishedOn: string | null }>(
+  const resolved = await withPersonIds(store, await withOutletIds(store, filter));
+  const page =
+    resolved.personIds?.length === 1
+      ? await findArticlesOfPerson(store, resolved.personIds[0], { ...resolved, personIds: null, people: null }, order, request)
+      : await fetchKeysetPage<{ id: number; publishedOn: string | null }>(request, articleSortKeys(order), (condition, orderBy, limit, keyParams) => {
+          const c = articleConditions(resolved);
+          return sqlRows(store, `SELECT a.id, a."publishedOn" FROM articles a ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
+            ...c.params,
+            ...keyParams,
+            limit,
+          ]);
+        });
+  const rows = await articlesByIds(store, page.rows.map((r) => r.id));
+  return { ...page, rows: rows.filter((r): r is Article => r != null) };
+}
+
+// A person's articles are read from their mentions, in the (personId, publishedOn,
+// articleId) index's order, and joined to the article only for the other conditions.
+// Asked as "articles whose id is among the person's mentions", SQLite gathered every
+// article of the person and sorted them before returning 20: 12 ms for the most
+// mentioned person at 100,000 articles, against 0.07 ms for the walk of the index.
+// CROSS JOIN keeps mentions the outer loop.
+function findArticlesOfPerson(store: Store, personId: number, rest: ArticleFilter, order: ArticleOrder, request: PageRequest) {
+  const c = articleConditions(rest);
+  c.add(`m."personId" = ?`, personId);
+  return fetchKeysetPage<{ id: number; publishedOn: string | null }>(
     request,
-    articleSortKeys(order),
+    articleSortKeys(order, { publishedOn: `m."publishedOn"`, id: `m."articleId"` }),
     (condition, orderBy, limit, keyParams) =>
-      sqlRows(store, `SELECT a.id, a."publishedOn" FROM articles a ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
+      sqlRows(store, `SELECT a.id, a."publishedOn" FROM mentions m CROSS JOIN articles a ON a.id = m."articleId" ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
         ...c.params,
         ...keyParams,
         limit,
       ]),
   );
-  const rows = await articlesByIds(store, page.rows.map((r) => r.id));
-  return { ...page, rows: rows.filter((r): r is Article => r != null) };
 }
 
 // Outlet names are resolved to ids before a page is read. Given `"outletId" IN (SELECT …)`
@@ -87,6 +116,15 @@ async function withOutletIds(store: Store, filter: ArticleFilter): Promise<Artic
   const [sql, params] = outletIdsIn(filter.outlets);
   const rows = await sqlRows<{ id: number }>(store, sql, params);
   return { ...filter, outletIds: rows.map((r) => r.id) };
+}
+
+// People's slugs (any spelling on file) resolved to ids first, like outlets: one id is the
+// common case, and it lets findArticles walk that person's mentions in order.
+async function withPersonIds(store: Store, filter: ArticleFilter): Promise<ArticleFilter> {
+  if (!filter.people?.length || filter.personIds) return filter;
+  const [sql, params] = personIdsIn(filter.people);
+  const rows = await sqlRows<{ id: number }>(store, sql, params);
+  return { ...filter, personIds: rows.map((r) => r.id) };
 }
 
 export async function countArticles(store: Store, filter: ArticleFilter): Promise<number> {
@@ -124,6 +162,7 @@ export async function articleSnippets(
   return new Map(rows.map((r) => [r.id, r.snippet]));
 }
 
-export function countAllArticles(store: Store): Promise<number> {
-  return store.prisma.article.count();
+export async function countAllArticles(store: Store): Promise<number> {
+  const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM articles`);
+  return row.n;
 }

@@ -118,7 +118,8 @@ export async function* quotesForExport(store: Store, filter: ExportFilter, pageS
       peopleByIds(store, speakerIds),
       outletsById(store, quotes.map((q) => q.outletId)),
     ]);
-    const articleById = new Map(articles.map((a) => [a.id, a]));
+    // ingestedAt is stored as ISO text; readers get a Date, as from articlesByIds.
+    const articleById = new Map(articles.map((a) => [a.id, { ...a, ingestedAt: new Date(a.ingestedAt) }]));
     const speakerById = new Map(present(speakers).map((p) => [p.id, p]));
     yield quotes.map((q) => ({
       ...q,

@@ -3,18 +3,30 @@ import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { databasePath, databaseUrl } from "./database-url.js";
+import { ReadPool, type SqlReads } from "./sql-reader.js";
 import { SqlWriter } from "./sql-writer.js";
 
 /** An open archive: the Prisma client over one SQLite file, and a count of the SQL it has run. */
 export interface Store {
   prisma: PrismaClient;
   url: string;
-  /** Every SQL statement Prisma sends is counted here: tests use it to prove batching. */
+  /** Where the store's reads (store/sql-rows.ts) go: the read pool, or one snapshot's connection. */
+  reads: SqlReads;
+  /**
+   * Runs `work` over one consistent snapshot of the archive (a read transaction on a pooled
+   * connection of its own): the server reads each request this way.
+   */
+  snapshot<T>(work: (snapshot: Store) => Promise<T>): Promise<T>;
+  /** Every SQL statement the store runs (reads, and Prisma's) is counted here: tests use it to prove batching. */
   sqlStatements: { count: number };
   /** Ingestion's write connection (store/sql-writer.ts), opened on first use. */
   writer(): SqlWriter;
   close(): Promise<void>;
 }
+
+// Requests in flight at once, each on a snapshot of its own; more wait for a free one.
+// Each connection keeps its own page cache, so this is also a bound on memory.
+export const READ_CONNECTIONS = 8;
 
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
 
@@ -35,14 +47,19 @@ export async function openStore(url: string = databaseUrl()): Promise<Store> {
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   sqlStatements.count = 0;
   let writer: SqlWriter | null = null;
-  return {
+  const readPool = new ReadPool(databasePath(url), READ_CONNECTIONS, sqlStatements);
+  const store: Store = {
     prisma,
     url,
+    reads: readPool,
+    snapshot: (work) => readPool.snapshot((reads) => work({ ...store, reads })),
     sqlStatements,
     writer: () => (writer ??= new SqlWriter(databasePath(url))),
     async close() {
       writer?.close();
+      readPool.close();
       await prisma.$disconnect();
     },
   };
+  return store;
 }

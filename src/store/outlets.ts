@@ -11,7 +11,7 @@ export interface OutletStats {
 }
 
 export function allOutlets(store: Store): Promise<Outlet[]> {
-  return store.prisma.outlet.findMany({ orderBy: { name: "asc" } });
+  return sqlRows<Outlet>(store, `SELECT * FROM outlets ORDER BY name`);
 }
 
 /** An outlet by slug or by name, case-insensitive. */

@@ -10,6 +10,9 @@ export interface QuoteFilter extends DateRange {
   speakers?: string[] | null;
   outlets?: string[] | null;
   topics?: string[] | null;
+  /** Speakers and outlets already resolved to ids (see findQuotes); when given, the names are not read. */
+  speakerIds?: number[] | null;
+  outletIds?: number[] | null;
   /** An FTS5 expression made by parseSearch, matched against the quote's words. */
   searchMatch?: string | null;
 }
@@ -31,11 +34,15 @@ export const articleQuoteKey = (q: Pick<Quote, "position">): KeyValue[] => [q.po
 /** The WHERE conditions of `filter` on `quotes q`; export.ts adds its own to them. */
 export function quoteConditions(filter: QuoteFilter): Conditions {
   const c = new Conditions();
-  if (filter.speakers?.length) {
+  if (filter.speakerIds) {
+    c.add(filter.speakerIds.length ? `q."speakerId" IN (${placeholders(filter.speakerIds.length)})` : "0", ...filter.speakerIds);
+  } else if (filter.speakers?.length) {
     const [sql, params] = personIdsIn(filter.speakers);
     c.add(`q."speakerId" IN (${sql})`, ...params);
   }
-  if (filter.outlets?.length) {
+  if (filter.outletIds) {
+    c.add(filter.outletIds.length ? `q."outletId" IN (${placeholders(filter.outletIds.length)})` : "0", ...filter.outletIds);
+  } else if (filter.outlets?.length) {
     const [sql, params] = outletIdsIn(filter.outlets);
     c.add(`q."outletId" IN (${sql})`, ...params);
   }
@@ -48,8 +55,21 @@ export function quoteConditions(filter: QuoteFilter): Conditions {
   return c;
 }
 
+// Speakers and outlets are resolved to ids before a page is read: with `"speakerId" IN
+// (SELECT …)` SQLite cannot know one person comes back, gathers all their quotes and
+// sorts them (10 ms for the most quoted speaker at 100,000 articles); with `= ?` it walks
+// the (speakerId, publishedOn, id) index and stops after a page.
 export async function findQuotes(store: Store, filter: QuoteFilter, request: PageRequest): Promise<Page<Quote>> {
-  const c = quoteConditions(filter);
+  const resolved = { ...filter };
+  if (filter.speakers?.length && !filter.speakerIds) {
+    const [sql, params] = personIdsIn(filter.speakers);
+    resolved.speakerIds = (await sqlRows<{ id: number }>(store, sql, params)).map((r) => r.id);
+  }
+  if (filter.outlets?.length && !filter.outletIds) {
+    const [sql, params] = outletIdsIn(filter.outlets);
+    resolved.outletIds = (await sqlRows<{ id: number }>(store, sql, params)).map((r) => r.id);
+  }
+  const c = quoteConditions(resolved);
   return fetchKeysetPage<Quote>(request, quoteSortKeys, (condition, orderBy, limit, keyParams) =>
     sqlRows(store, `SELECT ${QUOTE_COLUMNS} FROM quotes q ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
       ...c.params,

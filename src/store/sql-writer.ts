@@ -1,8 +1,8 @@
 // Ingestion's own connection to the archive: better-sqlite3, synchronous, with every
 // statement prepared once. Saving an article through Prisma cost some fifty round trips
 // through the query compiler and an interactive transaction per file (about 15 ms of CPU
-// an article); the same SQL here costs well under a millisecond. Readers (the server)
-// keep using Prisma; WAL lets both connections share the file.
+// an article); the same SQL here costs well under a millisecond. Readers have connections
+// of their own (store/sql-reader.ts); WAL lets them all share the file.
 import Database from "better-sqlite3";
 
 export type SqlValue = string | number | null;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMALL_ARCHIVE } from "../support/article-drafts.js";
+import { READ_CONNECTIONS } from "../../src/store/open-store.js";
 import { startApiFixture, type ApiFixture } from "../support/api-fixture.js";
 
 let api: ApiFixture;
@@ -101,9 +102,10 @@ describe("slow queries", () => {
   afterAll(() => slow?.close());
 
   it("answers 503 with QUERY_TIMEOUT when the answer takes longer than the timeout, and keeps serving", async () => {
-    // A read transaction held elsewhere makes the request wait its turn well past the timeout.
+    // Every read connection held by snapshots elsewhere makes the request wait its turn well past the timeout.
     let release!: () => void;
-    const held = slow.archive.store.prisma.$transaction(() => new Promise<void>((resolve) => (release = resolve)), { timeout: 10_000 });
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = Promise.all(Array.from({ length: READ_CONNECTIONS }, () => slow.archive.store.snapshot(() => released)));
     const started = performance.now();
     const res = await slow.query(`{ articles { totalCount } }`);
     const waited = performance.now() - started;

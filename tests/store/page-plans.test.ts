@@ -1,0 +1,130 @@
+// A page of one person's articles or one speaker's quotes must read an index in order and
+// stop after the page: the people at the top of a big archive have tens of thousands of
+// rows, and sorting them all for every page cost 10+ ms at 100,000 articles
+// (docs/PERFORMANCE.md). Checked on the plans SQLite makes, not on timings.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findArticles, type ArticleOrder } from "../../src/store/articles.js";
+import type { PageRequest } from "../../src/store/keyset.js";
+import type { Store } from "../../src/store/open-store.js";
+import { findQuotes } from "../../src/store/quotes.js";
+import { saveArticle } from "../../src/store/save-article.js";
+import type { SqlValue } from "../../src/store/sql-reader.js";
+import { articleDraft } from "../support/article-drafts.js";
+import { createTestArchive, type TestArchive } from "../support/test-archive.js";
+
+let archive: TestArchive;
+const MINISTER = { name: "Ingrid Halvorsen", aliases: ["Halvorsen"], mentions: 2 };
+const OTHER = { name: "Ola Nordmann", aliases: ["Nordmann"], mentions: 1 };
+
+// 40 articles: some on the same day, some undated, some not naming the minister.
+const days = Array.from({ length: 40 }, (_, i) => (i % 7 === 6 ? null : `2025-0${1 + (i % 5)}-${String(10 + (i % 3)).padStart(2, "0")}`));
+
+beforeAll(async () => {
+  archive = await createTestArchive();
+  for (const [i, publishedOn] of days.entries()) {
+    const namesMinister = i % 4 !== 3;
+    await saveArticle(
+      archive.store,
+      articleDraft({
+        headline: `Harbour report ${i}`,
+        body: namesMinister ? `Ingrid Halvorsen said "the harbour will open, report ${i}."` : `Ola Nordmann said "nothing, report ${i}."`,
+        outlet: i % 2 ? "Northwind Wire" : "The Harbour Ledger",
+        publishedOn,
+        people: namesMinister ? [MINISTER, OTHER] : [OTHER],
+        quotes: [{ text: `the harbour will open, report ${i}.`, speaker: namesMinister ? MINISTER.name : OTHER.name, position: 20 }],
+      }),
+    );
+  }
+});
+afterAll(() => archive.close());
+
+/** The store, with every read's SQL and parameters kept. */
+function recording(store: Store): { store: Store; reads: { sql: string; params: readonly SqlValue[] }[] } {
+  const reads: { sql: string; params: readonly SqlValue[] }[] = [];
+  return {
+    reads,
+    store: {
+      ...store,
+      reads: {
+        all<T>(sql: string, params: readonly SqlValue[] = []): T[] {
+          reads.push({ sql, params });
+          return store.reads.all<T>(sql, params);
+        },
+      },
+    },
+  };
+}
+
+const plan = (sql: string, params: readonly SqlValue[]) =>
+  archive.store.reads
+    .all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)
+    .map((r) => r.detail)
+    .join("\n");
+
+async function walk<T extends { id: number }>(page: (request: PageRequest) => Promise<{ rows: T[]; hasNextPage: boolean }>, key: (row: T) => (string | number | null)[]) {
+  const ids: number[] = [];
+  let after: (string | number | null)[] | null = null;
+  for (;;) {
+    const p = await page({ first: 6, after });
+    ids.push(...p.rows.map((r) => r.id));
+    if (!p.hasNextPage) return ids;
+    after = key(p.rows[p.rows.length - 1]);
+  }
+}
+
+describe("a person's articles", () => {
+  it.each<ArticleOrder>(["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"])("are paged %s through the mentions index without a sort", async (order) => {
+    const { store, reads } = recording(archive.store);
+    await findArticles(store, { people: ["halvorsen"] }, order, { first: 6, after: ["2025-03-11", 20] });
+    const page = reads.find((r) => /FROM mentions m/.test(r.sql))!;
+    expect(page, "the page is read from the person's mentions").toBeDefined();
+    const detail = plan(page.sql, page.params);
+    expect(detail).toMatch(/SEARCH m USING (COVERING )?INDEX mentions_personId_publishedOn/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it.each<ArticleOrder>(["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"])("come page by page in the same order as in one read (%s), undated ones included", async (order) => {
+    const all = await findArticles(archive.store, { people: ["ingrid-halvorsen"] }, order, { first: 100 });
+    expect(all.rows).toHaveLength(30);
+    const paged = await walk((request) => findArticles(archive.store, { people: ["ingrid-halvorsen"] }, order, request), (a) => [a.publishedOn, a.id]);
+    expect(paged).toEqual(all.rows.map((a) => a.id));
+    // …and that order is the one every article list has: by date, then id.
+    const sorted = [...all.rows].sort((a, b) => (a.publishedOn ?? "").localeCompare(b.publishedOn ?? "") || a.id - b.id).map((a) => a.id);
+    expect(all.rows.map((a) => a.id)).toEqual(order === "PUBLISHED_ON_ASC" ? sorted : sorted.reverse());
+    // Backwards from the end gives the last page.
+    const last = await findArticles(archive.store, { people: ["ingrid-halvorsen"] }, order, { last: 4 });
+    expect(last.rows.map((a) => a.id)).toEqual(all.rows.slice(-4).map((a) => a.id));
+  });
+
+  it("combine with other filters, and with two people", async () => {
+    const ledger = await findArticles(archive.store, { people: ["halvorsen"], outlets: ["The Harbour Ledger"], publishedAfter: "2025-02-01" }, "PUBLISHED_ON_DESC", { first: 100 });
+    expect(ledger.rows.length).toBeGreaterThan(0);
+    for (const a of ledger.rows) expect(a.publishedOn! >= "2025-02-01" && a.outletId).toBeTruthy();
+    const either = await findArticles(archive.store, { people: ["halvorsen", "nordmann"] }, "PUBLISHED_ON_DESC", { first: 100 });
+    expect(either.rows).toHaveLength(40);
+    expect(new Set(either.rows.map((a) => a.id)).size).toBe(40);
+    const nobody = await findArticles(archive.store, { people: ["no-such-person"] }, "PUBLISHED_ON_DESC", { first: 100 });
+    expect(nobody.rows).toEqual([]);
+  });
+});
+
+describe("a speaker's quotes", () => {
+  it("are paged through the speaker index, sorting at most the quotes of one day", async () => {
+    const { store, reads } = recording(archive.store);
+    await findQuotes(store, { speakers: ["halvorsen"] }, { first: 6 });
+    const page = reads.find((r) => /FROM quotes q/.test(r.sql))!;
+    const detail = plan(page.sql, page.params);
+    expect(detail).toMatch(/SEARCH q USING INDEX quotes_speakerId_publishedOn/);
+    // Newest day first, then in stored order: the index gives the days in order, SQLite
+    // sorts only within a day ("FOR LAST TERM OF ORDER BY"), never the speaker's whole list.
+    expect(detail).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+  });
+
+  it("come page by page in the same order as in one read", async () => {
+    const all = await findQuotes(archive.store, { speakers: ["ingrid-halvorsen"] }, { first: 100 });
+    expect(all.rows).toHaveLength(30);
+    const paged = await walk((request) => findQuotes(archive.store, { speakers: ["ingrid-halvorsen"] }, request), (q) => [q.publishedOn, q.id]);
+    expect(paged).toEqual(all.rows.map((q) => q.id));
+    expect((await findQuotes(archive.store, { speakers: ["no-such-person"] }, { first: 10 })).rows).toEqual([]);
+  });
+});
