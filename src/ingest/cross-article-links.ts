@@ -22,7 +22,7 @@ export function linkAcrossArticles(drafts: ArticleDraft[]): CrossArticleLinks {
 
   const storyOf: string[] = [];
   const stories = groupStories(
-    drafts.map((draft, d) => ({ id: String(d), publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people })),
+    drafts.map((draft, d) => ({ id: String(d), publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people, outlet: draft.outlet })),
   );
   stories.forEach((group, i) => {
     for (const id of group) storyOf[Number(id)] = `story-${i + 1}`;

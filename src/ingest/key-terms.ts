@@ -3,6 +3,7 @@
 // named things other than people (capitalised words inside sentences: mostly places,
 // also organisations and demonyms). Both are pure functions of the text, so an article's
 // lists can be computed once, stored, and compared with any later article's.
+import { datelineLength } from "./masthead.js";
 import { foldDiacritics, nameWordKey, stripPossessive } from "./names.js";
 import { foldedWords, isStopword, stemWord } from "./word-stems.js";
 
@@ -58,19 +59,31 @@ const CAPITALISED = /[\p{Lu}][\p{L}’']*[\p{L}]/gu;
 const SENTENCE_START = /(?:^|[.!?:;•…"“‘(\[—–-]\s*|\n\s*)$/;
 const TITLES = new Set(["president", "prime", "minister", "chancellor", "governor", "senator", "mayor", "secretary", "general", "chairman", "chairwoman", "chief", "king", "queen", "prince", "pope", "sir", "dame", "lord", "lady", "coach", "manager", "ceo"]);
 
+// Capitalised, but names of days, not of things: "Dec. 13", "on Sept. 4", "Wed".
+const CALENDAR_ABBREVIATIONS = new Set(
+  `jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+  monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/).filter(Boolean),
+);
+
 /**
  * Capitalised words inside sentences that are not people's names (`personWordKeys`
  * holds the name-word keys of the article's people): "Chisinau", "Moldova", "Arctic",
- * "Kremlin". Most frequent first.
+ * "Kremlin". Most frequent first. Not the words of the outlet's own name (`outlet`) nor
+ * of the dateline ("DOHA, Dec. 13 (The Harbour Ledger) -"): every article of an outlet,
+ * or of a wire agency, carries those, so two of its articles on unrelated events would
+ * share a "place".
  */
-export function namedThings(body: string, personWordKeys: ReadonlySet<string>): string[] {
+export function namedThings(body: string, personWordKeys: ReadonlySet<string>, outlet: string | null = null): string[] {
   const counts = new Map<string, number>();
-  for (const m of body.matchAll(CAPITALISED)) {
-    const before = body.slice(Math.max(0, m.index - 3), m.index);
+  const outletWords = new Set(outlet ? foldedWords(outlet) : []);
+  const text = body.slice(datelineLength(body));
+  for (const m of text.matchAll(CAPITALISED)) {
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
     if (SENTENCE_START.test(before)) continue;
     const word = stripPossessive(m[0]);
     const folded = foldDiacritics(word).replace(/['’]/g, "");
     if (folded.length < 3 || isStopword(folded) || NEWS_VOCABULARY.has(folded) || TITLES.has(folded)) continue;
+    if (CALENDAR_ABBREVIATIONS.has(folded.toLowerCase()) || outletWords.has(folded.toLowerCase())) continue;
     if (personWordKeys.has(nameWordKey(word))) continue;
     counts.set(folded, (counts.get(folded) ?? 0) + 1);
   }

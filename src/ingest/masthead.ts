@@ -45,6 +45,11 @@ const DATELINE = new RegExp(
   "u",
 );
 
+/** How many characters of a paragraph its dateline takes ("DOHA, Dec. 13 (AP) - "), 0 when it has none. */
+export function datelineLength(paragraph: string): number {
+  return DATELINE.exec(paragraph.slice(0, 120))?.[0].length ?? 0;
+}
+
 /** The place a paragraph is datelined from, e.g. "WASHINGTON", or null. */
 export function readDateline(paragraph: string): string | null {
   const match = DATELINE.exec(paragraph.slice(0, 120));

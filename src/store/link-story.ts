@@ -4,19 +4,24 @@
 // (an article that matches articles of two stories merges them), up to the bound on a
 // story's span (STORY_MAX_SPAN_DAYS).
 import { dayNumber, shiftIsoDate } from "../ingest/day-number.js";
-import { isSameStory, spanOfBoth, STORY_MAX_SPAN_DAYS, STORY_WINDOW_DAYS, type StoryFeatures } from "../ingest/stories.js";
+import { isSameStory, spanOfBoth, STORY_MAX_SPAN_DAYS, storyKeys, STORY_WINDOW_DAYS, type StoryFeatures } from "../ingest/stories.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWriter } from "./sql-writer.js";
 
 /** Puts the article in a story (a new one, an existing one, or several merged into one). */
 export function linkStory(sql: SqlWriter, articleId: number, publishedOn: string | null, features: StoryFeatures): void {
   // An undated article cannot be placed next to others: it is a story of its own.
-  const candidates = publishedOn
+  const keys = publishedOn ? storyKeys(features) : [];
+  for (const key of keys) sql.run(`INSERT OR IGNORE INTO story_keys (key, "publishedOn", "articleId") VALUES (?, ?, ?)`, key, publishedOn, articleId);
+  // Only articles of the window that share a key can match (see storyKeys).
+  const candidates = keys.length
     ? sql.all<{ id: number; publishedOn: string; storyFeatures: string; storyId: number }>(
         `SELECT id, "publishedOn", "storyFeatures", "storyId" FROM articles
-         WHERE "publishedOn" BETWEEN ? AND ? AND id <> ? AND "storyId" IS NOT NULL`,
-        shiftIsoDate(publishedOn, -STORY_WINDOW_DAYS),
-        shiftIsoDate(publishedOn, STORY_WINDOW_DAYS),
+         WHERE id IN (SELECT "articleId" FROM story_keys WHERE key IN (${placeholders(keys.length)}) AND "publishedOn" BETWEEN ? AND ?)
+         AND id <> ? AND "storyId" IS NOT NULL`,
+        ...keys,
+        shiftIsoDate(publishedOn!, -STORY_WINDOW_DAYS),
+        shiftIsoDate(publishedOn!, STORY_WINDOW_DAYS),
         articleId,
       )
     : [];

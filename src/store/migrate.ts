@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { databasePath } from "./database-url.js";
+import { fillMissingStoryKeys } from "./story-keys.js";
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -49,4 +50,6 @@ export async function migrateDatabase(url: string): Promise<void> {
     const busy = /SocketTimeout|SQLITE_BUSY/.test(stderr + stdout) ? " (the archive is open in another process: stop the server to apply new migrations)" : "";
     throw new Error(`Could not migrate ${url}${busy}: ${(stderr || stdout).trim().split("\n").slice(-5).join(" ")}`);
   }
+  // Data the new tables need from articles stored before them.
+  fillMissingStoryKeys(databasePath(url));
 }

@@ -33,7 +33,7 @@ function saveArticleWith(sql: SqlWriter, draft: ArticleDraft): SaveOutcome {
   }
 
   const outletId = draft.outlet ? upsertOutlet(sql, draft.outlet) : null;
-  const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people });
+  const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people, outlet: draft.outlet });
   const articleId = sql.run(
     `INSERT INTO articles ("outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "storyFeatures", "ingestedAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
