@@ -13,9 +13,19 @@ function wordSkeleton(wordKey: string): string {
   return wordKey.replace(/h/g, "g").replace(/gg/g, "g").replace(VOWELS, "").replace(/(.)\1+/g, "$1");
 }
 
+// The linkers compare the same few thousand names pair after pair; remembered, bounded.
+const skeletons = new Map<string, string>();
+const REMEMBERED = 20_000;
+
 /** The consonant skeleton of a full name: "Oleksandr Hrytsenko" and "Aleksandr Gritsenko" share "lxndr grtsnk". */
 export function nameSkeleton(name: string): string {
-  return nameKey(name).split(" ").map(wordSkeleton).join(" ");
+  let skeleton = skeletons.get(name);
+  if (skeleton === undefined) {
+    skeleton = nameKey(name).split(" ").map(wordSkeleton).join(" ");
+    if (skeletons.size >= REMEMBERED) skeletons.clear();
+    skeletons.set(name, skeleton);
+  }
+  return skeleton;
 }
 
 /** Whether a skeleton match may be trusted: two words or more, the last long enough to be distinctive. */

@@ -29,11 +29,17 @@ export const STATEMENT_WINDOW_DAYS = 7;
 /** A verbatim sentence-length re-quote is the same remark up to this many days later. */
 export const STATEMENT_ECHO_WINDOW_DAYS = 366;
 
-interface PreparedQuote {
+/** A quote prepared once for many comparisons (see prepareRemark). */
+export interface PreparedQuote {
   id: string;
   speaker: ComparableName | null;
   day: number | null;
   shape: RemarkShape;
+}
+
+/** The quote's speaker, day and word shape, computed once; compare with isSamePreparedRemark. */
+export function prepareRemark(quote: RemarkQuote): PreparedQuote {
+  return prepare(quote);
 }
 
 function prepare(quote: RemarkQuote, speakerNames?: Map<string, ComparableName>): PreparedQuote {
@@ -63,6 +69,9 @@ function sameRemark(a: PreparedQuote, b: PreparedQuote): boolean {
 export function isSameRemark(a: RemarkQuote, b: RemarkQuote): boolean {
   return sameRemark(prepare(a), prepare(b));
 }
+
+/** isSameRemark of two prepared quotes. */
+export const isSamePreparedRemark = sameRemark;
 
 /**
  * The quotes grouped into statements: every id appears in exactly one group (a quote

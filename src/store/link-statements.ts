@@ -3,16 +3,57 @@
 // components of it. Every new quote is compared with the speaker's stored quotes near it
 // in time, and a quote that matches quotes of several statements merges them, so
 // ingesting articles one by one ends with the same statements as ingesting them at once.
-import { isSameRemark, STATEMENT_ECHO_WINDOW_DAYS } from "../ingest/statements.js";
-import { shiftIsoDate } from "../ingest/day-number.js";
+import { dayNumber, shiftIsoDate } from "../ingest/day-number.js";
+import { remarkShape, type RemarkShape } from "../ingest/remark-similarity.js";
+import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS } from "../ingest/statements.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWriter } from "./sql-writer.js";
 
 interface QuoteRow {
   id: number;
-  text: string;
   publishedOn: string | null;
   statementId: number | null;
+}
+
+// A quote is compared with its speaker's quotes of a year around it (verbatim echoes), so
+// the quotes of a much-quoted speaker are candidates again and again: their word shapes
+// are kept (a quote's text never changes), the most recently used first, and their texts
+// are read only when not kept. Bounded: ~2 KB a shape. Kept per connection (ids are an
+// archive's), and never for quotes of the article being linked: a file that fails rolls
+// back to its savepoint, and its quotes' ids go to the next file's quotes.
+const SHAPES_KEPT = 20_000;
+const shapesByWriter = new WeakMap<SqlWriter, Map<number, RemarkShape>>();
+
+function shapesOf(sql: SqlWriter, ids: number[], articleId: number): Map<number, RemarkShape> {
+  let shapes = shapesByWriter.get(sql);
+  if (!shapes) shapesByWriter.set(sql, (shapes = new Map()));
+  const found = new Map<number, RemarkShape>();
+  const missing: number[] = [];
+  for (const id of ids) {
+    const shape = shapes.get(id);
+    if (shape === undefined) missing.push(id);
+    else {
+      shapes.delete(id); // to the back: recently used
+      shapes.set(id, shape);
+      found.set(id, shape);
+    }
+  }
+  if (missing.length) {
+    const rows = sql.all<{ id: number; text: string; articleId: number }>(
+      `SELECT id, text, "articleId" FROM quotes WHERE id IN (SELECT value FROM json_each(?))`,
+      JSON.stringify(missing),
+    );
+    for (const row of rows) {
+      const shape = remarkShape(row.text);
+      found.set(row.id, shape);
+      if (row.articleId !== articleId) shapes.set(row.id, shape);
+    }
+    for (const id of shapes.keys()) {
+      if (shapes.size <= SHAPES_KEPT) break;
+      shapes.delete(id);
+    }
+  }
+  return found;
 }
 
 /** Gives every attributed quote of the article a statement, creating or merging statements as needed. */
@@ -27,19 +68,21 @@ export function linkStatements(sql: SqlWriter, articleId: number): void {
     const speaker = quote.speaker;
     const candidates = quote.publishedOn
       ? sql.all<QuoteRow>(
-          `SELECT id, text, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL
+          `SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL
            AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?)`,
           quote.speakerId,
           quote.id,
           shiftIsoDate(quote.publishedOn, -STATEMENT_ECHO_WINDOW_DAYS),
           shiftIsoDate(quote.publishedOn, STATEMENT_ECHO_WINDOW_DAYS),
         )
-      : sql.all<QuoteRow>(`SELECT id, text, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL`, quote.speakerId, quote.id);
-    const me = { id: String(quote.id), speaker, text: quote.text, publishedOn: quote.publishedOn };
+      : sql.all<QuoteRow>(`SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL`, quote.speakerId, quote.id);
+    // One speaker (one person in the store) on both sides: only dates and wordings differ.
+    const me = prepareRemark({ id: String(quote.id), speaker, text: quote.text, publishedOn: quote.publishedOn });
+    const shapeOf = shapesOf(sql, candidates.map((c) => c.id), articleId);
     const matched = [
       ...new Set(
         candidates
-          .filter((c) => isSameRemark(me, { id: String(c.id), speaker, text: c.text, publishedOn: c.publishedOn }))
+          .filter((c) => isSamePreparedRemark(me, { id: String(c.id), speaker: me.speaker, day: dayNumber(c.publishedOn), shape: shapeOf.get(c.id)! }))
           .map((c) => Number(c.statementId)),
       ),
     ].sort((a, b) => a - b);
