@@ -1,4 +1,4 @@
-import { nameKey } from "./names.js";
+import { keyHasGivenName, nameKey } from "./names.js";
 
 // Outlets romanise the same Cyrillic or Arabic name in ways nameKey's folding cannot
 // reconcile: Ukrainian transliteration writes H where Russian writes G (Hrytsenko /
@@ -30,6 +30,7 @@ export function nameSkeleton(name: string): string {
 
 /** Whether a skeleton match may be trusted: two words or more, the last long enough to be distinctive. */
 export function isDistinctiveName(name: string): boolean {
-  const words = nameKey(name).split(" ");
-  return words.length >= 2 && words[words.length - 1].length >= 6;
+  const key = nameKey(name);
+  const words = key.split(" ");
+  return keyHasGivenName(key) && words[words.length - 1].length >= 6;
 }

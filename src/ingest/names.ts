@@ -89,6 +89,24 @@ export function nameKey(name: string): string {
     .join(" ");
 }
 
+// Words that belong to a surname rather than give a name: "al-Rashidi", "de la Cruz",
+// "von der Leyen", "bin Salman". nameKey splits "al-Rashidi" into two words, and
+// two words had passed for a given name and a surname, so every "Ms al-Rashidi" and
+// bare "Al-Rashidi" looked like a full name: fifty different al-Rashidis became one person.
+const SURNAME_PARTICLES = `al el ad ed ash as at ar an az ibn bin bint abu ben de da del della der di du la le van von dos das do`.split(" ");
+let particleKeys: Set<string> | null = null;
+
+/**
+ * Whether a name key gives a given name besides the surname: a word before the last that
+ * is not a surname particle ("aiko al rashidi", "kirill dmitriev"; not "al rashidi",
+ * "de la cruz", "dmitriev").
+ */
+export function keyHasGivenName(key: string): boolean {
+  particleKeys ??= new Set(SURNAME_PARTICLES.map(nameWordKey));
+  const words = key.split(" ");
+  return words.slice(0, -1).some((w) => w && !particleKeys!.has(w));
+}
+
 /** The key of a name's last word, used to recognise "Dmitriev" as "Kirill Dmitriev". */
 export function surnameKey(name: string): string {
   const words = nameKey(name).split(" ");

@@ -1,7 +1,7 @@
 // Whether two spellings of a name, from two articles, may be one person's: the rule the
 // cross-article linkers (statements, stories) share.
 import { nameSkeleton } from "./name-skeleton.js";
-import { nameKey } from "./names.js";
+import { keyHasGivenName, nameKey } from "./names.js";
 
 /** A person's name as the cross-article linkers compare it: its name key and where to look for it. */
 export interface ComparableName {
@@ -49,7 +49,7 @@ export function mayBeSamePerson(a: ComparableName, b: ComparableName): boolean {
   if (a.key === b.key) return a.key !== "";
   const wa = a.key.split(" ");
   const wb = b.key.split(" ");
-  if (wa.length < 2 || wb.length < 2) return false;
+  if (!keyHasGivenName(a.key) || !keyHasGivenName(b.key)) return false;
   if (!givenNamesAgree(wa[0], wb[0])) return false;
   return surnamesAgree(wa[wa.length - 1], wb[wb.length - 1]) || firstSurnameAgrees(wa, wb) || firstSurnameAgrees(wb, wa);
 }

@@ -1,10 +1,10 @@
 import type { PersonDraft } from "../ingest/types.js";
 import { nameSkeleton, isDistinctiveName } from "../ingest/name-skeleton.js";
-import { nameKey, slugify } from "../ingest/names.js";
+import { keyHasGivenName, nameKey, slugify } from "../ingest/names.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWriter } from "./sql-writer.js";
 
-const isFullName = (key: string) => key.includes(" ");
+const isFullName = keyHasGivenName;
 
 /**
  * Finds the stored Person a draft person is, or creates one, and records every spelling

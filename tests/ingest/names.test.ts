@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bareName, nameKey, slugify, stripPossessive, surnameKey } from "../../src/ingest/names.js";
+import { bareName, keyHasGivenName, nameKey, slugify, stripPossessive, surnameKey } from "../../src/ingest/names.js";
 
 describe("names", () => {
   it("gives transliterations of one name the same key", () => {
@@ -33,5 +33,17 @@ describe("names", () => {
   it("makes URL-safe slugs", () => {
     expect(slugify("Rare earth metals")).toBe("rare-earth-metals");
     expect(slugify("Zoë O’Neill")).toBe("zoe-oneill");
+  });
+});
+
+describe("keyHasGivenName", () => {
+  it("is true when a word other than the surname is not a surname particle", () => {
+    for (const name of ["Kirill Dmitriev", "Aiko al-Rashidi", "Mohammed bin Salman", "Ursula von der Leyen", "Maria de la Cruz"])
+      expect(keyHasGivenName(nameKey(name)), name).toBe(true);
+  });
+
+  it("is false for a surname alone, particles and honorifics included", () => {
+    for (const name of ["Dmitriev", "Al-Rashidi", "Ms al-Rashidi", "bin Salman", "von der Leyen", "de la Cruz", "Mr. Dmitriev"])
+      expect(keyHasGivenName(nameKey(name)), name).toBe(false);
   });
 });

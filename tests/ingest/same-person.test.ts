@@ -21,6 +21,13 @@ describe("mayBeSamePerson", () => {
   it("never matches a bare surname to a full name", () => {
     expect(same("Peck", "Lorraine Peck")).toBe(false);
   });
+
+  it("reads a surname with a particle as a bare surname, not as a given name and a surname", () => {
+    expect(same("Al-Rashidi", "Aiko al-Rashidi")).toBe(false);
+    expect(same("Ms al-Rashidi", "Amina Al-Rashidi")).toBe(false);
+    expect(same("de la Cruz", "Maria de la Cruz")).toBe(false);
+    expect(same("Amina al-Rashidi", "Amina Al-Rashidi")).toBe(true);
+  });
 });
 
 describe("mayBeSamePerson with two surnames", () => {
