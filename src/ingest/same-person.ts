@@ -70,10 +70,15 @@ function firstSurnameAgrees(short: string[], long: string[]): boolean {
 // short ones must also start with the same letter.
 const TELLING_SKELETON = 3;
 
+// Skeletons merge H and G (Ukrainian Hennadiy is Russian Gennadiy) and drop vowels, which
+// also makes "Haruto" and "Greta" one skeleton. Names that start differently must at least
+// have as many syllables (vowel groups): Oleksandr/Aleksandr 3 and 3, Haruto/Greta 3 and 2.
+const syllables = (word: string) => word.match(/[aeiouy]+/g)?.length ?? 0;
+
 function givenNamesAgree(a: string, b: string): boolean {
   if (a === b) return true;
   const [ka, kb] = [nameSkeleton(a), nameSkeleton(b)];
-  if (ka === kb && (ka.length >= TELLING_SKELETON || a[0] === b[0])) return true;
+  if (ka === kb && (a[0] === b[0] || (ka.length >= TELLING_SKELETON && syllables(a) === syllables(b)))) return true;
   const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
   return a[0] === b[0] && short.length >= 1 && long.startsWith(short);
 }

@@ -1,6 +1,7 @@
 import type { PersonDraft } from "../ingest/types.js";
 import { nameSkeleton, isDistinctiveName } from "../ingest/name-skeleton.js";
 import { keyHasGivenName, nameKey, slugify } from "../ingest/names.js";
+import { comparableName, mayBeSamePerson } from "../ingest/same-person.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWriter } from "./sql-writer.js";
 
@@ -27,9 +28,13 @@ export function resolvePerson(sql: SqlWriter, draft: PersonDraft): number {
     personId = mostFrequent(hits.map((h) => h.personId));
     const distinctive = spellings.filter(isDistinctiveName);
     if (personId == null && distinctive.length) {
+      // A skeleton finds candidates; the given names must then agree as mayBeSamePerson
+      // has it ("Yulia Zelensky" and "Leila Zelensky" share the skeleton "l zlnsk").
       const skeletons = [...new Set(distinctive.map(nameSkeleton))];
-      const loose = sql.all<{ personId: number }>(`SELECT DISTINCT "personId" FROM person_aliases WHERE skeleton IN (${placeholders(skeletons.length)})`, ...skeletons);
-      if (loose.length === 1) personId = loose[0].personId;
+      const loose = sql.all<{ personId: number; alias: string }>(`SELECT "personId", alias FROM person_aliases WHERE skeleton IN (${placeholders(skeletons.length)})`, ...skeletons);
+      const mine = distinctive.map((d) => comparableName(d));
+      const agreeing = new Set(loose.filter((l) => mine.some((m) => mayBeSamePerson(m, comparableName(l.alias)))).map((l) => l.personId));
+      if (agreeing.size === 1) personId = [...agreeing][0];
     }
   } else if (keys.length) {
     const hits = sql.all<{ personId: number }>(`SELECT DISTINCT "personId" FROM person_aliases WHERE key IN (${placeholders(keys.length)})`, ...keys);

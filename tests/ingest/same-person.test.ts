@@ -18,6 +18,14 @@ describe("mayBeSamePerson", () => {
     expect(same("David Miliband", "Ed Miliband")).toBe(false);
   });
 
+  it("keeps given names apart that only the loose skeleton makes alike", () => {
+    // H/G and dropped vowels: "Haruto" and "Greta" are both "grt"; "Yulia" and "Leila" both "l".
+    expect(same("Haruto Tkachenko", "Greta Tkachenko")).toBe(false);
+    expect(same("Yulia Zelensky", "Leila Zelensky")).toBe(false);
+    expect(same("Hennadiy Tkachenko", "Gennadiy Tkachenko")).toBe(true);
+    expect(same("Yuliya Zelenskyy", "Yulia Zelensky")).toBe(true);
+  });
+
   it("never matches a bare surname to a full name", () => {
     expect(same("Peck", "Lorraine Peck")).toBe(false);
   });

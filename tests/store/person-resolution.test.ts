@@ -40,6 +40,16 @@ describe("resolving people in the store", () => {
     ]);
   });
 
+  it("joins a transliterated full name to the one person whose given name agrees, not to anyone with the same consonants", async () => {
+    await save(person("Leila Zelensky", "Zelensky"));
+    await save(person("Greta Tkachenko"));
+    await save(person("Yulia Zelenskyy"));
+    await save(person("Haruto Tkachenko"));
+    await save(person("Hennadiy Tkachenko"));
+    await save(person("Gennadiy Tkachenko"));
+    expect(people().map((p) => p.name)).toEqual(["Leila Zelensky", "Greta Tkachenko", "Yulia Zelenskyy", "Haruto Tkachenko", "Hennadiy Tkachenko"]);
+  });
+
   it("gives an article that names only a surname the one person on file called so, and guesses nothing when there are two", async () => {
     await save(person("Amina al-Rashidi", "al-Rashidi"));
     await save(person("Al-Rashidi"));
