@@ -36,6 +36,12 @@ function startWorker(): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true });
 }
 
+// A Buffer may be a view into a shared pool; only a buffer that is the whole of its
+// ArrayBuffer can be transferred.
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}
+
 /** Extracts every readable entry, on `workers` threads (0: on this thread), in input order. */
 export async function* extractEntries(entries: AsyncIterable<CorpusEntry>, workers: number, options: ExtractOptions): AsyncGenerator<ExtractedEntry> {
   if (workers <= 0) {
@@ -65,7 +71,9 @@ export async function* extractEntries(entries: AsyncIterable<CorpusEntry>, worke
     const n = job++;
     const result = failure ? Promise.reject(failure) : new Promise<ExtractResult>((resolve, reject) => waiting.set(n, { resolve, reject }));
     result.catch(() => {}); // awaited in order below; this only keeps an early rejection from being "unhandled"
-    pool[n % pool.length].postMessage({ job: n, raw: entry.raw, options });
+    // The file's bytes are handed over, not copied: the main thread has no more use for them.
+    const bytes = ownBuffer(entry.raw.bytes);
+    pool[n % pool.length].postMessage({ job: n, raw: { ...entry.raw, bytes }, options }, [bytes.buffer as ArrayBuffer]);
     queue.push({ entry, result });
   };
   try {
