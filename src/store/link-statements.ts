@@ -4,8 +4,8 @@
 // in time, and a quote that matches quotes of several statements merges them, so
 // ingesting articles one by one ends with the same statements as ingesting them at once.
 import { dayNumber, shiftIsoDate } from "../ingest/day-number.js";
-import { remarkShape, type RemarkShape } from "../ingest/remark-similarity.js";
-import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS } from "../ingest/statements.js";
+import { ECHO_MIN_WORDS, remarkShape, type RemarkShape } from "../ingest/remark-similarity.js";
+import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEMENT_WINDOW_DAYS } from "../ingest/statements.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWriter } from "./sql-writer.js";
 
@@ -58,26 +58,32 @@ function shapesOf(sql: SqlWriter, ids: number[], articleId: number): Map<number,
 
 /** Gives every attributed quote of the article a statement, creating or merging statements as needed. */
 export function linkStatements(sql: SqlWriter, articleId: number): void {
-  const fresh = sql.all<{ id: number; text: string; publishedOn: string | null; speakerId: number; speaker: string }>(
-    `SELECT q.id, q.text, q."publishedOn", q."speakerId", p.name AS speaker FROM quotes q JOIN people p ON p.id = q."speakerId"
+  const fresh = sql.all<{ id: number; text: string; publishedOn: string | null; outletId: number | null; speakerId: number; speaker: string }>(
+    `SELECT q.id, q.text, q."publishedOn", q."outletId", q."speakerId", p.name AS speaker FROM quotes q JOIN people p ON p.id = q."speakerId"
      WHERE q."articleId" = ? ORDER BY q.position`,
     articleId,
   );
   const touched = new Set<number>();
   for (const quote of fresh) {
     const speaker = quote.speaker;
+    // One speaker (one person in the store) on both sides: only dates and wordings differ.
+    const me = prepareRemark({ id: String(quote.id), speaker, text: quote.text, publishedOn: quote.publishedOn });
+    // Only a quote of a sentence's length can be a verbatim echo (it is then the shorter
+    // side, or the longer); a shorter one links only within the near window, and an
+    // undated one, which links only as an echo, to nothing.
+    const window = me.shape.stems.length >= ECHO_MIN_WORDS ? STATEMENT_ECHO_WINDOW_DAYS : STATEMENT_WINDOW_DAYS;
     const candidates = quote.publishedOn
       ? sql.all<QuoteRow>(
           `SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL
            AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?)`,
           quote.speakerId,
           quote.id,
-          shiftIsoDate(quote.publishedOn, -STATEMENT_ECHO_WINDOW_DAYS),
-          shiftIsoDate(quote.publishedOn, STATEMENT_ECHO_WINDOW_DAYS),
+          shiftIsoDate(quote.publishedOn, -window),
+          shiftIsoDate(quote.publishedOn, window),
         )
-      : sql.all<QuoteRow>(`SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL`, quote.speakerId, quote.id);
-    // One speaker (one person in the store) on both sides: only dates and wordings differ.
-    const me = prepareRemark({ id: String(quote.id), speaker, text: quote.text, publishedOn: quote.publishedOn });
+      : window === STATEMENT_ECHO_WINDOW_DAYS
+        ? sql.all<QuoteRow>(`SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL`, quote.speakerId, quote.id)
+        : [];
     const shapeOf = shapesOf(sql, candidates.map((c) => c.id), articleId);
     const matched = [
       ...new Set(
@@ -87,17 +93,24 @@ export function linkStatements(sql: SqlWriter, articleId: number): void {
       ),
     ].sort((a, b) => a - b);
 
-    let statementId: number;
     if (!matched.length) {
-      statementId = sql.run(`INSERT INTO statements ("speakerId", text, "reportCount", "outletCount") VALUES (?, ?, 0, 0)`, quote.speakerId, quote.text);
-    } else {
-      [statementId] = matched;
-      const merged = matched.slice(1);
-      if (merged.length) {
-        sql.run(`UPDATE quotes SET "statementId" = ? WHERE "statementId" IN (${placeholders(merged.length)})`, statementId, ...merged);
-        sql.run(`DELETE FROM statements WHERE id IN (${placeholders(merged.length)})`, ...merged);
-        for (const id of merged) touched.delete(id);
-      }
+      // A remark reported once: its row is complete as written (most quotes are such).
+      const statementId = sql.run(
+        `INSERT INTO statements ("speakerId", text, "firstReportedOn", "lastReportedOn", "reportCount", "outletCount") VALUES (?, ?, ?, ?, 1, ?)`,
+        quote.speakerId,
+        quote.text,
+        quote.publishedOn,
+        quote.publishedOn,
+        quote.outletId == null ? 0 : 1,
+      );
+      sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ?`, statementId, quote.id);
+      continue;
+    }
+    const [statementId, ...merged] = matched;
+    if (merged.length) {
+      sql.run(`UPDATE quotes SET "statementId" = ? WHERE "statementId" IN (${placeholders(merged.length)})`, statementId, ...merged);
+      sql.run(`DELETE FROM statements WHERE id IN (${placeholders(merged.length)})`, ...merged);
+      for (const id of merged) touched.delete(id);
     }
     sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ?`, statementId, quote.id);
     touched.add(statementId);
@@ -105,7 +118,8 @@ export function linkStatements(sql: SqlWriter, articleId: number): void {
   for (const id of touched) refreshStatement(sql, id);
 }
 
-// The fullest rendering stands for the statement; counts and dates are kept on the row
+// The fullest rendering stands for the statement (recounted only for statements a quote
+// joined or merged: a new one is written whole); counts and dates are kept on the row
 // so lists of statements sort and filter without aggregating quotes.
 function refreshStatement(sql: SqlWriter, id: number): void {
   sql.run(

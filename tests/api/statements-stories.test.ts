@@ -36,6 +36,19 @@ describe("linking across articles", () => {
       // The fixtures do link: several statements span articles, and stories group articles.
       expect(a.statements.filter((s) => s.split(" ").map((q) => q.split("@")[0]).some((f, _, all) => f !== all[0])).length).toBeGreaterThan(3);
       expect(a.stories.filter((s) => s.includes(" ")).length).toBeGreaterThanOrEqual(2);
+      // The counts and dates kept on each statement are those of its quotes, however it grew.
+      for (const archive of [together, oneByOne]) {
+        const stale = archive.store.reads.all(
+          `SELECT s.id FROM statements s JOIN (
+             SELECT "statementId" AS id, count(*) AS reports, count(DISTINCT "outletId") AS outlets, min("publishedOn") AS first, max("publishedOn") AS last,
+                    max(length(text)) AS longest
+             FROM quotes WHERE "statementId" IS NOT NULL GROUP BY "statementId") q ON q.id = s.id
+           WHERE s."reportCount" <> q.reports OR s."outletCount" <> q.outlets OR s."firstReportedOn" IS NOT q.first
+              OR s."lastReportedOn" IS NOT q.last OR length(s.text) <> q.longest`,
+        );
+        expect(stale).toEqual([]);
+        expect(archive.store.reads.all(`SELECT id FROM statements WHERE id NOT IN (SELECT "statementId" FROM quotes WHERE "statementId" IS NOT NULL)`)).toEqual([]);
+      }
     } finally {
       await together.close();
       await oneByOne.close();
