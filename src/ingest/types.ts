@@ -64,7 +64,9 @@ export type ExtractFailureCode =
   | "TOO_LARGE"
   | "BINARY_FILE"
   | "BAD_FRONT_MATTER"
-  | "NO_TEXT";
+  | "NO_TEXT"
+  /** The extractor itself failed on this file (a bug, not bad input): the file is reported, not lost. */
+  | "EXTRACTION_FAILED";
 
 export type ExtractResult =
   | { ok: true; draft: ArticleDraft }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { extractEntries } from "../../src/archive/extraction-pool.js";
+import { readCorpus, type CorpusEntry } from "../../src/corpus/read-corpus.js";
+
+async function* withBadOnes(paths: string[]): AsyncGenerator<CorpusEntry> {
+  let i = 0;
+  for await (const entry of readCorpus(paths)) {
+    yield entry;
+    // Empty and binary files between the good ones, and an entry that could not be read.
+    if (i++ % 5 === 0) yield { file: `empty-${i}.txt`, raw: { file: `empty-${i}.txt`, bytes: new Uint8Array() } };
+    if (i % 7 === 0) yield { file: `binary-${i}.txt`, raw: { file: `binary-${i}.txt`, bytes: new Uint8Array([0, 1, 2, 0]) } };
+    if (i % 9 === 0) yield { file: `gone-${i}.txt`, error: { code: "UNREADABLE", message: "is gone" } };
+  }
+}
+
+async function extractAll(workers: number) {
+  const out: { file: string; result: unknown }[] = [];
+  for await (const { entry, extracted } of extractEntries(withBadOnes(["tests/fixtures/extraction", "data/sample"]), workers, {}))
+    out.push({ file: entry.file, result: extracted ?? entry.error });
+  return out;
+}
+
+describe("extraction on worker threads", () => {
+  it("gives every file's result, in the order read, the same as extracting on this thread", { timeout: 60_000 }, async () => {
+    const here = await extractAll(0);
+    const pooled = await extractAll(2);
+    expect(here.length).toBeGreaterThan(40);
+    expect(pooled.map((r) => r.file)).toEqual(here.map((r) => r.file));
+    expect(pooled).toEqual(here);
+    expect(pooled.filter((r) => (r.result as { ok?: boolean }).ok === false).length).toBeGreaterThan(5);
+  });
+});
