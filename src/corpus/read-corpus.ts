@@ -3,6 +3,7 @@
 // files in name order (not its subfolders); a manifest.json beside a file gives the
 // crawler's outlet, date and URL for it. A file's size is checked before it is read,
 // so an oversize file costs a stat, not a read.
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { tooLarge } from "../ingest/failures.js";
@@ -91,6 +92,41 @@ async function filesOf(path: string): Promise<{ files: string[] } | { error: Cor
   }
 }
 
+/**
+ * One file's bytes, its size checked before it is read. Synchronous on purpose: article
+ * files are small and local, and the promise plumbing of five async calls per file (stat,
+ * open, fstat, read, close) cost the ingest's main thread, its bottleneck, more than the
+ * reads themselves (~0.25 ms a file in a profile at 100,000 articles).
+ */
+function readArticleFile(file: string, maxBytes: number): { bytes: Uint8Array } | { error: { code: string; message: string } } {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (error) {
+    return { error: { code: "UNREADABLE", message: `${file}: ${(error as Error).message}` } };
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) {
+      const { code, message } = tooLarge(file, size, maxBytes);
+      return { error: { code, message } };
+    }
+    // Its own ArrayBuffer (not a slice of Buffer's pool), so it can be handed to a worker.
+    const bytes = new Uint8Array(size);
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, bytes, done, size - done, done);
+      if (n === 0) break; // the file shrank while being read: keep what is there
+      done += n;
+    }
+    return { bytes: done === size ? bytes : bytes.subarray(0, done) };
+  } catch (error) {
+    return { error: { code: "UNREADABLE", message: `${file}: ${(error as Error).message}` } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Yields every article file under `paths` with its bytes and manifest metadata, or why it could not be read. */
 export async function* readCorpus(paths: string[], options: ReadCorpusOptions = {}): AsyncGenerator<CorpusEntry> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -109,25 +145,12 @@ export async function* readCorpus(paths: string[], options: ReadCorpusOptions = 
         yield { file, error: { code: "BAD_MANIFEST", message: `${file} was not read: ${manifest.message}` } };
         continue;
       }
-      let size: number;
-      try {
-        size = (await stat(file)).size;
-      } catch (error) {
-        yield { file, error: { code: "UNREADABLE", message: `${file}: ${(error as Error).message}` } };
+      const read = readArticleFile(file, maxBytes);
+      if ("error" in read) {
+        yield { file, error: read.error };
         continue;
       }
-      if (size > maxBytes) {
-        const { code, message } = tooLarge(file, size, maxBytes);
-        yield { file, error: { code, message } };
-        continue;
-      }
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(file);
-      } catch (error) {
-        yield { file, error: { code: "UNREADABLE", message: `${file}: ${(error as Error).message}` } };
-        continue;
-      }
+      const bytes = read.bytes;
       yield { file, raw: { file, bytes, meta: manifest?.entries.get(basename(file)) } };
     }
   }
