@@ -1,6 +1,6 @@
 import type { Article } from "../generated/prisma/client.js";
 import { countArticlesIncrementally } from "./incremental-count.js";
-import { addDateRange, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
+import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
 import { placeholders, rowsByIds, sqlRows } from "./sql-rows.js";
@@ -38,24 +38,9 @@ export const articleKey = (a: Pick<Article, "publishedOn" | "id">): KeyValue[] =
 /** The WHERE conditions of `filter` on `articles a`; export.ts adds its own to them. */
 export function articleConditions(filter: ArticleFilter): Conditions {
   const c = new Conditions();
-  if (filter.outletIds) {
-    // No outlet by those names: an IN list that matches nothing.
-    c.add(filter.outletIds.length ? `a."outletId" IN (${placeholders(filter.outletIds.length)})` : "0", ...filter.outletIds);
-  } else if (filter.outlets?.length) {
-    const [sql, params] = outletIdsIn(filter.outlets);
-    c.add(`a."outletId" IN (${sql})`, ...params);
-  }
-  if (filter.personIds) {
-    const ids = filter.personIds;
-    c.add(ids.length ? `a.id IN (SELECT "articleId" FROM mentions WHERE "personId" IN (${placeholders(ids.length)}))` : "0", ...ids);
-  } else if (filter.people?.length) {
-    const [sql, params] = personIdsIn(filter.people);
-    c.add(`a.id IN (SELECT "articleId" FROM mentions WHERE "personId" IN (${sql}))`, ...params);
-  }
-  if (filter.topics?.length) {
-    const [sql, params] = topicIdsIn(filter.topics);
-    c.add(`a.id IN (SELECT "articleId" FROM article_topics WHERE "topicId" IN (${sql}))`, ...params);
-  }
+  addNamedFilter(c, (list) => `a."outletId" IN (${list})`, filter.outletIds, filter.outlets, outletIdsIn);
+  addNamedFilter(c, (list) => `a.id IN (SELECT "articleId" FROM mentions WHERE "personId" IN (${list}))`, filter.personIds, filter.people, personIdsIn);
+  addNamedFilter(c, (list) => `a.id IN (SELECT "articleId" FROM article_topics WHERE "topicId" IN (${list}))`, null, filter.topics, topicIdsIn);
   if (filter.storyIds?.length) c.add(`a."storyId" IN (${placeholders(filter.storyIds.length)})`, ...filter.storyIds);
   addDateRange(c, `a."publishedOn"`, filter);
   if (filter.searchMatch) c.add(`a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`, filter.searchMatch);
@@ -69,20 +54,23 @@ export async function findArticles(
   order: ArticleOrder,
   request: PageRequest,
 ): Promise<Page<Article>> {
-  const resolved = await withPersonIds(store, await withOutletIds(store, filter));
+  const resolved = {
+    ...filter,
+    outletIds: await resolveIds(store, filter.outletIds, filter.outlets, outletIdsIn),
+    personIds: await resolveIds(store, filter.personIds, filter.people, personIdsIn),
+  };
   const page =
     resolved.personIds?.length === 1
       ? await findArticlesOfPerson(store, resolved.personIds[0], { ...resolved, personIds: null, people: null }, order, request)
-      : await fetchKeysetPage<{ id: number; publishedOn: string | null }>(request, articleSortKeys(order), (condition, orderBy, limit, keyParams) => {
-          const c = articleConditions(resolved);
-          return sqlRows(store, `SELECT a.id, a."publishedOn" FROM articles a ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
-            ...c.params,
-            ...keyParams,
-            limit,
-          ]);
-        });
+      : await findArticlesByConditions(store, articleConditions(resolved), order, request);
   const rows = await articlesByIds(store, page.rows.map((r) => r.id));
   return { ...page, rows: rows.filter((r): r is Article => r != null) };
+}
+
+function findArticlesByConditions(store: Store, c: Conditions, order: ArticleOrder, request: PageRequest) {
+  return fetchKeysetPage<{ id: number; publishedOn: string | null }>(request, articleSortKeys(order), (condition, orderBy, limit, keyParams) =>
+    sqlRows(store, `SELECT a.id, a."publishedOn" FROM articles a ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
+  );
 }
 
 // A person's articles are read from their mentions, in the (personId, publishedOn,
@@ -104,27 +92,6 @@ function findArticlesOfPerson(store: Store, personId: number, rest: ArticleFilte
         limit,
       ]),
   );
-}
-
-// Outlet names are resolved to ids before a page is read. Given `"outletId" IN (SELECT …)`
-// SQLite cannot know the subquery yields one outlet, so it read every article of the
-// outlet (or, past a cursor, every article of every outlet before it) and sorted them:
-// 100 ms for page 200 of an outlet at 100,000 articles. `"outletId" = ?` walks the
-// (outletId, publishedOn, id) index in order and stops after one page.
-async function withOutletIds(store: Store, filter: ArticleFilter): Promise<ArticleFilter> {
-  if (!filter.outlets?.length || filter.outletIds) return filter;
-  const [sql, params] = outletIdsIn(filter.outlets);
-  const rows = await sqlRows<{ id: number }>(store, sql, params);
-  return { ...filter, outletIds: rows.map((r) => r.id) };
-}
-
-// People's slugs (any spelling on file) resolved to ids first, like outlets: one id is the
-// common case, and it lets findArticles walk that person's mentions in order.
-async function withPersonIds(store: Store, filter: ArticleFilter): Promise<ArticleFilter> {
-  if (!filter.people?.length || filter.personIds) return filter;
-  const [sql, params] = personIdsIn(filter.people);
-  const rows = await sqlRows<{ id: number }>(store, sql, params);
-  return { ...filter, personIds: rows.map((r) => r.id) };
 }
 
 export async function countArticles(store: Store, filter: ArticleFilter): Promise<number> {

@@ -1,8 +1,10 @@
 // SQL conditions for the filters the API offers. Names a user gives (outlet names or
 // slugs, person slugs or any alias slug, topic slugs or names) are resolved inside the
-// query, so a filter costs one statement however many names it lists.
+// query, so a filter costs one statement however many names it lists; or, where the plan
+// depends on it, first, to ids (resolveIds).
 import type { KeyValue } from "./keyset.js";
-import { placeholders } from "./sql-rows.js";
+import type { Store } from "./open-store.js";
+import { placeholders, sqlRows } from "./sql-rows.js";
 
 export interface DateRange {
   publishedAfter?: string | null; // inclusive, YYYY-MM-DD
@@ -49,4 +51,41 @@ export function topicIdsIn(names: string[]): [string, KeyValue[]] {
 export function addDateRange(c: Conditions, column: string, range: DateRange): void {
   if (range.publishedAfter) c.add(`${column} >= ?`, range.publishedAfter);
   if (range.publishedBefore) c.add(`${column} <= ?`, range.publishedBefore);
+}
+
+type NamesToIds = (names: string[]) => [string, KeyValue[]];
+
+/**
+ * Adds `template(list)` for a filter on names: `list` is the ids already resolved (when
+ * `ids` is given; none resolved matches nothing), or else a subquery resolving `names`.
+ */
+export function addNamedFilter(
+  c: Conditions,
+  template: (list: string) => string,
+  ids: readonly number[] | null | undefined,
+  names: string[] | null | undefined,
+  namesToIds: NamesToIds,
+): void {
+  if (ids) c.add(ids.length ? template(placeholders(ids.length)) : "0", ...ids);
+  else if (names?.length) {
+    const [sql, params] = namesToIds(names);
+    c.add(template(sql), ...params);
+  }
+}
+
+/**
+ * The ids `names` stand for, read before a page is: given `"outletId" IN (SELECT …)`
+ * SQLite cannot know the subquery yields one outlet (or person), so it gathers all of
+ * its rows and sorts them; given the id it walks the matching index in order and stops
+ * after a page. `ids` when already resolved; undefined when there is no such filter.
+ */
+export async function resolveIds(
+  store: Store,
+  ids: number[] | null | undefined,
+  names: string[] | null | undefined,
+  namesToIds: NamesToIds,
+): Promise<number[] | undefined> {
+  if (ids || !names?.length) return ids ?? undefined;
+  const [sql, params] = namesToIds(names);
+  return (await sqlRows<{ id: number }>(store, sql, params)).map((r) => r.id);
 }

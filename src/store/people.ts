@@ -1,6 +1,6 @@
 import type { Person } from "../generated/prisma/client.js";
 import { articleSortKeys } from "./articles.js";
-import { addDateRange, Conditions, outletIdsIn, personIdsIn } from "./filters.js";
+import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
@@ -45,10 +45,7 @@ function rankedPeople(filter: PersonFilter, order: PersonOrder): { sql: string; 
     const like = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     inner.add(`(lower(p.name) LIKE ? ESCAPE '\\' OR p.id IN (SELECT "personId" FROM person_aliases WHERE lower(alias) LIKE ? ESCAPE '\\'))`, like, like);
   }
-  if (filter.outlets?.length) {
-    const [sql, params] = outletIdsIn(filter.outlets);
-    inner.add(`p.id IN (SELECT "speakerId" FROM quotes WHERE "outletId" IN (${sql}))`, ...params);
-  }
+  addNamedFilter(inner, (list) => `p.id IN (SELECT "speakerId" FROM quotes WHERE "outletId" IN (${list}))`, null, filter.outlets, outletIdsIn);
   const counted = new Conditions();
   if (order === "MOST_QUOTED") {
     addDateRange(counted, `q."publishedOn"`, filter);

@@ -1,5 +1,5 @@
 import type { Statement } from "../generated/prisma/client.js";
-import { Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
+import { addNamedFilter, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
@@ -35,18 +35,9 @@ export const statementKey = (order: StatementOrder, s: Statement): KeyValue[] =>
 
 function statementConditions(filter: StatementFilter): Conditions {
   const c = new Conditions();
-  if (filter.speakers?.length) {
-    const [sql, params] = personIdsIn(filter.speakers);
-    c.add(`s."speakerId" IN (${sql})`, ...params);
-  }
-  if (filter.outlets?.length) {
-    const [sql, params] = outletIdsIn(filter.outlets);
-    c.add(`s.id IN (SELECT "statementId" FROM quotes WHERE "outletId" IN (${sql}))`, ...params);
-  }
-  if (filter.topics?.length) {
-    const [sql, params] = topicIdsIn(filter.topics);
-    c.add(`s.id IN (SELECT q."statementId" FROM quotes q JOIN article_topics at ON at."articleId" = q."articleId" WHERE at."topicId" IN (${sql}))`, ...params);
-  }
+  addNamedFilter(c, (list) => `s."speakerId" IN (${list})`, null, filter.speakers, personIdsIn);
+  addNamedFilter(c, (list) => `s.id IN (SELECT "statementId" FROM quotes WHERE "outletId" IN (${list}))`, null, filter.outlets, outletIdsIn);
+  addNamedFilter(c, (list) => `s.id IN (SELECT q."statementId" FROM quotes q JOIN article_topics at ON at."articleId" = q."articleId" WHERE at."topicId" IN (${list}))`, null, filter.topics, topicIdsIn);
   if (filter.storyIds?.length) {
     c.add(`s.id IN (SELECT q."statementId" FROM quotes q JOIN articles a ON a.id = q."articleId" WHERE a."storyId" IN (${placeholders(filter.storyIds.length)}))`, ...filter.storyIds);
   }

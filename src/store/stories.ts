@@ -1,6 +1,6 @@
 import type { Story } from "../generated/prisma/client.js";
 import { articleSortKeys } from "./articles.js";
-import { Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
+import { addNamedFilter, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
@@ -24,18 +24,9 @@ export const storyKey = (s: Story): KeyValue[] => [s.lastUpdatedOn, s.id];
 
 function storyConditions(filter: StoryFilter): Conditions {
   const c = new Conditions();
-  if (filter.people?.length) {
-    const [sql, params] = personIdsIn(filter.people);
-    c.add(`st.id IN (SELECT a."storyId" FROM mentions m JOIN articles a ON a.id = m."articleId" WHERE m."personId" IN (${sql}))`, ...params);
-  }
-  if (filter.outlets?.length) {
-    const [sql, params] = outletIdsIn(filter.outlets);
-    c.add(`st.id IN (SELECT "storyId" FROM articles WHERE "outletId" IN (${sql}))`, ...params);
-  }
-  if (filter.topics?.length) {
-    const [sql, params] = topicIdsIn(filter.topics);
-    c.add(`st.id IN (SELECT a."storyId" FROM article_topics at JOIN articles a ON a.id = at."articleId" WHERE at."topicId" IN (${sql}))`, ...params);
-  }
+  addNamedFilter(c, (list) => `st.id IN (SELECT a."storyId" FROM mentions m JOIN articles a ON a.id = m."articleId" WHERE m."personId" IN (${list}))`, null, filter.people, personIdsIn);
+  addNamedFilter(c, (list) => `st.id IN (SELECT "storyId" FROM articles WHERE "outletId" IN (${list}))`, null, filter.outlets, outletIdsIn);
+  addNamedFilter(c, (list) => `st.id IN (SELECT a."storyId" FROM article_topics at JOIN articles a ON a.id = at."articleId" WHERE at."topicId" IN (${list}))`, null, filter.topics, topicIdsIn);
   // A story is in a period when any of it was published in it.
   if (filter.publishedAfter) c.add(`st."lastUpdatedOn" >= ?`, filter.publishedAfter);
   if (filter.publishedBefore) c.add(`st."startedOn" <= ?`, filter.publishedBefore);
