@@ -1,4 +1,7 @@
 // Where the quotations are. Double marks (curly “…” or straight "…") are found first;
+// a mark is read by where it stands, not only by its shape: papers that print two
+// apostrophes (''…'', which normalising turns into ”) or set the wrong curly mark open
+// a quote with ” at a word's start and close one with “ after a word.
 // single marks (‘…’ or '…') are then quotations only outside them, and only where a
 // single mark stands at a word's edge (an apostrophe stands inside a word: it’s,
 // Putin’s). A single-quoted span inside a double-quoted one is a quote within the
@@ -22,7 +25,7 @@ export interface QuoteSpan {
   continued: boolean;
 }
 
-const OPENS_DOUBLE = /^[“"]/;
+const OPENS_DOUBLE = /^[“"”]/;
 
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -30,14 +33,18 @@ function isWordChar(c: string | undefined): boolean {
 
 function doubleSpans(text: string, paragraph: number, nextOpensQuote: boolean): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  const lastMark = text.trimEnd().length - 1;
   let open = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    const opensWord = !isWordChar(text[i - 1]) && isWordChar(text[i + 1]);
+    // A mark after a word, or the last mark of the paragraph, closes ("that. “" at a line's end).
+    const closesWord = !isWordChar(text[i + 1]) && i > 0 && (text[i - 1] !== " " || i === lastMark);
     if (c === "“" && open < 0) open = i;
-    else if ((c === "”" || c === '"') && open >= 0) {
+    else if ((c === "”" || c === '"' || (c === "“" && closesWord && !opensWord)) && open >= 0) {
       if (i > open + 1) spans.push(span(text, paragraph, open, i, "double"));
       open = -1;
-    } else if (c === '"' && open < 0) open = i;
+    } else if ((c === '"' || (c === "”" && opensWord)) && open < 0) open = i;
   }
   // Left open: the remark runs on into the next paragraph, or (opening the paragraph
   // with no close) lost its closing mark. A stray mark mid-paragraph is ignored.

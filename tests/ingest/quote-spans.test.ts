@@ -25,6 +25,23 @@ describe("findQuoteSpans", () => {
     ]);
   });
 
+  it("reads two apostrophes, as some papers print quotes, as double marks", () => {
+    // normaliseText turns every '' into ”, so the opening pair arrives as a closing mark.
+    expect(texts(["”We will see,” said Lena Moor, and Mr. Moor added, ”not yet.”"])).toEqual(["We will see,", "not yet."]);
+  });
+
+  it("closes a quote with a stray opening mark after its last word", () => {
+    expect(texts(["“It is done,” he said. “Now we wait. “"])).toEqual(["It is done,", "Now we wait."]);
+  });
+
+  it("continues a remark into a paragraph that opens with a closing-shaped mark", () => {
+    const spans = findQuoteSpans(["”The first part runs on.", "”And it ends here,” she said."]);
+    expect(spans.map((s) => [s.text, s.continues, s.continued])).toEqual([
+      ["The first part runs on.", true, false],
+      ["And it ends here,", false, true],
+    ]);
+  });
+
   it("ignores a stray mark in the middle of a paragraph", () => {
     expect(texts(["The 12\" pipe burst, officials said."])).toEqual([]);
   });
