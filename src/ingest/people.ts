@@ -9,7 +9,9 @@ import { genderOfGivenName, isGivenName } from "./given-names.js";
 import { findNameCandidates, withoutLeadingWords, type NameCandidate } from "./name-candidates.js";
 import { nameKey, nameWordKey } from "./names.js";
 import { genderOfRole, isTitleWord } from "./role-nouns.js";
+import { isSpeechVerbLemma } from "./speech-verbs.js";
 import type { AnalysedParagraph } from "./text-analysis.js";
+import { isTitleCaseLine } from "./title-case-lines.js";
 import type { PersonDraft } from "./types.js";
 
 export interface Person {
@@ -73,6 +75,43 @@ function isPlausibleName(c: NameCandidate): boolean {
 function isPersonName(c: NameCandidate): boolean {
   if (c.words.length < 2 || c.words.length > 5 || !isPlausibleName(c)) return false;
   return isGivenName(c.words[0]) || c.roles.length > 0 || c.honorific !== null || c.appositive || c.related;
+}
+
+// A list of given names cannot know every first name ("Sigurd Vangen said"). What the
+// article does with a name tells a reader it is a person's: it speaks ("Vangen said",
+// "said Sigurd Vangen") or its last word comes back on its own as a surname does.
+const SPEECH_SKIPPABLE = new Set(["ADV", "AUX", "PART"]);
+
+/** Whether the run is the subject of a reporting verb: "Sigurd Vangen said", "…," said Sigurd Vangen. */
+function speaks(para: AnalysedParagraph, c: NameCandidate): boolean {
+  const { tokens } = para;
+  let k = c.lastToken + 1;
+  if (tokens[k]?.text === ",") return false;
+  while (tokens[k] && SPEECH_SKIPPABLE.has(tokens[k].pos)) k++;
+  const reports = (i: number) => tokens[i] !== undefined && (tokens[i].pos === "VERB" || /ed$/.test(tokens[i].text)) && isSpeechVerbLemma(tokens[i].lemma);
+  return reports(k) || (reports(c.firstToken - 1) && !c.possessive);
+}
+
+/** Whether an unfamiliar run is a person by the article's own evidence. */
+function isEvidencedName(c: NameCandidate, para: AnalysedParagraph, aloneSurnames: Set<string>): boolean {
+  if (c.words.length < 2 || c.words.length > 3 || !isPlausibleName(c) || c.modifier) return false;
+  if (!c.words.every((w) => /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w))) return false;
+  return aloneSurnames.has(nameWordKey(c.words[c.words.length - 1])) || speaks(para, c);
+}
+
+/**
+ * In a title-case line, the run up to its last word that the article also writes as a
+ * name outside such lines: "Ben Okafor Defends" → "Ben Okafor". Null when nothing is left.
+ */
+function trimTitleCaseRun(para: AnalysedParagraph, c: NameCandidate, nameWords: Set<string>): NameCandidate | null {
+  let keep = c.words.length;
+  while (keep > 0 && !nameWords.has(nameWordKey(c.words[keep - 1]))) keep--;
+  if (keep === c.words.length) return c;
+  if (keep === 0) return null;
+  const lastToken = c.wordTokens[keep - 1];
+  const words = c.words.slice(0, keep);
+  const name = words.join(" ");
+  return { ...c, words, name, spelling: c.honorific ? `${c.honorific} ${name}` : name, wordTokens: c.wordTokens.slice(0, keep), lastToken, end: para.tokens[lastToken].end, possessive: false, modifier: false };
 }
 
 /** Whether a single capitalised word is introduced as a person: "Mr Lake", "President Ruiz", "envoy Lake". */
@@ -184,7 +223,10 @@ export function findPeople(
 ): PeopleInText {
   const excluded = new Set(exclude.map(nameKey));
   const texts = [...paragraphs, ...context];
-  const raw = texts.map(findNameCandidates);
+  const titleCase = texts.map(isTitleCaseLine);
+  const found = texts.map(findNameCandidates);
+  const proseNameWords = new Set(found.flatMap((list, i) => (titleCase[i] ? [] : list.flatMap((c) => c.words.map(nameWordKey)))));
+  const raw = found.map((list, i) => (titleCase[i] ? list.flatMap((c) => trimTitleCaseRun(texts[i], c, proseNameWords) ?? []) : list));
   const standalone = new Set(raw.flat().filter((c) => c.words.length === 1 && !c.modifier).map((c) => nameWordKey(c.words[0])));
   const candidates = raw.map((list, i) => list.map((c) => trimLeadingPlaces(texts[i], c, standalone)));
   const people: Person[] = [];
@@ -220,9 +262,11 @@ export function findPeople(
   const introducedSurnames = new Set(candidates.flat().filter(isIntroducedSurname).map((c) => nameWordKey(c.words[0])));
   const isConfirmedFullName = (c: NameCandidate): boolean =>
     c.words.length >= 2 && c.words.length <= 3 && introducedSurnames.has(nameWordKey(c.words[c.words.length - 1])) && isPlausibleName(c);
-  for (const list of candidates) {
+  const aloneSurnames = new Set(candidates.flat().filter((c) => c.words.length === 1 && !c.modifier && !isGivenName(c.words[0])).map((c) => nameWordKey(c.words[0])));
+  for (const [i, list] of candidates.entries()) {
     for (const c of list) {
-      if (!(isPersonName(c) || isConfirmedFullName(c)) || excluded.has(nameKey(c.name))) continue;
+      const person = isPersonName(c) || isConfirmedFullName(c) || (!titleCase[i] && isEvidencedName(c, texts[i], aloneSurnames));
+      if (!person || excluded.has(nameKey(c.name))) continue;
       const index = personFor(c) ?? people.push(newPerson(c)) - 1;
       byKey.set(nameKey(c.name), index);
     }

@@ -39,6 +39,24 @@ describe("findPeople", () => {
     expect(names("Ana Costa studied at Porto University and worked for Atlantic Fund in New York.")).toEqual(["Ana Costa"]);
   });
 
+  it("recognises a name no list knows when the person speaks", () => {
+    expect(names("Sigurd Vangen said the quay would reopen.")).toEqual(["Sigurd Vangen"]);
+    expect(names("“Not this year,” said Oddny Brekke.")).toEqual(["Oddny Brekke"]);
+  });
+
+  it("recognises a name no list knows when its surname comes back on its own", () => {
+    expect(names("Talia Wrenfield toured the plant.\n\nWrenfield left at noon.")).toEqual(["Talia Wrenfield"]);
+  });
+
+  it("keeps a title-case subhead's verbs out of a name", () => {
+    const people = peopleIn("Senator Okafor Warns Of Shutdown\n\nSenator Okafor said the budget was late. Okafor spoke for an hour.");
+    expect(people.map((p) => p.name)).toEqual(["Okafor"]);
+  });
+
+  it("keeps a title-case headline's verb off a known full name", () => {
+    expect(names("Imre Dalwick Defends Tariff Plan\n\nImre Dalwick told reporters the plan stood. Dalwick left.")).toEqual(["Imre Dalwick"]);
+  });
+
   it("treats a possessive as a mention of the person", () => {
     expect(peopleIn("Ana Costa spoke. Costa's plan was approved.")[0].mentions).toBe(2);
   });
