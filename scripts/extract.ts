@@ -32,7 +32,7 @@ function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string
     standfirst: draft.standfirst,
     body: draft.body,
     people: draft.people.map((p) => ({ name: p.name, aliases: p.aliases })),
-    quotes: draft.quotes.map((q, i) => ({ text: q.text, speaker: q.speaker, position: q.position, statement: statementOf(i) })),
+    quotes: draft.quotes.map((q, i) => ({ text: q.text, speaker: q.speaker, speakerKind: q.speakerKind, position: q.position, statement: statementOf(i) })),
     topics: draft.topics,
     story,
   });

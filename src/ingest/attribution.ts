@@ -26,7 +26,7 @@ const POST_QUOTE_REACH = 12;
 
 type Found = { speaker: number | null } | null;
 
-function isReportingVerb(t: Token): boolean {
+export function isReportingVerb(t: Token): boolean {
   if (t.pos === "VERB") return isSpeechVerbLemma(t.lemma) || isQuotingVerbLemma(t.lemma);
   // Past tenses the model does not know as verbs come out as adjectives or nouns ("fumed").
   if (!/^[a-z]+ed$/.test(t.text) || !["ADJ", "NOUN"].includes(t.pos)) return false;
@@ -62,7 +62,7 @@ function buildParagraphTokens(para: AnalysedParagraph, spans: QuoteSpan[], menti
  * Whether the token at `i` reports speech. A reporting verb followed by "to" is not
  * reporting anything ("would continue to …", "vowed to …", "is said to be").
  */
-function reportsAt(tokens: readonly Token[], i: number): boolean {
+export function reportsAt(tokens: readonly Token[], i: number): boolean {
   return isReportingVerb(tokens[i]) && tokens[i + 1]?.text.toLowerCase() !== "to";
 }
 

@@ -8,7 +8,7 @@
 import { genderOfGivenName, isGivenName } from "./given-names.js";
 import { findNameCandidates, withoutLeadingWords, type NameCandidate } from "./name-candidates.js";
 import { nameKey, nameWordKey } from "./names.js";
-import { genderOfRole, isTitleWord } from "./role-nouns.js";
+import { genderOfRole, isRoleNoun, isTitleWord } from "./role-nouns.js";
 import { isSpeechVerbLemma } from "./speech-verbs.js";
 import type { AnalysedParagraph } from "./text-analysis.js";
 import { isTitleCaseLine } from "./title-case-lines.js";
@@ -61,7 +61,7 @@ const NON_PERSON_WORDS = new Set(
   peninsula strip heights region province county district city town village oblast krai state territory street`.split(/\s+/),
 );
 
-function looksLikeOrganisationOrPlace(words: string[]): boolean {
+export function looksLikeOrganisationOrPlace(words: string[]): boolean {
   return words.some((w) => NON_PERSON_WORDS.has(w.toLowerCase().replace(/['’]s$/, "")));
 }
 
@@ -99,19 +99,74 @@ function isEvidencedName(c: NameCandidate, para: AnalysedParagraph, aloneSurname
   return aloneSurnames.has(nameWordKey(c.words[c.words.length - 1])) || speaks(para, c);
 }
 
-/**
- * In a title-case line, the run up to its last word that the article also writes as a
- * name outside such lines: "Ben Okafor Defends" → "Ben Okafor". Null when nothing is left.
- */
-function trimTitleCaseRun(para: AnalysedParagraph, c: NameCandidate, nameWords: Set<string>): NameCandidate | null {
-  let keep = c.words.length;
-  while (keep > 0 && !nameWords.has(nameWordKey(c.words[keep - 1]))) keep--;
-  if (keep === c.words.length) return c;
-  if (keep === 0) return null;
+/** The same candidate with only its first `keep` words ("Ben Okafor Defends" → "Ben Okafor"). */
+function keepLeadingWords(para: AnalysedParagraph, c: NameCandidate, keep: number): NameCandidate {
   const lastToken = c.wordTokens[keep - 1];
   const words = c.words.slice(0, keep);
   const name = words.join(" ");
   return { ...c, words, name, spelling: c.honorific ? `${c.honorific} ${name}` : name, wordTokens: c.wordTokens.slice(0, keep), lastToken, end: para.tokens[lastToken].end, possessive: false, modifier: false };
+}
+
+/** The same candidate with only the words from `from` to before `to`. */
+function slice(para: AnalysedParagraph, c: NameCandidate, from: number, to: number): NameCandidate {
+  const kept = keepLeadingWords(para, c, to);
+  return from ? withoutLeadingWords(para, kept, from) : kept;
+}
+
+/**
+ * In a title-case line ("Ana Ruiz Slams Tom Lake"), a run keeps the words the article
+ * also writes as names in its prose, and first names; the others are the headline's own
+ * words and split the run: "Ana Ruiz", "Tom Lake". A run none of whose words the prose
+ * names is left as it is: the line is then all the evidence there is.
+ */
+function splitTitleCaseRun(para: AnalysedParagraph, c: NameCandidate, nameWords: Set<string>): NameCandidate[] {
+  const supported = c.words.map((w) => nameWords.has(nameWordKey(w)) || isGivenName(w) || /^\p{Lu}\.$/u.test(w));
+  if (!c.words.some((w) => nameWords.has(nameWordKey(w)))) return [c];
+  const parts: NameCandidate[] = [];
+  for (let from = 0; from < c.words.length; from++) {
+    if (!supported[from]) continue;
+    let to = from;
+    while (to < c.words.length && supported[to]) to++;
+    parts.push(slice(para, c, from, to));
+    from = to;
+  }
+  return parts;
+}
+
+/**
+ * Capitalised words the article writes before two or more different names ("Democrat
+ * Ana Ruiz", "Democrat Tom Lake"), and role nouns in the singular or plural ("Reporter",
+ * "Professors"): labels, not first names.
+ */
+function nameLabels(candidates: readonly NameCandidate[]): Set<string> {
+  const follows = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    if (c.words.length < 3) continue;
+    const rest = c.words.slice(1).join(" ");
+    follows.set(c.words[0], (follows.get(c.words[0]) ?? new Set()).add(rest));
+  }
+  const labels = new Set([...follows].filter(([, names]) => names.size >= 2).map(([w]) => w));
+  for (const c of candidates) if (c.words.length >= 3 && (isRoleNoun(c.words[0]) || isRoleNoun(c.words[0].replace(/s$/, "")))) labels.add(c.words[0]);
+  return labels;
+}
+
+/**
+ * Capitalised words glued to a name by a headline or a sentence start: "Year Ana Ruiz",
+ * "Reporter Ana Ruiz", "Ana Ruiz Says". An edge word of a run of three or more that the
+ * article also writes in lower case ("year", "says"), or that stands before a first
+ * name without being one, is not part of the name. Two words are always kept.
+ */
+function trimCommonEdges(para: AnalysedParagraph, c: NameCandidate, lowerWords: Set<string>, labels: Set<string>): NameCandidate {
+  const common = (w: string) => (lowerWords.has(w.toLowerCase()) || labels.has(w)) && !isGivenName(w);
+  let drop = 0;
+  // At a sentence's start a capital says nothing: "Celebrities Ana Ruiz", before a first name, is no name.
+  const opensSentence = para.sentences.some((s) => s.firstToken === c.wordTokens[0]);
+  while (c.words.length - drop > 2 && (common(c.words[drop]) || (opensSentence && drop === 0 && !isGivenName(c.words[0]) && isGivenName(c.words[1])))) drop++;
+  let result = drop ? withoutLeadingWords(para, c, drop) : c;
+  let keep = result.words.length;
+  while (keep > 2 && common(result.words[keep - 1])) keep--;
+  if (keep < result.words.length) result = keepLeadingWords(para, result, keep);
+  return result;
 }
 
 /** Whether a single capitalised word is introduced as a person: "Mr Lake", "President Ruiz", "envoy Lake". */
@@ -223,10 +278,14 @@ export function findPeople(
 ): PeopleInText {
   const excluded = new Set(exclude.map(nameKey));
   const texts = [...paragraphs, ...context];
-  const titleCase = texts.map(isTitleCaseLine);
+  const lowerWords = new Set(texts.flatMap((t) => t.tokens.filter((k) => /^\p{Ll}+$/u.test(k.text)).map((k) => k.text)));
+  const titleCase = texts.map((t) => isTitleCaseLine(t, lowerWords));
   const found = texts.map(findNameCandidates);
   const proseNameWords = new Set(found.flatMap((list, i) => (titleCase[i] ? [] : list.flatMap((c) => c.words.map(nameWordKey)))));
-  const raw = found.map((list, i) => (titleCase[i] ? list.flatMap((c) => trimTitleCaseRun(texts[i], c, proseNameWords) ?? []) : list));
+  const labels = nameLabels(found.flat());
+  const raw = found.map((list, i) =>
+    (titleCase[i] ? list.flatMap((c) => splitTitleCaseRun(texts[i], c, proseNameWords)) : list).map((c) => trimCommonEdges(texts[i], c, lowerWords, labels)),
+  );
   const standalone = new Set(raw.flat().filter((c) => c.words.length === 1 && !c.modifier).map((c) => nameWordKey(c.words[0])));
   const candidates = raw.map((list, i) => list.map((c) => trimLeadingPlaces(texts[i], c, standalone)));
   const people: Person[] = [];

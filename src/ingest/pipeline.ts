@@ -98,7 +98,7 @@ export function extractArticle(raw: RawArticle, options: ExtractOptions = {}): E
       standfirst: masthead.standfirst,
       body: masthead.body.join("\n\n"),
       people: toPersonDrafts(people.people),
-      quotes: findQuotes(analysed, offsets, people),
+      quotes: findQuotes(analysed, offsets, people, options.observeAttribution),
       topics: findTopics(masthead.headline, masthead.body.join("\n\n")),
     },
   };

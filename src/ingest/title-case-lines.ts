@@ -6,9 +6,14 @@ import type { AnalysedParagraph } from "./text-analysis.js";
 
 const SMALL = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "vs", "is", "are"]);
 
-/** Whether a paragraph is a title-case line: three or more words, every word but the small ones capitalised. */
-export function isTitleCaseLine(para: AnalysedParagraph): boolean {
+/**
+ * Whether a paragraph is a title-case line: three to twenty-five words, at least three
+ * in four capitalised (small words aside), and among them a word that the article
+ * writes in lower case elsewhere (`lowerWords`): the proof that capitals here are style.
+ */
+export function isTitleCaseLine(para: AnalysedParagraph, lowerWords: ReadonlySet<string>): boolean {
   const words = para.tokens.filter((t) => /^\p{L}{2}/u.test(t.text) && !SMALL.has(t.text.toLowerCase()));
-  if (words.length < 3 || para.text.length > 200) return false;
-  return words.every((t) => /^\p{Lu}/u.test(t.text));
+  if (words.length < 3 || words.length > 25) return false;
+  const capitalised = words.filter((t) => /^\p{Lu}\p{Ll}/u.test(t.text));
+  return capitalised.length / words.length >= 0.75 && capitalised.some((t, i) => i > 0 && lowerWords.has(t.text.toLowerCase()));
 }

@@ -49,12 +49,12 @@ describe("findPeople", () => {
   });
 
   it("keeps a title-case subhead's verbs out of a name", () => {
-    const people = peopleIn("Senator Okafor Warns Of Shutdown\n\nSenator Okafor said the budget was late. Okafor spoke for an hour.");
+    const people = peopleIn("Senator Okafor Warns Of Shutdown\n\nSenator Okafor said the shutdown was near. Okafor warns often.");
     expect(people.map((p) => p.name)).toEqual(["Okafor"]);
   });
 
   it("keeps a title-case headline's verb off a known full name", () => {
-    expect(names("Imre Dalwick Defends Tariff Plan\n\nImre Dalwick told reporters the plan stood. Dalwick left.")).toEqual(["Imre Dalwick"]);
+    expect(names("Imre Dalwick Defends Tariff Plan\n\nImre Dalwick told reporters the tariff plan stood. Dalwick defends it.")).toEqual(["Imre Dalwick"]);
   });
 
   it("treats a possessive as a mention of the person", () => {

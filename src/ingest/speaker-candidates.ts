@@ -1,0 +1,183 @@
+// Who could have said each quotation: every person named near it (three paragraphs
+// before to one after), every organisation that speaks there ("CNN reported"), and
+// nobody. Each candidate carries the features attribution-features.ts reads off its
+// mentions; speaker-ranking.ts scores them. The rules of attribution.ts are one voice
+// among the features (their choice, and their choice for the quote before), not the
+// decision.
+import { reportsAt } from "./attribution.js";
+import { governingVerbs, placement, sentenceIndex, tokenAt, verbLinks, type Features, type MentionSite, type ParagraphView } from "./attribution-features.js";
+import { findOrganisationMentions } from "./organisation-names.js";
+import type { PeopleInText } from "./people.js";
+import type { QuoteSpan } from "./quote-spans.js";
+import { pronounGender } from "./speaker-subject.js";
+import type { AnalysedParagraph } from "./text-analysis.js";
+
+export type Speaker = { kind: "person"; person: number } | { kind: "organisation"; name: string };
+
+export interface SpeakerCandidate {
+  /** Null for the candidate "nobody named said it". */
+  speaker: Speaker | null;
+  features: Features;
+}
+
+const BEFORE = 3; // paragraphs before the quote's own that may hold its speaker
+const AFTER = 1;
+const LINKS = ["verbRight", "verbLeft", "addressed", "afterPreposition", "verbAfterAppositive", "accordingTo", "colonAfter", "possessive", "modifier", "sentenceSubject", "sentenceEndsWithColon"];
+const SPEAKING = ["verbRight", "verbLeft", "verbAfterAppositive", "accordingTo", "colonAfter"];
+
+function quotedMask(para: AnalysedParagraph, spans: readonly QuoteSpan[]): boolean[] {
+  return para.tokens.map((t) => spans.some((s) => s.open <= t.start && t.start <= s.close));
+}
+
+interface Site extends MentionSite {
+  speaker: Speaker;
+  evidence?: string;
+  links: Features;
+  verbs: number[];
+}
+
+/** Every mention of a person, and every speaking organisation, per paragraph (outside quotations). */
+function collectSites(views: readonly ParagraphView[], people: PeopleInText): Site[][] {
+  return views.map((view, p) => {
+    const taken = [...view.quoted];
+    const sites: Site[] = [];
+    for (const m of people.mentions[p] ?? []) {
+      for (let k = m.candidate.firstToken; k <= m.candidate.lastToken; k++) taken[k] = true;
+      if (view.quoted[m.candidate.firstToken]) continue;
+      const site = { paragraph: p, firstToken: m.candidate.firstToken, lastToken: m.candidate.lastToken, possessive: m.candidate.possessive, modifier: m.candidate.modifier };
+      const { features: links, verbs } = verbLinks(view, site);
+      sites.push({ ...site, speaker: { kind: "person", person: m.person }, links, verbs });
+    }
+    for (const o of findOrganisationMentions(view.para, taken)) {
+      const site = { paragraph: p, firstToken: o.firstToken, lastToken: o.lastToken, possessive: false, modifier: false };
+      const { features: links, verbs } = verbLinks(view, site);
+      if (SPEAKING.some((k) => links[k])) sites.push({ ...site, speaker: { kind: "organisation", name: o.name }, links, verbs, evidence: o.evidence });
+    }
+    return sites.sort((a, b) => a.firstToken - b.firstToken);
+  });
+}
+
+function keyOf(s: Speaker): string {
+  return s.kind === "person" ? `p${s.person}` : `o${s.name.toLowerCase().replace(/^the /, "")}`;
+}
+
+/** The gender of "he said" / "said she" next to the quote, when the attribution is a pronoun. */
+function pronounNear(view: ParagraphView, quote: QuoteSpan): "female" | "male" | null {
+  const { tokens } = view.para;
+  const open = tokenAt(view.para, quote.open);
+  const close = tokenAt(view.para, quote.close);
+  const s = view.para.sentences[sentenceIndex(view.para, open)];
+  const e = view.para.sentences[sentenceIndex(view.para, Math.max(open, close))];
+  if (!s || !e) return null;
+  for (let k = s.firstToken; k <= Math.min(tokens.length - 1, e.lastToken + 4); k++) {
+    if (view.quoted[k]) continue;
+    const gender = pronounGender(tokens[k]);
+    if (gender && (reportsAt(tokens, k + 1) || (k > 0 && reportsAt(tokens, k - 1)) || (tokens[k + 1]?.pos === "ADV" && reportsAt(tokens, k + 2)))) return gender;
+  }
+  return null;
+}
+
+/** Whether a reporting verb stands outside quotation marks in the quote's sentences. */
+function verbNear(view: ParagraphView, quote: QuoteSpan): boolean {
+  const { tokens } = view.para;
+  const open = tokenAt(view.para, quote.open);
+  const close = tokenAt(view.para, quote.close);
+  const s = view.para.sentences[sentenceIndex(view.para, open)];
+  const e = view.para.sentences[sentenceIndex(view.para, Math.max(open, close))];
+  if (!s || !e) return false;
+  for (let k = s.firstToken; k <= Math.min(tokens.length - 1, e.lastToken + 6); k++) if (!view.quoted[k] && reportsAt(tokens, k)) return true;
+  return false;
+}
+
+function placementKey(features: Features): string {
+  const par = Object.keys(features).find((k) => k.startsWith("par"))!;
+  if (par !== "par+0") return par;
+  return `${features.sameSentence ? "sent" : "para"}${features.before ? "Before" : "After"}`;
+}
+
+/**
+ * The candidates of every quotation, in the order of `quotes`. `rulePicks` are the
+ * speakers the rules of attribution.ts chose (person indexes or null).
+ */
+export function speakerCandidates(
+  paragraphs: readonly AnalysedParagraph[],
+  quotes: readonly QuoteSpan[],
+  allSpans: readonly QuoteSpan[],
+  people: PeopleInText,
+  rulePicks: readonly (number | null)[],
+): SpeakerCandidate[][] {
+  const spansByParagraph = paragraphs.map(() => [] as QuoteSpan[]);
+  for (const s of allSpans) spansByParagraph[s.paragraph].push(s);
+  const views: ParagraphView[] = paragraphs.map((para, p) => ({ para, quoted: quotedMask(para, spansByParagraph[p]) }));
+  const sites = collectSites(views, people);
+
+  return quotes.map((quote, qi) => {
+    const view = views[quote.paragraph];
+    const open = tokenAt(view.para, quote.open);
+    const governing = governingVerbs(view, quote);
+    const byKey = new Map<string, SpeakerCandidate & { distance: number; latest: number }>();
+    for (let p = Math.max(0, quote.paragraph - BEFORE); p <= Math.min(paragraphs.length - 1, quote.paragraph + AFTER); p++) {
+      for (const site of sites[p]) {
+        const { features: placed, distance } = placement(views, quote, site);
+        const where = placementKey(placed);
+        const f: Features = { [where]: 1 };
+        let linked = false;
+        for (const link of LINKS) {
+          if (!site.links[link]) continue;
+          f[`${where}&${link}`] = 1;
+          f[link] = 1;
+          if (SPEAKING.includes(link)) linked = true;
+        }
+        if (!linked) f[`${where}&unlinked`] = 1;
+        if (p === quote.paragraph && governing.before >= 0 && site.verbs.includes(governing.before)) f.governsBefore = 1;
+        if (p === quote.paragraph && governing.after >= 0 && site.verbs.includes(governing.after)) f.governsAfter = 1;
+        // How recently before the quote the candidate was named (paragraph, token), for recency ranks.
+        const latest = p < quote.paragraph || (p === quote.paragraph && site.lastToken < open) ? p * 100_000 + site.lastToken : -1;
+        const key = keyOf(site.speaker);
+        const candidate = byKey.get(key) ?? { speaker: site.speaker, features: {}, distance: Infinity, latest: -1 };
+        if (site.evidence) f[`organisation&${site.evidence}`] = 1;
+        for (const [k, v] of Object.entries(f)) candidate.features[k] = Math.max(candidate.features[k] ?? 0, v);
+        candidate.features.mentionsNear = (candidate.features.mentionsNear ?? 0) + 1;
+        if (distance < candidate.distance) {
+          candidate.distance = distance;
+          candidate.features.logDistance = placed.logDistance ?? Math.log1p(distance);
+        }
+        candidate.latest = Math.max(candidate.latest, latest);
+        byKey.set(key, candidate);
+      }
+    }
+    const candidates = [...byKey.values()];
+    const byRecency = candidates.filter((c) => c.latest >= 0).sort((a, b) => b.latest - a.latest);
+    byRecency.slice(0, 3).forEach((c, rank) => (c.features[`recency${rank}`] = 1));
+    const byDistance = [...candidates].sort((a, b) => a.distance - b.distance);
+    byDistance.slice(0, 2).forEach((c, rank) => (c.features[`nearest${rank}`] = 1));
+
+    const pronoun = pronounNear(view, quote);
+    const previousPick = qi > 0 && quotes[qi - 1].paragraph >= quote.paragraph - 1 ? rulePicks[qi - 1] : null;
+    for (const c of candidates) {
+      const f = c.features;
+      f.mentionsNear = Math.log1p(f.mentionsNear);
+      if (c.speaker!.kind === "organisation") {
+        f.organisation = 1;
+        continue;
+      }
+      const person = people.people[c.speaker!.person];
+      f.person = 1;
+      if (rulePicks[qi] === c.speaker!.person) f.rule = 1;
+      if (previousPick === c.speaker!.person) f.previousRule = 1;
+      f.mentionsInArticle = Math.log1p(person.mentions);
+      if (person.namedInContext) f.namedInHeadline = 1;
+      if (pronoun && person.gender === pronoun) f.pronounAgrees = 1;
+      if (pronoun && person.gender && person.gender !== pronoun) f.pronounClashes = 1;
+      if (pronoun && !person.gender) f.pronounUnknownGender = 1;
+    }
+    const nobody: Features = { nobody: 1 };
+    if (rulePicks[qi] === null) nobody["nobody&ruleNull"] = 1;
+    if (!verbNear(view, quote)) nobody["nobody&noVerbNear"] = 1;
+    if (!candidates.some((c) => c.features.par0)) nobody["nobody&nobodyInParagraph"] = 1;
+    if (quote.text.split(/\s+/).length <= 3) nobody["nobody&short"] = 1;
+    if (governing.before >= 0 || governing.after >= 0) nobody["nobody&governed"] = 1;
+    if (pronoun) nobody["nobody&pronoun"] = 1;
+    return [{ speaker: null, features: nobody }, ...candidates.map(({ speaker, features }) => ({ speaker, features }))];
+  });
+}
