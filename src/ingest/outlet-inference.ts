@@ -3,6 +3,7 @@
 // "A Message from The Herald:"), sign copyright lines ("© 2025 The Herald"), and
 // aggregators credit themselves ("Example.Az reports, citing Reuters"). Dates sit
 // in "Published …" lines or copyright years.
+import { calendarDay } from "./day-number.js";
 import { isTimestampLine } from "./page-furniture.js";
 
 export type OutletClueKind = "appeal" | "copyright" | "self-report";
@@ -43,16 +44,10 @@ export function inferOutlet(blocks: readonly string[]): string | null {
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-function isoFromParts(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
-}
-
 /** "April 3, 2025", "3 Apr 2025" or "2025-04-03" anywhere in a line → "2025-04-03". */
 export function dateInLine(line: string): string | null {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(line);
-  if (iso) return isoFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (iso) return calendarDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const monthFirst = /\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})\b/.exec(line);
   const dayFirst = /\b(\d{1,2}) ([A-Z][a-z]{2,8})\.?,? (\d{4})\b/.exec(line);
   const [monthName, day, year] = monthFirst
@@ -62,7 +57,7 @@ export function dateInLine(line: string): string | null {
       : [null, null, null];
   if (!monthName) return null;
   const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
-  return month ? isoFromParts(Number(year), month, Number(day)) : null;
+  return month ? calendarDay(Number(year), month, Number(day)) : null;
 }
 
 /** The publication date from a time-stamp line of the page, when it has one. */
