@@ -10,13 +10,16 @@ import { extractEntries } from "./extraction-pool.js";
 export type FileOutcome =
   | { file: string; status: "stored"; articleId: number; headline: string | null; outlet: string | null; publishedOn: string | null; people: number; quotes: number }
   | { file: string; status: "duplicate"; articleId: number; matchedOn: "contentHash" | "url" }
-  | { file: string; status: "failed"; code: string; message: string };
+  | { file: string; status: "failed"; code: string; message: string }
+  | { file: string; status: "skipped"; reason: string };
 
 export interface IngestTotals {
   files: number;
   stored: number;
   duplicate: number;
   failed: number;
+  /** Entries of folders that are not article files (subfolders, other files, FIFOs); not failures. */
+  skipped: number;
 }
 
 /** Ingests files and folders (their *.txt files), calling `onFile` as each one is done. */
@@ -26,14 +29,14 @@ export async function ingestFiles(
   // workers: threads extracting ahead of the writer (0, the default, extracts on this thread).
   options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void; workers?: number } = {},
 ): Promise<IngestTotals> {
-  const totals: IngestTotals = { files: 0, stored: 0, duplicate: 0, failed: 0 };
+  const totals: IngestTotals = { files: 0, stored: 0, duplicate: 0, failed: 0, skipped: 0 };
   // Outcomes are reported once their files are committed, so a "stored" line is never a
   // file that a killed ingest then loses.
   let uncommitted: FileOutcome[] = [];
   const reportCommitted = () => {
     for (const outcome of uncommitted) {
-      totals.files++;
-      totals[outcome.status === "stored" ? "stored" : outcome.status === "duplicate" ? "duplicate" : "failed"]++;
+      if (outcome.status !== "skipped") totals.files++;
+      totals[outcome.status]++;
       options.onFile?.(outcome);
     }
     uncommitted = [];
@@ -53,6 +56,7 @@ export async function ingestFiles(
 const COMMIT_GROUP = { size: 50, ms: 100 };
 
 async function storeExtracted(store: Store, entry: CorpusEntry, extracted: ExtractResult | undefined): Promise<FileOutcome> {
+  if (entry.skipped) return { file: entry.file, status: "skipped", reason: entry.skipped.reason };
   if (!extracted) return { file: entry.file, status: "failed", code: entry.error?.code ?? "UNREADABLE", message: entry.error?.message ?? "could not be read" };
   if (!extracted.ok) return { file: entry.file, status: "failed", code: extracted.code, message: extracted.message };
   const { draft } = extracted;
@@ -76,6 +80,8 @@ export function describeOutcome(outcome: FileOutcome): string {
       return `unchanged ${outcome.file}: already in the archive (same ${outcome.matchedOn === "url" ? "url" : "content"} as article ${outcome.articleId})`;
     case "failed":
       return `FAILED    ${outcome.file}: ${withoutFileName(outcome.message, outcome.file)} [${outcome.code}]`;
+    case "skipped":
+      return `skipped   ${outcome.file}: ${outcome.reason}`;
   }
 }
 
@@ -85,5 +91,6 @@ export function withoutFileName(message: string, file: string): string {
 }
 
 export function describeTotals(t: IngestTotals): string {
-  return `${t.files} file${t.files === 1 ? "" : "s"}: ${t.stored} stored, ${t.duplicate} already in the archive, ${t.failed} failed`;
+  const skipped = t.skipped ? ` (${t.skipped} other entr${t.skipped === 1 ? "y" : "ies"} skipped)` : "";
+  return `${t.files} file${t.files === 1 ? "" : "s"}: ${t.stored} stored, ${t.duplicate} already in the archive, ${t.failed} failed${skipped}`;
 }
