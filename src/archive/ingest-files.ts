@@ -14,6 +14,11 @@ export type FileOutcome =
   | { file: string; status: "skipped"; reason: string };
 
 export interface IngestTotals {
+  /**
+   * Set when the ingest stopped before its last file: the disk filled. Files reported before
+   * it are committed; the group being written was rolled back whole, and nothing after it read.
+   */
+  stopped?: { code: "DISK_FULL"; message: string };
   files: number;
   stored: number;
   duplicate: number;
@@ -42,14 +47,36 @@ export async function ingestFiles(
     uncommitted = [];
   };
   const entries = readCorpus(paths, { maxBytes: options.maxBytes });
-  await store.writer().inBatches(COMMIT_GROUP, async (commitPoint) => {
-    for await (const { entry, extracted } of extractEntries(entries, options.workers ?? 0, { maxBytes: options.maxBytes })) {
-      uncommitted.push(await storeExtracted(store, entry, extracted));
-      if (commitPoint()) reportCommitted();
-    }
-  });
+  try {
+    await store.writer().inBatches(COMMIT_GROUP, async (commitPoint) => {
+      for await (const { entry, extracted } of extractEntries(entries, options.workers ?? 0, { maxBytes: options.maxBytes })) {
+        uncommitted.push(await storeExtracted(store, entry, extracted));
+        if (commitPoint()) reportCommitted();
+      }
+    });
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    // inBatches rolled the open group back: its files are not in the archive, so not reported.
+    const lost = uncommitted.filter((o) => o.status === "stored").length;
+    uncommitted = [];
+    totals.stopped = {
+      code: "DISK_FULL",
+      message:
+        `the disk holding the archive is full (${(error as Error).message}). ` +
+        `The archive is intact: the ${totals.stored} files reported stored are committed whole` +
+        (lost ? `, and the ${lost} being written when the disk filled were rolled back` : "") +
+        `. Free some space and run the same command again: files already stored are left as they are.`,
+    };
+    return totals;
+  }
   reportCommitted();
   return totals;
+}
+
+// SQLite reports a full disk as SQLITE_FULL, or as an I/O error when the write itself fails.
+function isDiskFull(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === "SQLITE_FULL" || (typeof code === "string" && code.startsWith("SQLITE_IOERR") && /ENOSPC|disk is full|no space/i.test(message ?? "")) || code === "ENOSPC";
 }
 
 // Files committed together (each in a savepoint of its own): see SqlWriter.inBatches.
@@ -66,6 +93,8 @@ async function storeExtracted(store: Store, entry: CorpusEntry, extracted: Extra
       ? { file: entry.file, status: "stored", articleId: saved.articleId, headline: draft.headline, outlet: draft.outlet, publishedOn: draft.publishedOn, people: saved.people, quotes: saved.quotes }
       : { file: entry.file, status: "duplicate", articleId: saved.articleId, matchedOn: saved.matchedOn };
   } catch (error) {
+    // A full disk fails every file after it too: stop the ingest instead (see ingestFiles).
+    if (isDiskFull(error)) throw error;
     // Its savepoint rolled back: nothing of this file is stored, and the next file goes on.
     return { file: entry.file, status: "failed", code: "STORE_FAILED", message: `could not be stored: ${(error as Error).message.split("\n").at(-1)}` };
   }
