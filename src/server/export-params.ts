@@ -34,7 +34,8 @@ export function parseExportParams(params: URLSearchParams): ExportParamsResult {
   const fail = (parameter: string, message: string): ExportParamsResult => ({ ok: false, parameter, message });
   const values = new Map<Parameter, string[]>();
   for (const [name, value] of params) {
-    if (!(name in EXPORT_PARAMETERS)) {
+    // Own names only: `in` would also accept what every object inherits (__proto__, toString).
+    if (!Object.hasOwn(EXPORT_PARAMETERS, name)) {
       return fail(name, `Unknown parameter \`${name}\`. The parameters are: ${Object.keys(EXPORT_PARAMETERS).join(", ")}.`);
     }
     const parameter = name as Parameter;
