@@ -13,7 +13,8 @@ function parseDate(value: unknown, node?: ValueNode): string {
 /** The `Date` scalar: an ISO 8601 calendar day, kept as its YYYY-MM-DD text. */
 export const DateScalar = new GraphQLScalarType({
   name: "Date",
-  description: "A calendar date in ISO 8601 form, `YYYY-MM-DD`.",
+  // The same words as the SDL's (base.graphql): the running schema takes this one.
+  description: `A calendar date in ISO 8601 form, \`YYYY-MM-DD\` (for example \`2025-04-03\`), from ${EARLIEST_DAY} to ${LATEST_DAY}. Date filters are inclusive.`,
   serialize: (value) => parseDate(value),
   parseValue: (value) => parseDate(value),
   parseLiteral(ast) {

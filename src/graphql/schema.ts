@@ -66,3 +66,4 @@ export const resolvers: Resolvers = {
   ) as Resolvers),
   Date: DateScalar,
 };
+
