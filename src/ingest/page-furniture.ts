@@ -95,7 +95,8 @@ export function isCookieNotice(block: string): boolean {
 
 /** Copyright and terms lines: "© 2025 …", "Subscribers agree to the Privacy Policy". */
 export function isLegalFooter(block: string): boolean {
-  if (/^(?:©|\(c\)|copyright\b)/i.test(block)) return wordCount(block) <= 80;
+  // "Copyright" opens a sentence of reporting too ("Copyright law protects …"); the line has the mark or a year.
+  if (/^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}\b))/i.test(block)) return wordCount(block) <= 80;
   if (wordCount(block) > 20) return false;
   return /^all rights reserved/i.test(block) || /\b(?:privacy policy|terms of (?:use|service)|all rights reserved)\b/i.test(block);
 }
@@ -119,17 +120,21 @@ export function isDeskInitials(block: string): boolean {
 const MONTH_NAMES = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?$/i;
 const DAY_NAMES = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?$/i;
 const TIME_WORDS = new Set([
-  "published", "updated", "posted", "last", "first", "modified", "on", "at", "ago", "hour", "hours", "min", "mins", "minute",
-  "minutes", "second", "seconds", "day", "days", "read", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "cest",
-  "est", "edt", "et", "pst", "pdt", "msk", "eet", "eest", "ist", "today", "yesterday", "views", "view", "|", "·", "•", "-", "–", "—",
-  "∙", "/",
+  "published", "updated", "posted", "last", "first", "originally", "modified", "edited", "created", "release", "released",
+  "date", "dated", "time", "on", "at", "of", "ago", "hour", "hours", "min", "mins", "minute", "minutes", "second", "seconds",
+  "day", "days", "read", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "cest", "wet", "west", "eet", "eest", "msk",
+  "ist", "est", "edt", "et", "cst", "cdt", "ct", "mst", "mdt", "mt", "pst", "pdt", "pt", "akst", "akdt", "hst", "aest", "aedt",
+  "jst", "kst", "sgt", "hkt", "eastern", "central", "pacific", "mountain", "time", "today", "yesterday", "views", "view",
+  "|", "·", "•", "-", "–", "—", "∙", "/",
 ]);
 
 function isTimeToken(word: string): boolean {
-  const w = word.toLowerCase().replace(/[:,]$/, "");
+  // "(GMT)", "Updated:", "4th," — brackets and trailing marks do not change the word.
+  const w = word.toLowerCase().replace(/^\(|[:,)]+$/g, "");
   return (
     TIME_WORDS.has(w) || MONTH_NAMES.test(w) || DAY_NAMES.test(w) ||
-    /^[\d.:/,+-]+$/.test(w) || /^(?:gmt|utc)[+-]\d{1,2}$/.test(w) || /^\d{1,2}(?:[:.]\d{2})?(?:am|pm)$/.test(w)
+    /^[\d.:/,+-]+$/.test(w) || /^\d{1,2}(?:st|nd|rd|th)$/.test(w) || /^(?:gmt|utc)[+-]\d{1,2}(?::?\d{2})?$/.test(w) ||
+    /^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)$/.test(w) || /^\d{4}-\d{2}-\d{2}t[\d:.]+(?:z|[+-][\d:]+)?$/.test(w)
   );
 }
 

@@ -116,4 +116,9 @@ describe("cleanPage", () => {
     const page = ["Support The Harbour Post – pay what you can, when you can", "Pier to close for the winter", ARTICLE];
     expect(kept(page, null)).toEqual(["Pier to close for the winter", ARTICLE]);
   });
+
+  it("keeps a sentence of reporting that opens with the word copyright", () => {
+    const line = "Copyright law protects the ferry company's timetable, the court ruled on Monday.";
+    expect(kept([ARTICLE, line])).toEqual([ARTICLE, line]);
+  });
 });
