@@ -5,6 +5,8 @@
 // What was removed is returned with a reason, so a missed or wrong removal can be
 // traced to the rule that made it.
 import { readClosingCredit, readCreditLine } from "./byline.js";
+import { isCommentPolicy } from "./comment-policy.js";
+import { isDeskCredit } from "./desk-credits.js";
 import { findOutletClue, isOutletNameLine } from "./outlet-inference.js";
 import { continuesAppeal, isAppealHeader, isAppealParagraph, isOutletSelfReference } from "./page-appeals.js";
 import {
@@ -25,6 +27,7 @@ import {
 import { isPressReleaseTailHeader } from "./press-release-tail.js";
 import { readPhotoCaption } from "./photo-captions.js";
 import { isLinkTitle, opensLinkList } from "./related-links.js";
+import { isReporterContact } from "./reporter-contact.js";
 
 export type JunkReason =
   | "appeal"
@@ -33,6 +36,8 @@ export type JunkReason =
   | "reader-instruction"
   | "tags"
   | "contact"
+  | "comment-policy"
+  | "desk-credit"
   | "press-release-tail"
   | "trailing-furniture"
   | "call-to-action"
@@ -65,6 +70,8 @@ const SHORT_RULES: Rule[] = [
   ["reader-instruction", isReaderInstruction],
   ["tags", isTagList],
   ["contact", isContactLine],
+  ["contact", isReporterContact],
+  ["desk-credit", isDeskCredit],
   ["share-bar", isSymbolLine],
   ["editorial-note", isEditorialNote],
   ["masthead", isOutletSelfReference],
@@ -75,6 +82,7 @@ const SHORT_RULES: Rule[] = [
 // Rules that also recognise whole paragraphs: appeals, cookie notices, legal small print.
 const PARAGRAPH_RULES: Rule[] = [
   ["cookie-notice", isCookieNotice],
+  ["comment-policy", isCommentPolicy],
   ["legal", isLegalFooter],
   ["appeal", isAppealParagraph],
   ["appeal", (block) => findOutletClue(block)?.kind === "appeal"],

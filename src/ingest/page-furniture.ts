@@ -20,7 +20,10 @@ const CALL_TO_ACTION = new RegExp(
     String.raw`not ready to|accept (?:all|cookies)|manage (?:cookies|preferences|consent)|skip (?:to|ad)|back to top|related\b[^.!?]{0,30}(?::|$)|` +
     String.raw`recommended(?: for you| stories| reading)?:?$|most (?:read|popular|viewed)|trending(?: now| stories)?:?$|advertisement\b|` +
     String.raw`sponsored(?: content| by|:)|story continues|comments?(?: \(\d+\))?:?$|\d+ comments?$|leave a comment|print$|email$|` +
-    String.raw`copy link|preview$|reuse this content|republish\b|type your email|live feed$|newest$|oldest$|please (?:turn on|enable) javascript)`,
+    String.raw`copy link|link copied|preview$|reuse this content|republish\b|type your email|live feed$|newest$|oldest$|please (?:turn on|enable) javascript|` +
+    // Bookmarking, saving, gifting, printing and listening widgets.
+    String.raw`bookmark(?: (?:this|article|story))?$|bookmarked$|add to (?:bookmarks|favou?rites|(?:my |your )?(?:reading )?list)|save(?: (?:article|story|this (?:article|story)|for later|to (?:my |your )?list))?$|saved$|` +
+    String.raw`gift (?:this )?(?:article|story)$|e-?mail (?:this (?:article|story|page)|to a friend)$|print (?:this )?(?:article|story|page)$|listen to (?:this )?(?:article|story)|(?:text|font) size$)`,
   "i",
 );
 const LONGEST_CALL_TO_ACTION = 14;
@@ -71,6 +74,8 @@ export function isTagList(block: string): boolean {
 const SHARE_TARGETS = new Set([
   "share", "facebook", "twitter", "x", "whatsapp", "email", "e-mail", "mail", "linkedin", "telegram", "reddit",
   "pinterest", "print", "copy", "link", "messenger", "flipboard", "threads", "bluesky", "sms", "tweet", "vk", "viber",
+  // "Share on Facebook", "Share via Email", "Save · Bookmark · Gift": the verbs and joiners of such bars.
+  "on", "via", "to", "save", "bookmark", "gift", "comment", "comments", "instagram", "youtube", "tiktok", "mastodon",
 ]);
 
 /** A row of share buttons: "Share Facebook Twitter WhatsApp Email". */
