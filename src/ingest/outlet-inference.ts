@@ -24,8 +24,8 @@ const CLUES: Array<[OutletClueKind, RegExp]> = [
   ["self-report", new RegExp(String.raw`(?:^|[,.] )${OUTLET} reports?(?:, citing|\.|$| that)`)],
 ];
 
-// "© 2025", "Copyright (c) 2020-2025", "© Copyright 2025,": the mark and its years.
-const COPYRIGHT_MARK = /^(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?/i;
+// "© 2025", "Copyright (c) 2020-2025", "© Copyright 2025,", "All content © 2025": the mark and its years.
+const COPYRIGHT_MARK = /^(?:all (?:content|contents|material)\s+)?(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?/i;
 // The holder's name ends where the line goes on about it: "… Ledger. All rights reserved.",
 // "… News, a Sunrise Media station", "… Courier | Terms", "Nordpress 2025".
 const HOLDER_END = /\.(?:\s|$)|,|;|\s[|·•–—-]\s|\s\d{4}\b|\s+all rights reserved/i;

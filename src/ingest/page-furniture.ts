@@ -23,6 +23,8 @@ const CALL_TO_ACTION = new RegExp(
     String.raw`copy link|link copied|preview$|reuse this content|republish\b|type your email|live feed$|newest$|oldest$|please (?:turn on|enable) javascript|` +
     // Bookmarking, saving, gifting, printing and listening widgets.
     String.raw`bookmark(?: (?:this|article|story))?$|bookmarked$|add to (?:bookmarks|favou?rites|(?:my |your )?(?:reading )?list)|save(?: (?:article|story|this (?:article|story)|for later|to (?:my |your )?list))?$|saved$|` +
+    // The comment section's controls: "Show comments", "View 12 comments", "Be the first to comment".
+    String.raw`(?:show|view|hide|load|read|see) (?:all )?(?:\d+ )?comments?\b|be the first to comment|` +
     String.raw`gift (?:this )?(?:article|story)$|e-?mail (?:this (?:article|story|page)|to a friend)$|print (?:this )?(?:article|story|page)$|listen to (?:this )?(?:article|story)|(?:text|font) size$)`,
   "i",
 );
@@ -78,9 +80,17 @@ const SHARE_TARGETS = new Set([
   "on", "via", "to", "save", "bookmark", "gift", "comment", "comments", "instagram", "youtube", "tiktok", "mastodon",
 ]);
 
-/** A row of share buttons: "Share Facebook Twitter WhatsApp Email". */
+// A button left alone on its line: "Facebook", "Tweet", "Bookmark". Joiners ("on", "to") and
+// words with another sense ("X", "link", "threads") never stand for a button alone.
+const LONE_BUTTONS = new Set([
+  "share", "facebook", "twitter", "whatsapp", "email", "e-mail", "linkedin", "telegram", "reddit", "pinterest", "flipboard",
+  "bluesky", "tweet", "bookmark", "save", "gift", "print", "instagram", "youtube", "tiktok",
+]);
+
+/** A row of share buttons, or one left alone: "Share Facebook Twitter WhatsApp Email", "Share on Facebook", "Tweet". */
 export function isShareBar(block: string): boolean {
-  const words = block.toLowerCase().split(/[\s|·•,/]+/).filter(Boolean);
+  const words = block.toLowerCase().replace(/[!.:]$/, "").split(/[\s|·•,/]+/).filter(Boolean);
+  if (words.length === 1) return LONE_BUTTONS.has(words[0]);
   return words.length >= 2 && words.length <= 14 && words.every((w) => SHARE_TARGETS.has(w));
 }
 
@@ -126,7 +136,7 @@ const MONTH_NAMES = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
 const DAY_NAMES = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?$/i;
 const TIME_WORDS = new Set([
   "published", "updated", "posted", "last", "first", "originally", "modified", "edited", "created", "release", "released",
-  "date", "dated", "time", "on", "at", "of", "ago", "hour", "hours", "min", "mins", "minute", "minutes", "second", "seconds",
+  "date", "dated", "time", "on", "at", "of", "and", "ago", "hour", "hours", "min", "mins", "minute", "minutes", "second", "seconds",
   "day", "days", "read", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "cest", "wet", "west", "eet", "eest", "msk",
   "ist", "est", "edt", "et", "cst", "cdt", "ct", "mst", "mdt", "mt", "pst", "pdt", "pt", "akst", "akdt", "hst", "aest", "aedt",
   "jst", "kst", "sgt", "hkt", "eastern", "central", "pacific", "mountain", "time", "today", "yesterday", "views", "view",

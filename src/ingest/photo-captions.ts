@@ -27,7 +27,11 @@ const BRACKETED_CREDIT = /[([]((?:[\p{L}.&'’ -]{0,40}\s)?(?:photo(?:graph)?|im
 // After a caption's sentence, a bar and the credit: "… on Monday. | Ana Ruiz/The Herald".
 const BAR_CREDIT = new RegExp(String.raw`[.!?)]\s*\|\s*(?:(?:Photo|Photograph|Picture|Image|Credit)s?(?: by)?\s*:?\s*)?(${NAME})(?:\s*(?:[/,|]|\bfor\b).*)?$`, "u");
 // A line that is only a credit: "Photo courtesy of Harbour Ferries", "Staff photo by Ana Ruiz", "Courtesy of the council".
-const CREDIT_LINE = /^(?:(?:[Ff]ile|[Ss]taff|[Ss]ubmitted|[Cc]ourtesy|[Cc]ontributed)\s+)?(?:[Pp]hoto|[Pp]hotograph|[Ii]mage|[Pp]icture)s?\s+(?:by|courtesy(?: of)?|credit:?)\s+(?:the\s+)?\p{Lu}|^[Cc]ourtesy(?: of)?\s+(?:the\s+)?\p{Lu}/u;
+const CREDIT_LINE = /^(?:(?:file|staff|submitted|courtesy|contributed)\s+)?(?:photo|photograph|image|picture)s?\s+(?:by|courtesy(?: of)?|credit:?)\s+(?:the\s+)?|^courtesy(?: of)?\s+(?:the\s+)?/i;
+// "(Ana Ruiz/The Herald)", "(Ana Ruiz | The Herald)": a name and an outlet in brackets closing a caption.
+const BRACKETED_NAME_OUTLET = new RegExp(String.raw`[.!?]\s*\((${NAME})\s*[/|]\s*(?:The )?${AGENCY}\)$`, "u");
+// "Image source, Getty Images", "Image caption, …" and "Credit...Ana Ruiz for The Herald": labels some outlets export with the photo.
+const EXPORTED_LABEL = /^(?:(?:image|photo|video) (?:source|caption|copyright)\s*[,:]|credit\.{3}|credit…)/i;
 const LONGEST_CREDIT_LINE_WORDS = 15;
 // "… since 2022. PHOTO: AFP", "PICTURE: Ana Ruiz/HPA": a credit label in capitals closing a caption.
 const CAPITAL_LABEL_CREDIT = new RegExp(String.raw`(?:^|\s)(?:PHOTO(?:GRAPH)?|PICTURE|IMAGE|CREDIT)S?\s*:\s*(${NAME})(?:\s*\/\s*(${AGENCY}))?$`, "u");
@@ -46,13 +50,23 @@ export function readPhotoCaption(block: string): PhotoCaption | null {
     const bareCredit = rest.split(/\s+/).length <= 4 && /^[A-Z]/.test(rest) ? [rest.trim()] : [];
     return { credits: trailingCredits(rest) ?? bareCredit };
   }
-  if (CREDIT_LINE.test(block) && block.split(/\s+/).length <= LONGEST_CREDIT_LINE_WORDS && !/\b(?:said|says|told)\b/.test(block)) return { credits: namesAfterMarkers(block) };
+  if (isCreditLine(block)) return { credits: namesAfterMarkers(block) };
+  if (EXPORTED_LABEL.test(block)) return { credits: [] };
+  const nameOutlet = BRACKETED_NAME_OUTLET.exec(block);
+  if (nameOutlet) return { credits: [nameOutlet[1]] };
   // Brackets first: a label inside them ("(Image: Harbour Ferries)") is read whole there.
   const bracketed = BRACKETED_CREDIT.exec(block);
   if (bracketed) return { credits: namesAfterMarkers(bracketed[1]) };
   const credits = trailingCredits(block);
   if (credits || STOCK_CREDIT.test(block)) return { credits: credits ?? [] };
   return null;
+}
+
+// The credit after the label starts with a capital ("Photo by Ana Ruiz"); "Photo by photo, the show …" is prose.
+function isCreditLine(block: string): boolean {
+  const label = CREDIT_LINE.exec(block);
+  if (!label || block.split(/\s+/).length > LONGEST_CREDIT_LINE_WORDS || /\b(?:said|says|told)\b/.test(block)) return false;
+  return /^\p{Lu}/u.test(block.slice(label[0].length));
 }
 
 // In "HPA Photo/Ana Ruiz, File" or "Staff photo by Ana Ruiz" the names follow "/", ":", "by" or "of".

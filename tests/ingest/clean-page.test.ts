@@ -123,7 +123,7 @@ describe("cleanPage", () => {
   });
 
   it("removes bookmarking and sharing widgets in the shapes outlets print them", () => {
-    for (const junk of ["Bookmark", "Save", "Save article", "Add to bookmarks", "Share on Facebook", "Share via Email", "Copy link", "Link copied!", "Print this page", "Gift this article", "Listen to this article", "Save · Share · Comments"]) {
+    for (const junk of ["Bookmark", "Save", "Save article", "Add to bookmarks", "Share on Facebook", "Share via Email", "Copy link", "Link copied!", "Print this page", "Gift this article", "Listen to this article", "Save · Share · Comments", "Facebook", "Tweet", "Show comments", "Be the first to comment"]) {
       expect(kept([ARTICLE, junk, ARTICLE]), junk).toEqual([ARTICLE, ARTICLE]);
     }
   });

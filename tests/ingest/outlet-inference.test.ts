@@ -46,6 +46,7 @@ describe("outlet inference", () => {
     expect(readCopyrightHolder("Copyright 2025 KHRB 9 News, a Sunrise Media station.")).toBe("KHRB 9 News");
     expect(readCopyrightHolder("© 2020-2025 Harbour Ledger Media Inc. All Rights Reserved.")).toBe("Harbour Ledger Media");
     expect(readCopyrightHolder("© Nordpress 2025")).toBe("Nordpress");
+    expect(readCopyrightHolder("All content © 2025 The Harbour Ledger")).toBe("The Harbour Ledger");
     expect(readCopyrightHolder("(c) 2025 Eastmark Department of Coastal Resources | Privacy")).toBe("Eastmark Department of Coastal Resources");
   });
 
@@ -67,6 +68,7 @@ describe("outlet inference", () => {
       "Tuesday, March 4th, 2025 10:32 am EST",
       "Posted: Tue 04 Mar 2025 10.32 (GMT)",
       "Last updated on 4th of March 2025 - 10:32 CT",
+      "Posted at 10:32 AM, Mar 04, 2025 and last updated 11:05 AM, Mar 04, 2025",
     ]) expect(inferPublishedOn(["Pier to close", line]), line).toBe("2025-03-04");
   });
 

@@ -14,11 +14,15 @@ describe("readPhotoCaption", () => {
     expect(readPhotoCaption("(Image: Millbrook School District)")?.credits).toEqual(["Millbrook School District"]);
     expect(readPhotoCaption("Clam diggers work the flats. (Photo courtesy of the Department of Coastal Resources)")).not.toBeNull();
     expect(readPhotoCaption("The pier in 1962. [File photo]")).not.toBeNull();
+    expect(readPhotoCaption("The pier at dawn. (Jane Roe/The Harbour Ledger)")?.credits).toEqual(["Jane Roe"]);
   });
 
   it("reads a line that is only a credit", () => {
     expect(readPhotoCaption("Photo courtesy of Harbour Ferries")).not.toBeNull();
     expect(readPhotoCaption("Staff photo by Owen Hart")?.credits).toEqual(["Owen Hart"]);
+    expect(readPhotoCaption("PHOTO BY OWEN HART")).not.toBeNull();
+    expect(readPhotoCaption("Image source, Harbour Ferries")).not.toBeNull();
+    expect(readPhotoCaption("Credit...Owen Hart for The Harbour Ledger")).not.toBeNull();
   });
 
   it("keeps article sentences that mention a photo", () => {

@@ -9,6 +9,8 @@ describe("isReporterContact", () => {
       "Andrea Pike covers Millbrook for the Courier. Reach her at 555-0150 or on Twitter @apike_courier.",
       "Follow Jane Roe on X: @JaneRoeKHRB",
       "Twitter: @janeroe",
+      "jroe@harbourledger.example | @janeroe",
+      "Jane Roe: 555-0100",
       "Have a tip? Call the newsroom at 555-0111.",
       "Email Tom Akers at takers@khrb9.example or call +1 555 010 0142.",
     ]) expect(isReporterContact(line), line).toBe(true);
@@ -20,6 +22,7 @@ describe("isReporterContact", () => {
       "“Call 555-0100 if you see the bus,” Sheriff Carla Benton told parents.",
       "The mayor's account, @HarbourviewMayor, posted the vote count at 10:32 p.m.",
       "The ferry carried 41,000 riders last winter.",
+      "More than 2,000 people follow @HarbourviewMayor on X, where the vote was first announced.",
     ]) expect(isReporterContact(line), line).toBe(false);
   });
 });
