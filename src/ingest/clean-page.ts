@@ -28,6 +28,7 @@ import { isPressReleaseTailHeader } from "./press-release-tail.js";
 import { readPhotoCaption } from "./photo-captions.js";
 import { isLinkTitle, opensLinkList } from "./related-links.js";
 import { isReporterContact } from "./reporter-contact.js";
+import { readTitleLine, withoutSiteName } from "./title-line.js";
 
 export type JunkReason =
   | "appeal"
@@ -89,7 +90,15 @@ const PARAGRAPH_RULES: Rule[] = [
   ["legal", (block) => findOutletClue(block)?.kind === "copyright"],
 ];
 
+// "Pier to close | The Harbour Post" names the outlet and looks like a two-item menu, but it is
+// the page's title with the site's name after it: a title of three words or more is kept.
+function isTitleWithSiteName(block: string, outlet: string | null): boolean {
+  const title = withoutSiteName(block, outlet);
+  return title !== block && wordCount(title) >= 3 && readTitleLine(title) !== null;
+}
+
 function junkRule(block: string, outlet: string | null): Rule | undefined {
+  if (isTitleWithSiteName(block, outlet)) return undefined;
   // List bullets and icons before a line ("∙ Paid subscribers get …") do not change what it is.
   const probe = block.replace(/^[^\p{L}\p{N}"“‘'(©]+/u, "");
   const rules = wordCount(probe) <= SHORT_BLOCK_WORDS ? [...SHORT_RULES, ...PARAGRAPH_RULES] : PARAGRAPH_RULES;

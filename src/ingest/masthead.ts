@@ -8,7 +8,7 @@ import { isNewsroomTitleLine, readBareNameLine, readClosingCredit, readCreditLin
 import { nameKey } from "./names.js";
 import { readDateline } from "./dateline.js";
 import { wordCount } from "./page-furniture.js";
-import { menuRunLength, readTitleLine } from "./title-line.js";
+import { menuRunLength, readTitleLine, withoutSiteName } from "./title-line.js";
 
 export interface Masthead {
   headline: string | null;
@@ -30,6 +30,8 @@ export interface MastheadHints {
   signOffs?: string[];
   /** Photographers credited in removed captions: never authors. */
   credits?: string[];
+  /** The outlet, whose name a title line may carry after a bar. */
+  outlet?: string | null;
 }
 
 // Credits sit at the top (under the headline) or at the bottom of an article.
@@ -80,7 +82,7 @@ export function readMasthead(blocks: readonly string[], hints: MastheadHints = {
   if (headline !== null) {
     if (body.length && fold(body[0]) === fold(headline)) body.shift();
   } else if (title !== null) {
-    headline = title;
+    headline = withoutSiteName(title, hints.outlet ?? null);
     titleBlock = body.shift()!;
   }
 

@@ -106,6 +106,12 @@ export function inferPublishedOn(blocks: readonly string[]): string | null {
   return null;
 }
 
+/** Whether two spellings name the same outlet: "The Harbour Ledger" and "HARBOUR LEDGER". */
+export function isSameOutlet(a: string, b: string): boolean {
+  const folded = foldOutlet(a);
+  return folded !== "" && folded === foldOutlet(b);
+}
+
 function foldOutlet(name: string): string {
   return name
     .replace(/\([^)]*\)/g, " ")

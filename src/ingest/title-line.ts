@@ -6,6 +6,7 @@
 // a page that has no title is told apart by what reporting carries and titles leave
 // out: "said", "told", a weekday, "yesterday", a dateline.
 import { readDateline } from "./dateline.js";
+import { isSameOutlet } from "./outlet-inference.js";
 import { wordCount } from "./page-furniture.js";
 
 const LONGEST_HEADLINE_WORDS = 30;
@@ -40,6 +41,15 @@ export function readTitleLine(block: string): string | null {
   if (SENTENCE_BREAK.test(block)) return null;
   if (!isTitleCased(block) && (words > LONGEST_STOPPED_TITLE_WORDS || REPORTING.test(block) || opensWithDateline(block))) return null;
   return ABBREVIATION_END.test(block.slice(0, stop.index + 1)) ? block : block.slice(0, stop.index) + stop[1];
+}
+
+// A page's title often carries the site's name after a bar or dash: "Pier to close | The Herald".
+const SITE_NAME_SUFFIX = /\s+[|–—-]\s+([^|–—]{2,60})$/;
+
+/** The title without the outlet's name set after it, when it has one. */
+export function withoutSiteName(title: string, outlet: string | null): string {
+  const suffix = SITE_NAME_SUFFIX.exec(title);
+  return outlet !== null && suffix !== null && isSameOutlet(suffix[1], outlet) ? title.slice(0, suffix.index) : title;
 }
 
 // Menu items and section names are a word or three: "Home", "Local news", "Log In".

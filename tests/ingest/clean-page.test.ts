@@ -81,6 +81,10 @@ describe("cleanPage", () => {
     expect(kept(["World News | Asia", ARTICLE])).toEqual([ARTICLE]);
   });
 
+  it("keeps a short title that carries the site's name after a bar", () => {
+    expect(kept(["Pier to close | The Harbour Post", ARTICLE])).toEqual(["Pier to close | The Harbour Post", ARTICLE]);
+  });
+
   it("removes a newsroom note about the article itself", () => {
     expect(kept([ARTICLE, "This interview has been edited for length and clarity.", "Translated from Portuguese by the editorial office."])).toEqual([ARTICLE]);
   });

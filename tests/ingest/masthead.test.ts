@@ -58,6 +58,10 @@ describe("readMasthead", () => {
     expect(m).toMatchObject({ headline: "Pier to close for repairs after cracks found", body: [LEDE] });
   });
 
+  it("drops the site's name set after the title", () => {
+    expect(readMasthead(["Pier to close for repairs | The Harbour Ledger", LEDE], { outlet: "The Harbour Ledger" }).headline).toBe("Pier to close for repairs");
+  });
+
   it("drops a newsroom job title set under a bare-name byline", () => {
     const m = readMasthead(["Pier to close", "Ana Costa", "Local Democracy Reporter", LEDE]);
     expect(m).toMatchObject({ byline: ["Ana Costa"], body: [LEDE] });

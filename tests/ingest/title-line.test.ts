@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { menuRunLength, readTitleLine } from "../../src/ingest/title-line.js";
+import { menuRunLength, readTitleLine, withoutSiteName } from "../../src/ingest/title-line.js";
 
 describe("readTitleLine", () => {
   it("takes a title line as it stands", () => {
@@ -53,5 +53,17 @@ describe("menuRunLength", () => {
 
   it("finds no menu when no title line follows the short lines", () => {
     expect(menuRunLength(["Monthly", "Annual", "The authority said on Monday it would close the pier."])).toBe(0);
+  });
+});
+
+describe("withoutSiteName", () => {
+  it("drops the outlet's name set after the title", () => {
+    expect(withoutSiteName("Pier to close for repairs | The Harbour Ledger", "The Harbour Ledger")).toBe("Pier to close for repairs");
+    expect(withoutSiteName("Pier to close for repairs - Harbour Ledger", "The Harbour Ledger")).toBe("Pier to close for repairs");
+  });
+
+  it("keeps a title whose last words after a dash are its own", () => {
+    expect(withoutSiteName("The Pier review – a quiet history", "The Harbour Ledger")).toBe("The Pier review – a quiet history");
+    expect(withoutSiteName("Pier to close | The Harbour Ledger", null)).toBe("Pier to close | The Harbour Ledger");
   });
 });
