@@ -42,6 +42,10 @@ function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string
 const drafts: ArticleDraft[] = [];
 let failed = 0;
 for await (const entry of readCorpus(positionals, { maxBytes })) {
+  if (entry.skipped) {
+    console.error(`${entry.file}: skipped, ${entry.skipped.reason}`);
+    continue;
+  }
   if (entry.error || !entry.raw) {
     failed++;
     console.error(`${entry.file}: ${withoutFileName(entry.error?.message ?? "could not be read", entry.file)} [${entry.error?.code ?? "UNREADABLE"}]`);

@@ -1,5 +1,5 @@
 // npm run ingest -- [--max-bytes N] [--workers N] PATH...   Adds articles to the archive at DATABASE_URL.
-// Prints a line per file and a total; exits 1 if any file failed.
+// Prints a line per file and a total; exits 1 if any file failed, 3 if it stopped because the disk filled.
 import { parseArgs } from "node:util";
 import { maxBytesOption } from "./cli/max-bytes-option.js";
 import { defaultExtractionWorkers } from "../src/archive/extraction-pool.js";
@@ -29,7 +29,8 @@ const store = await openStore(url);
 try {
   const totals = await ingestFiles(store, positionals, { maxBytes, workers, onFile: (o) => console.log(describeOutcome(o)) });
   console.log(describeTotals(totals));
-  process.exitCode = totals.failed > 0 ? 1 : 0;
+  if (totals.stopped) console.error(`STOPPED: ${totals.stopped.message} [${totals.stopped.code}]`);
+  process.exitCode = totals.stopped ? 3 : totals.failed > 0 ? 1 : 0;
 } finally {
   await store.close();
 }

@@ -10,13 +10,21 @@ import { extractEntries } from "./extraction-pool.js";
 export type FileOutcome =
   | { file: string; status: "stored"; articleId: number; headline: string | null; outlet: string | null; publishedOn: string | null; people: number; quotes: number }
   | { file: string; status: "duplicate"; articleId: number; matchedOn: "contentHash" | "url" }
-  | { file: string; status: "failed"; code: string; message: string };
+  | { file: string; status: "failed"; code: string; message: string }
+  | { file: string; status: "skipped"; reason: string };
 
 export interface IngestTotals {
+  /**
+   * Set when the ingest stopped before its last file: the disk filled. Files reported before
+   * it are committed; the group being written was rolled back whole, and nothing after it read.
+   */
+  stopped?: { code: "DISK_FULL"; message: string };
   files: number;
   stored: number;
   duplicate: number;
   failed: number;
+  /** Entries of folders that are not article files (subfolders, other files, FIFOs); not failures. */
+  skipped: number;
 }
 
 /** Ingests files and folders (their *.txt files), calling `onFile` as each one is done. */
@@ -26,33 +34,56 @@ export async function ingestFiles(
   // workers: threads extracting ahead of the writer (0, the default, extracts on this thread).
   options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void; workers?: number } = {},
 ): Promise<IngestTotals> {
-  const totals: IngestTotals = { files: 0, stored: 0, duplicate: 0, failed: 0 };
+  const totals: IngestTotals = { files: 0, stored: 0, duplicate: 0, failed: 0, skipped: 0 };
   // Outcomes are reported once their files are committed, so a "stored" line is never a
   // file that a killed ingest then loses.
   let uncommitted: FileOutcome[] = [];
   const reportCommitted = () => {
     for (const outcome of uncommitted) {
-      totals.files++;
-      totals[outcome.status === "stored" ? "stored" : outcome.status === "duplicate" ? "duplicate" : "failed"]++;
+      if (outcome.status !== "skipped") totals.files++;
+      totals[outcome.status]++;
       options.onFile?.(outcome);
     }
     uncommitted = [];
   };
   const entries = readCorpus(paths, { maxBytes: options.maxBytes });
-  await store.writer().inBatches(COMMIT_GROUP, async (commitPoint) => {
-    for await (const { entry, extracted } of extractEntries(entries, options.workers ?? 0, { maxBytes: options.maxBytes })) {
-      uncommitted.push(await storeExtracted(store, entry, extracted));
-      if (commitPoint()) reportCommitted();
-    }
-  });
+  try {
+    await store.writer().inBatches(COMMIT_GROUP, async (commitPoint) => {
+      for await (const { entry, extracted } of extractEntries(entries, options.workers ?? 0, { maxBytes: options.maxBytes })) {
+        uncommitted.push(await storeExtracted(store, entry, extracted));
+        if (commitPoint()) reportCommitted();
+      }
+    });
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    // inBatches rolled the open group back: its files are not in the archive, so not reported.
+    const lost = uncommitted.filter((o) => o.status === "stored").length;
+    uncommitted = [];
+    totals.stopped = {
+      code: "DISK_FULL",
+      message:
+        `the disk holding the archive is full (${(error as Error).message}). ` +
+        `The archive is intact: the ${totals.stored} files reported stored are committed whole` +
+        (lost ? `, and the ${lost} being written when the disk filled were rolled back` : "") +
+        `. Free some space and run the same command again: files already stored are left as they are.`,
+    };
+    return totals;
+  }
   reportCommitted();
   return totals;
+}
+
+// SQLite reports a full disk as SQLITE_FULL, or as an I/O error when the write itself fails.
+function isDiskFull(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === "SQLITE_FULL" || (typeof code === "string" && code.startsWith("SQLITE_IOERR") && /ENOSPC|disk is full|no space/i.test(message ?? "")) || code === "ENOSPC";
 }
 
 // Files committed together (each in a savepoint of its own): see SqlWriter.inBatches.
 const COMMIT_GROUP = { size: 50, ms: 100 };
 
 async function storeExtracted(store: Store, entry: CorpusEntry, extracted: ExtractResult | undefined): Promise<FileOutcome> {
+  if (entry.skipped) return { file: entry.file, status: "skipped", reason: entry.skipped.reason };
   if (!extracted) return { file: entry.file, status: "failed", code: entry.error?.code ?? "UNREADABLE", message: entry.error?.message ?? "could not be read" };
   if (!extracted.ok) return { file: entry.file, status: "failed", code: extracted.code, message: extracted.message };
   const { draft } = extracted;
@@ -62,6 +93,8 @@ async function storeExtracted(store: Store, entry: CorpusEntry, extracted: Extra
       ? { file: entry.file, status: "stored", articleId: saved.articleId, headline: draft.headline, outlet: draft.outlet, publishedOn: draft.publishedOn, people: saved.people, quotes: saved.quotes }
       : { file: entry.file, status: "duplicate", articleId: saved.articleId, matchedOn: saved.matchedOn };
   } catch (error) {
+    // A full disk fails every file after it too: stop the ingest instead (see ingestFiles).
+    if (isDiskFull(error)) throw error;
     // Its savepoint rolled back: nothing of this file is stored, and the next file goes on.
     return { file: entry.file, status: "failed", code: "STORE_FAILED", message: `could not be stored: ${(error as Error).message.split("\n").at(-1)}` };
   }
@@ -76,6 +109,8 @@ export function describeOutcome(outcome: FileOutcome): string {
       return `unchanged ${outcome.file}: already in the archive (same ${outcome.matchedOn === "url" ? "url" : "content"} as article ${outcome.articleId})`;
     case "failed":
       return `FAILED    ${outcome.file}: ${withoutFileName(outcome.message, outcome.file)} [${outcome.code}]`;
+    case "skipped":
+      return `skipped   ${outcome.file}: ${outcome.reason}`;
   }
 }
 
@@ -85,5 +120,6 @@ export function withoutFileName(message: string, file: string): string {
 }
 
 export function describeTotals(t: IngestTotals): string {
-  return `${t.files} file${t.files === 1 ? "" : "s"}: ${t.stored} stored, ${t.duplicate} already in the archive, ${t.failed} failed`;
+  const skipped = t.skipped ? ` (${t.skipped} other entr${t.skipped === 1 ? "y" : "ies"} skipped)` : "";
+  return `${t.files} file${t.files === 1 ? "" : "s"}: ${t.stored} stored, ${t.duplicate} already in the archive, ${t.failed} failed${skipped}`;
 }

@@ -3,39 +3,37 @@
 // files in name order (not its subfolders); a manifest.json beside a file gives the
 // crawler's outlet, date and URL for it. A file's size is checked before it is read,
 // so an oversize file costs a stat, not a read.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { readFile, readdir, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { lstat, readFile, readdir, realpath, stat } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { tooLarge } from "../ingest/failures.js";
 import { DEFAULT_MAX_BYTES } from "../ingest/pipeline.js";
+import { checkCrawlerMeta } from "../ingest/crawler-meta.js";
 import type { CrawlerMeta, RawArticle } from "../ingest/types.js";
 
 export interface CorpusEntry {
   file: string;
   raw?: RawArticle;
   error?: { code: string; message: string };
+  /** An entry of a folder that is not an article file, and why it was passed over. */
+  skipped?: { reason: string };
 }
 
 export interface ReadCorpusOptions {
   maxBytes?: number;
 }
 
-type Manifest = { ok: true; entries: Map<string, CrawlerMeta> } | { ok: false; message: string };
+// A manifest's entries by file name: the crawler's fields, or why the entry was refused.
+// One bad entry fails only the file it names; a manifest that cannot be read at all fails
+// every file of its folder, since none of them can be told what the crawler knew.
+type ManifestEntry = { ok: true; meta: CrawlerMeta } | { ok: false; problem: string };
+type Manifest = { ok: true; entries: Map<string, ManifestEntry>; unnamed: string[] } | { ok: false; message: string };
 
 const MANIFEST = "manifest.json";
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MANIFEST_SHAPE = 'a list of {"file", "outlet", "publishedOn", "url"}';
 
 function problem(path: string, what: string): Manifest {
-  return { ok: false, message: `${path} ${what}; fix the manifest (a list of {"file", "outlet", "publishedOn", "url"}) and run again` };
-}
-
-/** Checks one manifest entry's fields; returns what is wrong, or null. */
-function invalidField(entry: Record<string, unknown>): string | null {
-  for (const key of ["outlet", "url"] as const) {
-    if (entry[key] != null && typeof entry[key] !== "string") return `"${key}" must be text`;
-  }
-  if (entry.publishedOn != null && !(typeof entry.publishedOn === "string" && ISO_DATE.test(entry.publishedOn))) return `"publishedOn" must be a date written YYYY-MM-DD`;
-  return null;
+  return { ok: false, message: `${path} ${what}; fix the manifest (${MANIFEST_SHAPE}) and run again` };
 }
 
 /**
@@ -57,35 +55,77 @@ async function readManifest(path: string): Promise<Manifest | null> {
     return problem(path, `is not valid JSON (${(error as Error).message})`);
   }
   if (data === null || typeof data !== "object") return problem(path, "is neither a list nor an object");
-  const pairs: Array<[string, unknown]> = Array.isArray(data)
-    ? data.map((entry, i) => [typeof entry?.file === "string" ? basename(entry.file) : `#${i}`, entry])
-    : Object.entries(data as Record<string, unknown>);
-  const entries = new Map<string, CrawlerMeta>();
-  for (const [name, entry] of pairs) {
-    if (name.startsWith("#")) return problem(path, `entry ${name} has no "file" name`);
-    if (entry === null || typeof entry !== "object") return problem(path, `entry for ${name} is not an object`);
-    const fields = entry as Record<string, unknown>;
-    const invalid = invalidField(fields);
-    if (invalid) return problem(path, `entry for ${name}: ${invalid}`);
-    entries.set(name, {
-      outlet: (fields.outlet as string | undefined) ?? null,
-      publishedOn: (fields.publishedOn as string | undefined) ?? null,
-      url: (fields.url as string | undefined) ?? null,
-    });
+  const pairs: Array<[string | null, unknown, string]> = Array.isArray(data)
+    ? data.map((entry, i) => [typeof entry?.file === "string" && entry.file.trim() ? basename(entry.file.trim()) : null, entry, `entry #${i + 1}`])
+    : Object.entries(data as Record<string, unknown>).map(([name, entry]) => [basename(name), entry, `entry "${name}"`]);
+  const entries = new Map<string, ManifestEntry>();
+  const unnamed: string[] = [];
+  for (const [name, entry, label] of pairs) {
+    if (name === null) {
+      unnamed.push(`${path} ${label} has no "file" name, so it describes no file; give it one (${MANIFEST_SHAPE})`);
+      continue;
+    }
+    const fix = `; fix this entry of ${path} and run again`;
+    let checked: ManifestEntry;
+    if (entries.has(name)) checked = { ok: false, problem: `is listed more than once${fix}` };
+    else if (entry === null || typeof entry !== "object" || Array.isArray(entry)) checked = { ok: false, problem: `has a manifest entry that is not an object${fix}` };
+    else {
+      const result = checkCrawlerMeta(entry as Record<string, unknown>);
+      checked = result.ok ? { ok: true, meta: result.meta } : { ok: false, problem: `has a manifest entry whose ${result.problem}${fix}` };
+    }
+    entries.set(name, checked);
   }
-  return { ok: true, entries };
+  return { ok: true, entries, unnamed };
 }
 
-/** The files a path stands for: itself, or a folder's *.txt files in name order. */
-async function filesOf(path: string): Promise<{ files: string[] } | { error: CorpusEntry }> {
+/** What an entry of a folder is, told without opening it (a FIFO would block the open). */
+function kindOf(info: Stats): string {
+  if (info.isFile()) return "file";
+  if (info.isDirectory()) return "folder";
+  if (info.isFIFO()) return "named pipe (FIFO)";
+  if (info.isSocket()) return "socket";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "device";
+  return "special file";
+}
+
+const skip = (file: string, reason: string): CorpusEntry => ({ file, skipped: { reason } });
+
+/**
+ * The files a path stands for: itself, or a folder's *.txt files in name order. Anything
+ * else in a folder is listed as skipped, with why: a subfolder (folders are not read
+ * recursively), another kind of file, a FIFO, socket or device (never opened), a link that
+ * leads out of the folder or nowhere. A link to a regular file inside the folder is followed.
+ */
+async function filesOf(path: string): Promise<{ entries: CorpusEntry[] } | { error: CorpusEntry }> {
   try {
     const info = await stat(path);
-    if (!info.isDirectory()) return { files: [path] };
-    const names = (await readdir(path, { withFileTypes: true }))
-      .filter((d) => d.isFile() && d.name.endsWith(".txt"))
-      .map((d) => d.name)
-      .sort();
-    return { files: names.map((n) => join(path, n)) };
+    if (!info.isDirectory()) return { entries: [{ file: path }] };
+    const root = await realpath(path);
+    const entries: CorpusEntry[] = [];
+    const dirents = (await readdir(path, { withFileTypes: true })).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    for (const d of dirents) {
+      const file = join(path, d.name);
+      if (d.name === MANIFEST && d.isFile()) continue;
+      let target: Stats = await lstat(file);
+      if (target.isSymbolicLink()) {
+        const resolved = await realpath(file).catch(() => null);
+        if (resolved === null) {
+          entries.push(skip(file, "is a symbolic link to nothing"));
+          continue;
+        }
+        if (relative(root, resolved).startsWith("..") || isAbsolute(relative(root, resolved))) {
+          entries.push(skip(file, `is a symbolic link that leads out of ${path}; name its target to ingest it`));
+          continue;
+        }
+        target = await stat(resolved);
+      }
+      const kind = kindOf(target);
+      if (kind === "folder") entries.push(skip(file, "is a folder; folders are not read recursively: name it to ingest its files"));
+      else if (kind !== "file") entries.push(skip(file, `is a ${kind}, not a regular file; it was not opened`));
+      else if (!d.name.endsWith(".txt")) entries.push(skip(file, "is not a .txt article file"));
+      else entries.push({ file });
+    }
+    return { entries };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code === "ENOENT" ? "NOT_FOUND" : "UNREADABLE";
     return { error: { file: path, error: { code, message: `${path}: ${(error as Error).message}` } } };
@@ -101,12 +141,15 @@ async function filesOf(path: string): Promise<{ files: string[] } | { error: Cor
 function readArticleFile(file: string, maxBytes: number): { bytes: Uint8Array } | { error: { code: string; message: string } } {
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    // Non-blocking: opening a FIFO to read would otherwise wait for a writer for ever.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return { error: { code: "UNREADABLE", message: `${file}: ${(error as Error).message}` } };
   }
   try {
-    const size = fstatSync(fd).size;
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { error: { code: "NOT_A_FILE", message: `${file} is a ${kindOf(info)}, not a regular file; name article files or folders of them` } };
+    const size = info.size;
     if (size > maxBytes) {
       const { code, message } = tooLarge(file, size, maxBytes);
       return { error: { code, message } };
@@ -137,12 +180,26 @@ export async function* readCorpus(paths: string[], options: ReadCorpusOptions = 
       yield listed.error;
       continue;
     }
-    for (const file of listed.files) {
+    for (const listedEntry of listed.entries) {
+      if (listedEntry.skipped) {
+        yield listedEntry;
+        continue;
+      }
+      const file = listedEntry.file;
       const folder = dirname(file);
-      if (!manifests.has(folder)) manifests.set(folder, await readManifest(join(folder, MANIFEST)));
+      if (!manifests.has(folder)) {
+        const manifest = await readManifest(join(folder, MANIFEST));
+        manifests.set(folder, manifest);
+        for (const message of manifest?.ok ? manifest.unnamed : []) yield { file: join(folder, MANIFEST), error: { code: "BAD_MANIFEST", message } };
+      }
       const manifest = manifests.get(folder)!;
       if (manifest && !manifest.ok) {
         yield { file, error: { code: "BAD_MANIFEST", message: `${file} was not read: ${manifest.message}` } };
+        continue;
+      }
+      const entry = manifest?.entries.get(basename(file));
+      if (entry && !entry.ok) {
+        yield { file, error: { code: "BAD_MANIFEST", message: `${file} was not read: it ${entry.problem}` } };
         continue;
       }
       const read = readArticleFile(file, maxBytes);
@@ -151,7 +208,7 @@ export async function* readCorpus(paths: string[], options: ReadCorpusOptions = 
         continue;
       }
       const bytes = read.bytes;
-      yield { file, raw: { file, bytes, meta: manifest?.entries.get(basename(file)) } };
+      yield { file, raw: { file, bytes, meta: entry?.meta } };
     }
   }
 }

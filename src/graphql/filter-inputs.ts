@@ -17,7 +17,26 @@ function searchMatch(search: string | null | undefined, argument: string): strin
   return parsed.match;
 }
 
-function checkDateRange(filter: { publishedAfter?: string | null; publishedBefore?: string | null } | null | undefined, argument: string) {
+/** The most values one list filter takes, as the export's repeated parameters do. */
+export const MAX_FILTER_VALUES = 100;
+
+// Every list of a filter input is bounded: an unbounded one became an IN list past SQLite's
+// limit on variables, and answered INTERNAL_SERVER_ERROR.
+function checkListLengths(filter: object | null | undefined, argument: string) {
+  for (const [field, value] of Object.entries(filter ?? {})) {
+    if (Array.isArray(value) && value.length > MAX_FILTER_VALUES) {
+      throw badUserInput(`\`${argument}.${field}\` holds ${value.length} values; the most it takes is ${MAX_FILTER_VALUES}. Split the request, or use /export for bulk pulls.`, {
+        argument: `${argument}.${field}`,
+      });
+    }
+  }
+}
+
+type DateRangeInput = { publishedAfter?: string | null; publishedBefore?: string | null };
+
+/** What every filter input is checked for: bounded lists and a date range that holds a day. */
+function checkFilter(filter: DateRangeInput | null | undefined, argument: string) {
+  checkListLengths(filter, argument);
   if (filter?.publishedAfter && filter.publishedBefore && filter.publishedAfter > filter.publishedBefore) {
     throw badUserInput(
       `\`${argument}.publishedAfter\` (${filter.publishedAfter}) is later than \`${argument}.publishedBefore\` (${filter.publishedBefore}): no day is in that range.`,
@@ -37,12 +56,12 @@ function storyIds(ids: readonly string[] | null | undefined, argument: string): 
 }
 
 export function articleFilter(input: G.ArticleFilter | null | undefined): ArticleFilter {
-  checkDateRange(input, "filter");
+  checkFilter(input, "filter");
   return { ...input, storyIds: storyIds(input?.stories, "filter.stories"), searchMatch: searchMatch(input?.search, "filter.search") };
 }
 
 export function statementFilter(input: G.StatementFilter | null | undefined): StatementFilter {
-  checkDateRange(input, "filter");
+  checkFilter(input, "filter");
   if (input?.minOutlets != null && input.minOutlets < 0) {
     throw badUserInput(`\`filter.minOutlets\` must be 0 or more, got ${input.minOutlets}.`, { argument: "filter.minOutlets" });
   }
@@ -50,17 +69,17 @@ export function statementFilter(input: G.StatementFilter | null | undefined): St
 }
 
 export function storyFilter(input: G.StoryFilter | null | undefined): StoryFilter {
-  checkDateRange(input, "filter");
+  checkFilter(input, "filter");
   return { ...input, searchMatch: searchMatch(input?.search, "filter.search") };
 }
 
 export function quoteFilter(input: G.QuoteFilter | null | undefined): QuoteFilter {
-  checkDateRange(input, "filter");
+  checkFilter(input, "filter");
   return { ...input, searchMatch: searchMatch(input?.search, "filter.search") };
 }
 
 export function personFilter(input: G.PersonFilter | null | undefined): PersonFilter {
-  checkDateRange(input, "filter");
+  checkFilter(input, "filter");
   if (input?.search && input.search.length > 200) {
     throw badUserInput("`filter.search` is longer than 200 characters; a name is shorter.", { argument: "filter.search" });
   }

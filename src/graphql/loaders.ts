@@ -17,6 +17,7 @@ import { countQuotesBy, quotePagesOfArticles, quotePagesOfSpeakers, quotesByIds 
 import { outletIdsOfStatements, quotePagesOfStatements, statementsByIds } from "../store/statements.js";
 import { articlePagesOfStories, membersOfStories, storiesByIds } from "../store/stories.js";
 import { articleCountsOfTopics, topicsByIds, topicsOfArticles } from "../store/topics.js";
+import { MATCH_CLOSE, MATCH_OPEN, snippetHtml } from "./snippet-html.js";
 
 /** Batches "the same page of children for each of these parents" into one call per distinct page request. */
 function pagesPerParent<T>(fetch: (parentIds: readonly number[], request: PageRequest) => Promise<Map<number, Page<T>>>) {
@@ -88,7 +89,7 @@ export function createLoaders(store: Store) {
       }
       const found = new Map<string, string>();
       for (const [match, ids] of byMatch) {
-        for (const [id, snippet] of await articleSnippets(store, ids, match)) found.set(`${id}|${match}`, snippet);
+        for (const [id, snippet] of await articleSnippets(store, ids, match, MATCH_OPEN, MATCH_CLOSE)) found.set(`${id}|${match}`, snippetHtml(snippet));
       }
       return keys.map((key) => found.get(key) ?? null);
     }),

@@ -1,20 +1,11 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Is `value` a real calendar day written YYYY-MM-DD (so 2025-02-30 is not)? */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === value;
-}
+import { EARLIEST_DAY, isCalendarDay, LATEST_DAY } from "../ingest/day-number.js";
 
 // `nodes` ties the error to the literal: without it graphql-js reports the error as it is,
 // with no location, and the argument it belongs to cannot be named.
 function parseDate(value: unknown, node?: ValueNode): string {
-  if (typeof value !== "string" || !isIsoDate(value)) {
-    throw new GraphQLError(`${JSON.stringify(value)} is not a date: write a calendar day as YYYY-MM-DD, e.g. "2025-04-03".`, { nodes: node });
+  if (typeof value !== "string" || !isCalendarDay(value)) {
+    throw new GraphQLError(`${JSON.stringify(value)} is not a date: write a calendar day between ${EARLIEST_DAY} and ${LATEST_DAY} as YYYY-MM-DD, e.g. "2025-04-03".`, { nodes: node });
   }
   return value;
 }
@@ -22,7 +13,8 @@ function parseDate(value: unknown, node?: ValueNode): string {
 /** The `Date` scalar: an ISO 8601 calendar day, kept as its YYYY-MM-DD text. */
 export const DateScalar = new GraphQLScalarType({
   name: "Date",
-  description: "A calendar date in ISO 8601 form, `YYYY-MM-DD`.",
+  // The same words as the SDL's (base.graphql): the running schema takes this one.
+  description: `A calendar date in ISO 8601 form, \`YYYY-MM-DD\` (for example \`2025-04-03\`), from ${EARLIEST_DAY} to ${LATEST_DAY}. Date filters are inclusive.`,
   serialize: (value) => parseDate(value),
   parseValue: (value) => parseDate(value),
   parseLiteral(ast) {

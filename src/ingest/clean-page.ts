@@ -5,6 +5,8 @@
 // What was removed is returned with a reason, so a missed or wrong removal can be
 // traced to the rule that made it.
 import { readClosingCredit, readCreditLine } from "./byline.js";
+import { isCommentPolicy } from "./comment-policy.js";
+import { isDeskCredit } from "./desk-credits.js";
 import { findOutletClue, isOutletNameLine } from "./outlet-inference.js";
 import { continuesAppeal, isAppealHeader, isAppealParagraph, isOutletSelfReference } from "./page-appeals.js";
 import {
@@ -25,6 +27,8 @@ import {
 import { isPressReleaseTailHeader } from "./press-release-tail.js";
 import { readPhotoCaption } from "./photo-captions.js";
 import { isLinkTitle, opensLinkList } from "./related-links.js";
+import { isReporterContact } from "./reporter-contact.js";
+import { readTitleLine, withoutSiteName } from "./title-line.js";
 
 export type JunkReason =
   | "appeal"
@@ -33,6 +37,8 @@ export type JunkReason =
   | "reader-instruction"
   | "tags"
   | "contact"
+  | "comment-policy"
+  | "desk-credit"
   | "press-release-tail"
   | "trailing-furniture"
   | "call-to-action"
@@ -65,6 +71,8 @@ const SHORT_RULES: Rule[] = [
   ["reader-instruction", isReaderInstruction],
   ["tags", isTagList],
   ["contact", isContactLine],
+  ["contact", isReporterContact],
+  ["desk-credit", isDeskCredit],
   ["share-bar", isSymbolLine],
   ["editorial-note", isEditorialNote],
   ["masthead", isOutletSelfReference],
@@ -75,13 +83,22 @@ const SHORT_RULES: Rule[] = [
 // Rules that also recognise whole paragraphs: appeals, cookie notices, legal small print.
 const PARAGRAPH_RULES: Rule[] = [
   ["cookie-notice", isCookieNotice],
+  ["comment-policy", isCommentPolicy],
   ["legal", isLegalFooter],
   ["appeal", isAppealParagraph],
   ["appeal", (block) => findOutletClue(block)?.kind === "appeal"],
   ["legal", (block) => findOutletClue(block)?.kind === "copyright"],
 ];
 
+// "Pier to close | The Harbour Post" names the outlet and looks like a two-item menu, but it is
+// the page's title with the site's name after it: a title of three words or more is kept.
+function isTitleWithSiteName(block: string, outlet: string | null): boolean {
+  const title = withoutSiteName(block, outlet);
+  return title !== block && wordCount(title) >= 3 && readTitleLine(title) !== null;
+}
+
 function junkRule(block: string, outlet: string | null): Rule | undefined {
+  if (isTitleWithSiteName(block, outlet)) return undefined;
   // List bullets and icons before a line ("∙ Paid subscribers get …") do not change what it is.
   const probe = block.replace(/^[^\p{L}\p{N}"“‘'(©]+/u, "");
   const rules = wordCount(probe) <= SHORT_BLOCK_WORDS ? [...SHORT_RULES, ...PARAGRAPH_RULES] : PARAGRAPH_RULES;

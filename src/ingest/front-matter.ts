@@ -7,6 +7,7 @@
 // This stage splits that block from the article text and checks its fields. A file
 // without front matter passes through unchanged.
 import { parse as parseYaml } from "yaml";
+import { checkCrawlerMeta } from "./crawler-meta.js";
 import { badFrontMatter, type ExtractFailure } from "./failures.js";
 import type { CrawlerMeta } from "./types.js";
 
@@ -44,19 +45,15 @@ export function splitFrontMatter(text: string, file: string): SplitFrontMatter {
   if (typeof data !== "object" || Array.isArray(data)) return badFrontMatter(file, "must be a mapping of fields such as outlet: and publishedOn:");
   const fields = data as Record<string, unknown>;
 
-  const outlet = optionalString(fields, "outlet");
-  if (outlet === INVALID) return badFrontMatter(file, "field `outlet` must be text");
-  const url = optionalString(fields, "url");
-  if (url === INVALID || (url !== null && !isHttpUrl(url))) return badFrontMatter(file, "field `url` must be an http(s) URL");
-  const publishedOn = isoDate(fields.publishedOn ?? fields.published ?? fields.date);
-  if (publishedOn === INVALID) return badFrontMatter(file, "field `publishedOn` must be a date written YYYY-MM-DD");
+  const checked = checkCrawlerMeta(fields);
+  if (!checked.ok) return badFrontMatter(file, checked.problem);
   const title = optionalString(fields, "title") ?? optionalString(fields, "headline");
   const authors = authorList(fields.authors ?? fields.author ?? fields.byline);
 
   return {
     ok: true,
     frontMatter: {
-      meta: { outlet, publishedOn, url },
+      meta: checked.meta,
       title: title === INVALID ? null : title,
       authors,
     },
@@ -72,23 +69,6 @@ function optionalString(fields: Record<string, unknown>, key: string): string | 
   if (typeof value === "string") return value.trim();
   if (typeof value === "number") return String(value);
   return INVALID;
-}
-
-function isHttpUrl(text: string): boolean {
-  return URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
-}
-
-/** "2025-04-03", "2025-04-03T10:00:00Z" or a YAML timestamp → "2025-04-03". */
-function isoDate(value: unknown): string | null | typeof INVALID {
-  if (value === undefined || value === null || value === "") return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? INVALID : value.toISOString().slice(0, 10);
-  if (typeof value !== "string") return INVALID;
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
-  if (!match) return INVALID;
-  const [, y, m, d] = match;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  const sameDay = date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
-  return sameDay ? `${y}-${m}-${d}` : INVALID;
 }
 
 function authorList(value: unknown): string[] {

@@ -6,7 +6,9 @@
 // set between the headline and a datelined first paragraph.
 import { isNewsroomTitleLine, readBareNameLine, readClosingCredit, readCreditLine } from "./byline.js";
 import { nameKey } from "./names.js";
+import { readDateline } from "./dateline.js";
 import { wordCount } from "./page-furniture.js";
+import { menuRunLength, readTitleLine, withoutSiteName } from "./title-line.js";
 
 export interface Masthead {
   headline: string | null;
@@ -28,45 +30,22 @@ export interface MastheadHints {
   signOffs?: string[];
   /** Photographers credited in removed captions: never authors. */
   credits?: string[];
+  /** The outlet, whose name a title line may carry after a bar. */
+  outlet?: string | null;
 }
 
-const LONGEST_HEADLINE_WORDS = 30;
 // Credits sit at the top (under the headline) or at the bottom of an article.
 const TOP_REACH = 8;
 const BOTTOM_REACH = 6;
 
-// "WASHINGTON –", "KYIV, Ukraine (AP) —", "LONDON, Nov 16, 2024 (AEP) -", "NEW YORK:".
-const DATELINE = new RegExp(
-  String.raw`^([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})` +
-    String.raw`(?:,\s*[A-Z][\p{L}.]+(?: [A-Z][\p{L}.]+)?)?` +
-    String.raw`(?:,?\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?)?` +
-    String.raw`(?:\s*\([^)]{1,40}\))?` +
-    String.raw`\s*(?:[-–—]+|:)\s+`,
-  "u",
-);
-
-/** How many characters of a paragraph its dateline takes ("DOHA, Dec. 13 (AP) - "), 0 when it has none. */
-export function datelineLength(paragraph: string): number {
-  return DATELINE.exec(paragraph.slice(0, 120))?.[0].length ?? 0;
-}
-
-/** The place a paragraph is datelined from, e.g. "WASHINGTON", or null. */
-export function readDateline(paragraph: string): string | null {
-  const match = DATELINE.exec(paragraph.slice(0, 120));
-  return match ? match[1] : null;
-}
-
-function isHeadlineShaped(block: string): boolean {
-  const words = wordCount(block);
-  return words >= 2 && words <= LONGEST_HEADLINE_WORDS && !/[.,;]$/.test(block);
-}
+export { datelineLength, readDateline } from "./dateline.js";
 
 // A section label above the headline: "WORLD", "Europe live", "Politics |": short,
 // and followed by a longer headline-shaped line.
 function isSectionLabel(block: string, next: string | undefined): boolean {
   const words = wordCount(block);
   if (words > 3 || /[.!?]$/.test(block)) return false;
-  return block === block.toUpperCase() || /[|:]$/.test(block) || (words <= 2 && next !== undefined && wordCount(next) >= 4 && isHeadlineShaped(next));
+  return block === block.toUpperCase() || /[|:]$/.test(block) || (words <= 2 && next !== undefined && wordCount(next) >= 4 && readTitleLine(next) !== null);
 }
 
 const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
@@ -95,11 +74,16 @@ export function readMasthead(blocks: readonly string[], hints: MastheadHints = {
   let body = blocks.filter((_, i) => !creditAt[i]);
 
   let headline: string | null = hints.title ?? null;
+  body = body.slice(menuRunLength(body));
   while (body.length > 1 && isSectionLabel(body[0], body[1])) body.shift();
+  const title = body.length > 1 ? readTitleLine(body[0]) : null;
+  // The block as the page set it: the headline may have lost a closing full stop.
+  let titleBlock = headline;
   if (headline !== null) {
     if (body.length && fold(body[0]) === fold(headline)) body.shift();
-  } else if (body.length > 1 && isHeadlineShaped(body[0])) {
-    headline = body.shift()!;
+  } else if (title !== null) {
+    headline = withoutSiteName(title, hints.outlet ?? null);
+    titleBlock = body.shift()!;
   }
 
   // A writer's bare name under the headline (and standfirst): "Kari Elstad", "Ana Ruiz in Kyiv".
@@ -117,7 +101,7 @@ export function readMasthead(blocks: readonly string[], hints: MastheadHints = {
   // The summary between headline and a credit line is a standfirst.
   const firstCredit = creditAt.indexOf(true);
   if (standfirst === null && headline !== null && firstCredit >= 0 && firstCredit <= TOP_REACH) {
-    const headlineAt = blocks.indexOf(headline);
+    const headlineAt = blocks.indexOf(titleBlock ?? headline);
     if (headlineAt >= 0 && firstCredit === headlineAt + 2 && body[0] === blocks[headlineAt + 1] && body.length > 1) standfirst = body.shift()!;
   }
 

@@ -3,6 +3,7 @@
 // "A Message from The Herald:"), sign copyright lines ("© 2025 The Herald"), and
 // aggregators credit themselves ("Example.Az reports, citing Reuters"). Dates sit
 // in "Published …" lines or copyright years.
+import { calendarDay } from "./day-number.js";
 import { isTimestampLine } from "./page-furniture.js";
 
 export type OutletClueKind = "appeal" | "copyright" | "self-report";
@@ -21,13 +22,33 @@ const CLUES: Array<[OutletClueKind, RegExp]> = [
   ["appeal", new RegExp(String.raw`^Support ${OUTLET}(?:[.!]?$|${PITCH})`)],
   ["appeal", new RegExp(String.raw`^A (?:[Mm]essage|[Nn]ote|[Ll]etter) [Ff]rom ${OUTLET}:?$`)],
   ["appeal", new RegExp(String.raw`^(?:Subscribe to|Donate to|Become a member of) ${OUTLET}[.!]?$`)],
-  ["copyright", new RegExp(String.raw`^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:-\s*\d{4}\s*)?)?${OUTLET}`)],
   ["self-report", new RegExp(String.raw`(?:^|[,.] )${OUTLET} reports?(?:, citing|\.|$| that)`)],
 ];
+
+// "© 2025", "Copyright (c) 2020-2025", "© Copyright 2025,", "All content © 2025": the mark and its years.
+const COPYRIGHT_MARK = /^(?:all (?:content|contents|material)\s+)?(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?/i;
+// The holder's name ends where the line goes on about it: "… Ledger. All rights reserved.",
+// "… News, a Sunrise Media station", "… Courier | Terms", "Nordpress 2025".
+const HOLDER_END = /\.(?:\s|$)|,|;|\s[|·•–—-]\s|\s\d{4}\b|\s+all rights reserved/i;
+const LEGAL_SUFFIX = /\s+(?:inc|llc|ltd|limited|plc|corp|corporation|gmbh|co)\.?$/i;
+// Every word of a name is capitalised (or a number: "KHRB 9 News"), but for its small joining words.
+const HOLDER_NAME = /^(?:The )?[A-Z0-9][\w.&'’-]*(?: (?:of|on|and|for|the|&|[A-Z0-9][\w.&'’-]*))*$/;
+
+/** The name a copyright line gives its holder, without years and trailing words: "© 2025 The Herald. All rights reserved." → "The Herald". */
+export function readCopyrightHolder(block: string): string | null {
+  const mark = COPYRIGHT_MARK.exec(block);
+  if (!mark || !/[©\d]|\(c\)/i.test(mark[0])) return null;
+  const rest = block.slice(mark[0].length);
+  const end = HOLDER_END.exec(rest);
+  const holder = (end ? rest.slice(0, end.index) : rest).trim().replace(LEGAL_SUFFIX, "");
+  return holder.split(/\s+/).length <= 8 && HOLDER_NAME.test(holder) ? holder : null;
+}
 
 /** What a block says about the outlet publishing it, if anything. */
 export function findOutletClue(block: string): OutletClue | null {
   if (block.length > 2000) return null;
+  const holder = readCopyrightHolder(block);
+  if (holder) return { outlet: holder, kind: "copyright" };
   for (const [kind, pattern] of CLUES) {
     const match = pattern.exec(block);
     if (match) return { outlet: match[1].replace(/[.!:,]+$/, ""), kind };
@@ -35,26 +56,31 @@ export function findOutletClue(block: string): OutletClue | null {
   return null;
 }
 
-/** The outlet named by the page itself, preferring appeals and copyright lines over self-reports. */
+/**
+ * The outlet named by the page itself: an appeal first, then the last copyright line (the
+ * page's footer; an earlier one may credit a photo), then a self-report.
+ */
 export function inferOutlet(blocks: readonly string[]): string | null {
   const clues = blocks.map(findOutletClue).filter((c): c is OutletClue => c !== null);
-  return (clues.find((c) => c.kind !== "self-report") ?? clues[0])?.outlet ?? null;
+  const appeal = clues.find((c) => c.kind === "appeal");
+  const copyright = clues.filter((c) => c.kind === "copyright").pop();
+  return (appeal ?? copyright ?? clues[0])?.outlet ?? null;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-function isoFromParts(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
-}
+const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+// "March 4, 2025", "Mar. 4th 2025" and "4 March 2025", "4th of March, 2025": both orders outlets print.
+const MONTH_FIRST = new RegExp(String.raw`\b${MONTH_NAME}\.?\s+${ORDINAL},?\s+(\d{4})\b`, "i");
+const DAY_FIRST = new RegExp(String.raw`\b${ORDINAL}\s+(?:of\s+)?${MONTH_NAME}\.?,?\s+(\d{4})\b`, "i");
 
-/** "April 3, 2025", "3 Apr 2025" or "2025-04-03" anywhere in a line → "2025-04-03". */
+/** "April 3, 2025", "3 Apr 2025", "Apr. 3rd, 2025" or "2025-04-03" anywhere in a line → "2025-04-03". */
 export function dateInLine(line: string): string | null {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(line);
-  if (iso) return isoFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const monthFirst = /\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})\b/.exec(line);
-  const dayFirst = /\b(\d{1,2}) ([A-Z][a-z]{2,8})\.?,? (\d{4})\b/.exec(line);
+  if (iso) return calendarDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const monthFirst = MONTH_FIRST.exec(line);
+  const dayFirst = DAY_FIRST.exec(line);
   const [monthName, day, year] = monthFirst
     ? [monthFirst[1], monthFirst[2], monthFirst[3]]
     : dayFirst
@@ -62,7 +88,7 @@ export function dateInLine(line: string): string | null {
       : [null, null, null];
   if (!monthName) return null;
   const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
-  return month ? isoFromParts(Number(year), month, Number(day)) : null;
+  return month ? calendarDay(Number(year), month, Number(day)) : null;
 }
 
 /** The publication date from a time-stamp line of the page, when it has one. */
@@ -73,6 +99,12 @@ export function inferPublishedOn(blocks: readonly string[]): string | null {
     if (date) return date;
   }
   return null;
+}
+
+/** Whether two spellings name the same outlet: "The Harbour Ledger" and "HARBOUR LEDGER". */
+export function isSameOutlet(a: string, b: string): boolean {
+  const folded = foldOutlet(a);
+  return folded !== "" && folded === foldOutlet(b);
 }
 
 function foldOutlet(name: string): string {

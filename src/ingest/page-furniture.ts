@@ -20,7 +20,12 @@ const CALL_TO_ACTION = new RegExp(
     String.raw`not ready to|accept (?:all|cookies)|manage (?:cookies|preferences|consent)|skip (?:to|ad)|back to top|related\b[^.!?]{0,30}(?::|$)|` +
     String.raw`recommended(?: for you| stories| reading)?:?$|most (?:read|popular|viewed)|trending(?: now| stories)?:?$|advertisement\b|` +
     String.raw`sponsored(?: content| by|:)|story continues|comments?(?: \(\d+\))?:?$|\d+ comments?$|leave a comment|print$|email$|` +
-    String.raw`copy link|preview$|reuse this content|republish\b|type your email|live feed$|newest$|oldest$|please (?:turn on|enable) javascript)`,
+    String.raw`copy link|link copied|preview$|reuse this content|republish\b|type your email|live feed$|newest$|oldest$|please (?:turn on|enable) javascript|` +
+    // Bookmarking, saving, gifting, printing and listening widgets.
+    String.raw`bookmark(?: (?:this|article|story))?$|bookmarked$|add to (?:bookmarks|favou?rites|(?:my |your )?(?:reading )?list)|save(?: (?:article|story|this (?:article|story)|for later|to (?:my |your )?list))?$|saved$|` +
+    // The comment section's controls: "Show comments", "View 12 comments", "Be the first to comment".
+    String.raw`(?:show|view|hide|load|read|see) (?:all )?(?:\d+ )?comments?\b|be the first to comment|` +
+    String.raw`gift (?:this )?(?:article|story)$|e-?mail (?:this (?:article|story|page)|to a friend)$|print (?:this )?(?:article|story|page)$|listen to (?:this )?(?:article|story)|(?:text|font) size$)`,
   "i",
 );
 const LONGEST_CALL_TO_ACTION = 14;
@@ -71,11 +76,21 @@ export function isTagList(block: string): boolean {
 const SHARE_TARGETS = new Set([
   "share", "facebook", "twitter", "x", "whatsapp", "email", "e-mail", "mail", "linkedin", "telegram", "reddit",
   "pinterest", "print", "copy", "link", "messenger", "flipboard", "threads", "bluesky", "sms", "tweet", "vk", "viber",
+  // "Share on Facebook", "Share via Email", "Save · Bookmark · Gift": the verbs and joiners of such bars.
+  "on", "via", "to", "save", "bookmark", "gift", "comment", "comments", "instagram", "youtube", "tiktok", "mastodon",
 ]);
 
-/** A row of share buttons: "Share Facebook Twitter WhatsApp Email". */
+// A button left alone on its line: "Facebook", "Tweet", "Bookmark". Joiners ("on", "to") and
+// words with another sense ("X", "link", "threads") never stand for a button alone.
+const LONE_BUTTONS = new Set([
+  "share", "facebook", "twitter", "whatsapp", "email", "e-mail", "linkedin", "telegram", "reddit", "pinterest", "flipboard",
+  "bluesky", "tweet", "bookmark", "save", "gift", "print", "instagram", "youtube", "tiktok",
+]);
+
+/** A row of share buttons, or one left alone: "Share Facebook Twitter WhatsApp Email", "Share on Facebook", "Tweet". */
 export function isShareBar(block: string): boolean {
-  const words = block.toLowerCase().split(/[\s|·•,/]+/).filter(Boolean);
+  const words = block.toLowerCase().replace(/[!.:]$/, "").split(/[\s|·•,/]+/).filter(Boolean);
+  if (words.length === 1) return LONE_BUTTONS.has(words[0]);
   return words.length >= 2 && words.length <= 14 && words.every((w) => SHARE_TARGETS.has(w));
 }
 
@@ -95,7 +110,8 @@ export function isCookieNotice(block: string): boolean {
 
 /** Copyright and terms lines: "© 2025 …", "Subscribers agree to the Privacy Policy". */
 export function isLegalFooter(block: string): boolean {
-  if (/^(?:©|\(c\)|copyright\b)/i.test(block)) return wordCount(block) <= 80;
+  // "Copyright" opens a sentence of reporting too ("Copyright law protects …"); the line has the mark or a year.
+  if (/^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}\b))/i.test(block)) return wordCount(block) <= 80;
   if (wordCount(block) > 20) return false;
   return /^all rights reserved/i.test(block) || /\b(?:privacy policy|terms of (?:use|service)|all rights reserved)\b/i.test(block);
 }
@@ -119,17 +135,21 @@ export function isDeskInitials(block: string): boolean {
 const MONTH_NAMES = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?$/i;
 const DAY_NAMES = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?$/i;
 const TIME_WORDS = new Set([
-  "published", "updated", "posted", "last", "first", "modified", "on", "at", "ago", "hour", "hours", "min", "mins", "minute",
-  "minutes", "second", "seconds", "day", "days", "read", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "cest",
-  "est", "edt", "et", "pst", "pdt", "msk", "eet", "eest", "ist", "today", "yesterday", "views", "view", "|", "·", "•", "-", "–", "—",
-  "∙", "/",
+  "published", "updated", "posted", "last", "first", "originally", "modified", "edited", "created", "release", "released",
+  "date", "dated", "time", "on", "at", "of", "and", "ago", "hour", "hours", "min", "mins", "minute", "minutes", "second", "seconds",
+  "day", "days", "read", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "cest", "wet", "west", "eet", "eest", "msk",
+  "ist", "est", "edt", "et", "cst", "cdt", "ct", "mst", "mdt", "mt", "pst", "pdt", "pt", "akst", "akdt", "hst", "aest", "aedt",
+  "jst", "kst", "sgt", "hkt", "eastern", "central", "pacific", "mountain", "time", "today", "yesterday", "views", "view",
+  "|", "·", "•", "-", "–", "—", "∙", "/",
 ]);
 
 function isTimeToken(word: string): boolean {
-  const w = word.toLowerCase().replace(/[:,]$/, "");
+  // "(GMT)", "Updated:", "4th," — brackets and trailing marks do not change the word.
+  const w = word.toLowerCase().replace(/^\(|[:,)]+$/g, "");
   return (
     TIME_WORDS.has(w) || MONTH_NAMES.test(w) || DAY_NAMES.test(w) ||
-    /^[\d.:/,+-]+$/.test(w) || /^(?:gmt|utc)[+-]\d{1,2}$/.test(w) || /^\d{1,2}(?:[:.]\d{2})?(?:am|pm)$/.test(w)
+    /^[\d.:/,+-]+$/.test(w) || /^\d{1,2}(?:st|nd|rd|th)$/.test(w) || /^(?:gmt|utc)[+-]\d{1,2}(?::?\d{2})?$/.test(w) ||
+    /^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)$/.test(w) || /^\d{4}-\d{2}-\d{2}t[\d:.]+(?:z|[+-][\d:]+)?$/.test(w)
   );
 }
 

@@ -70,6 +70,7 @@ export function extractArticle(raw: RawArticle, options: ExtractOptions = {}): E
     authors: split.frontMatter?.authors,
     signOffs: page.signOffs,
     credits: page.credits,
+    outlet,
   });
   if (!masthead.body.length) return noText(raw.file);
 

@@ -1,6 +1,7 @@
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
 import { createContext } from "../graphql/context.js";
+import { schemaText } from "../graphql/schema-text.js";
 import { countAllArticles } from "../store/articles.js";
 import type { Store } from "../store/open-store.js";
 import { createApolloServer } from "./apollo.js";
@@ -28,9 +29,15 @@ export async function createApp(store: Store): Promise<App> {
   // Before the IDE's router, which would answer a preflight for /graphql itself.
   app.use("/graphql", cors(["GET", "POST"]));
   app.use("/export", cors(["GET"]));
+  app.use("/schema.graphql", cors(["GET"]));
 
   app.get("/healthz", async (_req, res) => {
     res.json({ status: "ok", articles: await countAllArticles(store) });
+  });
+
+  // The SDL for codegen tools, without introspection.
+  app.get("/schema.graphql", (_req, res) => {
+    res.type("text/plain; charset=utf-8").set("cache-control", "no-cache").send(schemaText());
   });
 
   app.use(ideRouter()); // the IDE at / and, for browsers, at /graphql

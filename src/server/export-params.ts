@@ -1,7 +1,7 @@
 // The filters of a bulk export, as query parameters (`/export/articles.ndjson?outlet=…`) or
 // as the flags of `npm run export`: the same filters as the GraphQL inputs, under short
 // names. Every problem names the parameter and says what would be accepted.
-import { isIsoDate } from "../graphql/scalars.js";
+import { isCalendarDay } from "../ingest/day-number.js";
 import type { ExportFilter } from "../store/export.js";
 import { parseSearch } from "../store/search.js";
 
@@ -24,7 +24,7 @@ export type ExportParamsResult = { ok: true; filter: ExportFilter } | { ok: fals
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 function parseInstant(value: string): Date | null {
-  if (!ISO_INSTANT.test(value) || !isIsoDate(value.slice(0, 10))) return null;
+  if (!ISO_INSTANT.test(value) || !isCalendarDay(value.slice(0, 10))) return null;
   const at = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
   return Number.isNaN(at.getTime()) ? null : at;
 }
@@ -34,7 +34,8 @@ export function parseExportParams(params: URLSearchParams): ExportParamsResult {
   const fail = (parameter: string, message: string): ExportParamsResult => ({ ok: false, parameter, message });
   const values = new Map<Parameter, string[]>();
   for (const [name, value] of params) {
-    if (!(name in EXPORT_PARAMETERS)) {
+    // Own names only: `in` would also accept what every object inherits (__proto__, toString).
+    if (!Object.hasOwn(EXPORT_PARAMETERS, name)) {
       return fail(name, `Unknown parameter \`${name}\`. The parameters are: ${Object.keys(EXPORT_PARAMETERS).join(", ")}.`);
     }
     const parameter = name as Parameter;
@@ -49,7 +50,7 @@ export function parseExportParams(params: URLSearchParams): ExportParamsResult {
 
   for (const p of ["from", "to"] as const) {
     const day = one(p);
-    if (day != null && !isIsoDate(day)) return fail(p, `\`${p}\` must be a calendar day written YYYY-MM-DD, e.g. 2025-04-03; got "${day}".`);
+    if (day != null && !isCalendarDay(day)) return fail(p, `\`${p}\` must be a calendar day written YYYY-MM-DD, e.g. 2025-04-03; got "${day}".`);
   }
   const from = one("from");
   const to = one("to");

@@ -56,6 +56,19 @@ function errorCodesOfBody(body: unknown): string[] {
   }
 }
 
+// Everything a log line says about a request comes from the client, and a client may send a
+// 90,000-character operation name: every string is cut to a bound, saying how long it was.
+export const MAX_LOGGED_STRING = 200;
+const MAX_LOGGED_CODES = 10;
+
+/** `text` as logged: at most MAX_LOGGED_STRING characters, with the length it had when cut. */
+export function loggedString(text: string): string;
+export function loggedString(text: string | null | undefined): string | undefined;
+export function loggedString(text: string | null | undefined): string | undefined {
+  if (text == null) return undefined;
+  return text.length <= MAX_LOGGED_STRING ? text : `${text.slice(0, MAX_LOGGED_STRING)}… (${text.length} characters)`;
+}
+
 /** Express middleware writing the log line of every request once its response is done. */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -72,14 +85,14 @@ export function requestLog(logger: Logger): RequestHandler {
     res.once("close", () => {
       logger.info(
         {
-          method: req.method,
-          path: req.originalUrl.split("?")[0],
+          method: loggedString(req.method),
+          path: loggedString(req.originalUrl.split("?")[0]),
           status: res.statusCode,
           durationMs: Math.round((performance.now() - started) * 10) / 10,
-          operationName: record.operationName ?? undefined,
+          operationName: loggedString(record.operationName),
           cost: record.cost,
           exported: record.exported,
-          errorCodes: record.errorCodes.length ? record.errorCodes : undefined,
+          errorCodes: record.errorCodes.length ? record.errorCodes.slice(0, MAX_LOGGED_CODES).map((c) => loggedString(c)) : undefined,
           // The client went away before the whole response was sent.
           aborted: res.writableFinished ? undefined : true,
         },

@@ -116,8 +116,8 @@ export async function articleSnippets(
   store: Store,
   ids: readonly number[],
   searchMatch: string,
-  open = "<mark>",
-  close = "</mark>",
+  open: string,
+  close: string,
 ): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
   const rows = await sqlRows<{ id: number; snippet: string }>(

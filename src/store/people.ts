@@ -1,4 +1,5 @@
 import type { Person } from "../generated/prisma/client.js";
+import { slugify } from "../ingest/names.js";
 import { articleSortKeys } from "./articles.js";
 import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
@@ -42,8 +43,16 @@ export const personKey = (order: PersonOrder, p: PersonListRow): KeyValue[] =>
 function rankedPeople(filter: PersonFilter, order: PersonOrder): { sql: string; params: KeyValue[] } {
   const inner = new Conditions();
   if (filter.search) {
-    const like = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    inner.add(`(lower(p.name) LIKE ? ESCAPE '\\' OR p.id IN (SELECT "personId" FROM person_aliases WHERE lower(alias) LIKE ? ESCAPE '\\'))`, like, like);
+    const like = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    // Also on the aliases' slugs, which fold diacritics and punctuation as person(slug:) does:
+    // "Rozentale" finds Rozentāle, and "ilze rozentale" finds her too.
+    const folded = slugify(filter.search);
+    inner.add(
+      `(lower(p.name) LIKE ? ESCAPE '\\' OR p.id IN (SELECT "personId" FROM person_aliases WHERE lower(alias) LIKE ? ESCAPE '\\'${folded ? ` OR slug LIKE ? ESCAPE '\\'` : ""}))`,
+      like(filter.search.toLowerCase()),
+      like(filter.search.toLowerCase()),
+      ...(folded ? [like(folded)] : []),
+    );
   }
   addNamedFilter(inner, (list) => `p.id IN (SELECT "speakerId" FROM quotes WHERE "outletId" IN (${list}))`, null, filter.outlets, outletIdsIn);
   const counted = new Conditions();

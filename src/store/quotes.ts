@@ -17,7 +17,8 @@ export interface QuoteFilter extends DateRange {
   searchMatch?: string | null;
 }
 
-const QUOTE_COLUMNS = `q.id, q."articleId", q."speakerId", q.text, q.position, q."publishedOn", q."outletId"`;
+// Every column a Quote resolves from: a missing one reads as null on some paths to a quote and not others.
+const QUOTE_COLUMNS = `q.id, q."articleId", q."speakerId", q."statementId", q.text, q.position, q."publishedOn", q."outletId"`;
 
 // Newest first; within one day, in the order the quotes were stored (article by article,
 // in order of appearance), so an article's remarks read in sequence.

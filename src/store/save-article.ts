@@ -1,4 +1,5 @@
 import type { ArticleDraft } from "../ingest/types.js";
+import { EARLIEST_DAY, isCalendarDay, LATEST_DAY } from "../ingest/day-number.js";
 import { slugify } from "../ingest/names.js";
 import type { Store } from "./open-store.js";
 import { storyFeatures } from "../ingest/stories.js";
@@ -17,6 +18,11 @@ export type SaveOutcome =
  * already stored (same content hash, or same url) is left as it is.
  */
 export async function saveArticle(store: Store, draft: ArticleDraft): Promise<SaveOutcome> {
+  // Extraction checks every date it hands over; this guards the store against any other
+  // caller, since linking does date arithmetic on it and the API serves it.
+  if (draft.publishedOn != null && !isCalendarDay(draft.publishedOn)) {
+    throw new Error(`publishedOn "${draft.publishedOn.slice(0, 40)}" is not a calendar day between ${EARLIEST_DAY} and ${LATEST_DAY} written YYYY-MM-DD`);
+  }
   const sql = store.writer();
   return sql.transaction(() => saveArticleWith(sql, draft));
 }

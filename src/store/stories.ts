@@ -73,16 +73,20 @@ export async function membersOfStories(
 ): Promise<Map<number, number[]>> {
   const result = new Map<number, number[]>(ids.map((id) => [id, []]));
   if (!ids.length) return result;
-  const sql = {
-    people: `SELECT a."storyId" AS "storyId", m."personId" AS id, sum(m.count) AS weight FROM mentions m JOIN articles a ON a.id = m."articleId"`,
-    outlets: `SELECT a."storyId" AS "storyId", a."outletId" AS id, count(*) AS weight FROM articles a`,
-    topics: `SELECT a."storyId" AS "storyId", at."topicId" AS id, sum(at.score) AS weight FROM article_topics at JOIN articles a ON a.id = at."articleId"`,
+  // Grouped by the member's column itself, never by the alias `id`: in GROUP BY, SQLite reads
+  // a bare `id` as articles.id, which listed one entry per article instead of each member once.
+  const { column, weight, from } = {
+    people: { column: `m."personId"`, weight: "sum(m.count)", from: `mentions m JOIN articles a ON a.id = m."articleId"` },
+    outlets: { column: `a."outletId"`, weight: "count(*)", from: "articles a" },
+    topics: { column: `at."topicId"`, weight: "sum(at.score)", from: `article_topics at JOIN articles a ON a.id = at."articleId"` },
   }[member];
-  const rows = await sqlRows<{ storyId: number; id: number | null }>(
+  const rows = await sqlRows<{ storyId: number; memberId: number }>(
     store,
-    `${sql} WHERE a."storyId" IN (${placeholders(ids.length)}) GROUP BY a."storyId", id HAVING id IS NOT NULL ORDER BY a."storyId", weight DESC, id`,
+    `SELECT a."storyId" AS "storyId", ${column} AS "memberId", ${weight} AS weight FROM ${from}
+     WHERE a."storyId" IN (${placeholders(ids.length)}) AND ${column} IS NOT NULL
+     GROUP BY a."storyId", ${column} ORDER BY a."storyId", weight DESC, ${column}`,
     [...ids],
   );
-  for (const row of rows) result.get(row.storyId)!.push(row.id!);
+  for (const row of rows) result.get(row.storyId)!.push(row.memberId);
   return result;
 }

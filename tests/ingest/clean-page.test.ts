@@ -81,6 +81,10 @@ describe("cleanPage", () => {
     expect(kept(["World News | Asia", ARTICLE])).toEqual([ARTICLE]);
   });
 
+  it("keeps a short title that carries the site's name after a bar", () => {
+    expect(kept(["Pier to close | The Harbour Post", ARTICLE])).toEqual(["Pier to close | The Harbour Post", ARTICLE]);
+  });
+
   it("removes a newsroom note about the article itself", () => {
     expect(kept([ARTICLE, "This interview has been edited for length and clarity.", "Translated from Portuguese by the editorial office."])).toEqual([ARTICLE]);
   });
@@ -115,5 +119,48 @@ describe("cleanPage", () => {
   it("removes a support appeal with a pitch, even when the outlet is not known", () => {
     const page = ["Support The Harbour Post – pay what you can, when you can", "Pier to close for the winter", ARTICLE];
     expect(kept(page, null)).toEqual(["Pier to close for the winter", ARTICLE]);
+  });
+
+  it("keeps a sentence of reporting that opens with the word copyright", () => {
+    const line = "Copyright law protects the ferry company's timetable, the court ruled on Monday.";
+    expect(kept([ARTICLE, line])).toEqual([ARTICLE, line]);
+  });
+
+  it("removes bookmarking and sharing widgets in the shapes outlets print them", () => {
+    for (const junk of ["Bookmark", "Save", "Save article", "Add to bookmarks", "Share on Facebook", "Share via Email", "Copy link", "Link copied!", "Print this page", "Gift this article", "Listen to this article", "Save · Share · Comments", "Facebook", "Tweet", "Show comments", "Be the first to comment"]) {
+      expect(kept([ARTICLE, junk, ARTICLE]), junk).toEqual([ARTICLE, ARTICLE]);
+    }
+  });
+
+  it("keeps a subheading or sentence that starts with a widget's word", () => {
+    for (const line of ["Save the pier, residents say", "Print editions of the timetable ran out within a day, the ferry company said."]) {
+      expect(kept([ARTICLE, line, ARTICLE]), line).toEqual([ARTICLE, line, ARTICLE]);
+    }
+  });
+
+  it("removes related-article blocks under labels in capitals, with bars, dashes and bullets", () => {
+    const page = [ARTICLE, "RELATED COVERAGE", "• Winter storms cost coastal utilities millions", "• What to know about outage compensation", "ALSO READ | Port plans shore power for ferries", "SEE ALSO: Ferry fares to rise in May.", ARTICLE];
+    expect(kept(page)).toEqual([ARTICLE, ARTICLE]);
+  });
+
+  it("removes comment-policy lines, reporter contact lines and staff-and-wire credits", () => {
+    const page = [ARTICLE, "Contact the reporter at 555-0100 or @janeroe_ledger.", "Jane Roe can be reached at (555) 010-0199.", "Staff and wire reports", "Comments are moderated and may take up to 24 hours to appear."];
+    expect(kept(page)).toEqual([ARTICLE]);
+  });
+
+  it("removes photo credits after a bar or in brackets and keeps the photographers aside", () => {
+    const page = cleanPage(["Passengers board the ferry on Monday. | Photo: Mark Stone, The Harbour Ledger", ARTICLE, "Line workers repair a pole. (HPA Photo/Robert Lane, File)", "(Staff photo by Owen Hart)"], OUTLET);
+    expect(page.blocks).toEqual([ARTICLE]);
+    expect(page.credits).toEqual(expect.arrayContaining(["Mark Stone", "Robert Lane", "Owen Hart"]));
+  });
+
+  it("keeps article sentences that mention a photo, a phone number, comments or the wires", () => {
+    const lines = [
+      "A photo of the packed morning boat drew wide attention online in January.",
+      "Parents can reach the district's transportation office at 555-0123 with questions, the sheriff said.",
+      "Residents left more than 300 comments on the plan, many of them abusive, the clerk said.",
+      "Ferry staff walked off the job on Tuesday.",
+    ];
+    expect(kept([ARTICLE, ...lines])).toEqual([ARTICLE, ...lines]);
   });
 });

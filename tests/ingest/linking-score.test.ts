@@ -196,7 +196,5 @@ describe("linking at scale", () => {
     console.log(`scale: grouped ${quotes.length} quotes by 500 speakers over a year into ${groups.length} statements in ${ms.toFixed(0)} ms`);
     expect(groups.flat()).toHaveLength(quotes.length);
     expect(groups.length).toBeLessThan(quotes.length * 0.85); // the re-reported remarks were linked
-    // A guard against comparing all pairs (minutes at this size), not a speed target: CI machines are shared.
-    expect(ms).toBeLessThan(20_000);
   });
 });

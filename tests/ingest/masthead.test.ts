@@ -48,6 +48,20 @@ describe("readMasthead", () => {
     expect(readMasthead(["Pier to close", LEDE], { signOffs: ["(Reporting by Ana Costa; Editing by Tom Lake)"] })).toMatchObject({ byline: ["Ana Costa"], credits: ["Tom Lake"] });
   });
 
+  it("takes the title line under a run of navigation lines", () => {
+    const m = readMasthead(["Home", "News", "Local", "Sports", "Pier to close for repairs after cracks found", "By Ana Costa", LEDE]);
+    expect(m).toMatchObject({ headline: "Pier to close for repairs after cracks found", byline: ["Ana Costa"], body: [LEDE] });
+  });
+
+  it("takes a title line that ends with a full stop, without the full stop", () => {
+    const m = readMasthead(["Pier to close for repairs after cracks found.", LEDE]);
+    expect(m).toMatchObject({ headline: "Pier to close for repairs after cracks found", body: [LEDE] });
+  });
+
+  it("drops the site's name set after the title", () => {
+    expect(readMasthead(["Pier to close for repairs | The Harbour Ledger", LEDE], { outlet: "The Harbour Ledger" }).headline).toBe("Pier to close for repairs");
+  });
+
   it("drops a newsroom job title set under a bare-name byline", () => {
     const m = readMasthead(["Pier to close", "Ana Costa", "Local Democracy Reporter", LEDE]);
     expect(m).toMatchObject({ byline: ["Ana Costa"], body: [LEDE] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateInLine, findOutletClue, inferOutlet, inferPublishedOn, isOutletNameLine } from "../../src/ingest/outlet-inference.js";
+import { dateInLine, findOutletClue, inferOutlet, inferPublishedOn, isOutletNameLine, readCopyrightHolder } from "../../src/ingest/outlet-inference.js";
 
 describe("outlet inference", () => {
   it("names the outlet from a support appeal", () => {
@@ -38,5 +38,41 @@ describe("outlet inference", () => {
   it("recognises the outlet's name set as a line", () => {
     expect(isOutletNameLine("HARBOUR POST | English service", "The Harbour Post")).toBe(true);
     expect(isOutletNameLine("Harbour Post investigation finds fraud", "The Harbour Post")).toBe(false);
+  });
+
+  it("names the copyright holder without the words that follow its name", () => {
+    expect(readCopyrightHolder("Copyright 2025 The Harbour Ledger. All rights reserved.")).toBe("The Harbour Ledger");
+    expect(readCopyrightHolder("© Copyright 2025 The Millbrook Courier, Millbrook, Eastmark")).toBe("The Millbrook Courier");
+    expect(readCopyrightHolder("Copyright 2025 KHRB 9 News, a Sunrise Media station.")).toBe("KHRB 9 News");
+    expect(readCopyrightHolder("© 2020-2025 Harbour Ledger Media Inc. All Rights Reserved.")).toBe("Harbour Ledger Media");
+    expect(readCopyrightHolder("© Nordpress 2025")).toBe("Nordpress");
+    expect(readCopyrightHolder("All content © 2025 The Harbour Ledger")).toBe("The Harbour Ledger");
+    expect(readCopyrightHolder("(c) 2025 Eastmark Department of Coastal Resources | Privacy")).toBe("Eastmark Department of Coastal Resources");
+  });
+
+  it("does not take a sentence about copyright for a copyright line", () => {
+    expect(readCopyrightHolder("Copyright law protects the ferry's timetable, the court ruled.")).toBeNull();
+    expect(readCopyrightHolder("Copyright 2025 was a hard year for the pier, residents said.")).toBeNull();
+  });
+
+  it("takes the outlet from the page's last copyright line, not a photo's", () => {
+    expect(inferOutlet(["Pier to close", "© 2025 Ana Costa", "The authority said so.", "© 2025 The Harbour Ledger. All rights reserved."])).toBe("The Harbour Ledger");
+  });
+
+  it("reads a date line with weekday, time and zone in any of the usual orders", () => {
+    for (const line of [
+      "Published Tuesday, 4 March 2025, 10:32 GMT",
+      "Mar. 4, 2025 at 10:32 a.m. EST",
+      "4 March 2025 10:32 CET",
+      "Updated: 10:32 AM EST Mar 4, 2025",
+      "Tuesday, March 4th, 2025 10:32 am EST",
+      "Posted: Tue 04 Mar 2025 10.32 (GMT)",
+      "Last updated on 4th of March 2025 - 10:32 CT",
+      "Posted at 10:32 AM, Mar 04, 2025 and last updated 11:05 AM, Mar 04, 2025",
+    ]) expect(inferPublishedOn(["Pier to close", line]), line).toBe("2025-03-04");
+  });
+
+  it("does not date the article from a sentence that mentions a date", () => {
+    expect(inferPublishedOn(["Pier to close", "The pier closed on March 4, 2025 after cracks were found."])).toBeNull();
   });
 });

@@ -55,9 +55,8 @@ describe("query cost", () => {
     const fragments = Array.from({ length: 25 }, (_, i) =>
       `fragment F${i} on Person { a${i}: quotes(first: 1) { edges { node { speaker { ...F${i + 1} } } } } b${i}: quotes(first: 1) { edges { node { speaker { ...F${i + 1} } } } } }`,
     ).join("\n");
-    const started = performance.now();
+    // Walked naively, this would not finish within the test's timeout.
     const res = await api.query(`{ person(slug: "x") { ...F0 } }\n${fragments}\nfragment F25 on Person { name }`);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });

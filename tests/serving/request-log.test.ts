@@ -54,6 +54,18 @@ describe("request log", () => {
     expect(log).not.toContain("free-for-all");
   });
 
+  it("cuts a 90,000-character operation name or path to a bounded log line", async () => {
+    const before = server.stdout.trim().split("\n").length;
+    const name = `Op${"x".repeat(89_998)}`;
+    await post({ query: `query ${name} { __typename }` });
+    await fetch(`${server.url}/${"p".repeat(5_000)}`).then((r) => r.text());
+    const lines = (await logLines(before + 2)).slice(before);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(JSON.stringify(line).length).toBeLessThan(1_000);
+    expect(lines[0].operationName).toBe(`${name.slice(0, 200)}… (90000 characters)`);
+    expect(lines[1].path).toBe(`/${"p".repeat(199)}… (5001 characters)`);
+  });
+
   it("is silenced by LOG_LEVEL=silent and refuses a level it does not know", () => {
     expect(createLogger({ LOG_LEVEL: "silent" }).isLevelEnabled("info")).toBe(false);
     expect(createLogger({}).isLevelEnabled("info")).toBe(true);

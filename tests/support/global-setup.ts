@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../src/store/migrate.js";
 
-// Migrating takes a second (it runs the Prisma CLI), so it runs once: every test copies
+// Migrating costs some tens of milliseconds and a template is the same for all, so it runs once: every test copies
 // this migrated file instead.
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "news-archive-template-"));

@@ -1,0 +1,26 @@
+// How a piece of work grows with its input, told without a wall-clock bound: the same work
+// at two sizes in the same run, interleaved and repeated, the fastest run of each size
+// compared. A busy machine slows both sizes alike, so the ratio holds where a time limit
+// would not. Linear work grows by `large / small`; quadratic work by its square.
+
+export interface GrowthOptions {
+  /** The two scales compared (default 1 and 4). */
+  small?: number;
+  large?: number;
+  rounds?: number;
+}
+
+/** The fastest time at `large` over the fastest at `small` (with 1 ms as the floor of the latter). */
+export function growthRatio<T>(make: (scale: number) => T, work: (input: T) => void, options: GrowthOptions = {}): number {
+  const { small = 1, large = 4, rounds = 3 } = options;
+  const inputs = [make(small), make(large)];
+  const best = [Infinity, Infinity];
+  for (let round = 0; round < rounds; round++) {
+    inputs.forEach((input, i) => {
+      const started = performance.now();
+      work(input);
+      best[i] = Math.min(best[i], performance.now() - started);
+    });
+  }
+  return best[1] / Math.max(best[0], 1);
+}
