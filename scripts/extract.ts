@@ -20,7 +20,13 @@ if (values.help || positionals.length === 0) {
 }
 const maxBytes = maxBytesOption(values["max-bytes"]);
 
-function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string | undefined, story: string): string {
+/** A person's name as the batch completes it, the article's own spelling kept as an alias. */
+function completed(name: string, aliases: string[], fullName: (name: string) => string): { name: string; aliases: string[] } {
+  const full = fullName(name);
+  return full === name ? { name, aliases } : { name: full, aliases: [name, ...aliases.filter((a) => a !== full)] };
+}
+
+function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string | undefined, story: string, fullName: (name: string) => string): string {
   return JSON.stringify({
     file: draft.file,
     headline: draft.headline,
@@ -31,8 +37,14 @@ function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string
     dateline: draft.dateline,
     standfirst: draft.standfirst,
     body: draft.body,
-    people: draft.people.map((p) => ({ name: p.name, aliases: p.aliases })),
-    quotes: draft.quotes.map((q, i) => ({ text: q.text, speaker: q.speaker, speakerKind: q.speakerKind, position: q.position, statement: statementOf(i) })),
+    people: draft.people.map((p) => completed(p.name, p.aliases, fullName)),
+    quotes: draft.quotes.map((q, i) => ({
+      text: q.text,
+      speaker: q.speaker !== null && q.speakerKind === "person" ? fullName(q.speaker) : q.speaker,
+      speakerKind: q.speakerKind,
+      position: q.position,
+      statement: statementOf(i),
+    })),
     topics: draft.topics,
     story,
   });
@@ -60,5 +72,5 @@ for await (const entry of readCorpus(positionals, { maxBytes })) {
   drafts.push(result.draft);
 }
 const links = linkAcrossArticles(drafts);
-drafts.forEach((draft, d) => process.stdout.write(`${toLine(draft, (q) => links.statementOf.get(`${d}#${q}`), links.storyOf[d])}\n`));
+drafts.forEach((draft, d) => process.stdout.write(`${toLine(draft, (q) => links.statementOf.get(`${d}#${q}`), links.storyOf[d], links.fullName)}\n`));
 process.exitCode = failed > 0 ? 1 : 0;

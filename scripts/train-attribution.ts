@@ -11,7 +11,9 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readCorpus } from "../src/corpus/read-corpus.js";
 import type { Features } from "../src/ingest/attribution-features.js";
+import { fullNamesBySurname, withFullName } from "../src/ingest/batch-full-names.js";
 import { extractArticle } from "../src/ingest/pipeline.js";
+import type { ArticleDraft } from "../src/ingest/types.js";
 import type { PeopleInText } from "../src/ingest/people.js";
 import type { SpeakerCandidate } from "../src/ingest/speaker-candidates.js";
 import type { QuoteSpan } from "../src/ingest/quote-spans.js";
@@ -54,10 +56,10 @@ interface GoldArticle {
   optionalQuotes?: { text: string; note?: string }[];
   people?: { name: string; aliases?: string[] }[];
 }
-// Optional quotes that nobody named said: no attribution at all, an attribution with no
+// Optional quotes that nobody named said: an attribution with no
 // source, or an unnamed source ("a spokeswoman"). The right answer for them is "nobody";
 // without them the ranker would never see a quote that names no speaker.
-const NOBODY_NOTE = /^(?:double-quoted, not inside any|PolNeAR attribution without a Source|unnamed source)/;
+const NOBODY_NOTE = /^(?:PolNeAR attribution without a Source|unnamed source)/;
 const gold = new Map((JSON.parse(readFileSync(join(corpus, "gold.json"), "utf8")).articles as GoldArticle[]).map((a) => [a.file, a]));
 
 interface Example { candidates: Features[]; answer: number }
@@ -76,9 +78,13 @@ const articles: Article[] = [];
 const pairedGold = new Set<string>();
 let paired = 0, nobodyExamples = 0;
 
+// Surnames completed from the whole corpus, as npm run extract completes them from its batch.
+const drafts: ArticleDraft[] = [];
+let batchFullNames = new Map<string, string>();
+
 function nameOf(c: SpeakerCandidate, people: PeopleInText): string | null {
   if (!c.speaker) return null;
-  return c.speaker.kind === "person" ? people.people[c.speaker.person].name : c.speaker.name;
+  return c.speaker.kind === "person" ? withFullName(people.people[c.speaker.person].name, batchFullNames) : c.speaker.name;
 }
 
 for await (const entry of readCorpus([corpus], {})) {
@@ -90,6 +96,7 @@ for await (const entry of readCorpus([corpus], {})) {
   const result = extractArticle(entry.raw, { observeAttribution: (found, spans, people) => (seen = { found, spans, people }) });
   if (!result.ok || !seen) continue;
   const { found, spans, people } = seen as Seen;
+  drafts.push(result.draft);
   const alias = new Map<string, string>();
   for (const p of article.people ?? []) for (const n of [p.name, ...(p.aliases ?? [])]) alias.set(personKey(n), p.name);
   const isGold = (name: string | null, speaker: string | null) =>
@@ -118,6 +125,8 @@ for await (const entry of readCorpus([corpus], {})) {
   }
   articles.push({ found, spans, answer, file: article.file, goldSpeaker, names: (list) => list.map((c) => nameOf(c, people)) });
 }
+
+batchFullNames = fullNamesBySurname(drafts);
 
 /**
  * Every quote's full candidate list, with the quote before it's speaker as the ranker

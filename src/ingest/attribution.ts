@@ -351,8 +351,22 @@ function nobodyElseNamed(a: Attributor, mentions: PersonMention[], before: numbe
  * to; `allSpans` includes non-remarks (titles, scare quotes), which are masked too.
  */
 export function attributeQuotes(paragraphs: readonly AnalysedParagraph[], quotes: readonly QuoteSpan[], people: PeopleInText, allSpans: readonly QuoteSpan[] = quotes): (number | null)[] {
+  return attributeQuotesWithRules(paragraphs, quotes, people, allSpans).map((r) => r.speaker);
+}
+
+/** Which rule chose a quote's speaker (see the top of this file); "explicit" covers rules 1–3. */
+export type AttributionRule = "explicit" | "nearby" | "subject" | "voice" | "continued" | "none";
+
+/** attributeQuotes, with the rule that decided each quote: a "nobody" from rules 1–3 is an explicit institution or unnamed source. */
+export function attributeQuotesWithRules(
+  paragraphs: readonly AnalysedParagraph[],
+  quotes: readonly QuoteSpan[],
+  people: PeopleInText,
+  allSpans: readonly QuoteSpan[] = quotes,
+): { speaker: number | null; rule: AttributionRule }[] {
   const focus = new DiscourseFocus(people.people);
   const speakers: (number | null)[] = quotes.map(() => null);
+  const rules: AttributionRule[] = quotes.map(() => "none");
   const quotesByParagraph = paragraphs.map(() => [] as number[]);
   quotes.forEach((q, i) => quotesByParagraph[q.paragraph].push(i));
   const spansByParagraph = paragraphs.map(() => [] as QuoteSpan[]);
@@ -394,15 +408,19 @@ export function attributeQuotes(paragraphs: readonly AnalysedParagraph[], quotes
       const heard = previousSpeaker ?? voiceBefore[k];
       if (explicit[k] !== undefined) {
         speakers[qi] = explicit[k]!;
+        rules[qi] = "explicit";
       } else if (nearest[k] !== null) {
         // Rule 4: another quotation of this paragraph names its speaker.
         speakers[qi] = nearest[k];
+        rules[qi] = "nearby";
       } else if (subjectBeforeQuote[k] !== null) {
         // Rule 5: the paragraph is about someone ("He was blunter. “…”"), and the quote is theirs.
         speakers[qi] = subjectBeforeQuote[k];
+        rules[qi] = "subject";
       } else if (heard && (heard.paragraph >= p - 1 || q.continued) && nobodyElseNamed(a, mentions, q.open, heard.person)) {
         // Rule 6: the voice of the paragraph before goes on ("Ruiz argues that …" / "“…”").
         speakers[qi] = heard.person;
+        rules[qi] = "voice";
       }
       if (speakers[qi] !== null) previousSpeaker = { person: speakers[qi]!, paragraph: p };
       if (speakers[qi] !== null) voice = { person: speakers[qi]!, paragraph: p };
@@ -412,7 +430,10 @@ export function attributeQuotes(paragraphs: readonly AnalysedParagraph[], quotes
   // where the attribution usually stands ("“… uncertainty. / “Give us …,” Dr Ruiz said.").
   for (let i = quotes.length - 2; i >= 0; i--) {
     const q = quotes[i], next = quotes[i + 1];
-    if (speakers[i] === null && q.continues && next.continued && next.paragraph === q.paragraph + 1) speakers[i] = speakers[i + 1];
+    if (speakers[i] === null && speakers[i + 1] !== null && q.continues && next.continued && next.paragraph === q.paragraph + 1) {
+      speakers[i] = speakers[i + 1];
+      rules[i] = "continued";
+    }
   }
-  return speakers;
+  return speakers.map((speaker, i) => ({ speaker, rule: rules[i] }));
 }

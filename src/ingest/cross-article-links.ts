@@ -1,5 +1,6 @@
 // Statements and stories for a batch of drafts that are not in a store (npm run extract):
 // the same rules the store applies one article at a time, applied to all at once.
+import { fullNamesBySurname, withFullName } from "./batch-full-names.js";
 import { groupStatements } from "./statements.js";
 import { groupStories } from "./stories.js";
 import type { ArticleDraft } from "./types.js";
@@ -9,11 +10,20 @@ export interface CrossArticleLinks {
   statementOf: Map<string, string>;
   /** story id of each draft, by index. */
   storyOf: string[];
+  /** A person's name completed from the batch: "Okafor" → "Ana Okafor" (see batch-full-names.ts). */
+  fullName: (name: string) => string;
 }
 
 export function linkAcrossArticles(drafts: ArticleDraft[]): CrossArticleLinks {
+  const fullNames = fullNamesBySurname(drafts);
+  const fullName = (name: string) => withFullName(name, fullNames);
   const quotes = drafts.flatMap((draft, d) =>
-    draft.quotes.map((quote, q) => ({ id: `${d}#${q}`, speaker: quote.speaker, text: quote.text, publishedOn: draft.publishedOn })),
+    draft.quotes.map((quote, q) => ({
+      id: `${d}#${q}`,
+      speaker: quote.speaker !== null && quote.speakerKind !== "organisation" ? fullName(quote.speaker) : quote.speaker,
+      text: quote.text,
+      publishedOn: draft.publishedOn,
+    })),
   );
   const statementOf = new Map<string, string>();
   groupStatements(quotes.filter((q) => q.speaker != null)).forEach((group, i) => {
@@ -27,5 +37,5 @@ export function linkAcrossArticles(drafts: ArticleDraft[]): CrossArticleLinks {
   stories.forEach((group, i) => {
     for (const id of group) storyOf[Number(id)] = `story-${i + 1}`;
   });
-  return { statementOf, storyOf };
+  return { statementOf, storyOf, fullName };
 }

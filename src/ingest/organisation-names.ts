@@ -4,6 +4,7 @@
 // names a body ("Committee", "News", "Inspectorate"), or a definite article before it.
 // Only runs next to a reporting verb are collected: an organisation matters to
 // attribution when it is the one speaking.
+import { isHonorific } from "./names.js";
 import { looksLikeOrganisationOrPlace } from "./people.js";
 import { isRoleNoun, isTitleWord, nationalityOf } from "./role-nouns.js";
 import type { AnalysedParagraph, Token } from "./text-analysis.js";
@@ -37,7 +38,7 @@ function isOrganisationWord(t: Token): boolean {
 function organisationEvidence(words: string[], definite: boolean, loneProperNoun: boolean): OrganisationMention["evidence"] | null {
   const last = words[words.length - 1];
   // "The CEO", "Head of State", "the Egyptian": a person described, not a body.
-  if (words.some((w) => isRoleNoun(w) || isTitleWord(w) || nationalityOf(w) !== null)) return null;
+  if (words.some((w) => isRoleNoun(w) || isTitleWord(w) || isHonorific(w) || nationalityOf(w) !== null)) return null;
   if (words.some((w) => ACRONYM.test(w))) return "acronym";
   if (looksLikeOrganisationOrPlace(words) && !/^(?:east|west|north|south|street|road|avenue|river|sea|ocean|bay)$/i.test(last)) return "body";
   if (words.length > 1 && BODY_SUFFIX.test(last.toLowerCase()) && /^\p{Lu}/u.test(last)) return "body";

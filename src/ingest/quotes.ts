@@ -3,7 +3,7 @@
 // speaker-candidates.ts lists everyone who could have said it, and speaker-ranking.ts
 // chooses. A person speaker is named by their canonical PersonDraft name; an
 // organisation by its name as written.
-import { attributeQuotes } from "./attribution.js";
+import { attributeQuotesWithRules } from "./attribution.js";
 import type { PeopleInText } from "./people.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
 import { isRemark } from "./scare-quotes.js";
@@ -22,7 +22,7 @@ export type AttributionObserver = (candidates: SpeakerCandidate[][], quotes: Quo
 export function findQuotes(paragraphs: readonly AnalysedParagraph[], offsets: readonly number[], people: PeopleInText, observe?: AttributionObserver): QuoteDraft[] {
   const spans = findQuoteSpans(paragraphs.map((p) => p.text));
   const remarks = spans.filter((s) => isRemark(s, paragraphs[s.paragraph].text));
-  const rulePicks = attributeQuotes(paragraphs, remarks, people, spans);
+  const rulePicks = attributeQuotesWithRules(paragraphs, remarks, people, spans);
   const candidates = speakerCandidates(paragraphs, remarks, spans, people, rulePicks);
   observe?.(candidates, remarks, people);
   const speakers = rankSpeakers(candidates, remarks);

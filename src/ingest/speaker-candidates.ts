@@ -4,7 +4,7 @@
 // mentions; speaker-ranking.ts scores them. The rules of attribution.ts are one voice
 // among the features (their choice, and their choice for the quote before), not the
 // decision.
-import { reportsAt } from "./attribution.js";
+import { reportsAt, type AttributionRule } from "./attribution.js";
 import { governingVerbs, placement, sentenceIndex, tokenAt, verbLinks, type Features, type MentionSite, type ParagraphView } from "./attribution-features.js";
 import { findOrganisationMentions } from "./organisation-names.js";
 import type { PeopleInText } from "./people.js";
@@ -77,6 +77,15 @@ function pronounNear(view: ParagraphView, quote: QuoteSpan): "female" | "male" |
   return null;
 }
 
+/** The gender of the last "he"/"she" before the quote in its paragraph, outside quotations. */
+function pronounBefore(view: ParagraphView, quote: QuoteSpan): "female" | "male" | null {
+  for (let k = tokenAt(view.para, quote.open) - 1; k >= 0; k--) {
+    const gender = view.quoted[k] ? null : pronounGender(view.para.tokens[k]);
+    if (gender) return gender;
+  }
+  return null;
+}
+
 /** Whether a reporting verb stands outside quotation marks in the quote's sentences. */
 function verbNear(view: ParagraphView, quote: QuoteSpan): boolean {
   const { tokens } = view.para;
@@ -104,7 +113,7 @@ export function speakerCandidates(
   quotes: readonly QuoteSpan[],
   allSpans: readonly QuoteSpan[],
   people: PeopleInText,
-  rulePicks: readonly (number | null)[],
+  rulePicks: readonly { speaker: number | null; rule: AttributionRule }[],
 ): SpeakerCandidate[][] {
   const spansByParagraph = paragraphs.map(() => [] as QuoteSpan[]);
   for (const s of allSpans) spansByParagraph[s.paragraph].push(s);
@@ -129,6 +138,8 @@ export function speakerCandidates(
           if (SPEAKING.includes(link)) linked = true;
         }
         if (!linked) f[`${where}&unlinked`] = 1;
+        // A remark left open at its paragraph's end is attributed where it goes on.
+        if (quote.continues && p === quote.paragraph + 1) f[`${where}&quoteContinuesHere`] = 1;
         if (p === quote.paragraph && governing.before >= 0 && site.verbs.includes(governing.before)) f.governsBefore = 1;
         if (p === quote.paragraph && governing.after >= 0 && site.verbs.includes(governing.after)) f.governsAfter = 1;
         // How recently before the quote the candidate was named (paragraph, token), for recency ranks.
@@ -146,6 +157,10 @@ export function speakerCandidates(
         byKey.set(key, candidate);
       }
     }
+    const pick = rulePicks[qi];
+    if (pick.speaker !== null && !byKey.has(`p${pick.speaker}`)) {
+      byKey.set(`p${pick.speaker}`, { speaker: { kind: "person", person: pick.speaker }, features: { ruleOnly: 1 }, distance: Infinity, latest: -1 });
+    }
     const candidates = [...byKey.values()];
     const byRecency = candidates.filter((c) => c.latest >= 0).sort((a, b) => b.latest - a.latest);
     byRecency.slice(0, 3).forEach((c, rank) => (c.features[`recency${rank}`] = 1));
@@ -153,17 +168,24 @@ export function speakerCandidates(
     byDistance.slice(0, 2).forEach((c, rank) => (c.features[`nearest${rank}`] = 1));
 
     const pronoun = pronounNear(view, quote);
-    const previousPick = qi > 0 && quotes[qi - 1].paragraph >= quote.paragraph - 1 ? rulePicks[qi - 1] : null;
+    const leadingPronoun = pronounBefore(view, quote);
+    const previousPick = qi > 0 && quotes[qi - 1].paragraph >= quote.paragraph - 1 ? rulePicks[qi - 1].speaker : null;
     for (const c of candidates) {
       const f = c.features;
-      f.mentionsNear = Math.log1p(f.mentionsNear);
+      if (f.mentionsNear !== undefined) f.mentionsNear = Math.log1p(f.mentionsNear);
       if (c.speaker!.kind === "organisation") {
         f.organisation = 1;
         continue;
       }
       const person = people.people[c.speaker!.person];
       f.person = 1;
-      if (rulePicks[qi] === c.speaker!.person) f.rule = 1;
+      if (pick.speaker === c.speaker!.person) {
+        f.rule = 1;
+        f[`rule&${pick.rule}`] = 1;
+        // The rules resolved a pronoun or a description ("he said", "the minister said") to this person.
+        if (pick.rule === "explicit" && !f.governsBefore && !f.governsAfter) f["rule&explicit&described"] = 1;
+      }
+      if (leadingPronoun && person.gender) f[person.gender === leadingPronoun ? "paragraphPronounAgrees" : "paragraphPronounClashes"] = 1;
       if (previousPick === c.speaker!.person) f.previousRule = 1;
       f.mentionsInArticle = Math.log1p(person.mentions);
       if (person.namedInContext) f.namedInHeadline = 1;
@@ -172,11 +194,13 @@ export function speakerCandidates(
       if (pronoun && !person.gender) f.pronounUnknownGender = 1;
     }
     const nobody: Features = { nobody: 1 };
-    if (rulePicks[qi] === null) nobody["nobody&ruleNull"] = 1;
+    if (pick.speaker === null) nobody[`nobody&rule-${pick.rule}`] = 1;
     if (!verbNear(view, quote)) nobody["nobody&noVerbNear"] = 1;
     if (!candidates.some((c) => c.features.par0)) nobody["nobody&nobodyInParagraph"] = 1;
-    if (quote.text.split(/\s+/).length <= 3) nobody["nobody&short"] = 1;
-    if (governing.before >= 0 || governing.after >= 0) nobody["nobody&governed"] = 1;
+    // A short quote with no verb of saying around it is a word held at arm's length, not a remark.
+    const governed = governing.before >= 0 || governing.after >= 0;
+    if (!governed) nobody["nobody&ungoverned"] = 1;
+    if (!governed && quote.text.split(/\s+/).length <= 3) nobody["nobody&short&ungoverned"] = 1;
     if (pronoun) nobody["nobody&pronoun"] = 1;
     return [{ speaker: null, features: nobody }, ...candidates.map(({ speaker, features }) => ({ speaker, features }))];
   });

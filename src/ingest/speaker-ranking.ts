@@ -68,5 +68,11 @@ export function rankSpeakers(candidates: readonly SpeakerCandidate[][], quotes: 
     const full = withPreviousSpeaker(list, chosen[i - 1] ?? null, quotes[i], quotes[i - 1]);
     chosen.push(full.length ? full[bestCandidate(full, weights)].speaker : null);
   });
+  // A remark that runs over paragraphs is one speaker's: a part left with nobody takes the
+  // speaker of the part that continues it ("“… delays. / “Give us a berth,” said Okonjo.").
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    const q = quotes[i], next = quotes[i + 1];
+    if (chosen[i] === null && q.continues && next.continued && next.paragraph === q.paragraph + 1) chosen[i] = chosen[i + 1];
+  }
   return chosen;
 }

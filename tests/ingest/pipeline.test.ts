@@ -62,7 +62,7 @@ describe("extractArticle", () => {
 
   it("converts a Windows-1252 file and extracts it", () => {
     const result = extractArticle(raw(iconv.encode("Café reopens\n\n“We missed it,” said owner Inês Faria.", "windows-1252")));
-    expect(result.ok && result.draft.quotes).toEqual([{ text: "We missed it,", speaker: "Inês Faria", position: 0 }]);
+    expect(result.ok && result.draft.quotes).toEqual([{ text: "We missed it,", speaker: "Inês Faria", speakerKind: "person", position: 0 }]);
   });
 
   it("rejects broken front matter with BAD_FRONT_MATTER", () => {
