@@ -10,7 +10,9 @@ import type { ArticleDraft } from "./types.js";
 
 /** Full name by surname key, for the surnames the batch names in full decisively. */
 export function fullNamesBySurname(drafts: readonly ArticleDraft[]): Map<string, string> {
-  const articlesNaming = new Map<string, Map<string, number>>(); // surname key → full name → articles
+  // One person may be spelled "Ana Okafor" here and "Ana M. Okafor" there: people are
+  // counted by first name and surname, and named by their commonest spelling.
+  const articlesNaming = new Map<string, Map<string, Map<string, number>>>(); // surname → first name → spelling → articles
   for (const draft of drafts) {
     const seen = new Set<string>();
     for (const person of draft.people) {
@@ -18,15 +20,23 @@ export function fullNamesBySurname(drafts: readonly ArticleDraft[]): Map<string,
       if (!keyHasGivenName(key) || seen.has(key)) continue;
       seen.add(key);
       const surname = surnameKey(person.name);
-      const names = articlesNaming.get(surname) ?? new Map<string, number>();
-      names.set(person.name, (names.get(person.name) ?? 0) + 1);
-      articlesNaming.set(surname, names);
+      const given = key.split(" ")[0];
+      const people = articlesNaming.get(surname) ?? new Map<string, Map<string, number>>();
+      const spellings = people.get(given) ?? new Map<string, number>();
+      spellings.set(person.name, (spellings.get(person.name) ?? 0) + 1);
+      people.set(given, spellings);
+      articlesNaming.set(surname, people);
     }
   }
   const chosen = new Map<string, string>();
-  for (const [surname, names] of articlesNaming) {
-    const ranked = [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    if (ranked.length === 1 || ranked[0][1] >= 2 * ranked[1][1]) chosen.set(surname, ranked[0][0]);
+  for (const [surname, people] of articlesNaming) {
+    const ranked = [...people.values()]
+      .map((spellings) => {
+        const byUse = [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+        return { name: byUse[0][0], articles: byUse.reduce((n, [, k]) => n + k, 0) };
+      })
+      .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+    if (ranked.length === 1 || ranked[0].articles >= 2 * ranked[1].articles) chosen.set(surname, ranked[0].name);
   }
   return chosen;
 }

@@ -339,12 +339,30 @@ export function findPeople(
   const mentions: PersonMention[][] = paragraphs.map(() => []);
   // A lone surname shared by two people ("Trump") is the one named most recently.
   const lastOfSurname = new Map<string, number>();
+  // How often each person is named with more than the surname: the article's protagonist
+  // is named in full again and again, a relative or namesake once.
+  const fullMentions = people.map(() => 0);
+  for (const c of candidates.flat()) {
+    const i = c.words.length > 1 ? byKey.get(nameKey(c.name)) : undefined;
+    if (i !== undefined) fullMentions[i]++;
+  }
+  /** A lone surname shared by several people: the one an honorific's gender allows, named in full at least twice as often as any other; else the one named last. */
+  const ownerOfSurname = (word: string, c: NameCandidate): number | undefined => {
+    const owners = people.flatMap((p, i) => (p.surnameKey === word && (c.gender === null || p.gender === null || p.gender === c.gender) ? [i] : []));
+    if (owners.length <= 1) return owners[0] ?? lastOfSurname.get(word);
+    const ranked = [...owners].sort((a, b) => fullMentions[b] - fullMentions[a]);
+    if (fullMentions[ranked[0]] >= 2 * fullMentions[ranked[1]]) return ranked[0];
+    const last = lastOfSurname.get(word);
+    return last !== undefined && owners.includes(last) ? last : ranked[0];
+  };
   candidates.forEach((list, paragraph) => {
     for (const c of list) {
       let index: number | undefined = byKey.get(nameKey(c.name)) ?? endOfKnownName(c) ?? undefined;
       if (index === undefined && c.words.length === 1) {
         const word = nameWordKey(c.words[0]);
-        index = lastOfSurname.get(word) ?? people.findIndex((p) => p.surnameKey === word);
+        // "the Guardian", "the Post": a definite article before a lone capitalised word names a thing, not a person.
+        if (/^the$/i.test(texts[paragraph].tokens[c.firstToken - 1]?.text ?? "") && !c.introduced) continue;
+        index = ownerOfSurname(word, c) ?? -1;
         if (index < 0) index = isGivenName(c.words[0]) ? undefined : surnameInsideKnownName(people, c.words) ?? undefined;
         // A hyphenated word ("Putin-Trump", "so-called") is a mention only as a known surname ("Al-Khazraji").
         if (index === undefined && /-/.test(c.words[0])) continue;

@@ -22,11 +22,17 @@ export interface SpeakerCandidate {
 
 const BEFORE = 3; // paragraphs before the quote's own that may hold its speaker
 const AFTER = 1;
+const NEAREST_SITES = 24; // mentions read per quote
 const LINKS = ["verbRight", "verbLeft", "addressed", "afterPreposition", "verbAfterAppositive", "accordingTo", "colonAfter", "possessive", "modifier", "sentenceSubject", "sentenceEndsWithColon"];
 const SPEAKING = ["verbRight", "verbLeft", "verbAfterAppositive", "accordingTo", "colonAfter"];
 
+/** Whether each token lies inside quotation marks; spans are in text order, so one sweep does. */
 function quotedMask(para: AnalysedParagraph, spans: readonly QuoteSpan[]): boolean[] {
-  return para.tokens.map((t) => spans.some((s) => s.open <= t.start && t.start <= s.close));
+  let s = 0;
+  return para.tokens.map((t) => {
+    while (s < spans.length && spans[s].close < t.start) s++;
+    return s < spans.length && spans[s].open <= t.start;
+  });
 }
 
 interface Site extends MentionSite {
@@ -125,8 +131,18 @@ export function speakerCandidates(
     const open = tokenAt(view.para, quote.open);
     const governing = governingVerbs(view, quote);
     const byKey = new Map<string, SpeakerCandidate & { distance: number; latest: number }>();
-    for (let p = Math.max(0, quote.paragraph - BEFORE); p <= Math.min(paragraphs.length - 1, quote.paragraph + AFTER); p++) {
-      for (const site of sites[p]) {
+    const close = tokenAt(view.para, quote.close);
+    const window: Site[] = [];
+    for (let p = Math.max(0, quote.paragraph - BEFORE); p <= Math.min(paragraphs.length - 1, quote.paragraph + AFTER); p++) window.push(...sites[p]);
+    // Only the nearest mentions are read: a speaker is named near the words, and the work per quote stays bounded.
+    const reach = (s: Site) =>
+      s.paragraph === quote.paragraph
+        ? Math.min(Math.abs(open - s.lastToken), Math.abs(s.firstToken - close))
+        : 1000 * Math.abs(s.paragraph - quote.paragraph) + (s.paragraph < quote.paragraph ? views[s.paragraph].para.tokens.length - s.lastToken : s.firstToken);
+    const nearest = window.length > NEAREST_SITES ? window.map((s) => [reach(s), s] as const).sort((a, b) => a[0] - b[0]).slice(0, NEAREST_SITES).map(([, s]) => s) : window;
+    {
+      for (const site of nearest) {
+        const p = site.paragraph;
         const { features: placed, distance } = placement(views, quote, site);
         const where = placementKey(placed);
         const f: Features = { [where]: 1 };
