@@ -43,7 +43,7 @@ export interface NameCandidate {
   age: number | null;
 }
 
-const PARTICLES = new Set(["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben"]);
+const PARTICLES = new Set(["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "ter", "dos", "das", "bin", "ibn", "al", "el", "ben"]);
 // Capitalised words that begin sentences or name times, never people.
 const NOT_NAME_WORDS = new Set(
   `the a an this that these those his her its their our my your in on at by for from with to of and but or nor so yet if

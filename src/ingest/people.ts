@@ -81,6 +81,8 @@ function isPersonName(c: NameCandidate): boolean {
 // article does with a name tells a reader it is a person's: it speaks ("Vangen said",
 // "said Sigurd Vangen") or its last word comes back on its own as a surname does.
 const SPEECH_SKIPPABLE = new Set(["ADV", "AUX", "PART"]);
+const NAME_PARTICLES = new Set(["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "ter", "bin", "ibn", "al", "el", "ben", "dos", "das", "do"]);
+const BODY_WORD = /\p{Ll}{3,}(?:ate|ary|ion|ity|ment|ism|ics)$/u;
 
 /** Whether the run is the subject of a reporting verb: "Sigurd Vangen said", "…," said Sigurd Vangen. */
 function speaks(para: AnalysedParagraph, c: NameCandidate): boolean {
@@ -95,7 +97,9 @@ function speaks(para: AnalysedParagraph, c: NameCandidate): boolean {
 /** Whether an unfamiliar run is a person by the article's own evidence. */
 function isEvidencedName(c: NameCandidate, para: AnalysedParagraph, aloneSurnames: Set<string>): boolean {
   if (c.words.length < 2 || c.words.length > 3 || !isPlausibleName(c) || c.modifier) return false;
-  if (!c.words.every((w) => /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w))) return false;
+  if (!c.words.every((w) => /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w) || NAME_PARTICLES.has(w))) return false;
+  // "the Coastal Fisheries Inspectorate said": a last word that names a body is no surname.
+  if (BODY_WORD.test(c.words[c.words.length - 1])) return false;
   return aloneSurnames.has(nameWordKey(c.words[c.words.length - 1])) || speaks(para, c);
 }
 
@@ -158,10 +162,17 @@ function nameLabels(candidates: readonly NameCandidate[]): Set<string> {
  */
 function trimCommonEdges(para: AnalysedParagraph, c: NameCandidate, lowerWords: Set<string>, labels: Set<string>): NameCandidate {
   const common = (w: string) => (lowerWords.has(w.toLowerCase()) || labels.has(w)) && !isGivenName(w);
+  // "Minister for Resources Naja Kristiansen": the end of a title chain runs into the name.
+  const before = para.tokens[c.wordTokens[0] - 1]?.text ?? "";
+  const afterTitleChain = /^(?:of|for)$/.test(before) && para.tokens.slice(Math.max(0, c.wordTokens[0] - 4), c.wordTokens[0] - 1).some((t) => isTitleWord(t.text));
   let drop = 0;
   // At a sentence's start a capital says nothing: "Celebrities Ana Ruiz", before a first name, is no name.
   const opensSentence = para.sentences.some((s) => s.firstToken === c.wordTokens[0]);
-  while (c.words.length - drop > 2 && (common(c.words[drop]) || (opensSentence && drop === 0 && !isGivenName(c.words[0]) && isGivenName(c.words[1])))) drop++;
+  while (
+    c.words.length - drop > 2 &&
+    (common(c.words[drop]) || (opensSentence && drop === 0 && !isGivenName(c.words[0]) && isGivenName(c.words[1])) || (afterTitleChain && !isGivenName(c.words[drop])))
+  )
+    drop++;
   let result = drop ? withoutLeadingWords(para, c, drop) : c;
   let keep = result.words.length;
   while (keep > 2 && common(result.words[keep - 1])) keep--;
