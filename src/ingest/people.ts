@@ -7,7 +7,7 @@
 // Authors and photographers are removed: they wrote or shot the story, they are not in it.
 import { genderOfGivenName, isGivenName } from "./given-names.js";
 import { findNameCandidates, withoutLeadingWords, type NameCandidate } from "./name-candidates.js";
-import { nameKey, nameWordKey } from "./names.js";
+import { isHonorific, nameKey, nameWordKey } from "./names.js";
 import { genderOfRole, isRoleNoun, isTitleWord } from "./role-nouns.js";
 import { isSpeechVerbLemma } from "./speech-verbs.js";
 import type { AnalysedParagraph } from "./text-analysis.js";
@@ -175,7 +175,8 @@ function trimCommonEdges(para: AnalysedParagraph, c: NameCandidate, lowerWords: 
     drop++;
   let result = drop ? withoutLeadingWords(para, c, drop) : c;
   let keep = result.words.length;
-  while (keep > 2 && common(result.words[keep - 1])) keep--;
+  // "Ana Ruiz Miss", "Ana Ruiz Senator": an honorific or title never ends a name.
+  while (keep > 2 && (common(result.words[keep - 1]) || isHonorific(result.words[keep - 1]) || isTitleWord(result.words[keep - 1]))) keep--;
   if (keep < result.words.length) result = keepLeadingWords(para, result, keep);
   return result;
 }
