@@ -12,6 +12,7 @@ import { tokenLimit } from "./query-limits.js";
 import { snapshotOf, withReadSnapshot } from "./read-snapshot.js";
 import { createLogger, linkRequestRecord, requestLog } from "./request-log.js";
 import { queryTimeoutMs, requestTimeout } from "./request-timeout.js";
+import { unknownRoutes } from "./unknown-routes.js";
 
 export interface App {
   handler: express.Express;
@@ -44,8 +45,7 @@ export async function createApp(store: Store): Promise<App> {
 
   app.use(exportRouter(store, logger)); // /export/articles.ndjson, /export/quotes.ndjson
 
-  app.use(
-    "/graphql",
+  const graphqlHandlers = [
     requestTimeout(queryTimeoutMs()),
     express.json({ limit: "100kb" }),
     tokenLimit(),
@@ -59,7 +59,12 @@ export async function createApp(store: Store): Promise<App> {
         },
       }),
     ),
-  );
+  ];
+  // The exact path (app.use would also take /graphql/anything), and only the methods
+  // GraphQL over HTTP uses: others fall through to unknownRoutes' 405.
+  app.route("/graphql").get(graphqlHandlers).post(graphqlHandlers);
+
+  app.use(unknownRoutes());
 
   // Express's default handler answers a malformed JSON body with a stack trace.
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
