@@ -28,10 +28,18 @@ export interface PersonDraft {
   mentions: number; // how many times the person is named (any spelling)
 }
 
-/** A direct quotation and the person it is attributed to. */
+/** A direct quotation and the person or organisation it is attributed to. */
 export interface QuoteDraft {
   text: string; // the words inside the quotation marks
-  speaker: string | null; // canonical name of a PersonDraft, or null when no person said it
+  /**
+   * Who said it: with speakerKind "person", the canonical name of a PersonDraft; with
+   * "organisation", the organisation's name as the article writes it ("Harbour Times",
+   * "The Daily Ledger"; a lower-case "the" dropped), which is not in `people`; null when
+   * the article names nobody.
+   */
+  speaker: string | null;
+  /** What `speaker` names; the extractor always sets it (drafts written by hand may leave it out: a set speaker is then a person). */
+  speakerKind?: "person" | "organisation" | null;
   position: number; // character offset of the quote's opening mark in ArticleDraft.body
 }
 
