@@ -23,6 +23,14 @@ function dropLateWrites(res: Response): void {
   Object.assign(res, { setHeader: ignore, writeHead: ignore, status: ignore, set: ignore, send: ignore, json: ignore, write: () => true, end: ignore });
 }
 
+/** Why a request's reads were stopped: its statements fail with this, and it is not a bug to log. */
+export class QueryTimedOut extends Error {
+  constructor(ms: number) {
+    super(`the query ran past QUERY_TIMEOUT_MS (${ms} ms) and was stopped`);
+    this.name = "QueryTimedOut";
+  }
+}
+
 /** Aborted when the request's time is up: reads made for it stop then. */
 export function deadlineOf(res: Response): AbortSignal | undefined {
   return (res.locals.deadline as AbortController | undefined)?.signal;
@@ -46,7 +54,7 @@ export function requestTimeout(ms: number): RequestHandler {
           ],
         });
       dropLateWrites(res);
-      deadline.abort(new Error(`the query ran past QUERY_TIMEOUT_MS (${ms} ms) and was stopped`));
+      deadline.abort(new QueryTimedOut(ms));
     }, ms);
     res.once("close", () => clearTimeout(timer));
     next();
