@@ -6,11 +6,12 @@ import type { Logger } from "pino";
 import type { Store } from "../store/open-store.js";
 import { EXPORT_KINDS, exportChunks, type ExportKind } from "./export-lines.js";
 import { parseExportParams } from "./export-params.js";
+import { exportPace, type ExportPace } from "./export-pace.js";
 import { exportLimits, exportSlots, type ExportLimits } from "./export-slots.js";
 import { requestRecordOfResponse } from "./request-log.js";
 import { writeChunks } from "./write-chunks.js";
 
-function exportHandler(store: Store, kind: ExportKind, logger: Logger, limits: ExportLimits): RequestHandler {
+function exportHandler(store: Store, kind: ExportKind, logger: Logger, limits: ExportLimits, pace: ExportPace): RequestHandler {
   return async (req, res) => {
     const parsed = parseExportParams(new URL(req.originalUrl, "http://export.invalid").searchParams);
     if (!parsed.ok) {
@@ -27,7 +28,7 @@ function exportHandler(store: Store, kind: ExportKind, logger: Logger, limits: E
       const chunks = exportChunks(store, kind, parsed.filter, (count) => {
         if (record) record.exported = count;
       });
-      const outcome = await writeChunks(res, chunks, limits.stallMs);
+      const outcome = await writeChunks(res, pace.paced(chunks), limits.stallMs);
       if (outcome === "written") res.end();
       else if (outcome === "stalled") {
         logger.warn({ path: req.path, stallMs: limits.stallMs }, "export dropped: its client stopped reading");
@@ -47,10 +48,13 @@ function exportHandler(store: Store, kind: ExportKind, logger: Logger, limits: E
   };
 }
 
-/** The bulk export routes, under /export; EXPORT_CONCURRENCY and EXPORT_STALL_MS bound them (server/export-slots.ts). */
-export function exportRouter(store: Store, logger: Logger, limits: ExportLimits = exportLimits()): Router {
+/**
+ * The bulk export routes, under /export; EXPORT_CONCURRENCY and EXPORT_STALL_MS bound them
+ * (server/export-slots.ts), and `pace` lets GraphQL go first (server/export-pace.ts).
+ */
+export function exportRouter(store: Store, logger: Logger, pace: ExportPace = exportPace(), limits: ExportLimits = exportLimits()): Router {
   const router = Router();
   const slots = exportSlots(limits.concurrency);
-  for (const kind of EXPORT_KINDS) router.get(`/export/${kind}.ndjson`, slots, exportHandler(store, kind, logger, limits));
+  for (const kind of EXPORT_KINDS) router.get(`/export/${kind}.ndjson`, slots, exportHandler(store, kind, logger, limits, pace));
   return router;
 }

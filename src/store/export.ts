@@ -17,7 +17,7 @@ import { countQuotesBy, quoteConditions, type Quote } from "./quotes.js";
 import { placeholders, sqlRows } from "./sql-rows.js";
 import { topicsOfArticles, type Topic } from "./topics.js";
 
-export const EXPORT_PAGE_SIZE = 500;
+export const EXPORT_PAGE_SIZE = 200;
 
 export interface ExportFilter {
   outlets?: string[];
