@@ -18,6 +18,8 @@ export interface Store {
    * stops it (store/sql-reader.ts says how far).
    */
   snapshot<T>(work: (snapshot: Store) => Promise<T>, options?: SnapshotOptions): Promise<T>;
+  /** Starts every read thread now, for a server: the first requests then find them ready. */
+  startReadThreads(): Promise<void>;
   /** Every SQL statement the store runs (reads, and Prisma's) is counted here: tests use it to prove batching. */
   sqlStatements: { count: number };
   /** Ingestion's write connection (store/sql-writer.ts), opened on first use. */
@@ -54,6 +56,7 @@ export async function openStore(url: string = databaseUrl()): Promise<Store> {
     url,
     reads: readPool,
     snapshot: (work, options) => readPool.snapshot((reads) => work({ ...store, reads }), options),
+    startReadThreads: () => readPool.start(),
     sqlStatements,
     writer: () => (writer ??= new SqlWriter(databasePath(url))),
     async close() {

@@ -3,7 +3,7 @@ export type SqlValue = string | number | null;
 
 export type ReadRequest =
   | { id: number; kind: "all"; sql: string; params: readonly SqlValue[] }
-  /** A snapshot's start and end (store/sql-reader.ts). */
-  | { id: number; kind: "begin" | "commit" };
+  /** A snapshot's start and end (store/sql-reader.ts), or a ping once the thread has started. */
+  | { id: number; kind: "begin" | "commit" | "ping" };
 
 export type ReadReply = { id: number; rows: unknown[]; error?: undefined } | { id: number; error: { message: string; code?: string } };

@@ -15,10 +15,17 @@ export class ReadError extends Error {
   }
 }
 
+const READ_THREAD_YOUNG_GENERATION_MB = 4;
+
 // The thread's code is plain JavaScript (read-worker.js says why), so it starts the same
 // under tsx, vitest or plain node.
 function startReadWorker(path: string): Worker {
-  return new Worker(new URL("./read-worker.js", import.meta.url), { workerData: { path } });
+  return new Worker(new URL("./read-worker.js", import.meta.url), {
+    workerData: { path },
+    // A thread's heap holds a statement's rows only until they are posted; V8's default
+    // young generation let each of eight threads keep tens of MB of them as garbage.
+    resourceLimits: { maxYoungGenerationSizeMb: READ_THREAD_YOUNG_GENERATION_MB },
+  });
 }
 
 export class ReadThread {
@@ -66,6 +73,11 @@ export class ReadThread {
 
   async commit(): Promise<void> {
     await this.send({ id: this.nextId++, kind: "commit" });
+  }
+
+  /** Settles once the thread has started and opened its connection. */
+  async started(): Promise<void> {
+    await this.send({ id: this.nextId++, kind: "ping" });
   }
 
   private send(request: ReadRequest): Promise<unknown[]> {

@@ -47,7 +47,7 @@ function answer(request) {
   try {
     if (request.kind === "all") return { id: request.id, rows: prepared(request.sql).all(...request.params) };
     if (request.kind === "begin") db.exec("BEGIN");
-    else if (db.inTransaction) db.exec("COMMIT");
+    else if (request.kind === "commit" && db.inTransaction) db.exec("COMMIT");
     return { id: request.id, rows: [] };
   } catch (error) {
     const { message, code } = /** @type {{ message: string, code?: string }} */ (error);
