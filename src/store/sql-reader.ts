@@ -115,11 +115,16 @@ export class ReadPool implements SqlReads {
 
   private release(thread: ReadThread): void {
     if (thread.stopped) {
-      // Stopped past a deadline, or died: a new thread takes its place now, so the next
-      // read does not wait for one to start.
+      // Stopped past a deadline, or died: a new thread takes its place, given out once it
+      // has started (tens to hundreds of ms); the threads already up serve meanwhile.
       this.live.delete(thread);
       if (this.closed) return;
-      thread = this.open();
+      const replacement = this.open();
+      replacement.started().then(
+        () => this.release(replacement),
+        () => this.live.delete(replacement), // failed to start: the next lease opens another
+      );
+      return;
     }
     const next = this.waiting.shift();
     if (next) next.take(thread);
