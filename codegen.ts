@@ -1,8 +1,9 @@
-import type { CodegenConfig } from "@graphql-codegen/cli";
+import type { Types } from "@graphql-codegen/plugin-helpers";
 
 // Resolver types from the SDL: resolvers receive store rows (mappers) and must return
-// what the schema promises. Run by `npm run generate` (and so by `npm install`).
-const config: CodegenConfig = {
+// what the schema promises. Run by `npm run generate` (and so by `npm install`) through
+// scripts/generate-types.ts.
+const config: Types.Config & { schema: string; generates: Record<string, Types.ConfiguredOutput> } = {
   schema: "src/graphql/schema/*.graphql",
   generates: {
     "src/graphql/generated/resolvers-types.ts": {
