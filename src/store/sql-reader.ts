@@ -76,12 +76,21 @@ export class ReadPool implements SqlReads {
    */
   snapshot<T>(work: (reads: SqlReads) => Promise<T>, options: SnapshotOptions = {}): Promise<T> {
     return this.lease(async (thread) => {
-      await thread.begin();
+      // BEGIN and COMMIT are sent, not waited for: a thread runs its messages in order, so
+      // BEGIN comes before the snapshot's first statement and COMMIT before the next
+      // user's. Waiting for each added two round trips between threads to every request.
+      const begun = thread.begin();
+      begun.catch(() => {}); // surfaced below, once the work is done
+      let result: T;
       try {
-        return await work(thread);
+        result = await work(thread);
       } finally {
-        if (!thread.stopped) await thread.commit();
+        // A COMMIT that fails leaves the connection inside a stale snapshot: the thread goes.
+        if (!thread.stopped) thread.commit().catch((error: Error) => thread.stop(error));
       }
+      // A BEGIN that failed means the statements ran outside a snapshot: never expected, so loud.
+      await begun;
+      return result;
     }, options);
   }
 
