@@ -7,6 +7,7 @@ import type { Store } from "../store/open-store.js";
 import { createApolloServer } from "./apollo.js";
 import { ideRouter } from "./ide.js";
 import { cors } from "./cors.js";
+import { exportPace } from "./export-pace.js";
 import { exportRouter } from "./export-routes.js";
 import { tokenLimit } from "./query-limits.js";
 import { snapshotOf, withReadSnapshot } from "./read-snapshot.js";
@@ -43,9 +44,12 @@ export async function createApp(store: Store): Promise<App> {
 
   app.use(ideRouter()); // the IDE at / and, for browsers, at /graphql
 
-  app.use(exportRouter(store, logger)); // /export/articles.ndjson, /export/quotes.ndjson
+  // Exports take turns with GraphQL requests, which go first (server/export-pace.ts).
+  const pace = exportPace();
+  app.use(exportRouter(store, logger, pace)); // /export/articles.ndjson, /export/quotes.ndjson
 
   const graphqlHandlers = [
+    pace.trackGraphql,
     requestTimeout(queryTimeoutMs()),
     express.json({ limit: "100kb" }),
     tokenLimit(),

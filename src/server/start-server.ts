@@ -18,6 +18,7 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 /** Serves the archive on `port` (0 picks a free one) until `close()`. */
 export async function startServer(store: Store, port: number, host = "127.0.0.1"): Promise<RunningServer> {
   const app = await createApp(store);
+  await store.startReadThreads();
   const server = createServer(app.handler);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -16,7 +16,7 @@ async function* withBadOnes(paths: string[]): AsyncGenerator<CorpusEntry> {
 async function extractAll(workers: number) {
   const out: { file: string; result: unknown }[] = [];
   for await (const { entry, extracted } of extractEntries(withBadOnes(["tests/fixtures/extraction", "data/sample"]), workers, {}))
-    out.push({ file: entry.file, result: extracted ?? entry.error });
+    out.push({ file: entry.file, result: extracted ?? entry.error ?? entry.skipped });
   return out;
 }
 

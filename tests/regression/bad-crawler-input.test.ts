@@ -82,7 +82,7 @@ describe("crawler metadata is checked the same way from a manifest as from front
   it("fails only the files a bad manifest entry names, and reports an entry that names no file", async () => {
     expect(lineFor("good.txt")[0]).toMatch(/^stored/);
     expect(lineFor("manifest.json")).toEqual([expect.stringMatching(/entry #10 has no "file" name.*\[BAD_MANIFEST\]$/)]);
-    const stored = archive.store.reads.all<{ url: string | null; outlet: string | null }>(
+    const stored = await archive.store.reads.all<{ url: string | null; outlet: string | null }>(
       `SELECT a.url, o.name AS outlet FROM articles a LEFT JOIN outlets o ON o.id = a."outletId" ORDER BY a.id`,
     );
     expect(stored.map((a) => a.url)).toEqual(["https://fjord.example/good", null]);
