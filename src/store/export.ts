@@ -11,6 +11,7 @@ import { articleConditions, articlesByIds } from "./articles.js";
 import type { Conditions } from "./filters.js";
 import { fetchKeysetPage, type Page, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import { organisationsByIds, type Organisation } from "./organisations.js";
 import { outletsByIds, type Outlet } from "./outlets.js";
 import { peopleByIds, peopleOfArticles, type Person } from "./people.js";
 import { countQuotesBy, quoteConditions, type Quote } from "./quotes.js";
@@ -41,6 +42,7 @@ export interface ExportedArticle extends Article {
 
 export interface ExportedQuote extends Quote {
   speaker: Person | null;
+  organisation: Organisation | null;
   outlet: Outlet | null;
   article: Pick<Article, "id" | "headline" | "publishedOn" | "url" | "ingestedAt">;
 }
@@ -124,21 +126,25 @@ export function quotesForExport(store: Store, filter: ExportFilter, pageSize = E
     const quotes = await sqlRows<Quote>(store, `SELECT * FROM quotes WHERE id IN (${placeholders(ids.length)}) ORDER BY id`, ids);
     const articleIds = [...new Set(quotes.map((q) => q.articleId))];
     const speakerIds = [...new Set(quotes.map((q) => q.speakerId).filter((id): id is number => id != null))];
-    const [articles, speakers, outlets] = await Promise.all([
+    const organisationIds = [...new Set(quotes.map((q) => q.organisationId).filter((id): id is number => id != null))];
+    const [articles, speakers, organisations, outlets] = await Promise.all([
       sqlRows<ExportedQuote["article"]>(
         store,
         `SELECT id, headline, "publishedOn", url, "ingestedAt" FROM articles WHERE id IN (${placeholders(articleIds.length)})`,
         articleIds,
       ),
       peopleByIds(store, speakerIds),
+      organisationsByIds(store, organisationIds),
       outletsById(store, quotes.map((q) => q.outletId)),
     ]);
+    const organisationById = new Map(present(organisations).map((o) => [o.id, o]));
     // ingestedAt is stored as ISO text; readers get a Date, as from articlesByIds.
     const articleById = new Map(articles.map((a) => [a.id, { ...a, ingestedAt: new Date(a.ingestedAt) }]));
     const speakerById = new Map(present(speakers).map((p) => [p.id, p]));
     return quotes.map((q) => ({
       ...q,
       speaker: q.speakerId == null ? null : (speakerById.get(q.speakerId) ?? null),
+      organisation: q.organisationId == null ? null : (organisationById.get(q.organisationId) ?? null),
       outlet: q.outletId == null ? null : (outlets.get(q.outletId) ?? null),
       article: articleById.get(q.articleId)!,
     }));
@@ -150,4 +156,14 @@ export async function countForExport(store: Store, kind: "articles" | "quotes", 
   const [table, alias, c] = kind === "articles" ? ["articles", "a", articleExportConditions(filter)] : ["quotes", "q", quoteExportConditions(filter)];
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM ${table} ${alias} ${c.where()}`, c.params);
   return row.n;
+}
+
+/**
+ * The latest instant anything was ingested into the archive, or null when it is empty: what
+ * an export that matched nothing gives as its `latestIngestedAt`, since every article
+ * ingested up to then was looked at.
+ */
+export async function latestIngestion(store: Store): Promise<Date | null> {
+  const [row] = await sqlRows<{ at: string | null }>(store, `SELECT max("ingestedAt") AS at FROM articles`);
+  return row.at == null ? null : new Date(row.at);
 }
