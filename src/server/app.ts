@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler } from "express";
 import { createContext } from "../graphql/context.js";
 import { schemaText } from "../graphql/schema-text.js";
 import { countAllArticles } from "../store/articles.js";
+import { missingMigrations } from "../store/migrate.js";
 import type { Store } from "../store/open-store.js";
 import { createApolloServer } from "./apollo.js";
 import { ideRouter } from "./ide.js";
@@ -35,6 +36,20 @@ export async function createApp(store: Store): Promise<App> {
 
   app.get("/healthz", async (_req, res) => {
     res.json({ status: "ok", articles: await countAllArticles(store) });
+  });
+  // Ready to be sent traffic: the archive has every migration this code needs and answers
+  // a read. A load balancer polls this; /healthz only says the process is up.
+  app.get("/readyz", async (_req, res) => {
+    try {
+      const missing = await missingMigrations(store);
+      if (missing.length) {
+        res.status(503).json({ status: "not ready", reason: `the archive lacks migrations ${missing.join(", ")}: run npm run ingest or restart npm start to apply them` });
+        return;
+      }
+      res.json({ status: "ready", articles: await countAllArticles(store) });
+    } catch (error) {
+      res.status(503).json({ status: "not ready", reason: `the archive does not answer: ${(error as Error).message.slice(0, 200)}` });
+    }
   });
 
   // The SDL for codegen tools, without introspection.

@@ -8,6 +8,7 @@ const ROUTES: Array<[path: RegExp, methods: string[]]> = [
   [/^\/$/, ["GET", "HEAD"]],
   [/^\/graphql$/, ["GET", "HEAD", "POST", "OPTIONS"]],
   [/^\/healthz$/, ["GET", "HEAD"]],
+  [/^\/readyz$/, ["GET", "HEAD"]],
   [/^\/schema\.graphql$/, ["GET", "HEAD", "OPTIONS"]],
   [/^\/export\/(?:articles|quotes)\.ndjson$/, ["GET", "HEAD", "OPTIONS"]],
   [/^\/ide\/assets\/.+$/, ["GET", "HEAD"]],
