@@ -1,7 +1,7 @@
 // Exports are bulk work; a GraphQL request is someone waiting. Read threads take SQLite off
 // the server's thread, but each export page is still turned into JSON lines there (rows
 // from its read thread, global ids, JSON.stringify): 10–20 ms of work a page at 500
-// articles. Four exports producing pages back to back put that in front of every step of
+// articles (pages are 200 rows since, store/export.ts). Four exports producing pages back to back put that in front of every step of
 // every GraphQL request. So exports take turns, one page at a time, and a turn comes when
 // no GraphQL request is in flight, or at the latest `maxWaitMs` after the previous turn
 // began, so exports never starve however busy GraphQL is.
