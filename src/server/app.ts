@@ -1,4 +1,5 @@
 import { expressMiddleware } from "@as-integrations/express5";
+import compression from "compression";
 import express, { type ErrorRequestHandler } from "express";
 import { createContext } from "../graphql/context.js";
 import { schemaText } from "../graphql/schema-text.js";
@@ -29,6 +30,10 @@ export async function createApp(store: Store): Promise<App> {
   app.disable("x-powered-by");
   const logger = createLogger();
   app.use(requestLog(logger));
+  // gzip or brotli (quality 4) when the client accepts it, for JSON answers and NDJSON
+  // exports alike (NDJSON is not in the default filter's list of compressible types);
+  // exports flush after each page, so they stay streamed (server/write-chunks.ts).
+  app.use(compression({ filter: (req, res) => /^application\/x-ndjson/.test(String(res.getHeader("content-type"))) || compression.filter(req, res) }));
   // Before the IDE's router, which would answer a preflight for /graphql itself.
   app.use("/graphql", cors(["GET", "POST"]));
   app.use("/export", cors(["GET"]));

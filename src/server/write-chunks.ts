@@ -37,7 +37,11 @@ function drained(out: Writable, stallMs: number): Promise<WriteOutcome> {
 export async function writeChunks(out: Writable, chunks: AsyncIterable<string>, stallMs = Infinity): Promise<WriteOutcome> {
   for await (const chunk of chunks) {
     if (out.destroyed || out.writableEnded) return "closed";
-    if (!out.write(chunk)) {
+    const flowing = out.write(chunk);
+    // A compressing response (the `compression` middleware) holds what it is given until its
+    // buffer fills: flushed each chunk, a reader gets every page as soon as it is read.
+    (out as Writable & { flush?: () => void }).flush?.();
+    if (!flowing) {
       const outcome = await drained(out, stallMs);
       if (outcome !== "written") return outcome;
     }
