@@ -13,6 +13,7 @@ import { exportPace } from "./export-pace.js";
 import { exportRouter } from "./export-routes.js";
 import { tokenLimit } from "./query-limits.js";
 import { snapshotOf, withReadSnapshot } from "./read-snapshot.js";
+import { createMetrics } from "./metrics.js";
 import { createLogger, linkRequestRecord, requestLog } from "./request-log.js";
 import { queryTimeoutMs, requestTimeout } from "./request-timeout.js";
 import { unknownRoutes } from "./unknown-routes.js";
@@ -29,7 +30,8 @@ export async function createApp(store: Store): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
   const logger = createLogger();
-  app.use(requestLog(logger));
+  const metrics = createMetrics(store);
+  app.use(requestLog(logger, metrics.observe));
   // gzip or brotli (quality 4) when the client accepts it, for JSON answers and NDJSON
   // exports alike (NDJSON is not in the default filter's list of compressible types);
   // exports flush after each page, so they stay streamed (server/write-chunks.ts).
@@ -42,6 +44,7 @@ export async function createApp(store: Store): Promise<App> {
   app.get("/healthz", async (_req, res) => {
     res.json({ status: "ok", articles: await countAllArticles(store) });
   });
+  app.get("/metrics", metrics.handler);
   // Ready to be sent traffic: the archive has every migration this code needs and answers
   // a read. A load balancer polls this; /healthz only says the process is up.
   app.get("/readyz", async (_req, res) => {

@@ -9,6 +9,7 @@ const ROUTES: Array<[path: RegExp, methods: string[]]> = [
   [/^\/graphql$/, ["GET", "HEAD", "POST", "OPTIONS"]],
   [/^\/healthz$/, ["GET", "HEAD"]],
   [/^\/readyz$/, ["GET", "HEAD"]],
+  [/^\/metrics$/, ["GET", "HEAD"]],
   [/^\/schema\.graphql$/, ["GET", "HEAD", "OPTIONS"]],
   [/^\/export\/(?:articles|quotes)\.ndjson$/, ["GET", "HEAD", "OPTIONS"]],
   [/^\/ide\/assets\/.+$/, ["GET", "HEAD"]],

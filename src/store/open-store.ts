@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { databasePath, databaseUrl } from "./database-url.js";
-import { ReadPool, type SnapshotOptions, type SqlReads } from "./sql-reader.js";
+import { ReadPool, type ReadPoolStats, type SnapshotOptions, type SqlReads } from "./sql-reader.js";
 import { SqlWriter } from "./sql-writer.js";
 
 /** An open archive: the Prisma client over one SQLite file, and a count of the SQL it has run. */
@@ -20,6 +20,8 @@ export interface Store {
   snapshot<T>(work: (snapshot: Store) => Promise<T>, options?: SnapshotOptions): Promise<T>;
   /** Starts every read thread now, for a server: the first requests then find them ready. */
   startReadThreads(): Promise<void>;
+  /** How the read threads are used (for /metrics). */
+  readStats(): ReadPoolStats;
   /** Every SQL statement the store runs (reads, and Prisma's) is counted here: tests use it to prove batching. */
   sqlStatements: { count: number };
   /** Ingestion's write connection (store/sql-writer.ts), opened on first use. */
@@ -57,6 +59,7 @@ export async function openStore(url: string = databaseUrl()): Promise<Store> {
     reads: readPool,
     snapshot: (work, options) => readPool.snapshot((reads) => work({ ...store, reads }), options),
     startReadThreads: () => readPool.start(),
+    readStats: () => readPool.stats(),
     sqlStatements,
     writer: () => (writer ??= new SqlWriter(databasePath(url))),
     async close() {

@@ -37,11 +37,28 @@ interface Waiter {
   fail(error: Error): void;
 }
 
+/** How the pool is used, for /metrics. */
+export interface ReadPoolStats {
+  threads: number;
+  busy: number;
+  /** Reads waiting for a free thread now. */
+  waiting: number;
+  /** Reads that had to wait for a thread, and how long they waited in all, since the pool opened. */
+  waits: number;
+  waitSeconds: number;
+}
+
 export class ReadPool implements SqlReads {
   private readonly idle: ReadThread[] = [];
   private readonly live = new Set<ReadThread>();
   private readonly waiting: Waiter[] = [];
   private closed = false;
+  private waits = 0;
+  private waitSeconds = 0;
+
+  stats(): ReadPoolStats {
+    return { threads: this.live.size, busy: this.live.size - this.idle.length, waiting: this.waiting.length, waits: this.waits, waitSeconds: this.waitSeconds };
+  }
 
   /**
    * `size` threads at most, started as they are needed, each serving one snapshot or one
@@ -97,7 +114,16 @@ export class ReadPool implements SqlReads {
   private async lease<T>(use: (thread: ReadThread) => Promise<T>, { signal, waitMs = 60_000 }: SnapshotOptions = {}): Promise<T> {
     if (this.closed) throw new Error("the archive is closed");
     signal?.throwIfAborted();
-    const thread = this.takeIdle() ?? (this.live.size < this.size ? this.open() : await this.wait(waitMs, signal));
+    let thread = this.takeIdle() ?? (this.live.size < this.size ? this.open() : undefined);
+    if (!thread) {
+      const started = performance.now();
+      this.waits++;
+      try {
+        thread = await this.wait(waitMs, signal);
+      } finally {
+        this.waitSeconds += (performance.now() - started) / 1000;
+      }
+    }
     const stop = () => thread.stop(signal!.reason instanceof Error ? signal!.reason : new Error(String(signal!.reason)));
     signal?.addEventListener("abort", stop, { once: true });
     try {
