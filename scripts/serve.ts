@@ -22,6 +22,8 @@ Environment variables:
   DATABASE_URL      the archive, a SQLite file URL (default file:./data/archive.db)
   QUERY_TIMEOUT_MS  a GraphQL request not answered in this time gets 503 QUERY_TIMEOUT (default 10000)
   LOG_LEVEL         request log on stdout: fatal, error, warn, info (default), debug, trace, silent
+  EXPORT_CONCURRENCY  bulk exports served at once (default 4); one more is answered 429
+  EXPORT_STALL_MS   an export whose client reads nothing for this long is cut off (default 30000)
 `;
 
 const { values } = parseArgs({ options: { help: { type: "boolean", short: "h" } }, strict: false });
