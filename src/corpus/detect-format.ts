@@ -37,6 +37,6 @@ export function detectFormat(head: Uint8Array): FileFormat {
   if (text.startsWith("WARC/")) return { kind: "warc" };
   if (looksLikeHtml(text)) return { kind: "html", gzip };
   // news-please writes one JSON object per article, or one per line; front matter and text never start with "{".
-  if (!gzip && /^\uFEFF?\s*[[{]/.test(text) && /"(?:maintext|title|url|date_publish)"\s*:/.test(text)) return { kind: "news-please" };
+  if (!gzip && /^\uFEFF?\s*[[{]/.test(text) && (/"maintext"\s*:/.test(text) || (/"date_publish"\s*:/.test(text) && /"source_domain"\s*:/.test(text)))) return { kind: "news-please" };
   return { kind: "text" };
 }

@@ -243,6 +243,11 @@ export async function* readCorpus(paths: string[], options: ReadCorpusOptions = 
         continue;
       }
       const { format } = sniffed;
+      // Other JSON beside the articles (gold files, crawler state) is not an article: say so, as for any other file.
+      if (format.kind === "text" && /\.(?:json|jsonl|ndjson)$/i.test(file)) {
+        yield skip(file, "is JSON but not news-please records (no \"maintext\")");
+        continue;
+      }
       if (format.kind === "warc") {
         yield* readWarcArticles(file, { maxBytes: maxBytesFor("warc", options.maxBytes), onProgress: options.onProgress });
         continue;
