@@ -65,7 +65,7 @@ try {
   const out = toStdout ? process.stdout : createWriteStream(partial);
   const started = performance.now();
   let count = 0;
-  const complete = await writeChunks(out, exportChunks(store, kind, filter.filter, (n) => bar.update((count = n))));
+  const complete = (await writeChunks(out, exportChunks(store, kind, filter.filter, (n) => bar.update((count = n))))) === "written";
   bar.finish();
   if (!complete) throw new Error(`the output closed before the export was complete`);
   if (!toStdout) {

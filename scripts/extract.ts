@@ -15,7 +15,7 @@ const { values, positionals } = parseArgs({
   options: { "max-bytes": { type: "string" }, help: { type: "boolean", short: "h" } },
 });
 if (values.help || positionals.length === 0) {
-  console.error("usage: npm run extract -- [--max-bytes N] FILE_OR_DIR...\n  Prints one JSON line per article (*.txt, with manifest.json or front matter).");
+  console.error("usage: npm run extract -- [--max-bytes N] FILE_OR_DIR...\n  Prints one JSON line per article: text files (with manifest.json or front matter), HTML pages,\n  WARC archives (each HTML response) and news-please JSON records.");
   process.exit(values.help ? 0 : 2);
 }
 const maxBytes = maxBytesOption(values["max-bytes"]);
@@ -34,6 +34,7 @@ function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string
     outlet: draft.outlet,
     publishedOn: draft.publishedOn,
     url: draft.url,
+    format: draft.format ?? "text",
     dateline: draft.dateline,
     standfirst: draft.standfirst,
     body: draft.body,
@@ -53,7 +54,8 @@ function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string
 // Statements and stories link articles to each other, so every draft is read before any is printed.
 const drafts: ArticleDraft[] = [];
 let failed = 0;
-for await (const entry of readCorpus(positionals, { maxBytes })) {
+const onProgress = process.stderr.isTTY ? (file: string, records: number) => console.error(`… ${file}: ${records} records read`) : undefined;
+for await (const entry of readCorpus(positionals, { maxBytes, onProgress })) {
   if (entry.skipped) {
     console.error(`${entry.file}: skipped, ${entry.skipped.reason}`);
     continue;
@@ -63,6 +65,7 @@ for await (const entry of readCorpus(positionals, { maxBytes })) {
     console.error(`${entry.file}: ${withoutFileName(entry.error?.message ?? "could not be read", entry.file)} [${entry.error?.code ?? "UNREADABLE"}]`);
     continue;
   }
+  if (entry.warning) console.error(`${entry.file}: warning, ${entry.warning}`);
   const result = extractArticle(entry.raw, { maxBytes });
   if (!result.ok) {
     failed++;

@@ -13,7 +13,7 @@ const { values, positionals } = parseArgs({
   options: { "max-bytes": { type: "string" }, workers: { type: "string" }, help: { type: "boolean", short: "h" } },
 });
 if (values.help || positionals.length === 0) {
-  console.error("usage: npm run ingest -- [--max-bytes N] [--workers N] FILE_OR_DIR...\n  Stores every *.txt article (with manifest.json or front matter) in the archive at DATABASE_URL.\n  --workers: threads extracting while the main thread writes (default: one per core, at most 4; 0 for none).");
+  console.error("usage: npm run ingest -- [--max-bytes N] [--workers N] FILE_OR_DIR...\n  Stores every article in the archive at DATABASE_URL: text files (with manifest.json or front matter),\n  HTML pages (.html, .htm, .html.gz), WARC archives (.warc, .warc.gz) and news-please JSON (.json, .jsonl).\n  --workers: threads extracting while the main thread writes (default: one per core, at most 4; 0 for none).");
   process.exit(values.help ? 0 : 2);
 }
 const maxBytes = maxBytesOption(values["max-bytes"]);
@@ -27,7 +27,9 @@ const url = databaseUrl();
 await migrateDatabase(url);
 const store = await openStore(url);
 try {
-  const totals = await ingestFiles(store, positionals, { maxBytes, workers, onFile: (o) => console.log(describeOutcome(o)) });
+  // A WARC of a million records reads for a long while: on a terminal, say how far it is.
+  const onProgress = process.stderr.isTTY ? (file: string, records: number) => console.error(`… ${file}: ${records} records read`) : undefined;
+  const totals = await ingestFiles(store, positionals, { maxBytes, workers, onProgress, onFile: (o) => console.log(describeOutcome(o)) });
   console.log(describeTotals(totals));
   if (totals.stopped) console.error(`STOPPED: ${totals.stopped.message} [${totals.stopped.code}]`);
   process.exitCode = totals.stopped ? 3 : totals.failed > 0 ? 1 : 0;

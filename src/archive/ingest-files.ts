@@ -8,7 +8,7 @@ import { saveArticle } from "../store/save-article.js";
 import { extractEntries } from "./extraction-pool.js";
 
 export type FileOutcome =
-  | { file: string; status: "stored"; articleId: number; headline: string | null; outlet: string | null; publishedOn: string | null; people: number; quotes: number }
+  | { file: string; status: "stored"; articleId: number; headline: string | null; outlet: string | null; publishedOn: string | null; people: number; quotes: number; warning?: string }
   | { file: string; status: "duplicate"; articleId: number; matchedOn: "contentHash" | "url" }
   | { file: string; status: "failed"; code: string; message: string }
   | { file: string; status: "skipped"; reason: string };
@@ -27,12 +27,12 @@ export interface IngestTotals {
   skipped: number;
 }
 
-/** Ingests files and folders (their *.txt files), calling `onFile` as each one is done. */
+/** Ingests files and folders (their article files), calling `onFile` as each one (or each record of an archive) is done. */
 export async function ingestFiles(
   store: Store,
   paths: string[],
   // workers: threads extracting ahead of the writer (0, the default, extracts on this thread).
-  options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void; workers?: number } = {},
+  options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void; workers?: number; onProgress?: (file: string, records: number) => void } = {},
 ): Promise<IngestTotals> {
   const totals: IngestTotals = { files: 0, stored: 0, duplicate: 0, failed: 0, skipped: 0 };
   // Outcomes are reported once their files are committed, so a "stored" line is never a
@@ -46,7 +46,7 @@ export async function ingestFiles(
     }
     uncommitted = [];
   };
-  const entries = readCorpus(paths, { maxBytes: options.maxBytes });
+  const entries = readCorpus(paths, { maxBytes: options.maxBytes, onProgress: options.onProgress });
   try {
     await store.writer().inBatches(COMMIT_GROUP, async (commitPoint) => {
       for await (const { entry, extracted } of extractEntries(entries, options.workers ?? 0, { maxBytes: options.maxBytes })) {
@@ -90,7 +90,7 @@ async function storeExtracted(store: Store, entry: CorpusEntry, extracted: Extra
   try {
     const saved = await saveArticle(store, draft);
     return saved.status === "stored"
-      ? { file: entry.file, status: "stored", articleId: saved.articleId, headline: draft.headline, outlet: draft.outlet, publishedOn: draft.publishedOn, people: saved.people, quotes: saved.quotes }
+      ? { file: entry.file, status: "stored", articleId: saved.articleId, headline: draft.headline, outlet: draft.outlet, publishedOn: draft.publishedOn, people: saved.people, quotes: saved.quotes, ...(entry.warning ? { warning: entry.warning } : {}) }
       : { file: entry.file, status: "duplicate", articleId: saved.articleId, matchedOn: saved.matchedOn };
   } catch (error) {
     // A full disk fails every file after it too: stop the ingest instead (see ingestFiles).
@@ -104,7 +104,7 @@ async function storeExtracted(store: Store, entry: CorpusEntry, extracted: Extra
 export function describeOutcome(outcome: FileOutcome): string {
   switch (outcome.status) {
     case "stored":
-      return `stored    ${outcome.file}: "${outcome.headline ?? "(no headline)"}" (${outcome.outlet ?? "outlet unknown"}, ${outcome.publishedOn ?? "date unknown"}), ${outcome.people} people, ${outcome.quotes} quotes`;
+      return `stored    ${outcome.file}: "${outcome.headline ?? "(no headline)"}" (${outcome.outlet ?? "outlet unknown"}, ${outcome.publishedOn ?? "date unknown"}), ${outcome.people} people, ${outcome.quotes} quotes${outcome.warning ? `; WARNING: ${outcome.warning}` : ""}`;
     case "duplicate":
       return `unchanged ${outcome.file}: already in the archive (same ${outcome.matchedOn === "url" ? "url" : "content"} as article ${outcome.articleId})`;
     case "failed":

@@ -1,6 +1,7 @@
 // GraphQL filter inputs → store filters. The one place user-written search text is
 // checked, so every list that searches reports a bad string the same way.
 import type { ArticleFilter } from "../store/articles.js";
+import type { OrganisationFilter } from "../store/organisations.js";
 import type { PersonFilter } from "../store/people.js";
 import type { QuoteFilter } from "../store/quotes.js";
 import type { StatementFilter } from "../store/statements.js";
@@ -80,6 +81,13 @@ export function quoteFilter(input: G.QuoteFilter | null | undefined): QuoteFilte
 
 export function personFilter(input: G.PersonFilter | null | undefined): PersonFilter {
   checkFilter(input, "filter");
+  if (input?.search && input.search.length > 200) {
+    throw badUserInput("`filter.search` is longer than 200 characters; a name is shorter.", { argument: "filter.search" });
+  }
+  return { ...input };
+}
+
+export function organisationFilter(input: G.OrganisationFilter | null | undefined): OrganisationFilter {
   if (input?.search && input.search.length > 200) {
     throw badUserInput("`filter.search` is longer than 200 characters; a name is shorter.", { argument: "filter.search" });
   }

@@ -1,8 +1,8 @@
 // Relay Object Identification: a global ID names the type and the row, and is opaque so
 // clients never build one by hand (they may change shape without notice).
 
-export type NodeType = "Article" | "Quote" | "Person" | "Outlet" | "Topic" | "Statement" | "Story";
-const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(["Article", "Quote", "Person", "Outlet", "Topic", "Statement", "Story"]);
+export type NodeType = "Article" | "Quote" | "Person" | "Organisation" | "Outlet" | "Topic" | "Statement" | "Story";
+const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>(["Article", "Quote", "Person", "Organisation", "Outlet", "Topic", "Statement", "Story"]);
 
 export function toGlobalId(type: NodeType, id: number): string {
   return Buffer.from(`${type}:${id}`).toString("base64url");

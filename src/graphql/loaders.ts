@@ -4,6 +4,7 @@ import DataLoader from "dataloader";
 import { articleSnippets, articlesByIds } from "../store/articles.js";
 import type { Page, PageRequest } from "../store/keyset.js";
 import type { Store } from "../store/open-store.js";
+import { organisationsByIds, quotePagesOfOrganisations } from "../store/organisations.js";
 import { outletsByIds, statsOfOutlets } from "../store/outlets.js";
 import {
   aliasesOfPeople,
@@ -51,6 +52,7 @@ export function createLoaders(store: Store) {
     article: new DataLoader((ids: readonly number[]) => articlesByIds(store, ids)),
     quote: new DataLoader((ids: readonly number[]) => quotesByIds(store, ids)),
     person: new DataLoader((ids: readonly number[]) => peopleByIds(store, ids)),
+    organisation: new DataLoader((ids: readonly number[]) => organisationsByIds(store, ids)),
     outlet: new DataLoader((ids: readonly number[]) => outletsByIds(store, ids)),
     topic: new DataLoader((ids: readonly number[]) => topicsByIds(store, ids)),
     statement: new DataLoader((ids: readonly number[]) => statementsByIds(store, ids)),
@@ -67,6 +69,9 @@ export function createLoaders(store: Store) {
     outletIdsQuotingPerson: byKey((ids) => outletIdsQuotingPeople(store, ids), []),
     quotePageOfPerson: pagesPerParent((ids, request) => quotePagesOfSpeakers(store, ids, request)),
     articlePageOfPerson: pagesPerParent((ids, request) => articlePagesOfPeople(store, ids, request)),
+
+    quoteCountOfOrganisation: byKey((ids) => countQuotesBy(store, "organisationId", ids), 0),
+    quotePageOfOrganisation: pagesPerParent((ids, request) => quotePagesOfOrganisations(store, ids, request)),
 
     outletIdsOfStatement: byKey((ids) => outletIdsOfStatements(store, ids), []),
     quotePageOfStatement: pagesPerParent((ids, request) => quotePagesOfStatements(store, ids, request)),

@@ -7,6 +7,7 @@ import type { Resolvers } from "./generated/resolvers-types.js";
 import { articleResolvers } from "./resolvers/article.js";
 import { connectionResolvers } from "./resolvers/connection.js";
 import { nodeResolvers } from "./resolvers/node.js";
+import { organisationResolvers } from "./resolvers/organisation.js";
 import { outletResolvers } from "./resolvers/outlet.js";
 import { personResolvers } from "./resolvers/person.js";
 import { quoteResolvers } from "./resolvers/quote.js";
@@ -62,7 +63,7 @@ function withStoredDatesChecked(resolvers: Record<string, Record<string, unknown
 
 export const resolvers: Resolvers = {
   ...(withStoredDatesChecked(
-    mergeResolvers([articleResolvers, quoteResolvers, personResolvers, outletResolvers, topicResolvers, statementResolvers, storyResolvers, nodeResolvers, connectionResolvers]) as Record<string, Record<string, unknown>>,
+    mergeResolvers([articleResolvers, quoteResolvers, personResolvers, organisationResolvers, outletResolvers, topicResolvers, statementResolvers, storyResolvers, nodeResolvers, connectionResolvers]) as Record<string, Record<string, unknown>>,
   ) as Resolvers),
   Date: DateScalar,
 };

@@ -172,7 +172,7 @@ function removeTrailingFurniture(kept: string[], removed: CleanedPage["removed"]
   for (let i = kept.length - 1; i > 0; i--) {
     const block = kept[i];
     if (isCredit(block)) continue;
-    if (wordCount(block) > 3 || /[.!?"”’]$/.test(block)) break;
+    if (wordCount(block) > 3 || /[.!?"”’。！？」』]$/.test(block)) break;
     kept.splice(i, 1);
     removed.push({ block, reason: "trailing-furniture" });
   }

@@ -67,8 +67,12 @@ function repairMojibake(text: string): string {
   return (repaired.match(MOJIBAKE)?.length ?? 0) < marks ? repaired : text;
 }
 
-/** Decodes a file's bytes to text, converting legacy encodings; fails only for empty or non-text files. */
-export function decodeText(bytes: Uint8Array, file: string): DecodedText {
+/**
+ * Decodes a file's bytes to text, converting legacy encodings; fails only for empty or non-text
+ * files. `declared` is the charset a page or its HTTP response names, used when the bytes are
+ * not UTF-8 (a page that says UTF-8 and is, is read as UTF-8 whatever it declares).
+ */
+export function decodeText(bytes: Uint8Array, file: string, declared: string | null = null): DecodedText {
   if (bytes.length === 0) return emptyFile(file);
   if (startsWith(bytes, [0xff, 0xfe])) return decoded(iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16le"), "utf-16le", file);
   if (startsWith(bytes, [0xfe, 0xff])) return decoded(iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16be"), "utf-16be", file);
@@ -76,7 +80,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (notText) return binaryFile(file, notText);
   const utf8 = decodeUtf8Strict(bytes);
   if (utf8 !== null) return decoded(repairMojibake(utf8.replace(/^\uFEFF/, "")), "utf-8", file);
-  const encoding = guessSingleByteEncoding(bytes);
+  const encoding = declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared) ? declared : guessSingleByteEncoding(bytes);
   return decoded(iconv.decode(Buffer.from(bytes), encoding), encoding, file);
 }
 

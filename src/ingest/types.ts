@@ -11,11 +11,21 @@ export interface CrawlerMeta {
   url?: string | null;
 }
 
-/** One raw file as the crawler saved it. */
+/**
+ * How the crawler saved an article: plain text (with front matter or a manifest), an HTML
+ * page, an HTML response inside a WARC archive, or a news-please JSON record.
+ */
+export type SourceFormat = "text" | "html" | "warc" | "news-please";
+
+/** One raw file (or one record of an archive) as the crawler saved it. */
 export interface RawArticle {
-  file: string; // the file's path or name; used only to name it in messages and output
+  file: string; // the file's path or name (a record's: "crawl.warc.gz#1234"); used only to name it in messages and output
   bytes: Uint8Array;
   meta?: CrawlerMeta; // from the manifest; front matter inside the file is read by the pipeline
+  /** What the bytes are; told by content in src/corpus/detect-format.ts (default "text"). */
+  format?: SourceFormat;
+  /** A WARC record's own knowledge: the URI it captured, its day, the charset its HTTP response named. */
+  capture?: { url: string | null; capturedOn: string | null; charset: string | null };
 }
 
 export interface ExtractOptions {
@@ -60,6 +70,8 @@ export interface ArticleDraft {
   outlet: string | null;
   publishedOn: string | null; // YYYY-MM-DD
   url: string | null;
+  /** What the crawler saved: a text file, an HTML page, a WARC record or a news-please record (absent: text). */
+  format?: SourceFormat;
   headline: string | null;
   byline: string[]; // authors; never photographers
   dateline: string | null; // e.g. "WASHINGTON"
@@ -77,6 +89,8 @@ export type ExtractFailureCode =
   | "BINARY_FILE"
   | "BAD_FRONT_MATTER"
   | "NO_TEXT"
+  /** A news-please record that is not JSON, or has no `maintext`. */
+  | "BAD_RECORD"
   /** The extractor itself failed on this file (a bug, not bad input): the file is reported, not lost. */
   | "EXTRACTION_FAILED";
 

@@ -1,17 +1,22 @@
 import { expressMiddleware } from "@as-integrations/express5";
+import compression from "compression";
 import express, { type ErrorRequestHandler } from "express";
 import { createContext } from "../graphql/context.js";
 import { schemaText } from "../graphql/schema-text.js";
 import { countAllArticles } from "../store/articles.js";
+import { missingMigrations } from "../store/migrate.js";
 import type { Store } from "../store/open-store.js";
 import { createApolloServer } from "./apollo.js";
 import { ideRouter } from "./ide.js";
 import { cors } from "./cors.js";
+import { exportPace } from "./export-pace.js";
 import { exportRouter } from "./export-routes.js";
 import { tokenLimit } from "./query-limits.js";
 import { snapshotOf, withReadSnapshot } from "./read-snapshot.js";
+import { createMetrics } from "./metrics.js";
 import { createLogger, linkRequestRecord, requestLog } from "./request-log.js";
 import { queryTimeoutMs, requestTimeout } from "./request-timeout.js";
+import { unknownRoutes } from "./unknown-routes.js";
 
 export interface App {
   handler: express.Express;
@@ -25,7 +30,12 @@ export async function createApp(store: Store): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
   const logger = createLogger();
-  app.use(requestLog(logger));
+  const metrics = createMetrics(store);
+  app.use(requestLog(logger, metrics.observe));
+  // gzip or brotli (quality 4) when the client accepts it, for JSON answers and NDJSON
+  // exports alike (NDJSON is not in the default filter's list of compressible types);
+  // exports flush after each page, so they stay streamed (server/write-chunks.ts).
+  app.use(compression({ filter: (req, res) => /^application\/x-ndjson/.test(String(res.getHeader("content-type"))) || compression.filter(req, res) }));
   // Before the IDE's router, which would answer a preflight for /graphql itself.
   app.use("/graphql", cors(["GET", "POST"]));
   app.use("/export", cors(["GET"]));
@@ -33,6 +43,21 @@ export async function createApp(store: Store): Promise<App> {
 
   app.get("/healthz", async (_req, res) => {
     res.json({ status: "ok", articles: await countAllArticles(store) });
+  });
+  app.get("/metrics", metrics.handler);
+  // Ready to be sent traffic: the archive has every migration this code needs and answers
+  // a read. A load balancer polls this; /healthz only says the process is up.
+  app.get("/readyz", async (_req, res) => {
+    try {
+      const missing = await missingMigrations(store);
+      if (missing.length) {
+        res.status(503).json({ status: "not ready", reason: `the archive lacks migrations ${missing.join(", ")}: run npm run ingest or restart npm start to apply them` });
+        return;
+      }
+      res.json({ status: "ready", articles: await countAllArticles(store) });
+    } catch (error) {
+      res.status(503).json({ status: "not ready", reason: `the archive does not answer: ${(error as Error).message.slice(0, 200)}` });
+    }
   });
 
   // The SDL for codegen tools, without introspection.
@@ -42,10 +67,12 @@ export async function createApp(store: Store): Promise<App> {
 
   app.use(ideRouter()); // the IDE at / and, for browsers, at /graphql
 
-  app.use(exportRouter(store, logger)); // /export/articles.ndjson, /export/quotes.ndjson
+  // Exports take turns with GraphQL requests, which go first (server/export-pace.ts).
+  const pace = exportPace();
+  app.use(exportRouter(store, logger, pace)); // /export/articles.ndjson, /export/quotes.ndjson
 
-  app.use(
-    "/graphql",
+  const graphqlHandlers = [
+    pace.trackGraphql,
     requestTimeout(queryTimeoutMs()),
     express.json({ limit: "100kb" }),
     tokenLimit(),
@@ -59,7 +86,12 @@ export async function createApp(store: Store): Promise<App> {
         },
       }),
     ),
-  );
+  ];
+  // The exact path (app.use would also take /graphql/anything), and only the methods
+  // GraphQL over HTTP uses: others fall through to unknownRoutes' 405.
+  app.route("/graphql").get(graphqlHandlers).post(graphqlHandlers);
+
+  app.use(unknownRoutes());
 
   // Express's default handler answers a malformed JSON body with a stack trace.
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {

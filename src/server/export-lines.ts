@@ -2,7 +2,7 @@
 // GraphQL API, then a trailer line `{"complete":true,"count":N,"latestIngestedAt":…}`.
 // A file or response without the trailer was cut short.
 import { toGlobalId } from "../graphql/global-id.js";
-import { articlesForExport, quotesForExport, type ExportedArticle, type ExportedQuote, type ExportFilter } from "../store/export.js";
+import { articlesForExport, latestIngestion, quotesForExport, type ExportedArticle, type ExportedQuote, type ExportFilter } from "../store/export.js";
 import type { Store } from "../store/open-store.js";
 
 export type ExportKind = "articles" | "quotes";
@@ -14,14 +14,16 @@ export interface ExportTrailer {
   /** Lines before the trailer. */
   count: number;
   /**
-   * The latest ingestion time among the exported rows (or `since` when none came): pass it
-   * as `since` for the next incremental pull. `since` is inclusive, so rows ingested at that
-   * very instant come again; their ids tell them apart.
+   * The latest ingestion time among the exported rows: pass it as `since` for the next
+   * incremental pull. When no row matched: `since` if given, else the archive's latest
+   * ingestion (every article up to it was looked at), else the epoch for an empty archive;
+   * never null. `since` is inclusive, so rows ingested at that very instant come again;
+   * their ids tell them apart.
    */
-  latestIngestedAt: string | null;
+  latestIngestedAt: string;
 }
 
-const ref = <T extends { id: number; slug: string; name: string }>(type: "Outlet" | "Person" | "Topic", row: T | null) =>
+const ref = <T extends { id: number; slug: string; name: string }>(type: "Outlet" | "Person" | "Organisation" | "Topic", row: T | null) =>
   row && { id: toGlobalId(type, row.id), slug: row.slug, name: row.name };
 
 function articleLine(a: ExportedArticle) {
@@ -38,6 +40,8 @@ function articleLine(a: ExportedArticle) {
     people: a.people.map((p) => ref("Person", p)),
     topics: a.topics.map((t) => ref("Topic", t)),
     quoteCount: a.quoteCount,
+    // The story it belongs to, as `Article.story { id }` names it.
+    story: a.storyId == null ? null : { id: toGlobalId("Story", a.storyId) },
     ingestedAt: a.ingestedAt.toISOString(),
   };
 }
@@ -48,6 +52,9 @@ function quoteLine(q: ExportedQuote) {
     text: q.text,
     position: q.position,
     speaker: ref("Person", q.speaker),
+    organisation: ref("Organisation", q.organisation),
+    // The remark across outlets this quote reports, as `Quote.statement { id }` names it.
+    statement: q.statementId == null ? null : { id: toGlobalId("Statement", q.statementId) },
     outlet: ref("Outlet", q.outlet),
     publishedOn: q.publishedOn,
     article: { id: toGlobalId("Article", q.article.id), headline: q.article.headline, publishedOn: q.article.publishedOn, url: q.article.url },
@@ -81,6 +88,7 @@ export async function* exportChunks(
     onPage?.(count);
     yield chunk;
   }
+  latest ??= ((await latestIngestion(store)) ?? new Date(0)).toISOString();
   const trailer: ExportTrailer = { complete: true, count, latestIngestedAt: latest };
   yield `${JSON.stringify(trailer)}\n`;
 }

@@ -6,10 +6,12 @@ import type { Logger } from "pino";
 import type { Store } from "../store/open-store.js";
 import { EXPORT_KINDS, exportChunks, type ExportKind } from "./export-lines.js";
 import { parseExportParams } from "./export-params.js";
+import { exportPace, type ExportPace } from "./export-pace.js";
+import { exportLimits, exportSlots, type ExportLimits } from "./export-slots.js";
 import { requestRecordOfResponse } from "./request-log.js";
 import { writeChunks } from "./write-chunks.js";
 
-function exportHandler(store: Store, kind: ExportKind, logger: Logger): RequestHandler {
+function exportHandler(store: Store, kind: ExportKind, logger: Logger, limits: ExportLimits, pace: ExportPace): RequestHandler {
   return async (req, res) => {
     const parsed = parseExportParams(new URL(req.originalUrl, "http://export.invalid").searchParams);
     if (!parsed.ok) {
@@ -26,7 +28,13 @@ function exportHandler(store: Store, kind: ExportKind, logger: Logger): RequestH
       const chunks = exportChunks(store, kind, parsed.filter, (count) => {
         if (record) record.exported = count;
       });
-      if (await writeChunks(res, chunks)) res.end();
+      const outcome = await writeChunks(res, pace.paced(chunks), limits.stallMs);
+      if (outcome === "written") res.end();
+      else if (outcome === "stalled") {
+        logger.warn({ path: req.path, stallMs: limits.stallMs }, "export dropped: its client stopped reading");
+        // Cut short without a trailer: the client (if it ever reads again) knows the export is incomplete.
+        res.destroy();
+      }
     } catch (error) {
       logger.error({ err: error, path: req.path }, "export failed");
       if (!res.headersSent) {
@@ -40,9 +48,13 @@ function exportHandler(store: Store, kind: ExportKind, logger: Logger): RequestH
   };
 }
 
-/** The bulk export routes, under /export. */
-export function exportRouter(store: Store, logger: Logger): Router {
+/**
+ * The bulk export routes, under /export; EXPORT_CONCURRENCY and EXPORT_STALL_MS bound them
+ * (server/export-slots.ts), and `pace` lets GraphQL go first (server/export-pace.ts).
+ */
+export function exportRouter(store: Store, logger: Logger, pace: ExportPace = exportPace(), limits: ExportLimits = exportLimits()): Router {
   const router = Router();
-  for (const kind of EXPORT_KINDS) router.get(`/export/${kind}.ndjson`, exportHandler(store, kind, logger));
+  const slots = exportSlots(limits.concurrency);
+  for (const kind of EXPORT_KINDS) router.get(`/export/${kind}.ndjson`, slots, exportHandler(store, kind, logger, limits, pace));
   return router;
 }

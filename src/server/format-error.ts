@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { QueryTimedOut } from "./request-timeout.js";
 
 // Codes a client can act on. Anything else that reaches here is a bug of ours: the client
 // gets INTERNAL_SERVER_ERROR with no internals, and the error goes to the server log.
@@ -30,6 +31,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // match the query sent with it, an unknown APQ version): the client's mistake, not ours.
   const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
   if (typeof status === "number" && status >= 400 && status < 500) return { ...formatted, extensions: { ...extensions, code: "BAD_REQUEST" } };
+  // A read stopped at the request's deadline: the client already has its 503, and nothing broke.
+  if (unwrapResolverError(error) instanceof QueryTimedOut) return { ...formatted, extensions: { code: "QUERY_TIMEOUT" } };
   console.error("internal error:", unwrapResolverError(error));
   return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }

@@ -12,6 +12,8 @@ export interface IdeManifest {
   workers: { editor: string; json: string; graphql: string };
   /** Size of every file the build wrote. */
   bytes: number;
+  /** Hash of what the bundle was built from: a build with the same inputs is skipped. */
+  inputs?: string;
 }
 
 /** The manifest of the last build, or null when the IDE has not been built. */

@@ -74,16 +74,45 @@ export function tokenLimit(): RequestHandler {
   };
 }
 
+/**
+ * What every response tells its client in `extensions.cost`, as Shopify and GitHub report
+ * theirs: the measures of the document and the limits they are held to, so a client can size
+ * its pages before it is refused.
+ */
+export interface CostReport {
+  nodes: number;
+  nodeLimit: number;
+  depth: number;
+  depthLimit: number;
+  aliases: number;
+  aliasLimit: number;
+}
+
 export const queryLimitsPlugin: ApolloServerPlugin = {
   async requestDidStart() {
+    let report: CostReport | null = null;
     return {
+      async willSendResponse({ response }) {
+        if (!report || response.body.kind !== "single") return;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, cost: report };
+      },
       async didResolveOperation({ schema, document, operation, request, contextValue }) {
         const aliases = countAliases(document);
+        const measured = operation ? measureOperation(schema, document, operation, request.variables) : { cost: 0, depth: 0 };
+        report = {
+          nodes: measured.cost,
+          nodeLimit: QUERY_LIMITS.cost,
+          depth: measured.depth,
+          depthLimit: QUERY_LIMITS.depth,
+          aliases,
+          aliasLimit: QUERY_LIMITS.aliases,
+        };
         if (aliases > QUERY_LIMITS.aliases) {
           throw queryLimitExceeded("aliases", aliases, "Ask for fewer fields under other names, or split the document into several requests.");
         }
         if (!operation) return;
-        const { cost, depth } = measureOperation(schema, document, operation, request.variables);
+        const { cost, depth } = measured;
         const record = requestRecordOf(contextValue);
         if (record) record.cost = cost;
         if (depth > QUERY_LIMITS.depth) {

@@ -69,8 +69,20 @@ export function loggedString(text: string | null | undefined): string | undefine
   return text.length <= MAX_LOGGED_STRING ? text : `${text.slice(0, MAX_LOGGED_STRING)}… (${text.length} characters)`;
 }
 
-/** Express middleware writing the log line of every request once its response is done. */
-export function requestLog(logger: Logger): RequestHandler {
+/** What a finished request was, for whatever else counts requests (server/metrics.ts). */
+export interface FinishedRequest {
+  method: string;
+  path: string;
+  status: number;
+  seconds: number;
+  record: RequestRecord;
+}
+
+/**
+ * Express middleware writing the log line of every request once its response is done, and
+ * handing the same facts to `onFinished`.
+ */
+export function requestLog(logger: Logger, onFinished?: (request: FinishedRequest) => void): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     const record: RequestRecord = { errorCodes: [] };
@@ -83,6 +95,7 @@ export function requestLog(logger: Logger): RequestHandler {
     }) as Response["end"];
 
     res.once("close", () => {
+      onFinished?.({ method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, seconds: (performance.now() - started) / 1000, record });
       logger.info(
         {
           method: loggedString(req.method),

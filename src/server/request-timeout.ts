@@ -1,7 +1,9 @@
 // A GraphQL request that has not been answered after QUERY_TIMEOUT_MS (10 s unless the
-// environment says otherwise) is answered 503 with a JSON error. SQLite statements run
-// synchronously and cannot be interrupted, so the operation itself runs on to its end
-// (the query limits keep that end near); what it then tries to send is dropped.
+// environment says otherwise) is answered 503 with a JSON error, and its reads are stopped
+// through the request's deadline signal (see `deadlineOf`): the read thread holding its
+// snapshot is terminated (store/sql-reader.ts). Reads run on threads of their own, so the
+// timer fires on time however slow a statement is. The resolvers' statements then fail at
+// once; what the operation still tries to send is dropped.
 import type { RequestHandler, Response } from "express";
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
@@ -21,8 +23,23 @@ function dropLateWrites(res: Response): void {
   Object.assign(res, { setHeader: ignore, writeHead: ignore, status: ignore, set: ignore, send: ignore, json: ignore, write: () => true, end: ignore });
 }
 
+/** Why a request's reads were stopped: its statements fail with this, and it is not a bug to log. */
+export class QueryTimedOut extends Error {
+  constructor(ms: number) {
+    super(`the query ran past QUERY_TIMEOUT_MS (${ms} ms) and was stopped`);
+    this.name = "QueryTimedOut";
+  }
+}
+
+/** Aborted when the request's time is up: reads made for it stop then. */
+export function deadlineOf(res: Response): AbortSignal | undefined {
+  return (res.locals.deadline as AbortController | undefined)?.signal;
+}
+
 export function requestTimeout(ms: number): RequestHandler {
   return (_req, res, next) => {
+    const deadline = new AbortController();
+    res.locals.deadline = deadline;
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       res
@@ -37,6 +54,7 @@ export function requestTimeout(ms: number): RequestHandler {
           ],
         });
       dropLateWrites(res);
+      deadline.abort(new QueryTimedOut(ms));
     }, ms);
     res.once("close", () => clearTimeout(timer));
     next();

@@ -1,19 +1,28 @@
 // Writing a long stream of text to a slow reader without holding it in memory: after each
 // write that fills the stream's buffer, wait for 'drain' before producing the next chunk.
+// A reader that takes nothing in for `stallMs` is let go: waiting for it would hold its
+// export slot (server/export-slots.ts) and the buffered chunk for as long as it keeps the
+// connection open.
 import type { Writable } from "node:stream";
 
-// Resolves true on 'drain', false when the stream closes or fails first (a client that
-// went away never drains, and waiting for it would hold the export open forever).
-function drained(out: Writable): Promise<boolean> {
+/** How writing ended: every chunk written, the stream closed first, or its reader stopped reading. */
+export type WriteOutcome = "written" | "closed" | "stalled";
+
+// 'drain', or why not: the stream closed or failed first (a client that went away never
+// drains), or nothing drained within `stallMs`.
+function drained(out: Writable, stallMs: number): Promise<WriteOutcome> {
   return new Promise((resolve) => {
-    const settle = (ok: boolean) => () => {
+    const settle = (outcome: WriteOutcome) => () => {
+      clearTimeout(timer);
       out.off("drain", onDrain);
       out.off("close", onClose);
       out.off("error", onClose);
-      resolve(ok);
+      resolve(outcome);
     };
-    const onDrain = settle(true);
-    const onClose = settle(false);
+    const onDrain = settle("written");
+    const onClose = settle("closed");
+    // (setTimeout takes Infinity for 1 ms.)
+    const timer = Number.isFinite(stallMs) ? setTimeout(settle("stalled"), stallMs) : undefined;
     out.once("drain", onDrain);
     out.once("close", onClose);
     out.once("error", onClose);
@@ -21,13 +30,21 @@ function drained(out: Writable): Promise<boolean> {
 }
 
 /**
- * Writes every chunk to `out`, respecting backpressure. Returns false, having stopped
- * pulling chunks (so their source can close), when `out` closed before the end.
+ * Writes every chunk to `out`, respecting backpressure. Stops pulling chunks (so their
+ * source can close) when `out` closed before the end, or when its reader has not taken
+ * anything in for `stallMs`; the caller then destroys `out`.
  */
-export async function writeChunks(out: Writable, chunks: AsyncIterable<string>): Promise<boolean> {
+export async function writeChunks(out: Writable, chunks: AsyncIterable<string>, stallMs = Infinity): Promise<WriteOutcome> {
   for await (const chunk of chunks) {
-    if (out.destroyed || out.writableEnded) return false;
-    if (!out.write(chunk) && !(await drained(out))) return false;
+    if (out.destroyed || out.writableEnded) return "closed";
+    const flowing = out.write(chunk);
+    // A compressing response (the `compression` middleware) holds what it is given until its
+    // buffer fills: flushed each chunk, a reader gets every page as soon as it is read.
+    (out as Writable & { flush?: () => void }).flush?.();
+    if (!flowing) {
+      const outcome = await drained(out, stallMs);
+      if (outcome !== "written") return outcome;
+    }
   }
-  return true;
+  return "written";
 }

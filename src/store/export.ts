@@ -2,21 +2,25 @@
 // at a time in id order, each row with what a reader needs beside it (outlet, people,
 // topics; speaker, article). Memory holds one page whatever the size of the archive.
 //
-// Pages are read one after another, not in one transaction: an export may take minutes
-// (a slow client), and a read transaction that long would keep every GraphQL request
-// waiting its turn. Rows committed meanwhile have higher ids and arrive at the end.
+// Each page is read in a snapshot of its own (its ids and their details agree), not the
+// whole export in one: an export may take minutes (a slow client), and would hold a read
+// thread all along. A page holds one thread while it is read and none while the client
+// takes it in. Rows committed meanwhile have higher ids and arrive at the end.
 import type { Article } from "../generated/prisma/client.js";
 import { articleConditions, articlesByIds } from "./articles.js";
 import type { Conditions } from "./filters.js";
 import { fetchKeysetPage, type Page, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import { organisationsByIds, type Organisation } from "./organisations.js";
 import { outletsByIds, type Outlet } from "./outlets.js";
 import { peopleByIds, peopleOfArticles, type Person } from "./people.js";
 import { countQuotesBy, quoteConditions, type Quote } from "./quotes.js";
 import { placeholders, sqlRows } from "./sql-rows.js";
 import { topicsOfArticles, type Topic } from "./topics.js";
 
-export const EXPORT_PAGE_SIZE = 500;
+// 200 rather than 500: each page is turned into lines on the server's thread between
+// GraphQL requests (server/export-pace.ts), and a shorter turn keeps their wait short.
+export const EXPORT_PAGE_SIZE = 200;
 
 export interface ExportFilter {
   outlets?: string[];
@@ -40,6 +44,7 @@ export interface ExportedArticle extends Article {
 
 export interface ExportedQuote extends Quote {
   speaker: Person | null;
+  organisation: Organisation | null;
   outlet: Outlet | null;
   article: Pick<Article, "id" | "headline" | "publishedOn" | "url" | "ingestedAt">;
 }
@@ -62,17 +67,31 @@ function quoteExportConditions(filter: ExportFilter): Conditions {
   return c;
 }
 
-/** Runs the keyset pages of `table alias` under `c` in id order, yielding the ids of each. */
-async function* idPages(store: Store, table: string, alias: string, c: Conditions, pageSize: number): AsyncGenerator<number[]> {
+/**
+ * Runs the keyset pages of `table alias` under `c` in id order, each in a snapshot of its
+ * own, yielding what `rowsOf` reads for the ids of each.
+ */
+async function* exportPages<R>(
+  store: Store,
+  table: string,
+  alias: string,
+  c: Conditions,
+  pageSize: number,
+  rowsOf: (snapshot: Store, ids: number[]) => Promise<R[]>,
+): AsyncGenerator<R[]> {
   const keys: SortKey[] = [{ column: `${alias}.id`, direction: "ASC" }];
   let after: number | null = null;
   for (;;) {
-    const page: Page<{ id: number }> = await fetchKeysetPage<{ id: number }>({ first: pageSize, after: after == null ? null : [after] }, keys, (condition, orderBy, limit, keyParams) =>
-      sqlRows(store, `SELECT ${alias}.id FROM ${table} ${alias} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
-    );
-    if (page.rows.length) yield page.rows.map((r) => r.id);
-    if (!page.hasNextPage) return;
-    after = page.rows[page.rows.length - 1].id;
+    const { ids, more, rows } = await store.snapshot(async (snapshot) => {
+      const page: Page<{ id: number }> = await fetchKeysetPage<{ id: number }>({ first: pageSize, after: after == null ? null : [after] }, keys, (condition, orderBy, limit, keyParams) =>
+        sqlRows(snapshot, `SELECT ${alias}.id FROM ${table} ${alias} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
+      );
+      const ids = page.rows.map((r) => r.id);
+      return { ids, more: page.hasNextPage, rows: ids.length ? await rowsOf(snapshot, ids) : [] };
+    });
+    if (ids.length) yield rows;
+    if (!more) return;
+    after = ids[ids.length - 1];
   }
 }
 
@@ -84,8 +103,8 @@ async function outletsById(store: Store, ids: (number | null)[]): Promise<Map<nu
 }
 
 /** Every article matching `filter`, oldest id first, a page at a time. */
-export async function* articlesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedArticle[]> {
-  for await (const ids of idPages(store, "articles", "a", articleExportConditions(filter), pageSize)) {
+export function articlesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedArticle[]> {
+  return exportPages(store, "articles", "a", articleExportConditions(filter), pageSize, async (store, ids) => {
     const articles = present(await articlesByIds(store, ids));
     const [outlets, people, topics, quoteCounts] = await Promise.all([
       outletsById(store, articles.map((a) => a.outletId)),
@@ -93,41 +112,45 @@ export async function* articlesForExport(store: Store, filter: ExportFilter, pag
       topicsOfArticles(store, ids),
       countQuotesBy(store, "articleId", ids),
     ]);
-    yield articles.map((a) => ({
+    return articles.map((a) => ({
       ...a,
       outlet: a.outletId == null ? null : (outlets.get(a.outletId) ?? null),
       people: people.get(a.id) ?? [],
       topics: topics.get(a.id) ?? [],
       quoteCount: quoteCounts.get(a.id) ?? 0,
     }));
-  }
+  });
 }
 
 /** Every quote matching `filter`, oldest id first, a page at a time. */
-export async function* quotesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedQuote[]> {
-  for await (const ids of idPages(store, "quotes", "q", quoteExportConditions(filter), pageSize)) {
+export function quotesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedQuote[]> {
+  return exportPages(store, "quotes", "q", quoteExportConditions(filter), pageSize, async (store, ids) => {
     const quotes = await sqlRows<Quote>(store, `SELECT * FROM quotes WHERE id IN (${placeholders(ids.length)}) ORDER BY id`, ids);
     const articleIds = [...new Set(quotes.map((q) => q.articleId))];
     const speakerIds = [...new Set(quotes.map((q) => q.speakerId).filter((id): id is number => id != null))];
-    const [articles, speakers, outlets] = await Promise.all([
+    const organisationIds = [...new Set(quotes.map((q) => q.organisationId).filter((id): id is number => id != null))];
+    const [articles, speakers, organisations, outlets] = await Promise.all([
       sqlRows<ExportedQuote["article"]>(
         store,
         `SELECT id, headline, "publishedOn", url, "ingestedAt" FROM articles WHERE id IN (${placeholders(articleIds.length)})`,
         articleIds,
       ),
       peopleByIds(store, speakerIds),
+      organisationsByIds(store, organisationIds),
       outletsById(store, quotes.map((q) => q.outletId)),
     ]);
+    const organisationById = new Map(present(organisations).map((o) => [o.id, o]));
     // ingestedAt is stored as ISO text; readers get a Date, as from articlesByIds.
     const articleById = new Map(articles.map((a) => [a.id, { ...a, ingestedAt: new Date(a.ingestedAt) }]));
     const speakerById = new Map(present(speakers).map((p) => [p.id, p]));
-    yield quotes.map((q) => ({
+    return quotes.map((q) => ({
       ...q,
       speaker: q.speakerId == null ? null : (speakerById.get(q.speakerId) ?? null),
+      organisation: q.organisationId == null ? null : (organisationById.get(q.organisationId) ?? null),
       outlet: q.outletId == null ? null : (outlets.get(q.outletId) ?? null),
       article: articleById.get(q.articleId)!,
     }));
-  }
+  });
 }
 
 /** How many rows an export of `kind` with `filter` holds now (for a progress bar). */
@@ -135,4 +158,14 @@ export async function countForExport(store: Store, kind: "articles" | "quotes", 
   const [table, alias, c] = kind === "articles" ? ["articles", "a", articleExportConditions(filter)] : ["quotes", "q", quoteExportConditions(filter)];
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM ${table} ${alias} ${c.where()}`, c.params);
   return row.n;
+}
+
+/**
+ * The latest instant anything was ingested into the archive, or null when it is empty: what
+ * an export that matched nothing gives as its `latestIngestedAt`, since every article
+ * ingested up to then was looked at.
+ */
+export async function latestIngestion(store: Store): Promise<Date | null> {
+  const [row] = await sqlRows<{ at: string | null }>(store, `SELECT max("ingestedAt") AS at FROM articles`);
+  return row.at == null ? null : new Date(row.at);
 }

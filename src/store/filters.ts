@@ -43,6 +43,11 @@ export function personIdsIn(slugs: string[]): [string, KeyValue[]] {
   ];
 }
 
+export function organisationIdsIn(names: string[]): [string, KeyValue[]] {
+  const ns = lower(names);
+  return [`SELECT id FROM organisations WHERE slug IN (${placeholders(ns.length)}) OR lower(name) IN (${placeholders(ns.length)})`, [...ns, ...ns]];
+}
+
 export function topicIdsIn(names: string[]): [string, KeyValue[]] {
   const ns = lower(names);
   return [`SELECT id FROM topics WHERE slug IN (${placeholders(ns.length)}) OR lower(name) IN (${placeholders(ns.length)})`, [...ns, ...ns]];

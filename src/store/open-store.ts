@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { databasePath, databaseUrl } from "./database-url.js";
-import { ReadPool, type SqlReads } from "./sql-reader.js";
+import { ReadPool, type ReadPoolStats, type SnapshotOptions, type SqlReads } from "./sql-reader.js";
 import { SqlWriter } from "./sql-writer.js";
 
 /** An open archive: the Prisma client over one SQLite file, and a count of the SQL it has run. */
@@ -14,9 +14,14 @@ export interface Store {
   reads: SqlReads;
   /**
    * Runs `work` over one consistent snapshot of the archive (a read transaction on a pooled
-   * connection of its own): the server reads each request this way.
+   * read thread of its own): the server reads each request this way. `options.signal`
+   * stops it (store/sql-reader.ts says how far).
    */
-  snapshot<T>(work: (snapshot: Store) => Promise<T>): Promise<T>;
+  snapshot<T>(work: (snapshot: Store) => Promise<T>, options?: SnapshotOptions): Promise<T>;
+  /** Starts every read thread now, for a server: the first requests then find them ready. */
+  startReadThreads(): Promise<void>;
+  /** How the read threads are used (for /metrics). */
+  readStats(): ReadPoolStats;
   /** Every SQL statement the store runs (reads, and Prisma's) is counted here: tests use it to prove batching. */
   sqlStatements: { count: number };
   /** Ingestion's write connection (store/sql-writer.ts), opened on first use. */
@@ -24,8 +29,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
-// Requests in flight at once, each on a snapshot of its own; more wait for a free one.
-// Each connection keeps its own page cache, so this is also a bound on memory.
+// Requests in flight at once, each on a snapshot of its own read thread; more wait for a
+// free one. Each thread keeps its own connection and page cache, so this is also a bound on memory.
 export const READ_CONNECTIONS = 8;
 
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
@@ -52,12 +57,14 @@ export async function openStore(url: string = databaseUrl()): Promise<Store> {
     prisma,
     url,
     reads: readPool,
-    snapshot: (work) => readPool.snapshot((reads) => work({ ...store, reads })),
+    snapshot: (work, options) => readPool.snapshot((reads) => work({ ...store, reads }), options),
+    startReadThreads: () => readPool.start(),
+    readStats: () => readPool.stats(),
     sqlStatements,
     writer: () => (writer ??= new SqlWriter(databasePath(url))),
     async close() {
       writer?.close();
-      readPool.close();
+      await readPool.close();
       await prisma.$disconnect();
     },
   };

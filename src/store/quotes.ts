@@ -1,5 +1,5 @@
 import type { Quote } from "../generated/prisma/client.js";
-import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
+import { addDateRange, addNamedFilter, Conditions, organisationIdsIn, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
@@ -8,6 +8,8 @@ export type { Quote };
 
 export interface QuoteFilter extends DateRange {
   speakers?: string[] | null;
+  /** Organisations that said it, by slug or name. */
+  organisations?: string[] | null;
   outlets?: string[] | null;
   topics?: string[] | null;
   /** Speakers and outlets already resolved to ids (see findQuotes); when given, the names are not read. */
@@ -18,7 +20,7 @@ export interface QuoteFilter extends DateRange {
 }
 
 // Every column a Quote resolves from: a missing one reads as null on some paths to a quote and not others.
-const QUOTE_COLUMNS = `q.id, q."articleId", q."speakerId", q."statementId", q.text, q.position, q."publishedOn", q."outletId"`;
+export const QUOTE_COLUMNS = `q.id, q."articleId", q."speakerId", q."organisationId", q."statementId", q.text, q.position, q."publishedOn", q."outletId"`;
 
 // Newest first; within one day, in the order the quotes were stored (article by article,
 // in order of appearance), so an article's remarks read in sequence.
@@ -36,6 +38,7 @@ export const articleQuoteKey = (q: Pick<Quote, "position">): KeyValue[] => [q.po
 export function quoteConditions(filter: QuoteFilter): Conditions {
   const c = new Conditions();
   addNamedFilter(c, (list) => `q."speakerId" IN (${list})`, filter.speakerIds, filter.speakers, personIdsIn);
+  addNamedFilter(c, (list) => `q."organisationId" IN (${list})`, null, filter.organisations, organisationIdsIn);
   addNamedFilter(c, (list) => `q."outletId" IN (${list})`, filter.outletIds, filter.outlets, outletIdsIn);
   addNamedFilter(c, (list) => `q."articleId" IN (SELECT "articleId" FROM article_topics WHERE "topicId" IN (${list}))`, null, filter.topics, topicIdsIn);
   addDateRange(c, `q."publishedOn"`, filter);
@@ -92,10 +95,10 @@ export function quotePagesOfSpeakers(store: Store, personIds: readonly number[],
   );
 }
 
-/** How many quotes each article holds; or each speaker said, with `column` = "speakerId". */
+/** How many quotes each article holds; or each speaker said, with `column` = "speakerId" (or "organisationId"). */
 export async function countQuotesBy(
   store: Store,
-  column: "articleId" | "speakerId",
+  column: "articleId" | "speakerId" | "organisationId",
   ids: readonly number[],
 ): Promise<Map<number, number>> {
   if (!ids.length) return new Map();

@@ -69,10 +69,12 @@ function saveArticleWith(sql: SqlWriter, draft: ArticleDraft): SaveOutcome {
   }
 
   for (const q of draft.quotes) {
+    const byOrganisation = q.speakerKind === "organisation" && q.speaker;
     sql.run(
-      `INSERT INTO quotes ("articleId", "speakerId", text, position, "publishedOn", "outletId") VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId") VALUES (?, ?, ?, ?, ?, ?, ?)`,
       articleId,
-      q.speaker ? (personIdByName.get(q.speaker) ?? null) : null,
+      q.speaker && !byOrganisation ? (personIdByName.get(q.speaker) ?? null) : null,
+      byOrganisation ? upsertOrganisation(sql, q.speaker!) : null,
       q.text,
       q.position,
       draft.publishedOn,
@@ -90,6 +92,15 @@ function saveArticleWith(sql: SqlWriter, draft: ArticleDraft): SaveOutcome {
   linkStory(sql, articleId, draft.publishedOn, features);
 
   return { status: "stored", articleId, people: mentionCounts.size, quotes: draft.quotes.length };
+}
+
+// An organisation is found by its slug without a leading "the": "the Harbour Board" and
+// "Harbour Board" are one. A name that slugs to nothing (all punctuation) is no organisation.
+function upsertOrganisation(sql: SqlWriter, name: string): number | null {
+  const slug = slugify(name.trim().replace(/^the\s+/i, ""));
+  if (!slug) return null;
+  sql.run(`INSERT INTO organisations (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, slug, name.trim());
+  return sql.get<{ id: number }>(`SELECT id FROM organisations WHERE slug = ?`, slug)!.id;
 }
 
 // An outlet is found by its slug, so "The Moscow Times" and "the moscow times" are one outlet.

@@ -1,58 +1,68 @@
-// The server's reads: a small pool of better-sqlite3 connections, each statement prepared
-// once per connection. Every read the API makes is hand-written SQL (store/*.ts); sent
-// through Prisma's $queryRawUnsafe each cost ~0.25 ms of adapter work around a statement
-// SQLite answers in tens of microseconds, and a request's snapshot was a Prisma
-// interactive transaction on Prisma's one connection, so concurrent requests queued for
-// it whole. Here a request holds a connection of its own for its snapshot (see
-// `snapshot`), and others use the rest of the pool meanwhile.
-import Database from "better-sqlite3";
+// The server's reads: a small pool of read threads (store/read-thread.ts), each with a
+// better-sqlite3 connection of its own and its statements prepared once. Every read the API
+// makes is hand-written SQL (store/*.ts); sent through Prisma's $queryRawUnsafe each cost
+// ~0.25 ms of adapter work around a statement SQLite answers in tens of microseconds.
+//
+// Threads, not connections on the server's thread: SQLite answers synchronously, so one slow
+// statement there stopped every other request, /healthz and the request timeout's timer.
+// A request's snapshot is a read transaction, and a transaction belongs to one connection,
+// so a request holds one thread from its BEGIN to its COMMIT. That rules out a task pool
+// such as piscina, which sends each task to whichever thread is free: it cannot keep a
+// request's statements on the thread that began its transaction.
+import { ReadThread } from "./read-thread.js";
+import type { SqlValue } from "./read-messages.js";
 
-export type SqlValue = string | number | null;
+export type { SqlValue } from "./read-messages.js";
+export { ReadError } from "./read-thread.js";
 
-/** Something that answers SQL with rows: a pooled connection, or one inside a snapshot. */
+/** Something that answers SQL with rows: the pool, or one snapshot's thread. */
 export interface SqlReads {
-  all<T>(sql: string, params?: readonly SqlValue[]): T[];
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
 }
 
-// Statements of one connection, least recently used dropped first: filters with IN lists
-// of any length make a few hundred distinct statements at most, but not a fixed set.
-const STATEMENT_CACHE_SIZE = 500;
+export interface SnapshotOptions {
+  /**
+   * Aborting it stops the read: a snapshot still waiting for a thread gives up; one holding
+   * a thread has its statements fail at once with the signal's reason, and its thread is
+   * terminated (once the statement it runs returns: SQLite statements cannot be
+   * interrupted) and replaced. Nothing waits for the terminated thread.
+   */
+  signal?: AbortSignal;
+  /** How long to wait for a free thread when all are in use (60 s unless told). */
+  waitMs?: number;
+}
 
-class ReadConnection implements SqlReads {
-  readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+interface Waiter {
+  take(thread: ReadThread): void;
+  fail(error: Error): void;
+}
 
-  constructor(path: string, private readonly counter: { count: number }) {
-    // timeout: a reader waits (rarely, briefly) while a writer in another process checkpoints.
-    this.db = new Database(path, { timeout: 10_000 });
-    this.db.pragma("journal_mode = WAL");
-    // A read connection must never write, whatever SQL reaches it.
-    this.db.pragma("query_only = ON");
-  }
-
-  all<T>(sql: string, params: readonly SqlValue[] = []): T[] {
-    let statement = this.statements.get(sql);
-    if (statement) this.statements.delete(sql);
-    else {
-      statement = this.db.prepare(sql);
-      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
-    }
-    this.statements.set(sql, statement);
-    this.counter.count++;
-    return statement.all(...params) as T[];
-  }
+/** How the pool is used, for /metrics. */
+export interface ReadPoolStats {
+  threads: number;
+  busy: number;
+  /** Reads waiting for a free thread now. */
+  waiting: number;
+  /** Reads that had to wait for a thread, and how long they waited in all, since the pool opened. */
+  waits: number;
+  waitSeconds: number;
 }
 
 export class ReadPool implements SqlReads {
-  private direct: ReadConnection | null = null;
-  private readonly opened: ReadConnection[] = [];
-  private readonly idle: ReadConnection[] = [];
-  private readonly waiting: ((connection: ReadConnection) => void)[] = [];
+  private readonly idle: ReadThread[] = [];
+  private readonly live = new Set<ReadThread>();
+  private readonly waiting: Waiter[] = [];
   private closed = false;
+  private waits = 0;
+  private waitSeconds = 0;
+
+  stats(): ReadPoolStats {
+    return { threads: this.live.size, busy: this.live.size - this.idle.length, waiting: this.waiting.length, waits: this.waits, waitSeconds: this.waitSeconds };
+  }
 
   /**
-   * `size` connections at most for snapshots, plus one for statements outside them.
-   * `counter` counts every statement run: tests use it to prove batching.
+   * `size` threads at most, started as they are needed, each serving one snapshot or one
+   * statement at a time. `counter` counts every statement run: tests use it to prove batching.
    */
   constructor(
     private readonly path: string,
@@ -60,55 +70,132 @@ export class ReadPool implements SqlReads {
     readonly counter: { count: number },
   ) {}
 
-  private open(): ReadConnection {
-    if (this.closed) throw new Error("the archive is closed");
-    const connection = new ReadConnection(this.path, this.counter);
-    this.opened.push(connection);
-    return connection;
+  /**
+   * Starts every thread now and settles once they answer, so that the first requests of a
+   * server do not each wait for a thread to start (tens to hundreds of ms on a busy machine).
+   */
+  async start(): Promise<void> {
+    const started: ReadThread[] = [];
+    while (this.live.size < this.size && !this.closed) started.push(this.open());
+    this.idle.push(...started);
+    await Promise.all(started.map((thread) => thread.started()));
   }
 
-  /** One statement outside any snapshot (statements run synchronously, so one connection serves them all). */
-  all<T>(sql: string, params: readonly SqlValue[] = []): T[] {
-    this.direct ??= this.open();
-    return this.direct.all<T>(sql, params);
+  /** One statement outside any snapshot, on whichever thread is free. */
+  all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.lease((thread) => thread.all<T>(sql, params));
   }
 
   /**
-   * Runs `work` in a read transaction on a connection of its own: every statement it runs
+   * Runs `work` in a read transaction on a thread of its own: every statement it runs
    * through the given reads sees the archive as it was at the first of them, whatever an
-   * ingest commits meanwhile (WAL), and never blocks that ingest. Waits up to `waitMs` for
-   * a free connection when all `size` are in use.
+   * ingest commits meanwhile (WAL), and never blocks that ingest.
    */
-  async snapshot<T>(work: (reads: SqlReads) => Promise<T>, waitMs = 60_000): Promise<T> {
+  snapshot<T>(work: (reads: SqlReads) => Promise<T>, options: SnapshotOptions = {}): Promise<T> {
+    return this.lease(async (thread) => {
+      // BEGIN and COMMIT are sent, not waited for: a thread runs its messages in order, so
+      // BEGIN comes before the snapshot's first statement and COMMIT before the next
+      // user's. Waiting for each added two round trips between threads to every request.
+      const begun = thread.begin();
+      begun.catch(() => {}); // surfaced below, once the work is done
+      let result: T;
+      try {
+        result = await work(thread);
+      } finally {
+        // A COMMIT that fails leaves the connection inside a stale snapshot: the thread goes.
+        if (!thread.stopped) thread.commit().catch((error: Error) => thread.stop(error));
+      }
+      // A BEGIN that failed means the statements ran outside a snapshot: never expected, so loud.
+      await begun;
+      return result;
+    }, options);
+  }
+
+  private async lease<T>(use: (thread: ReadThread) => Promise<T>, { signal, waitMs = 60_000 }: SnapshotOptions = {}): Promise<T> {
     if (this.closed) throw new Error("the archive is closed");
-    const connection = this.idle.pop() ?? (this.opened.length - (this.direct ? 1 : 0) < this.size ? this.open() : await this.wait(waitMs));
-    connection.db.exec("BEGIN");
+    signal?.throwIfAborted();
+    let thread = this.takeIdle() ?? (this.live.size < this.size ? this.open() : undefined);
+    if (!thread) {
+      const started = performance.now();
+      this.waits++;
+      try {
+        thread = await this.wait(waitMs, signal);
+      } finally {
+        this.waitSeconds += (performance.now() - started) / 1000;
+      }
+    }
+    const stop = () => thread.stop(signal!.reason instanceof Error ? signal!.reason : new Error(String(signal!.reason)));
+    signal?.addEventListener("abort", stop, { once: true });
     try {
-      return await work(connection);
+      return await use(thread);
     } finally {
-      if (connection.db.open && connection.db.inTransaction) connection.db.exec("COMMIT");
-      const next = this.waiting.shift();
-      if (next) next(connection);
-      else this.idle.push(connection);
+      signal?.removeEventListener("abort", stop);
+      this.release(thread);
     }
   }
 
-  private wait(ms: number): Promise<ReadConnection> {
+  private takeIdle(): ReadThread | undefined {
+    for (let thread = this.idle.pop(); thread; thread = this.idle.pop()) {
+      if (!thread.stopped) return thread;
+      this.live.delete(thread); // died while idle
+    }
+    return undefined;
+  }
+
+  private open(): ReadThread {
+    const thread = new ReadThread(this.path, this.counter);
+    this.live.add(thread);
+    return thread;
+  }
+
+  private release(thread: ReadThread): void {
+    if (thread.stopped) {
+      // Stopped past a deadline, or died: a new thread takes its place, given out once it
+      // has started (tens to hundreds of ms); the threads already up serve meanwhile.
+      this.live.delete(thread);
+      if (this.closed) return;
+      const replacement = this.open();
+      replacement.started().then(
+        () => this.release(replacement),
+        () => this.live.delete(replacement), // failed to start: the next lease opens another
+      );
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next.take(thread);
+    else this.idle.push(thread);
+  }
+
+  private wait(ms: number, signal?: AbortSignal): Promise<ReadThread> {
     return new Promise((resolve, reject) => {
-      const handOver = (connection: ReadConnection) => {
-        clearTimeout(timer);
-        resolve(connection);
+      const waiter: Waiter = {
+        take: (thread) => {
+          settle();
+          resolve(thread);
+        },
+        fail: (error) => {
+          settle();
+          reject(error);
+        },
       };
-      const timer = setTimeout(() => {
-        this.waiting.splice(this.waiting.indexOf(handOver), 1);
-        reject(new Error(`no read connection became free within ${ms} ms`));
-      }, ms);
-      this.waiting.push(handOver);
+      const settle = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        const at = this.waiting.indexOf(waiter);
+        if (at >= 0) this.waiting.splice(at, 1);
+      };
+      const onAbort = () => waiter.fail(signal!.reason instanceof Error ? signal!.reason : new Error(String(signal!.reason)));
+      const timer = setTimeout(() => waiter.fail(new Error(`no read thread became free within ${ms} ms`)), ms);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.waiting.push(waiter);
     });
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.closed = true;
-    for (const connection of this.opened) connection.db.close();
+    for (const waiter of [...this.waiting]) waiter.fail(new Error("the archive is closed"));
+    await Promise.all([...this.live].map((thread) => thread.close()));
+    this.live.clear();
+    this.idle.length = 0;
   }
 }

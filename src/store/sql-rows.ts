@@ -3,9 +3,8 @@ import type { Store } from "./open-store.js";
 type SqlValue = string | number | null;
 
 /**
- * Runs hand-written SQL on the store's read connection (store/sql-reader.ts; inside a
- * request, that request's snapshot) and returns plain rows. Async although better-sqlite3
- * answers synchronously: callers stay free of how reads are made.
+ * Runs hand-written SQL on the store's reads (store/sql-reader.ts: a read thread; inside a
+ * request, that request's snapshot) and returns plain rows.
  */
 export async function sqlRows<T>(store: Store, sql: string, params: SqlValue[] = []): Promise<T[]> {
   return store.reads.all<T>(sql, params);

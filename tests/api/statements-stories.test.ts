@@ -38,7 +38,7 @@ describe("linking across articles", () => {
       expect(a.stories.filter((s) => s.includes(" ")).length).toBeGreaterThanOrEqual(2);
       // The counts and dates kept on each statement are those of its quotes, however it grew.
       for (const archive of [together, oneByOne]) {
-        const stale = archive.store.reads.all(
+        const stale = await archive.store.reads.all(
           `SELECT s.id FROM statements s JOIN (
              SELECT "statementId" AS id, count(*) AS reports, count(DISTINCT "outletId") AS outlets, min("publishedOn") AS first, max("publishedOn") AS last,
                     max(length(text)) AS longest
@@ -47,7 +47,7 @@ describe("linking across articles", () => {
               OR s."lastReportedOn" IS NOT q.last OR length(s.text) <> q.longest`,
         );
         expect(stale).toEqual([]);
-        expect(archive.store.reads.all(`SELECT id FROM statements WHERE id NOT IN (SELECT "statementId" FROM quotes WHERE "statementId" IS NOT NULL)`)).toEqual([]);
+        expect(await archive.store.reads.all(`SELECT id FROM statements WHERE id NOT IN (SELECT "statementId" FROM quotes WHERE "statementId" IS NOT NULL)`)).toEqual([]);
       }
     } finally {
       await together.close();

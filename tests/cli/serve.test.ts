@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { graphql } from "../support/graphql-client.js";
-import { projectRoot } from "../support/run-script.js";
+import { projectRoot, runScript } from "../support/run-script.js";
 
 const dir = mkdtempSync(join(tmpdir(), "news-archive-start-"));
 let child: ChildProcess | undefined;
@@ -49,5 +50,51 @@ describe("npm start", () => {
     // went out as GRAPHQL_VALIDATION_FAILED with no argument named.
     const badDate = await graphql(url, `{ articles(filter: { publishedAfter: "2025-02-30" }) { totalCount } }`);
     expect(badDate.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "filter.publishedAfter" });
+  });
+});
+
+describe("npm start as an operator runs it", () => {
+  it("prints its options and environment variables for --help, and starts nothing", async () => {
+    const run = await runScript("serve.ts", ["--help"]);
+    expect(run.code).toBe(0);
+    for (const variable of ["PORT", "HOST", "DATABASE_URL", "QUERY_TIMEOUT_MS", "LOG_LEVEL"]) expect(run.stdout).toContain(variable);
+    expect(run.stdout).not.toContain("GraphQL API on");
+  });
+
+  it("says in one line that the port is taken and which variable to change", async () => {
+    const taken = createNetServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const run = await runScript("serve.ts", [], { DATABASE_URL: `file:${join(dir, "archive.db")}`, PORT: String(port) });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim().split("\n")).toEqual([`news-archive: port ${port} on 127.0.0.1 is already in use by another process; set PORT to a free port (or PORT=0 for any).`]);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it("stops on SIGTERM sent to exactly what `npm start` started: exits 0 and frees the port", { timeout: 120_000 }, async () => {
+    const npm = spawn("npm", ["start"], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: `file:${join(dir, "archive.db")}`, PORT: "0" } });
+    let out = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      npm.stdout!.on("data", (d) => {
+        out += d;
+        const m = /GraphQL API on (http:\/\/\S+)\/graphql/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      npm.stderr!.on("data", (d) => (out += d));
+      npm.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${out}`)));
+    });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => npm.once("exit", resolve));
+    npm.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    // Nothing listens on the port any more: it can be taken again at once.
+    const port = Number(new URL(url).port);
+    const again = createNetServer();
+    await new Promise<void>((resolve, reject) => again.once("error", reject).listen(port, "127.0.0.1", resolve));
+    again.close();
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 });

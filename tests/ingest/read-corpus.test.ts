@@ -31,7 +31,7 @@ describe("readCorpus", () => {
     const listed = await collect([join(dir, "good")]);
     const entries = listed.filter((e) => e.raw);
     expect(entries.map((e) => e.file.split("/").pop())).toEqual(["a.txt", "b.txt"]);
-    expect(listed.find((e) => e.file.endsWith("notes.md"))?.skipped?.reason).toBe("is not a .txt article file");
+    expect(listed.find((e) => e.file.endsWith("notes.md"))?.skipped?.reason).toMatch(/^is not an article file \(\.txt, \.html/);
     expect(entries[0].raw?.meta).toEqual({ outlet: "The Harbour Post", publishedOn: "2025-01-07", url: "https://post.example/a" });
     expect(entries[1].raw?.meta).toBeUndefined();
     expect(new TextDecoder().decode(entries[0].raw!.bytes)).toBe("First article.");

@@ -17,6 +17,7 @@ const LIST_FILTERS: Array<[query: string, filterType: string, field: string]> = 
   ["articles", "ArticleFilter", "stories"],
   ["people", "PersonFilter", "outlets"],
   ["quotes", "QuoteFilter", "speakers"],
+  ["quotes", "QuoteFilter", "organisations"],
   ["quotes", "QuoteFilter", "outlets"],
   ["quotes", "QuoteFilter", "topics"],
   ["statements", "StatementFilter", "speakers"],

@@ -90,6 +90,30 @@ describe("GET /export/quotes.ndjson", () => {
   });
 });
 
+describe("exports link what the API links", () => {
+  it("gives each quote line its statement's global ID and each article line its story's, as GraphQL does", async () => {
+    const viaApi = await api.query(`{ quotes(first: 100) { nodes { id statement { id } } } articles(first: 100) { nodes { id story { id } } } }`);
+    const statementOf = new Map(viaApi.data!.quotes.nodes.map((q: any) => [q.id, q.statement?.id ?? null]));
+    const storyOf = new Map(viaApi.data!.articles.nodes.map((a: any) => [a.id, a.story?.id ?? null]));
+    const quotes = (await pull("/export/quotes.ndjson")).rows;
+    const articles = (await pull("/export/articles.ndjson")).rows;
+    expect(quotes.filter((q) => q.statement).length).toBeGreaterThan(0);
+    expect(articles.filter((a) => a.story).length).toBe(articles.length);
+    for (const q of quotes) expect(q.statement?.id ?? null, q.text).toBe(statementOf.get(q.id));
+    for (const a of articles) expect(a.story?.id ?? null, a.headline).toBe(storyOf.get(a.id));
+  });
+
+  it("ends an export that matched nothing with a latestIngestedAt an incremental loop can pass back as since", async () => {
+    const empty = await pull("/export/articles.ndjson?q=nothingmatchesthis");
+    expect(empty.trailer.count).toBe(0);
+    const all = await pull("/export/articles.ndjson");
+    expect(empty.trailer.latestIngestedAt).toBe(all.rows.map((r) => r.ingestedAt).sort().at(-1));
+    const next = await pull(`/export/articles.ndjson?since=${encodeURIComponent(empty.trailer.latestIngestedAt)}`);
+    expect(next.trailer.count).toBeGreaterThanOrEqual(1); // the articles ingested at that very instant (since is inclusive)
+    expect(next.rows.every((r) => r.ingestedAt >= empty.trailer.latestIngestedAt)).toBe(true);
+  });
+});
+
 describe("bad export parameters", () => {
   const expectBadParameter = async (query: string, parameter: string) => {
     const res = await fetch(`${api.server.url}/export/articles.ndjson?${query}`);

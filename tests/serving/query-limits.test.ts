@@ -103,3 +103,22 @@ describe("query depth, aliases and tokens", () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "cost" });
   });
 });
+
+describe("the cost told to the client", () => {
+  it("reports every answered query's measured nodes, depth and aliases beside their limits in extensions.cost", async () => {
+    const res = await fetch(`${api.server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ articles(first: 10) { nodes { headline quotes(first: 5) { nodes { text } } } } a: outlets { name } }` }),
+    });
+    const body = (await res.json()) as { data: unknown; extensions: Record<string, unknown> };
+    expect(body.data).toBeTruthy();
+    expect(body.extensions.cost).toEqual({ nodes: 10 + 10 * 5 + 20, nodeLimit: 50_000, depth: 5, depthLimit: 12, aliases: 1, aliasLimit: 30 });
+  });
+
+  it("reports it on a refused query too, so the client sees how far over it went", async () => {
+    const res = await api.query(`{ articles(first: 100) { nodes { quotes(first: 100) { nodes { speaker { quotes(first: 100) { totalCount } } } } } } }`);
+    expect(res.status).toBe(400);
+    expect((res as any).extensions?.cost).toMatchObject({ nodes: 1_010_100, nodeLimit: 50_000 });
+  });
+});

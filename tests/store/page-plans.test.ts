@@ -46,7 +46,7 @@ function recording(store: Store): { store: Store; reads: { sql: string; params: 
     store: {
       ...store,
       reads: {
-        all<T>(sql: string, params: readonly SqlValue[] = []): T[] {
+        all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
           reads.push({ sql, params });
           return store.reads.all<T>(sql, params);
         },
@@ -55,11 +55,8 @@ function recording(store: Store): { store: Store; reads: { sql: string; params: 
   };
 }
 
-const plan = (sql: string, params: readonly SqlValue[]) =>
-  archive.store.reads
-    .all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)
-    .map((r) => r.detail)
-    .join("\n");
+const plan = async (sql: string, params: readonly SqlValue[]) =>
+  (await archive.store.reads.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail).join("\n");
 
 async function walk<T extends { id: number }>(page: (request: PageRequest) => Promise<{ rows: T[]; hasNextPage: boolean }>, key: (row: T) => (string | number | null)[]) {
   const ids: number[] = [];
@@ -78,7 +75,7 @@ describe("a person's articles", () => {
     await findArticles(store, { people: ["halvorsen"] }, order, { first: 6, after: ["2025-03-11", 20] });
     const page = reads.find((r) => /FROM mentions m/.test(r.sql))!;
     expect(page, "the page is read from the person's mentions").toBeDefined();
-    const detail = plan(page.sql, page.params);
+    const detail = await plan(page.sql, page.params);
     expect(detail).toMatch(/SEARCH m USING (COVERING )?INDEX mentions_personId_publishedOn/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
@@ -113,7 +110,7 @@ describe("a speaker's quotes", () => {
     const { store, reads } = recording(archive.store);
     await findQuotes(store, { speakers: ["halvorsen"] }, { first: 6 });
     const page = reads.find((r) => /FROM quotes q/.test(r.sql))!;
-    const detail = plan(page.sql, page.params);
+    const detail = await plan(page.sql, page.params);
     expect(detail).toMatch(/SEARCH q USING INDEX quotes_speakerId_publishedOn/);
     // Newest day first, then in stored order: the index gives the days in order, SQLite
     // sorts only within a day ("FOR LAST TERM OF ORDER BY"), never the speaker's whole list.

@@ -15,12 +15,12 @@ const keys = () => archive.store.reads.all<{ key: string; publishedOn: string; a
 describe("story keys of an archive written before they existed", () => {
   it("are computed from the stored features (as migrating to story_keys does), the same as ingestion writes them", async () => {
     for (const draft of SMALL_ARCHIVE) await saveArticle(archive.store, draft);
-    const written = keys();
+    const written = await keys();
     expect(written.length).toBeGreaterThan(0);
     archive.store.writer().run(`DELETE FROM story_keys`);
 
     expect(fillMissingStoryKeys(archive.path)).toBe(SMALL_ARCHIVE.filter((d) => d.publishedOn).length);
-    expect(keys()).toEqual(written);
+    expect(await keys()).toEqual(written);
     // Once there, never again.
     expect(fillMissingStoryKeys(archive.path)).toBe(0);
   });

@@ -9,6 +9,7 @@ export const connectionResolvers: Resolvers = {
   ArticleConnection: { totalCount, nodes },
   QuoteConnection: { totalCount, nodes },
   PersonConnection: { totalCount, nodes },
+  OrganisationConnection: { totalCount, nodes },
   StatementConnection: { totalCount, nodes },
   StoryConnection: { totalCount, nodes },
 };

@@ -12,6 +12,7 @@ export const nodeResolvers: Resolvers = {
         Article: loaders.article,
         Quote: loaders.quote,
         Person: loaders.person,
+        Organisation: loaders.organisation,
         Outlet: loaders.outlet,
         Topic: loaders.topic,
         Statement: loaders.statement,

@@ -1,0 +1,9 @@
+// What the server's thread and a read thread (store/read-worker.ts) say to each other.
+export type SqlValue = string | number | null;
+
+export type ReadRequest =
+  | { id: number; kind: "all"; sql: string; params: readonly SqlValue[] }
+  /** A snapshot's start and end (store/sql-reader.ts), or a ping once the thread has started. */
+  | { id: number; kind: "begin" | "commit" | "ping" };
+
+export type ReadReply = { id: number; rows: unknown[]; error?: undefined } | { id: number; error: { message: string; code?: string } };
