@@ -3,6 +3,8 @@ import { countArticlesIncrementally } from "./incremental-count.js";
 import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import { fts5Match } from "./search-fts5.js";
+import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, rowsByIds, sqlRows } from "./sql-rows.js";
 
 export type { Article };
@@ -16,8 +18,8 @@ export interface ArticleFilter extends DateRange {
   outletIds?: number[] | null;
   /** People already resolved to ids (see findArticles); when given, `people` is not read. */
   personIds?: number[] | null;
-  /** An FTS5 expression made by parseSearch, never raw user text. */
-  searchMatch?: string | null;
+  /** Words to find in headline or body, as parseSearch read them. */
+  fullText?: SearchExpression | null;
 }
 
 export type ArticleOrder = "PUBLISHED_ON_DESC" | "PUBLISHED_ON_ASC";
@@ -43,7 +45,7 @@ export function articleConditions(filter: ArticleFilter): Conditions {
   addNamedFilter(c, (list) => `a.id IN (SELECT "articleId" FROM article_topics WHERE "topicId" IN (${list}))`, null, filter.topics, topicIdsIn);
   if (filter.storyIds?.length) c.add(`a."storyId" IN (${placeholders(filter.storyIds.length)})`, ...filter.storyIds);
   addDateRange(c, `a."publishedOn"`, filter);
-  if (filter.searchMatch) c.add(`a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`, filter.searchMatch);
+  if (filter.fullText) c.add(`a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`, fts5Match(filter.fullText));
   return c;
 }
 
@@ -111,11 +113,11 @@ export async function articlesByIds(store: Store, ids: readonly number[]): Promi
   return rows;
 }
 
-/** FTS5 snippets of each article's body for one search, with matches wrapped in `open`/`close`. */
+/** Snippets of each article's body for one search, with matches wrapped in `open`/`close`. */
 export async function articleSnippets(
   store: Store,
   ids: readonly number[],
-  searchMatch: string,
+  search: SearchExpression,
   open: string,
   close: string,
 ): Promise<Map<number, string>> {
@@ -124,7 +126,7 @@ export async function articleSnippets(
     store,
     `SELECT rowid AS id, snippet(article_search, 1, ?, ?, '…', 24) AS snippet FROM article_search
      WHERE article_search MATCH ? AND rowid IN (${ids.map(() => "?").join(", ")})`,
-    [open, close, searchMatch, ...ids],
+    [open, close, fts5Match(search), ...ids],
   );
   return new Map(rows.map((r) => [r.id, r.snippet]));
 }

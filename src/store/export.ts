@@ -14,6 +14,7 @@ import type { Store } from "./open-store.js";
 import { outletsByIds, type Outlet } from "./outlets.js";
 import { peopleByIds, peopleOfArticles, type Person } from "./people.js";
 import { countQuotesBy, quoteConditions, type Quote } from "./quotes.js";
+import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows } from "./sql-rows.js";
 import { topicsOfArticles, type Topic } from "./topics.js";
 
@@ -26,8 +27,8 @@ export interface ExportFilter {
   topics?: string[];
   publishedAfter?: string | null;
   publishedBefore?: string | null;
-  /** An FTS5 expression made by parseSearch: headline and body of articles, text of quotes. */
-  searchMatch?: string | null;
+  /** Words to find, as parseSearch read them: headline and body of articles, text of quotes. */
+  fullText?: SearchExpression | null;
   /** Only articles ingested at or after this instant (quotes: of such articles). */
   ingestedSince?: Date | null;
 }

@@ -2,6 +2,8 @@ import type { Quote } from "../generated/prisma/client.js";
 import { addDateRange, addNamedFilter, Conditions, organisationIdsIn, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import { fts5Match } from "./search-fts5.js";
+import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Quote };
@@ -15,8 +17,8 @@ export interface QuoteFilter extends DateRange {
   /** Speakers and outlets already resolved to ids (see findQuotes); when given, the names are not read. */
   speakerIds?: number[] | null;
   outletIds?: number[] | null;
-  /** An FTS5 expression made by parseSearch, matched against the quote's words. */
-  searchMatch?: string | null;
+  /** Words to find in the quote, as parseSearch read them. */
+  fullText?: SearchExpression | null;
 }
 
 // Every column a Quote resolves from: a missing one reads as null on some paths to a quote and not others.
@@ -42,7 +44,7 @@ export function quoteConditions(filter: QuoteFilter): Conditions {
   addNamedFilter(c, (list) => `q."outletId" IN (${list})`, filter.outletIds, filter.outlets, outletIdsIn);
   addNamedFilter(c, (list) => `q."articleId" IN (SELECT "articleId" FROM article_topics WHERE "topicId" IN (${list}))`, null, filter.topics, topicIdsIn);
   addDateRange(c, `q."publishedOn"`, filter);
-  if (filter.searchMatch) c.add(`q.id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?)`, filter.searchMatch);
+  if (filter.fullText) c.add(`q.id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?)`, fts5Match(filter.fullText));
   return c;
 }
 

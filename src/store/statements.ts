@@ -2,6 +2,8 @@ import type { Statement } from "../generated/prisma/client.js";
 import { addNamedFilter, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import { fts5Match } from "./search-fts5.js";
+import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Statement };
@@ -11,8 +13,8 @@ export interface StatementFilter extends DateRange {
   outlets?: string[] | null;
   topics?: string[] | null;
   storyIds?: number[] | null;
-  /** An FTS5 expression made by parseSearch, matched against the words of any of its quotes. */
-  searchMatch?: string | null;
+  /** Words to find in any of its quotes, as parseSearch read them. */
+  fullText?: SearchExpression | null;
   minOutlets?: number | null;
 }
 
@@ -44,8 +46,8 @@ function statementConditions(filter: StatementFilter): Conditions {
   // A statement is in a period when it was reported at any time in it.
   if (filter.publishedAfter) c.add(`s."lastReportedOn" >= ?`, filter.publishedAfter);
   if (filter.publishedBefore) c.add(`s."firstReportedOn" <= ?`, filter.publishedBefore);
-  if (filter.searchMatch) {
-    c.add(`s.id IN (SELECT "statementId" FROM quotes WHERE id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?))`, filter.searchMatch);
+  if (filter.fullText) {
+    c.add(`s.id IN (SELECT "statementId" FROM quotes WHERE id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?))`, fts5Match(filter.fullText));
   }
   if (filter.minOutlets != null) c.add(`s."outletCount" >= ?`, filter.minOutlets);
   return c;

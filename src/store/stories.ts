@@ -3,6 +3,8 @@ import { articleSortKeys } from "./articles.js";
 import { addNamedFilter, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import { fts5Match } from "./search-fts5.js";
+import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Story };
@@ -11,8 +13,8 @@ export interface StoryFilter extends DateRange {
   people?: string[] | null;
   outlets?: string[] | null;
   topics?: string[] | null;
-  /** An FTS5 expression made by parseSearch, matched against its articles. */
-  searchMatch?: string | null;
+  /** Words to find in any of its articles, as parseSearch read them. */
+  fullText?: SearchExpression | null;
 }
 
 // Most recently updated first.
@@ -30,8 +32,8 @@ function storyConditions(filter: StoryFilter): Conditions {
   // A story is in a period when any of it was published in it.
   if (filter.publishedAfter) c.add(`st."lastUpdatedOn" >= ?`, filter.publishedAfter);
   if (filter.publishedBefore) c.add(`st."startedOn" <= ?`, filter.publishedBefore);
-  if (filter.searchMatch) {
-    c.add(`st.id IN (SELECT "storyId" FROM articles WHERE id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?))`, filter.searchMatch);
+  if (filter.fullText) {
+    c.add(`st.id IN (SELECT "storyId" FROM articles WHERE id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?))`, fts5Match(filter.fullText));
   }
   return c;
 }
