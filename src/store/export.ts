@@ -50,14 +50,14 @@ export interface ExportedQuote extends Quote {
 // a parameter in the same fixed-width form compares as text, and the ingestedAt index serves it.
 const storedTimestamp = (at: Date) => at.toISOString().replace(/Z$/, "+00:00");
 
-function articleExportConditions(filter: ExportFilter): Conditions {
-  const c = articleConditions(filter);
+function articleExportConditions(store: Store, filter: ExportFilter): Conditions {
+  const c = articleConditions(filter, store.dialect);
   if (filter.ingestedSince) c.add(`a."ingestedAt" >= ?`, storedTimestamp(filter.ingestedSince));
   return c;
 }
 
-function quoteExportConditions(filter: ExportFilter): Conditions {
-  const c = quoteConditions({ ...filter, speakers: filter.people });
+function quoteExportConditions(store: Store, filter: ExportFilter): Conditions {
+  const c = quoteConditions({ ...filter, speakers: filter.people }, store.dialect);
   if (filter.ingestedSince) {
     c.add(`q."articleId" IN (SELECT id FROM articles WHERE "ingestedAt" >= ?)`, storedTimestamp(filter.ingestedSince));
   }
@@ -80,7 +80,7 @@ async function* exportPages<R>(
   let after: number | null = null;
   for (;;) {
     const { ids, more, rows } = await store.snapshot(async (snapshot) => {
-      const page: Page<{ id: number }> = await fetchKeysetPage<{ id: number }>({ first: pageSize, after: after == null ? null : [after] }, keys, (condition, orderBy, limit, keyParams) =>
+      const page: Page<{ id: number }> = await fetchKeysetPage<{ id: number }>(snapshot.dialect, { first: pageSize, after: after == null ? null : [after] }, keys, (condition, orderBy, limit, keyParams) =>
         sqlRows(snapshot, `SELECT ${alias}.id FROM ${table} ${alias} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
       );
       const ids = page.rows.map((r) => r.id);
@@ -101,7 +101,7 @@ async function outletsById(store: Store, ids: (number | null)[]): Promise<Map<nu
 
 /** Every article matching `filter`, oldest id first, a page at a time. */
 export function articlesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedArticle[]> {
-  return exportPages(store, "articles", "a", articleExportConditions(filter), pageSize, async (store, ids) => {
+  return exportPages(store, "articles", "a", articleExportConditions(store, filter), pageSize, async (store, ids) => {
     const articles = present(await articlesByIds(store, ids));
     const [outlets, people, topics, quoteCounts] = await Promise.all([
       outletsById(store, articles.map((a) => a.outletId)),
@@ -121,7 +121,7 @@ export function articlesForExport(store: Store, filter: ExportFilter, pageSize =
 
 /** Every quote matching `filter`, oldest id first, a page at a time. */
 export function quotesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedQuote[]> {
-  return exportPages(store, "quotes", "q", quoteExportConditions(filter), pageSize, async (store, ids) => {
+  return exportPages(store, "quotes", "q", quoteExportConditions(store, filter), pageSize, async (store, ids) => {
     const quotes = await sqlRows<Quote>(store, `SELECT * FROM quotes WHERE id IN (${placeholders(ids.length)}) ORDER BY id`, ids);
     const articleIds = [...new Set(quotes.map((q) => q.articleId))];
     const speakerIds = [...new Set(quotes.map((q) => q.speakerId).filter((id): id is number => id != null))];
@@ -148,7 +148,7 @@ export function quotesForExport(store: Store, filter: ExportFilter, pageSize = E
 
 /** How many rows an export of `kind` with `filter` holds now (for a progress bar). */
 export async function countForExport(store: Store, kind: "articles" | "quotes", filter: ExportFilter): Promise<number> {
-  const [table, alias, c] = kind === "articles" ? ["articles", "a", articleExportConditions(filter)] : ["quotes", "q", quoteExportConditions(filter)];
+  const [table, alias, c] = kind === "articles" ? ["articles", "a", articleExportConditions(store, filter)] : ["quotes", "q", quoteExportConditions(store, filter)];
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM ${table} ${alias} ${c.where()}`, c.params);
   return row.n;
 }
