@@ -6,16 +6,16 @@ import type { PersonFilter } from "../store/people.js";
 import type { QuoteFilter } from "../store/quotes.js";
 import type { StatementFilter } from "../store/statements.js";
 import type { StoryFilter } from "../store/stories.js";
-import { parseSearch } from "../store/search.js";
+import { parseSearch, type SearchExpression } from "../store/search-syntax.js";
 import { badUserInput } from "./errors.js";
 import type * as G from "./generated/resolvers-types.js";
 import { fromGlobalId } from "./global-id.js";
 
-function searchMatch(search: string | null | undefined, argument: string): string | null {
+function fullText(search: string | null | undefined, argument: string): SearchExpression | null {
   if (search == null || search.trim() === "") return null;
   const parsed = parseSearch(search);
   if (!parsed.ok) throw badUserInput(`\`${argument}\` ${parsed.reason}.`, { argument });
-  return parsed.match;
+  return parsed.search;
 }
 
 /** The most values one list filter takes, as the export's repeated parameters do. */
@@ -58,7 +58,7 @@ function storyIds(ids: readonly string[] | null | undefined, argument: string): 
 
 export function articleFilter(input: G.ArticleFilter | null | undefined): ArticleFilter {
   checkFilter(input, "filter");
-  return { ...input, storyIds: storyIds(input?.stories, "filter.stories"), searchMatch: searchMatch(input?.search, "filter.search") };
+  return { ...input, storyIds: storyIds(input?.stories, "filter.stories"), fullText: fullText(input?.search, "filter.search") };
 }
 
 export function statementFilter(input: G.StatementFilter | null | undefined): StatementFilter {
@@ -66,17 +66,17 @@ export function statementFilter(input: G.StatementFilter | null | undefined): St
   if (input?.minOutlets != null && input.minOutlets < 0) {
     throw badUserInput(`\`filter.minOutlets\` must be 0 or more, got ${input.minOutlets}.`, { argument: "filter.minOutlets" });
   }
-  return { ...input, storyIds: storyIds(input?.stories, "filter.stories"), searchMatch: searchMatch(input?.search, "filter.search") };
+  return { ...input, storyIds: storyIds(input?.stories, "filter.stories"), fullText: fullText(input?.search, "filter.search") };
 }
 
 export function storyFilter(input: G.StoryFilter | null | undefined): StoryFilter {
   checkFilter(input, "filter");
-  return { ...input, searchMatch: searchMatch(input?.search, "filter.search") };
+  return { ...input, fullText: fullText(input?.search, "filter.search") };
 }
 
 export function quoteFilter(input: G.QuoteFilter | null | undefined): QuoteFilter {
   checkFilter(input, "filter");
-  return { ...input, searchMatch: searchMatch(input?.search, "filter.search") };
+  return { ...input, fullText: fullText(input?.search, "filter.search") };
 }
 
 export function personFilter(input: G.PersonFilter | null | undefined): PersonFilter {
@@ -94,9 +94,9 @@ export function organisationFilter(input: G.OrganisationFilter | null | undefine
   return { ...input };
 }
 
-/** The FTS5 expression for `Article.snippet(search)`. */
-export function snippetMatch(search: string): string {
-  const match = searchMatch(search, "search");
+/** The words `Article.snippet(search)` highlights. */
+export function snippetSearch(search: string): SearchExpression {
+  const match = fullText(search, "search");
   if (!match) throw badUserInput("`search` is empty: pass the words to highlight.", { argument: "search" });
   return match;
 }

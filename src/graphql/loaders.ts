@@ -17,8 +17,15 @@ import {
 import { countQuotesBy, quotePagesOfArticles, quotePagesOfSpeakers, quotesByIds } from "../store/quotes.js";
 import { outletIdsOfStatements, quotePagesOfStatements, statementsByIds } from "../store/statements.js";
 import { articlePagesOfStories, membersOfStories, storiesByIds } from "../store/stories.js";
+import { searchKey, type SearchExpression } from "../store/search-syntax.js";
 import { articleCountsOfTopics, topicsByIds, topicsOfArticles } from "../store/topics.js";
 import { MATCH_CLOSE, MATCH_OPEN, snippetHtml } from "./snippet-html.js";
+
+interface SnippetKey {
+  articleId: number;
+  search: SearchExpression;
+}
+const snippetCacheKey = ({ articleId, search }: SnippetKey) => `${articleId}|${searchKey(search)}`;
 
 /** Batches "the same page of children for each of these parents" into one call per distinct page request. */
 function pagesPerParent<T>(fetch: (parentIds: readonly number[], request: PageRequest) => Promise<Map<number, Page<T>>>) {
@@ -84,20 +91,23 @@ export function createLoaders(store: Store) {
     statsOfOutlet: byKey((ids) => statsOfOutlets(store, ids), { articleCount: 0, firstPublishedOn: null, lastPublishedOn: null }),
     articleCountOfTopic: byKey((ids) => articleCountsOfTopics(store, ids), 0),
 
-    /** Keyed by `${articleId}|${ftsMatch}`: snippets of one search are fetched together. */
-    snippet: new DataLoader<string, string | null>(async (keys) => {
-      const byMatch = new Map<string, number[]>();
-      for (const key of keys) {
-        const [id, match] = [Number(key.slice(0, key.indexOf("|"))), key.slice(key.indexOf("|") + 1)];
-        if (!byMatch.has(match)) byMatch.set(match, []);
-        byMatch.get(match)!.push(id);
-      }
-      const found = new Map<string, string>();
-      for (const [match, ids] of byMatch) {
-        for (const [id, snippet] of await articleSnippets(store, ids, match, MATCH_OPEN, MATCH_CLOSE)) found.set(`${id}|${match}`, snippetHtml(snippet));
-      }
-      return keys.map((key) => found.get(key) ?? null);
-    }),
+    /** Snippets of one search (the same words, however written) are fetched together. */
+    snippet: new DataLoader<SnippetKey, string | null, string>(
+      async (keys) => {
+        const bySearch = new Map<string, { search: SearchExpression; ids: number[] }>();
+        for (const { articleId, search } of keys) {
+          const batch = bySearch.get(searchKey(search)) ?? { search, ids: [] };
+          batch.ids.push(articleId);
+          bySearch.set(searchKey(search), batch);
+        }
+        const found = new Map<string, string>();
+        for (const [key, { search, ids }] of bySearch) {
+          for (const [id, snippet] of await articleSnippets(store, ids, search, MATCH_OPEN, MATCH_CLOSE)) found.set(`${id}|${key}`, snippetHtml(snippet));
+        }
+        return keys.map((k) => found.get(snippetCacheKey(k)) ?? null);
+      },
+      { cacheKeyFn: snippetCacheKey },
+    ),
   };
 }
 

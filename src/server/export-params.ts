@@ -3,7 +3,7 @@
 // names. Every problem names the parameter and says what would be accepted.
 import { isCalendarDay } from "../ingest/day-number.js";
 import type { ExportFilter } from "../store/export.js";
-import { parseSearch } from "../store/search.js";
+import { parseSearch, type SearchExpression } from "../store/search-syntax.js";
 
 export const EXPORT_PARAMETERS = {
   outlet: "an outlet's name or slug; repeat for several",
@@ -56,12 +56,12 @@ export function parseExportParams(params: URLSearchParams): ExportParamsResult {
   const to = one("to");
   if (from && to && from > to) return fail("from", `\`from\` (${from}) is later than \`to\` (${to}): no day is in that range.`);
 
-  let searchMatch: string | null = null;
+  let fullText: SearchExpression | null = null;
   const q = one("q");
   if (q != null) {
     const parsed = parseSearch(q);
     if (!parsed.ok) return fail("q", `\`q\` ${parsed.reason}.`);
-    searchMatch = parsed.match;
+    fullText = parsed.search;
   }
 
   let ingestedSince: Date | null = null;
@@ -79,7 +79,7 @@ export function parseExportParams(params: URLSearchParams): ExportParamsResult {
       topics: values.get("topic"),
       publishedAfter: from,
       publishedBefore: to,
-      searchMatch,
+      fullText,
       ingestedSince,
     },
   };

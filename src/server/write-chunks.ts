@@ -40,7 +40,9 @@ export async function writeChunks(out: Writable, chunks: AsyncIterable<string>, 
     const flowing = out.write(chunk);
     // A compressing response (the `compression` middleware) holds what it is given until its
     // buffer fills: flushed each chunk, a reader gets every page as soon as it is read.
-    (out as Writable & { flush?: () => void }).flush?.();
+    // (A file stream has a `flush` too, but it is its boolean option, not a method.)
+    const { flush } = out as Writable & { flush?: unknown };
+    if (typeof flush === "function") flush.call(out);
     if (!flowing) {
       const outcome = await drained(out, stallMs);
       if (outcome !== "written") return outcome;

@@ -3,6 +3,8 @@ import { countArticlesIncrementally } from "./incremental-count.js";
 import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import type { SqlDialect } from "./sql-dialect.js";
+import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, rowsByIds, sqlRows } from "./sql-rows.js";
 
 export type { Article };
@@ -16,8 +18,8 @@ export interface ArticleFilter extends DateRange {
   outletIds?: number[] | null;
   /** People already resolved to ids (see findArticles); when given, `people` is not read. */
   personIds?: number[] | null;
-  /** An FTS5 expression made by parseSearch, never raw user text. */
-  searchMatch?: string | null;
+  /** Words to find in headline or body, as parseSearch read them. */
+  fullText?: SearchExpression | null;
 }
 
 export type ArticleOrder = "PUBLISHED_ON_DESC" | "PUBLISHED_ON_ASC";
@@ -27,7 +29,7 @@ export type ArticleOrder = "PUBLISHED_ON_DESC" | "PUBLISHED_ON_ASC";
 export const articleSortKeys = (order: ArticleOrder, columns = { publishedOn: `a."publishedOn"`, id: "a.id" }): SortKey[] => {
   const direction = order === "PUBLISHED_ON_ASC" ? "ASC" : "DESC";
   return [
-    { column: columns.publishedOn, direction },
+    { column: columns.publishedOn, direction, nullable: true },
     { column: columns.id, direction },
   ];
 };
@@ -36,14 +38,17 @@ export const articleSortKeys = (order: ArticleOrder, columns = { publishedOn: `a
 export const articleKey = (a: Pick<Article, "publishedOn" | "id">): KeyValue[] => [a.publishedOn, a.id];
 
 /** The WHERE conditions of `filter` on `articles a`; export.ts adds its own to them. */
-export function articleConditions(filter: ArticleFilter): Conditions {
-  const c = new Conditions();
+export function articleConditions(filter: ArticleFilter, dialect: SqlDialect): Conditions {
+  const c = new Conditions(dialect);
   addNamedFilter(c, (list) => `a."outletId" IN (${list})`, filter.outletIds, filter.outlets, outletIdsIn);
   addNamedFilter(c, (list) => `a.id IN (SELECT "articleId" FROM mentions WHERE "personId" IN (${list}))`, filter.personIds, filter.people, personIdsIn);
   addNamedFilter(c, (list) => `a.id IN (SELECT "articleId" FROM article_topics WHERE "topicId" IN (${list}))`, null, filter.topics, topicIdsIn);
   if (filter.storyIds?.length) c.add(`a."storyId" IN (${placeholders(filter.storyIds.length)})`, ...filter.storyIds);
   addDateRange(c, `a."publishedOn"`, filter);
-  if (filter.searchMatch) c.add(`a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`, filter.searchMatch);
+  if (filter.fullText) {
+    const match = dialect.fullTextMatch("articles", "a.id", filter.fullText);
+    c.add(match.sql, ...match.params);
+  }
   return c;
 }
 
@@ -62,13 +67,13 @@ export async function findArticles(
   const page =
     resolved.personIds?.length === 1
       ? await findArticlesOfPerson(store, resolved.personIds[0], { ...resolved, personIds: null, people: null }, order, request)
-      : await findArticlesByConditions(store, articleConditions(resolved), order, request);
+      : await findArticlesByConditions(store, articleConditions(resolved, store.dialect), order, request);
   const rows = await articlesByIds(store, page.rows.map((r) => r.id));
   return { ...page, rows: rows.filter((r): r is Article => r != null) };
 }
 
 function findArticlesByConditions(store: Store, c: Conditions, order: ArticleOrder, request: PageRequest) {
-  return fetchKeysetPage<{ id: number; publishedOn: string | null }>(request, articleSortKeys(order), (condition, orderBy, limit, keyParams) =>
+  return fetchKeysetPage<{ id: number; publishedOn: string | null }>(store.dialect, request, articleSortKeys(order), (condition, orderBy, limit, keyParams) =>
     sqlRows(store, `SELECT a.id, a."publishedOn" FROM articles a ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
   );
 }
@@ -80,10 +85,9 @@ function findArticlesByConditions(store: Store, c: Conditions, order: ArticleOrd
 // mentioned person at 100,000 articles, against 0.07 ms for the walk of the index.
 // CROSS JOIN keeps mentions the outer loop.
 function findArticlesOfPerson(store: Store, personId: number, rest: ArticleFilter, order: ArticleOrder, request: PageRequest) {
-  const c = articleConditions(rest);
+  const c = articleConditions(rest, store.dialect);
   c.add(`m."personId" = ?`, personId);
-  return fetchKeysetPage<{ id: number; publishedOn: string | null }>(
-    request,
+  return fetchKeysetPage<{ id: number; publishedOn: string | null }>(store.dialect, request,
     articleSortKeys(order, { publishedOn: `m."publishedOn"`, id: `m."articleId"` }),
     (condition, orderBy, limit, keyParams) =>
       sqlRows(store, `SELECT a.id, a."publishedOn" FROM mentions m CROSS JOIN articles a ON a.id = m."articleId" ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
@@ -95,7 +99,7 @@ function findArticlesOfPerson(store: Store, personId: number, rest: ArticleFilte
 }
 
 export async function countArticles(store: Store, filter: ArticleFilter): Promise<number> {
-  const c = articleConditions(filter);
+  const c = articleConditions(filter, store.dialect);
   if (filter.storyIds?.length) {
     const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM articles a ${c.where()}`, c.params);
     return row.n;
@@ -111,21 +115,17 @@ export async function articlesByIds(store: Store, ids: readonly number[]): Promi
   return rows;
 }
 
-/** FTS5 snippets of each article's body for one search, with matches wrapped in `open`/`close`. */
+/** Snippets of each article's body for one search, with matches wrapped in `open`/`close`. */
 export async function articleSnippets(
   store: Store,
   ids: readonly number[],
-  searchMatch: string,
+  search: SearchExpression,
   open: string,
   close: string,
 ): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const rows = await sqlRows<{ id: number; snippet: string }>(
-    store,
-    `SELECT rowid AS id, snippet(article_search, 1, ?, ?, '…', 24) AS snippet FROM article_search
-     WHERE article_search MATCH ? AND rowid IN (${ids.map(() => "?").join(", ")})`,
-    [open, close, searchMatch, ...ids],
-  );
+  const query = store.dialect.articleSnippets(ids, search, open, close);
+  const rows = await sqlRows<{ id: number; snippet: string }>(store, query.sql, query.params);
   return new Map(rows.map((r) => [r.id, r.snippet]));
 }
 

@@ -15,6 +15,7 @@ import { organisationsByIds, type Organisation } from "./organisations.js";
 import { outletsByIds, type Outlet } from "./outlets.js";
 import { peopleByIds, peopleOfArticles, type Person } from "./people.js";
 import { countQuotesBy, quoteConditions, type Quote } from "./quotes.js";
+import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows } from "./sql-rows.js";
 import { topicsOfArticles, type Topic } from "./topics.js";
 
@@ -29,8 +30,8 @@ export interface ExportFilter {
   topics?: string[];
   publishedAfter?: string | null;
   publishedBefore?: string | null;
-  /** An FTS5 expression made by parseSearch: headline and body of articles, text of quotes. */
-  searchMatch?: string | null;
+  /** Words to find, as parseSearch read them: headline and body of articles, text of quotes. */
+  fullText?: SearchExpression | null;
   /** Only articles ingested at or after this instant (quotes: of such articles). */
   ingestedSince?: Date | null;
 }
@@ -53,14 +54,14 @@ export interface ExportedQuote extends Quote {
 // a parameter in the same fixed-width form compares as text, and the ingestedAt index serves it.
 const storedTimestamp = (at: Date) => at.toISOString().replace(/Z$/, "+00:00");
 
-function articleExportConditions(filter: ExportFilter): Conditions {
-  const c = articleConditions(filter);
+function articleExportConditions(store: Store, filter: ExportFilter): Conditions {
+  const c = articleConditions(filter, store.dialect);
   if (filter.ingestedSince) c.add(`a."ingestedAt" >= ?`, storedTimestamp(filter.ingestedSince));
   return c;
 }
 
-function quoteExportConditions(filter: ExportFilter): Conditions {
-  const c = quoteConditions({ ...filter, speakers: filter.people });
+function quoteExportConditions(store: Store, filter: ExportFilter): Conditions {
+  const c = quoteConditions({ ...filter, speakers: filter.people }, store.dialect);
   if (filter.ingestedSince) {
     c.add(`q."articleId" IN (SELECT id FROM articles WHERE "ingestedAt" >= ?)`, storedTimestamp(filter.ingestedSince));
   }
@@ -83,7 +84,7 @@ async function* exportPages<R>(
   let after: number | null = null;
   for (;;) {
     const { ids, more, rows } = await store.snapshot(async (snapshot) => {
-      const page: Page<{ id: number }> = await fetchKeysetPage<{ id: number }>({ first: pageSize, after: after == null ? null : [after] }, keys, (condition, orderBy, limit, keyParams) =>
+      const page: Page<{ id: number }> = await fetchKeysetPage<{ id: number }>(snapshot.dialect, { first: pageSize, after: after == null ? null : [after] }, keys, (condition, orderBy, limit, keyParams) =>
         sqlRows(snapshot, `SELECT ${alias}.id FROM ${table} ${alias} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
       );
       const ids = page.rows.map((r) => r.id);
@@ -104,7 +105,7 @@ async function outletsById(store: Store, ids: (number | null)[]): Promise<Map<nu
 
 /** Every article matching `filter`, oldest id first, a page at a time. */
 export function articlesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedArticle[]> {
-  return exportPages(store, "articles", "a", articleExportConditions(filter), pageSize, async (store, ids) => {
+  return exportPages(store, "articles", "a", articleExportConditions(store, filter), pageSize, async (store, ids) => {
     const articles = present(await articlesByIds(store, ids));
     const [outlets, people, topics, quoteCounts] = await Promise.all([
       outletsById(store, articles.map((a) => a.outletId)),
@@ -124,7 +125,7 @@ export function articlesForExport(store: Store, filter: ExportFilter, pageSize =
 
 /** Every quote matching `filter`, oldest id first, a page at a time. */
 export function quotesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedQuote[]> {
-  return exportPages(store, "quotes", "q", quoteExportConditions(filter), pageSize, async (store, ids) => {
+  return exportPages(store, "quotes", "q", quoteExportConditions(store, filter), pageSize, async (store, ids) => {
     const quotes = await sqlRows<Quote>(store, `SELECT * FROM quotes WHERE id IN (${placeholders(ids.length)}) ORDER BY id`, ids);
     const articleIds = [...new Set(quotes.map((q) => q.articleId))];
     const speakerIds = [...new Set(quotes.map((q) => q.speakerId).filter((id): id is number => id != null))];
@@ -155,7 +156,7 @@ export function quotesForExport(store: Store, filter: ExportFilter, pageSize = E
 
 /** How many rows an export of `kind` with `filter` holds now (for a progress bar). */
 export async function countForExport(store: Store, kind: "articles" | "quotes", filter: ExportFilter): Promise<number> {
-  const [table, alias, c] = kind === "articles" ? ["articles", "a", articleExportConditions(filter)] : ["quotes", "q", quoteExportConditions(filter)];
+  const [table, alias, c] = kind === "articles" ? ["articles", "a", articleExportConditions(store, filter)] : ["quotes", "q", quoteExportConditions(store, filter)];
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM ${table} ${alias} ${c.where()}`, c.params);
   return row.n;
 }

@@ -4,7 +4,8 @@
 // depends on it, first, to ids (resolveIds).
 import type { KeyValue } from "./keyset.js";
 import type { Store } from "./open-store.js";
-import { placeholders, sqlRows } from "./sql-rows.js";
+import { placeholders, type SqlDialect, type SqlParam } from "./sql-dialect.js";
+import { sqlRows } from "./sql-rows.js";
 
 export interface DateRange {
   publishedAfter?: string | null; // inclusive, YYYY-MM-DD
@@ -14,9 +15,12 @@ export interface DateRange {
 /** Conditions collected for one query, with their parameters in order. */
 export class Conditions {
   readonly sql: string[] = [];
-  readonly params: KeyValue[] = [];
+  readonly params: SqlParam[] = [];
 
-  add(sql: string, ...params: KeyValue[]): void {
+  /** `dialect` writes what the engines say differently (store/sql-dialect.ts). */
+  constructor(readonly dialect: SqlDialect) {}
+
+  add(sql: string, ...params: SqlParam[]): void {
     this.sql.push(sql);
     this.params.push(...params);
   }
@@ -71,7 +75,7 @@ export function addNamedFilter(
   names: string[] | null | undefined,
   namesToIds: NamesToIds,
 ): void {
-  if (ids) c.add(ids.length ? template(placeholders(ids.length)) : "0", ...ids);
+  if (ids) c.add(ids.length ? template(placeholders(ids.length)) : c.dialect.boolean(false), ...ids);
   else if (names?.length) {
     const [sql, params] = namesToIds(names);
     c.add(template(sql), ...params);

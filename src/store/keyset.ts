@@ -2,14 +2,9 @@
 // seen, so cursors stay valid when rows are inserted, and a deep page costs what the
 // first one does (no OFFSET scan).
 
-export type SortDirection = "ASC" | "DESC";
-export type KeyValue = string | number | null;
+import { flip, placeholders, type KeyValue, type SortKey, type SqlDialect, type SqlParam } from "./sql-dialect.js";
 
-/** One column of a sort order, as it appears in SQL (e.g. `a."publishedOn"`). */
-export interface SortKey {
-  column: string;
-  direction: SortDirection;
-}
+export type { KeyValue, SortDirection, SortKey } from "./sql-dialect.js";
 
 /** What a caller asks of one page. `after`/`before` are the sort key values of a row. */
 export interface PageRequest {
@@ -25,54 +20,25 @@ export interface Page<T> {
   hasPreviousPage: boolean;
 }
 
-const flip = (d: SortDirection): SortDirection => (d === "ASC" ? "DESC" : "ASC");
-
-// SQLite puts NULL before every value in ASC order and after every value in DESC order;
-// "comes after v" must follow the same rule or rows without a date would never be reached.
-function comesAfter(column: string, direction: SortDirection, value: KeyValue, params: KeyValue[]): string {
-  if (value === null) return direction === "ASC" ? `${column} IS NOT NULL` : "0";
-  params.push(value);
-  return direction === "ASC" ? `${column} > ?` : `(${column} < ? OR ${column} IS NULL)`;
-}
-
-/** SQL that holds for rows strictly after `values` in the order `keys`. */
-export function keysetCondition(keys: SortKey[], values: KeyValue[], params: KeyValue[]): string {
-  const alternatives: string[] = [];
-  keys.forEach((key, i) => {
-    const parts: string[] = [];
-    for (let j = 0; j < i; j++) {
-      parts.push(`${keys[j].column} IS ?`);
-      params.push(values[j]);
-    }
-    parts.push(comesAfter(key.column, key.direction, values[i], params));
-    alternatives.push(`(${parts.join(" AND ")})`);
-  });
-  return `(${alternatives.join(" OR ")})`;
-}
-
-export function orderByClause(keys: SortKey[]): string {
-  return keys.map((k) => `${k.column} ${k.direction}`).join(", ");
-}
-
 interface PageShape {
   backward: boolean;
   size: number;
   order: SortKey[];
   /** SQL conditions for after/before, and their params. */
   conditions: string[];
-  params: KeyValue[];
+  params: SqlParam[];
 }
 
 // Backward pages (`last`/`before`) run in the reverse order and are turned around after.
-function shapePage(request: PageRequest, keys: SortKey[]): PageShape {
+function shapePage(dialect: SqlDialect, request: PageRequest, keys: SortKey[]): PageShape {
   const backward = request.last != null || (request.before != null && request.first == null);
   const size = (backward ? request.last : request.first) ?? 20;
   const reversed = keys.map((k) => ({ ...k, direction: flip(k.direction) }));
-  const params: KeyValue[] = [];
+  const params: SqlParam[] = [];
   const conditions: string[] = [];
-  if (request.after) conditions.push(keysetCondition(keys, request.after, params));
+  if (request.after) conditions.push(dialect.keysetCondition(keys, request.after, params));
   // "before X" in one order is "after X" in the reverse order.
-  if (request.before) conditions.push(keysetCondition(reversed, request.before, params));
+  if (request.before) conditions.push(dialect.keysetCondition(reversed, request.before, params));
   return { backward, size, order: backward ? reversed : keys, conditions, params };
 }
 
@@ -91,13 +57,14 @@ function finishPage<T>(rows: T[], shape: PageShape, request: PageRequest): Page<
  * `params` after its own.
  */
 export async function fetchKeysetPage<T>(
+  dialect: SqlDialect,
   request: PageRequest,
   keys: SortKey[],
-  query: (condition: string | null, orderBy: string, limit: number, params: KeyValue[]) => Promise<T[]>,
+  query: (condition: string | null, orderBy: string, limit: number, params: SqlParam[]) => Promise<T[]>,
 ): Promise<Page<T>> {
-  const shape = shapePage(request, keys);
+  const shape = shapePage(dialect, request, keys);
   const condition = shape.conditions.length ? shape.conditions.join(" AND ") : null;
-  const rows = await query(condition, orderByClause(shape.order), shape.size + 1, shape.params);
+  const rows = await query(condition, dialect.orderBy(shape.order), shape.size + 1, shape.params);
   return finishPage(rows, shape, request);
 }
 
@@ -107,21 +74,22 @@ export async function fetchKeysetPage<T>(
  * are kept. `source.from` names its table with the alias the sort key columns use.
  */
 export async function fetchKeysetPagesPerParent<T extends Record<string, unknown>>(
+  dialect: SqlDialect,
   request: PageRequest,
   keys: SortKey[],
   parentColumn: string,
   parentIds: readonly number[],
-  run: (sql: string, params: KeyValue[]) => Promise<T[]>,
-  source: { select: string; from: string; where?: string[]; params?: KeyValue[] },
+  run: (sql: string, params: SqlParam[]) => Promise<T[]>,
+  source: { select: string; from: string; where?: string[]; params?: SqlParam[] },
 ): Promise<Map<number, Page<T>>> {
-  const shape = shapePage(request, keys);
-  const where = [...(source.where ?? []), `${parentColumn} IN (${parentIds.map(() => "?").join(", ")})`, ...shape.conditions];
+  const shape = shapePage(dialect, request, keys);
+  const where = [...(source.where ?? []), `${parentColumn} IN (${placeholders(parentIds.length)})`, ...shape.conditions];
   const params = [...(source.params ?? []), ...parentIds, ...shape.params, shape.size + 1];
   const sql = `SELECT * FROM (
       SELECT ${source.select}, ${parentColumn} AS "parentId",
-             ROW_NUMBER() OVER (PARTITION BY ${parentColumn} ORDER BY ${orderByClause(shape.order)}) AS "rowNumber"
+             ROW_NUMBER() OVER (PARTITION BY ${parentColumn} ORDER BY ${dialect.orderBy(shape.order)}) AS "rowNumber"
       FROM ${source.from} WHERE ${where.join(" AND ")}
-    ) WHERE "rowNumber" <= ? ORDER BY "parentId", "rowNumber"`;
+    ) AS numbered WHERE "rowNumber" <= ? ORDER BY "parentId", "rowNumber"`;
   const byParent = new Map<number, T[]>(parentIds.map((id) => [id, []]));
   for (const row of await run(sql, params)) byParent.get(row.parentId as number)?.push(row);
   return new Map([...byParent].map(([id, rows]) => [id, finishPage(rows, shape, request)]));

@@ -29,7 +29,7 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-interface Migration {
+export interface Migration {
   name: string;
   sql: string;
   checksum: string;
@@ -37,12 +37,17 @@ interface Migration {
 
 /** The committed migrations, oldest first (their names start with a timestamp). */
 export function committedMigrations(): Migration[] {
-  return readdirSync(migrationsDir, { withFileTypes: true })
+  return readMigrations(migrationsDir);
+}
+
+/** The migrations in `dir` (one folder each, holding migration.sql), oldest first. */
+export function readMigrations(dir: string): Migration[] {
+  return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort()
     .map((name) => {
-      const sql = readFileSync(join(migrationsDir, name, "migration.sql"), "utf8");
+      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }

@@ -3,6 +3,8 @@ import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { databasePath, databaseUrl } from "./database-url.js";
+import type { SqlDialect } from "./sql-dialect.js";
+import { sqliteDialect } from "./sqlite/sqlite-dialect.js";
 import { ReadPool, type ReadPoolStats, type SnapshotOptions, type SqlReads } from "./sql-reader.js";
 import { SqlWriter } from "./sql-writer.js";
 
@@ -10,6 +12,8 @@ import { SqlWriter } from "./sql-writer.js";
 export interface Store {
   prisma: PrismaClient;
   url: string;
+  /** How this store's engine says what differs between engines (store/sql-dialect.ts). */
+  dialect: SqlDialect;
   /** Where the store's reads (store/sql-rows.ts) go: the read pool, or one snapshot's connection. */
   reads: SqlReads;
   /**
@@ -56,6 +60,7 @@ export async function openStore(url: string = databaseUrl()): Promise<Store> {
   const store: Store = {
     prisma,
     url,
+    dialect: sqliteDialect,
     reads: readPool,
     snapshot: (work, options) => readPool.snapshot((reads) => work({ ...store, reads }), options),
     startReadThreads: () => readPool.start(),

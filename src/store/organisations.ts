@@ -5,6 +5,7 @@ import type { Organisation } from "../generated/prisma/client.js";
 import { Conditions } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import type { SqlDialect } from "./sql-dialect.js";
 import { quoteSortKeys, QUOTE_COLUMNS, type Quote } from "./quotes.js";
 import { rowsByIds, sqlRows } from "./sql-rows.js";
 
@@ -21,8 +22,8 @@ const sortKeys: SortKey[] = [
 ];
 export const organisationKey = (o: Organisation): KeyValue[] => [o.name, o.id];
 
-function organisationConditions(filter: OrganisationFilter, slugOf: (text: string) => string): Conditions {
-  const c = new Conditions();
+function organisationConditions(dialect: SqlDialect, filter: OrganisationFilter, slugOf: (text: string) => string): Conditions {
+  const c = new Conditions(dialect);
   if (filter.search) {
     const like = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     c.add(`(lower(o.name) LIKE ? ESCAPE '\\' OR o.slug LIKE ? ESCAPE '\\')`, like(filter.search.toLowerCase()), like(slugOf(filter.search)));
@@ -36,14 +37,14 @@ export async function findOrganisations(
   slugOf: (text: string) => string,
   request: PageRequest,
 ): Promise<Page<Organisation>> {
-  const c = organisationConditions(filter, slugOf);
-  return fetchKeysetPage<Organisation>(request, sortKeys, (condition, orderBy, limit, keyParams) =>
+  const c = organisationConditions(store.dialect, filter, slugOf);
+  return fetchKeysetPage<Organisation>(store.dialect, request, sortKeys, (condition, orderBy, limit, keyParams) =>
     sqlRows(store, `SELECT o.* FROM organisations o ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
   );
 }
 
 export async function countOrganisations(store: Store, filter: OrganisationFilter, slugOf: (text: string) => string): Promise<number> {
-  const c = organisationConditions(filter, slugOf);
+  const c = organisationConditions(store.dialect, filter, slugOf);
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM organisations o ${c.where()}`, c.params);
   return row.n;
 }
@@ -62,6 +63,7 @@ export function organisationsByIds(store: Store, ids: readonly number[]): Promis
 /** The same page of quotes for each of many organisations, newest first. */
 export function quotePagesOfOrganisations(store: Store, ids: readonly number[], request: PageRequest) {
   return fetchKeysetPagesPerParent<Quote & Record<string, unknown>>(
+    store.dialect,
     request,
     quoteSortKeys,
     `q."organisationId"`,

@@ -4,6 +4,7 @@ import { articleSortKeys } from "./articles.js";
 import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import type { SqlDialect, SqlParam } from "./sql-dialect.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 import type { DateRange } from "./filters.js";
 
@@ -40,8 +41,8 @@ export const personKey = (order: PersonOrder, p: PersonListRow): KeyValue[] =>
   order === "NAME" ? [p.name, p.id] : [p.rank, p.id];
 
 // The date range restricts what is counted: "most quoted in March" counts March's quotes.
-function rankedPeople(filter: PersonFilter, order: PersonOrder): { sql: string; params: KeyValue[] } {
-  const inner = new Conditions();
+function rankedPeople(dialect: SqlDialect, filter: PersonFilter, order: PersonOrder): { sql: string; params: SqlParam[] } {
+  const inner = new Conditions(dialect);
   if (filter.search) {
     const like = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     // Also on the aliases' slugs, which fold diacritics and punctuation as person(slug:) does:
@@ -55,7 +56,7 @@ function rankedPeople(filter: PersonFilter, order: PersonOrder): { sql: string; 
     );
   }
   addNamedFilter(inner, (list) => `p.id IN (SELECT "speakerId" FROM quotes WHERE "outletId" IN (${list}))`, null, filter.outlets, outletIdsIn);
-  const counted = new Conditions();
+  const counted = new Conditions(dialect);
   if (order === "MOST_QUOTED") {
     addDateRange(counted, `q."publishedOn"`, filter);
     const where = counted.sql.length ? ` AND ${counted.sql.join(" AND ")}` : "";
@@ -81,10 +82,10 @@ export async function findPeople(
   order: PersonOrder,
   request: PageRequest,
 ): Promise<Page<PersonListRow>> {
-  const base = rankedPeople(filter, order);
+  const base = rankedPeople(store.dialect, filter, order);
   // Ranked by counts in a period, people with none in it are not "quoted most".
   const keep = order === "NAME" ? null : "p.rank > 0";
-  return fetchKeysetPage<PersonListRow>(request, sortKeys[order], (condition, orderBy, limit, keyParams) => {
+  return fetchKeysetPage<PersonListRow>(store.dialect, request, sortKeys[order], (condition, orderBy, limit, keyParams) => {
     const where = [keep, condition].filter(Boolean).join(" AND ");
     return sqlRows(store, `SELECT * FROM (${base.sql}) p ${where ? `WHERE ${where}` : ""} ORDER BY ${orderBy} LIMIT ?`, [
       ...base.params,
@@ -95,7 +96,7 @@ export async function findPeople(
 }
 
 export async function countPeople(store: Store, filter: PersonFilter, order: PersonOrder): Promise<number> {
-  const base = rankedPeople(filter, order);
+  const base = rankedPeople(store.dialect, filter, order);
   const keep = order === "NAME" ? "" : "WHERE p.rank > 0";
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM (${base.sql}) p ${keep}`, base.params);
   return row.n;
@@ -152,6 +153,7 @@ export async function articleCountsOfPeople(store: Store, personIds: readonly nu
 /** The same page of articles naming each of many people, newest first. */
 export function articlePagesOfPeople(store: Store, personIds: readonly number[], request: PageRequest) {
   return fetchKeysetPagesPerParent<{ id: number; publishedOn: string | null; parentId: number }>(
+    store.dialect,
     request,
     articleSortKeys("PUBLISHED_ON_DESC"),
     `m."personId"`,

@@ -2,6 +2,8 @@ import type { Quote } from "../generated/prisma/client.js";
 import { addDateRange, addNamedFilter, Conditions, organisationIdsIn, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import type { SqlDialect } from "./sql-dialect.js";
+import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Quote };
@@ -15,8 +17,8 @@ export interface QuoteFilter extends DateRange {
   /** Speakers and outlets already resolved to ids (see findQuotes); when given, the names are not read. */
   speakerIds?: number[] | null;
   outletIds?: number[] | null;
-  /** An FTS5 expression made by parseSearch, matched against the quote's words. */
-  searchMatch?: string | null;
+  /** Words to find in the quote, as parseSearch read them. */
+  fullText?: SearchExpression | null;
 }
 
 // Every column a Quote resolves from: a missing one reads as null on some paths to a quote and not others.
@@ -25,7 +27,7 @@ export const QUOTE_COLUMNS = `q.id, q."articleId", q."speakerId", q."organisatio
 // Newest first; within one day, in the order the quotes were stored (article by article,
 // in order of appearance), so an article's remarks read in sequence.
 export const quoteSortKeys: SortKey[] = [
-  { column: `q."publishedOn"`, direction: "DESC" },
+  { column: `q."publishedOn"`, direction: "DESC", nullable: true },
   { column: "q.id", direction: "ASC" },
 ];
 export const quoteKey = (q: Pick<Quote, "publishedOn" | "id">): KeyValue[] => [q.publishedOn, q.id];
@@ -35,14 +37,17 @@ export const articleQuoteSortKeys: SortKey[] = [{ column: "q.position", directio
 export const articleQuoteKey = (q: Pick<Quote, "position">): KeyValue[] => [q.position];
 
 /** The WHERE conditions of `filter` on `quotes q`; export.ts adds its own to them. */
-export function quoteConditions(filter: QuoteFilter): Conditions {
-  const c = new Conditions();
+export function quoteConditions(filter: QuoteFilter, dialect: SqlDialect): Conditions {
+  const c = new Conditions(dialect);
   addNamedFilter(c, (list) => `q."speakerId" IN (${list})`, filter.speakerIds, filter.speakers, personIdsIn);
   addNamedFilter(c, (list) => `q."organisationId" IN (${list})`, null, filter.organisations, organisationIdsIn);
   addNamedFilter(c, (list) => `q."outletId" IN (${list})`, filter.outletIds, filter.outlets, outletIdsIn);
   addNamedFilter(c, (list) => `q."articleId" IN (SELECT "articleId" FROM article_topics WHERE "topicId" IN (${list}))`, null, filter.topics, topicIdsIn);
   addDateRange(c, `q."publishedOn"`, filter);
-  if (filter.searchMatch) c.add(`q.id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?)`, filter.searchMatch);
+  if (filter.fullText) {
+    const match = dialect.fullTextMatch("quotes", "q.id", filter.fullText);
+    c.add(match.sql, ...match.params);
+  }
   return c;
 }
 
@@ -55,8 +60,8 @@ export async function findQuotes(store: Store, filter: QuoteFilter, request: Pag
     speakerIds: await resolveIds(store, filter.speakerIds, filter.speakers, personIdsIn),
     outletIds: await resolveIds(store, filter.outletIds, filter.outlets, outletIdsIn),
   };
-  const c = quoteConditions(resolved);
-  return fetchKeysetPage<Quote>(request, quoteSortKeys, (condition, orderBy, limit, keyParams) =>
+  const c = quoteConditions(resolved, store.dialect);
+  return fetchKeysetPage<Quote>(store.dialect, request, quoteSortKeys, (condition, orderBy, limit, keyParams) =>
     sqlRows(store, `SELECT ${QUOTE_COLUMNS} FROM quotes q ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
       ...c.params,
       ...keyParams,
@@ -66,7 +71,7 @@ export async function findQuotes(store: Store, filter: QuoteFilter, request: Pag
 }
 
 export async function countQuotes(store: Store, filter: QuoteFilter): Promise<number> {
-  const c = quoteConditions(filter);
+  const c = quoteConditions(filter, store.dialect);
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM quotes q ${c.where()}`, c.params);
   return row.n;
 }
@@ -74,6 +79,7 @@ export async function countQuotes(store: Store, filter: QuoteFilter): Promise<nu
 /** The same page of quotes for each of many articles, in order of appearance. */
 export function quotePagesOfArticles(store: Store, articleIds: readonly number[], request: PageRequest) {
   return fetchKeysetPagesPerParent<Quote & Record<string, unknown>>(
+    store.dialect,
     request,
     articleQuoteSortKeys,
     `q."articleId"`,
@@ -86,6 +92,7 @@ export function quotePagesOfArticles(store: Store, articleIds: readonly number[]
 /** The same page of quotes for each of many speakers, newest first. */
 export function quotePagesOfSpeakers(store: Store, personIds: readonly number[], request: PageRequest) {
   return fetchKeysetPagesPerParent<Quote & Record<string, unknown>>(
+    store.dialect,
     request,
     quoteSortKeys,
     `q."speakerId"`,

@@ -1,5 +1,8 @@
 // What the server's thread and a read thread (store/read-worker.ts) say to each other.
-export type SqlValue = string | number | null;
+import type { SqlParam } from "./sql-dialect.js";
+
+/** A parameter as the store's SQL passes it (an id array only from PostgreSQL's dialect, never sent here). */
+export type SqlValue = SqlParam;
 
 export type ReadRequest =
   | { id: number; kind: "all"; sql: string; params: readonly SqlValue[] }

@@ -2,6 +2,8 @@ import type { Statement } from "../generated/prisma/client.js";
 import { addNamedFilter, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import type { SqlDialect } from "./sql-dialect.js";
+import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Statement };
@@ -11,8 +13,8 @@ export interface StatementFilter extends DateRange {
   outlets?: string[] | null;
   topics?: string[] | null;
   storyIds?: number[] | null;
-  /** An FTS5 expression made by parseSearch, matched against the words of any of its quotes. */
-  searchMatch?: string | null;
+  /** Words to find in any of its quotes, as parseSearch read them. */
+  fullText?: SearchExpression | null;
   minOutlets?: number | null;
 }
 
@@ -20,7 +22,7 @@ export type StatementOrder = "FIRST_REPORTED_DESC" | "MOST_OUTLETS";
 
 const sortKeys: Record<StatementOrder, SortKey[]> = {
   FIRST_REPORTED_DESC: [
-    { column: `s."firstReportedOn"`, direction: "DESC" },
+    { column: `s."firstReportedOn"`, direction: "DESC", nullable: true },
     { column: "s.id", direction: "DESC" },
   ],
   MOST_OUTLETS: [
@@ -33,8 +35,8 @@ const sortKeys: Record<StatementOrder, SortKey[]> = {
 export const statementKey = (order: StatementOrder, s: Statement): KeyValue[] =>
   order === "MOST_OUTLETS" ? [s.outletCount, s.reportCount, s.id] : [s.firstReportedOn, s.id];
 
-function statementConditions(filter: StatementFilter): Conditions {
-  const c = new Conditions();
+function statementConditions(filter: StatementFilter, dialect: SqlDialect): Conditions {
+  const c = new Conditions(dialect);
   addNamedFilter(c, (list) => `s."speakerId" IN (${list})`, null, filter.speakers, personIdsIn);
   addNamedFilter(c, (list) => `s.id IN (SELECT "statementId" FROM quotes WHERE "outletId" IN (${list}))`, null, filter.outlets, outletIdsIn);
   addNamedFilter(c, (list) => `s.id IN (SELECT q."statementId" FROM quotes q JOIN article_topics at ON at."articleId" = q."articleId" WHERE at."topicId" IN (${list}))`, null, filter.topics, topicIdsIn);
@@ -44,22 +46,23 @@ function statementConditions(filter: StatementFilter): Conditions {
   // A statement is in a period when it was reported at any time in it.
   if (filter.publishedAfter) c.add(`s."lastReportedOn" >= ?`, filter.publishedAfter);
   if (filter.publishedBefore) c.add(`s."firstReportedOn" <= ?`, filter.publishedBefore);
-  if (filter.searchMatch) {
-    c.add(`s.id IN (SELECT "statementId" FROM quotes WHERE id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?))`, filter.searchMatch);
+  if (filter.fullText) {
+    const match = dialect.fullTextMatch("quotes", "id", filter.fullText);
+    c.add(`s.id IN (SELECT "statementId" FROM quotes WHERE ${match.sql})`, ...match.params);
   }
   if (filter.minOutlets != null) c.add(`s."outletCount" >= ?`, filter.minOutlets);
   return c;
 }
 
 export async function findStatements(store: Store, filter: StatementFilter, order: StatementOrder, request: PageRequest): Promise<Page<Statement>> {
-  const c = statementConditions(filter);
-  return fetchKeysetPage<Statement>(request, sortKeys[order], (condition, orderBy, limit, keyParams) =>
+  const c = statementConditions(filter, store.dialect);
+  return fetchKeysetPage<Statement>(store.dialect, request, sortKeys[order], (condition, orderBy, limit, keyParams) =>
     sqlRows(store, `SELECT s.* FROM statements s ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
   );
 }
 
 export async function countStatements(store: Store, filter: StatementFilter): Promise<number> {
-  const c = statementConditions(filter);
+  const c = statementConditions(filter, store.dialect);
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM statements s ${c.where()}`, c.params);
   return row.n;
 }
@@ -85,9 +88,10 @@ export async function outletIdsOfStatements(store: Store, ids: readonly number[]
 /** The same page of quotes for each of many statements, first reported first. */
 export function quotePagesOfStatements(store: Store, ids: readonly number[], request: PageRequest) {
   return fetchKeysetPagesPerParent<Record<string, unknown> & { id: number; articleId: number; speakerId: number | null; text: string; position: number; publishedOn: string | null; outletId: number | null; statementId: number | null }>(
+    store.dialect,
     request,
     [
-      { column: `q."publishedOn"`, direction: "ASC" },
+      { column: `q."publishedOn"`, direction: "ASC", nullable: true },
       { column: "q.id", direction: "ASC" },
     ],
     `q."statementId"`,

@@ -3,6 +3,8 @@ import { articleSortKeys } from "./articles.js";
 import { addNamedFilter, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { Store } from "./open-store.js";
+import type { SqlDialect } from "./sql-dialect.js";
+import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Story };
@@ -11,40 +13,41 @@ export interface StoryFilter extends DateRange {
   people?: string[] | null;
   outlets?: string[] | null;
   topics?: string[] | null;
-  /** An FTS5 expression made by parseSearch, matched against its articles. */
-  searchMatch?: string | null;
+  /** Words to find in any of its articles, as parseSearch read them. */
+  fullText?: SearchExpression | null;
 }
 
 // Most recently updated first.
 const storySortKeys: SortKey[] = [
-  { column: `st."lastUpdatedOn"`, direction: "DESC" },
+  { column: `st."lastUpdatedOn"`, direction: "DESC", nullable: true },
   { column: "st.id", direction: "DESC" },
 ];
 export const storyKey = (s: Story): KeyValue[] => [s.lastUpdatedOn, s.id];
 
-function storyConditions(filter: StoryFilter): Conditions {
-  const c = new Conditions();
+function storyConditions(filter: StoryFilter, dialect: SqlDialect): Conditions {
+  const c = new Conditions(dialect);
   addNamedFilter(c, (list) => `st.id IN (SELECT a."storyId" FROM mentions m JOIN articles a ON a.id = m."articleId" WHERE m."personId" IN (${list}))`, null, filter.people, personIdsIn);
   addNamedFilter(c, (list) => `st.id IN (SELECT "storyId" FROM articles WHERE "outletId" IN (${list}))`, null, filter.outlets, outletIdsIn);
   addNamedFilter(c, (list) => `st.id IN (SELECT a."storyId" FROM article_topics at JOIN articles a ON a.id = at."articleId" WHERE at."topicId" IN (${list}))`, null, filter.topics, topicIdsIn);
   // A story is in a period when any of it was published in it.
   if (filter.publishedAfter) c.add(`st."lastUpdatedOn" >= ?`, filter.publishedAfter);
   if (filter.publishedBefore) c.add(`st."startedOn" <= ?`, filter.publishedBefore);
-  if (filter.searchMatch) {
-    c.add(`st.id IN (SELECT "storyId" FROM articles WHERE id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?))`, filter.searchMatch);
+  if (filter.fullText) {
+    const match = dialect.fullTextMatch("articles", "id", filter.fullText);
+    c.add(`st.id IN (SELECT "storyId" FROM articles WHERE ${match.sql})`, ...match.params);
   }
   return c;
 }
 
 export async function findStories(store: Store, filter: StoryFilter, request: PageRequest): Promise<Page<Story>> {
-  const c = storyConditions(filter);
-  return fetchKeysetPage<Story>(request, storySortKeys, (condition, orderBy, limit, keyParams) =>
+  const c = storyConditions(filter, store.dialect);
+  return fetchKeysetPage<Story>(store.dialect, request, storySortKeys, (condition, orderBy, limit, keyParams) =>
     sqlRows(store, `SELECT st.* FROM stories st ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
   );
 }
 
 export async function countStories(store: Store, filter: StoryFilter): Promise<number> {
-  const c = storyConditions(filter);
+  const c = storyConditions(filter, store.dialect);
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM stories st ${c.where()}`, c.params);
   return row.n;
 }
@@ -56,6 +59,7 @@ export async function storiesByIds(store: Store, ids: readonly number[]): Promis
 /** The same page of articles for each of many stories, first published first. */
 export function articlePagesOfStories(store: Store, ids: readonly number[], request: PageRequest) {
   return fetchKeysetPagesPerParent<{ id: number; publishedOn: string | null; parentId: number }>(
+    store.dialect,
     request,
     articleSortKeys("PUBLISHED_ON_ASC"),
     `a."storyId"`,

@@ -41,42 +41,54 @@ async function stalledExport(url: string): Promise<{ socket: Socket; head: strin
   return { socket, head: first.toString("latin1").split("\r\n")[0] };
 }
 
-describe("a slow query past QUERY_TIMEOUT_MS (issue 13, item 13: the timeout never fired)", () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await serverWith({ QUERY_TIMEOUT_MS: "200" });
-  });
-  afterAll(() => server?.close());
+// Legal (within every limit) and slow: counts of a search matching every article, each one
+// SQLite statement, each spelled differently so that no count comes from the cache.
+function slowQuery(first: number): string {
+  const rotated = (n: number) => [...WORDS.slice(n), ...WORDS.slice(0, n)].join(" OR ");
+  return `{ ${[0, 1, 2, 3].map((i) => `c${i}: articles(filter: { search: "${rotated(first + i)}" }) { totalCount }`).join(" ")} }`;
+}
 
-  it("answers 503 QUERY_TIMEOUT while /healthz and another query are answered during it, and keeps serving after", async () => {
-    // Legal (within every limit) and slow: four counts of a search matching every article,
-    // each one SQLite statement, each spelled differently so no count comes from the cache.
-    const rotated = (n: number) => [...WORDS.slice(n), ...WORDS.slice(0, n)].join(" OR ");
-    const slowQuery = `{ ${[0, 1, 2, 3].map((n) => `c${n}: articles(filter: { search: "${rotated(n)}" }) { totalCount }`).join(" ")} }`;
+describe("a slow query (issue 13, item 13: SQLite ran on the server's thread)", () => {
+  let patient: RunningServer;
+  let hasty: RunningServer;
+  beforeAll(async () => {
+    patient = await serverWith({});
+    hasty = await serverWith({ QUERY_TIMEOUT_MS: "200" });
+  });
+  afterAll(async () => {
+    await patient?.close();
+    await hasty?.close();
+  });
+
+  it("does not hold up /healthz or other queries while it reads", async () => {
     const answered: string[] = [];
-    const slow = graphql(server.url, slowQuery).then((res) => (answered.push("slow query"), res));
+    const slow = graphql(patient.url, slowQuery(0)).then((res) => (answered.push("slow query"), res));
     await new Promise((r) => setTimeout(r, 50)); // the slow query is reading by now
     const [health, other] = await Promise.all([
-      fetch(`${server.url}/healthz`).then(async (res) => (answered.push("healthz"), { status: res.status, body: await res.json() })),
-      graphql(server.url, `{ outlets { slug } }`).then((res) => (answered.push("other query"), res)),
+      fetch(`${patient.url}/healthz`).then(async (res) => (answered.push("healthz"), { status: res.status, body: await res.json() })),
+      graphql(patient.url, `{ outlets { slug } }`).then((res) => (answered.push("other query"), res)),
     ]);
-    const timedOut = await slow;
+    const done = await slow;
 
-    expect(timedOut.status).toBe(503);
-    expect(timedOut.errors?.[0]?.extensions?.code).toBe("QUERY_TIMEOUT");
+    expect(done.status).toBe(200);
+    expect(done.data!.c0.totalCount).toBe(ARTICLES);
     expect(health).toEqual({ status: 200, body: { status: "ok", articles: ARTICLES } });
     expect(other.status).toBe(200);
     expect(other.data!.outlets).toHaveLength(5);
-    // Before the fix SQLite ran on the server's thread: nothing else was answered until the
-    // slow query was, and that one then answered 200 however late.
+    // Before the fix nothing else was answered until the slow query had been.
     expect(answered).toEqual([expect.any(String), expect.any(String), "slow query"]);
+  });
 
-    // The stopped read gave back its place: the queries after it are served.
-    for (const outlet of ["bulk-outlet-0", "bulk-outlet-1", "bulk-outlet-2"]) {
-      const next = await graphql(server.url, `{ articles(first: 1, filter: { outlets: ["${outlet}"] }) { totalCount } }`);
-      expect(next.status).toBe(200);
-      expect(next.data!.articles.totalCount).toBe(ARTICLES / 5);
-    }
+  it("answers 503 QUERY_TIMEOUT past QUERY_TIMEOUT_MS (it answered 200, however late), and its read thread is replaced", async () => {
+    const timedOut = await graphql(hasty.url, slowQuery(4));
+    expect(timedOut.status).toBe(503);
+    expect(timedOut.errors?.[0]?.extensions?.code).toBe("QUERY_TIMEOUT");
+    // The read threads are the archive's, shared by both servers: asked for more reads at
+    // once than there are threads, the pool still serves them all.
+    const after = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => graphql(patient.url, `{ articles(first: 1, filter: { outlets: ["bulk-outlet-${i % 5}"] }) { totalCount } }`)),
+    );
+    expect(after.map((r) => r.data?.articles.totalCount)).toEqual(Array(10).fill(ARTICLES / 5));
   });
 });
 

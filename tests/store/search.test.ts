@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SEARCH_LENGTH, parseSearch } from "../../src/store/search.js";
+import { fts5Match } from "../../src/store/search-fts5.js";
+import { MAX_SEARCH_LENGTH, parseSearch } from "../../src/store/search-syntax.js";
 
 const match = (s: string) => {
   const parsed = parseSearch(s);
   if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.match;
+  return fts5Match(parsed.search);
 };
 
 describe("parseSearch", () => {

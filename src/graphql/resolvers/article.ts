@@ -1,7 +1,7 @@
 import { articleKey, countArticles, findArticles } from "../../store/articles.js";
 import { articleQuoteKey } from "../../store/quotes.js";
 import { pageRequest, toConnection } from "../connections.js";
-import { articleFilter, snippetMatch } from "../filter-inputs.js";
+import { articleFilter, snippetSearch } from "../filter-inputs.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
 import { toGlobalId } from "../global-id.js";
 
@@ -25,6 +25,6 @@ export const articleResolvers: Resolvers = {
       const rows = await loaders.quotePageOfArticle.load({ parentId: a.id, request });
       return toConnection(rows, "article-quotes", articleQuoteKey, () => loaders.quoteCountOfArticle.load(a.id));
     },
-    snippet: (a, { search }, { loaders }) => loaders.snippet.load(`${a.id}|${snippetMatch(search)}`),
+    snippet: (a, { search }, { loaders }) => loaders.snippet.load({ articleId: a.id, search: snippetSearch(search) }),
   },
 };

@@ -1,0 +1,24 @@
+-- Full-text search over articles (headline, body) and quotes (text), as FTS5 gives SQLite
+-- (prisma/migrations/*_full_text_search): English stemming ("rare earth" finds "rare
+-- earths") after unaccent (diacritics fold: "Zurich" finds "Zürich"). The search vectors
+-- are generated columns, so every insert and update keeps them in step without triggers,
+-- and GIN indexes answer `"searchVector" @@ to_tsquery('news_archive_english', …)`
+-- (store/postgres/postgres-dialect.ts). Snippets come from ts_headline over the text itself.
+
+CREATE EXTENSION IF NOT EXISTS unaccent;
+
+CREATE TEXT SEARCH CONFIGURATION news_archive_english (COPY = pg_catalog.english);
+ALTER TEXT SEARCH CONFIGURATION news_archive_english
+    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+
+-- The headline weighs more than the body (A against D) for ranking; phrases match within either.
+ALTER TABLE "articles" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('news_archive_english'::regconfig, coalesce("headline", '')), 'A') ||
+    to_tsvector('news_archive_english'::regconfig, "body")
+) STORED;
+CREATE INDEX "articles_searchVector_idx" ON "articles" USING GIN ("searchVector");
+
+ALTER TABLE "quotes" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (
+    to_tsvector('news_archive_english'::regconfig, "text")
+) STORED;
+CREATE INDEX "quotes_searchVector_idx" ON "quotes" USING GIN ("searchVector");

@@ -1,0 +1,78 @@
+// Brings a PostgreSQL archive up to the committed PostgreSQL migrations
+// (prisma/postgres/migrations), as store/migrate.ts does for a SQLite file: each migration
+// in one transaction with the row that records it, in Prisma's own bookkeeping table and
+// format, so a process killed part-way leaves whole migrations only and the next start
+// applies what is missing. PostgreSQL's DDL is transactional, CREATE EXTENSION included.
+import { randomUUID } from "node:crypto";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { readMigrations, type Migration } from "../migrate.js";
+
+const migrationsDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../../prisma/postgres/migrations");
+
+// Prisma's definition of the table on PostgreSQL.
+const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+)`;
+
+// One key for every process migrating the same database: the second waits for the first,
+// then finds the migrations applied. (Any constant works; this one is "news-arc" in ASCII.)
+const MIGRATION_LOCK = 0x6e6577732d617263n;
+
+/** The committed PostgreSQL migrations, oldest first. */
+export function committedPostgresMigrations(): Migration[] {
+  return readMigrations(migrationsDir);
+}
+
+async function appliedNames(client: pg.Client): Promise<Set<string>> {
+  const { rows } = await client.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  return new Set(rows.map((r) => r.migration_name));
+}
+
+/** Applies every committed migration the database at `url` lacks, each atomically. Safe to run from several processes at once. */
+export async function migratePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK.toString()]);
+    await client.query(BOOKKEEPING);
+    const applied = await appliedNames(client);
+    for (const migration of committedPostgresMigrations()) {
+      if (applied.has(migration.name)) continue;
+      const startedAt = new Date();
+      await client.query("BEGIN");
+      try {
+        await client.query(migration.sql);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+           VALUES ($1, $2, now(), $3, NULL, NULL, $4, 1)`,
+          [randomUUID(), migration.checksum, migration.name, startedAt],
+        );
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw new Error(`migration ${migration.name} failed, and nothing of it was applied: ${(error as Error).message}`);
+      }
+    }
+  } catch (error) {
+    throw new Error(`Could not migrate ${redactPassword(url)}: ${(error as Error).message}`);
+  } finally {
+    // Ending the session releases the advisory lock too.
+    await client.end();
+  }
+}
+
+/** `url` with any password replaced, fit for an error message or a log line. */
+export function redactPassword(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, "$1***@");
+}

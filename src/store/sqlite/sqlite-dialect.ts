@@ -1,0 +1,32 @@
+// SQLite's side of store/sql-dialect.ts: the SQL the archive has always run on SQLite.
+import { fts5Match } from "../search-fts5.js";
+import { expandedKeysetCondition, placeholders, type SqlDialect } from "../sql-dialect.js";
+
+const SEARCH_TABLES = { articles: "article_search", quotes: "quote_search" } as const;
+
+export const sqliteDialect: SqlDialect = {
+  name: "sqlite",
+  numberPlaceholders: (sql) => sql,
+  // One JSON parameter however many ids: SQLite caps the number of parameters, and a
+  // statement per list length would each be prepared anew.
+  inIdList: (column, ids) => ({ sql: `${column} IN (SELECT value FROM json_each(?))`, param: JSON.stringify(ids) }),
+  boolean: (value) => (value ? "1" : "0"),
+  nullSafeEquals: (a, b) => `${a} IS ${b}`,
+  // SQLite's own NULL order is the one every cursor follows (NULL first in ASC, last in DESC).
+  keysetCondition(keys, values, params) {
+    return expandedKeysetCondition(sqliteDialect, keys, values, params);
+  },
+  orderBy: (keys) => keys.map((k) => `${k.column} ${k.direction}`).join(", "),
+  insertIgnoring: (table, columns) => `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES (${placeholders(columns.length)})`,
+  fullTextMatch(table, idColumn, search) {
+    const index = SEARCH_TABLES[table];
+    return { sql: `${idColumn} IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };
+  },
+  articleSnippets(ids, search, open, close) {
+    return {
+      sql: `SELECT rowid AS id, snippet(article_search, 1, ?, ?, '…', 24) AS snippet FROM article_search
+     WHERE article_search MATCH ? AND rowid IN (${placeholders(ids.length)})`,
+      params: [open, close, fts5Match(search), ...ids],
+    };
+  },
+};

@@ -1,0 +1,152 @@
+// The PostgreSQL migrations (prisma/postgres/migrations) applied by the store's own migrator
+// to a throwaway server: whole, recorded as Prisma records them, once however often or
+// however many processes run them, and leaving the search and the cursor indexes working.
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fetchKeysetPage } from "../../../src/store/keyset.js";
+import { committedPostgresMigrations, migratePostgres } from "../../../src/store/postgres/migrate.js";
+import { postgresDialect } from "../../../src/store/postgres/postgres-dialect.js";
+import { parseSearch, type SearchExpression } from "../../../src/store/search-syntax.js";
+import type { SortKey, SqlParam } from "../../../src/store/sql-dialect.js";
+import { postgresUnavailable, startPostgresServer, type PostgresServer } from "../../support/postgres-server.js";
+
+const search = (text: string): SearchExpression => {
+  const parsed = parseSearch(text);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.search;
+};
+
+const unavailable = postgresUnavailable();
+describe.skipIf(unavailable)("PostgreSQL migrations", () => {
+  let server: PostgresServer;
+  let client: pg.Client;
+  const query = async <T extends pg.QueryResultRow>(sql: string, params: readonly SqlParam[] = []) =>
+    (await client.query<T>(postgresDialect.numberPlaceholders(sql), params as unknown[])).rows;
+
+  beforeAll(async () => {
+    server = await startPostgresServer();
+    await migratePostgres(server.url);
+    await migratePostgres(server.url); // nothing left to do
+    client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    server?.stop();
+  });
+
+  it("applies every committed migration once and records each as Prisma does", async () => {
+    const rows = await query<{ migration_name: string; checksum: string; applied_steps_count: number }>(
+      `SELECT migration_name, checksum, applied_steps_count FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`,
+    );
+    expect(rows).toEqual(committedPostgresMigrations().map((m) => ({ migration_name: m.name, checksum: m.checksum, applied_steps_count: 1 })));
+  });
+
+  it("makes the archive's tables, with Prisma's quoted mixed-case columns", async () => {
+    const tables = await query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
+    expect(tables.map((t) => t.table_name)).toEqual([
+      "_prisma_migrations",
+      "article_topics",
+      "articles",
+      "mentions",
+      "organisations",
+      "outlets",
+      "people",
+      "person_aliases",
+      "quotes",
+      "statements",
+      "stories",
+      "story_keys",
+      "topics",
+    ]);
+    const columns = await query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'quotes' ORDER BY ordinal_position`);
+    expect(columns.map((c) => c.column_name)).toEqual(["id", "articleId", "speakerId", "text", "position", "publishedOn", "outletId", "statementId", "organisationId", "searchVector"]);
+  });
+
+  it("runs from several processes at once, each migration applied once", async () => {
+    const url = await server.createDatabase("raced");
+    await Promise.all([migratePostgres(url), migratePostgres(url), migratePostgres(url)]);
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    const { rows } = await other.query(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`);
+    await other.end();
+    expect(rows.map((r) => r.migration_name)).toEqual(committedPostgresMigrations().map((m) => m.name));
+  });
+
+  describe("over a few articles", () => {
+    beforeAll(async () => {
+      await query(`INSERT INTO outlets (id, slug, name) VALUES (1, 'harbour-ledger', 'Harbour Ledger')`);
+      const articles: [number, string | null, string, string][] = [
+        [1, "2025-03-02", "Sanctions on rare earths lifted", "The ministry's sanctions on rare earths were lifted in Zürich, officials said."],
+        [2, null, "Ferry timetable", "The harbour ferry keeps its winter timetable."],
+        [3, "2025-03-01", "Earth day", "A rare sight: the earth was quiet."],
+        [4, "2025-03-02", "Tariffs", "Tariffs on steel were sanctioned by the council."],
+      ];
+      for (const [id, day, headline, body] of articles) {
+        await query(`INSERT INTO articles (id, "outletId", headline, body, "publishedOn", "contentHash", "sourceFile") VALUES (?, 1, ?, ?, ?, ?, ?)`, [
+          id,
+          headline,
+          body,
+          day,
+          `hash-${id}`,
+          `file-${id}.txt`,
+        ]);
+      }
+    });
+
+    const matching = async (text: string) => {
+      const match = postgresDialect.fullTextMatch("articles", "a.id", search(text));
+      return (await query<{ id: number }>(`SELECT a.id FROM articles a WHERE ${match.sql} ORDER BY a.id`, match.params)).map((r) => r.id);
+    };
+
+    it("finds articles by stemmed, unaccented words, phrases and prefixes through the generated search column", async () => {
+      expect(await matching(`"rare earth" sanction`)).toEqual([1]);
+      expect(await matching(`zurich`)).toEqual([1]); // unaccent: Zürich
+      expect(await matching(`sanction*`)).toEqual([1, 4]);
+      expect(await matching(`ferry OR tariff`)).toEqual([2, 4]);
+      expect(await matching(`"earth rare"`)).toEqual([]);
+      expect(await matching(`ministry's`)).toEqual([1]);
+    });
+
+    it("highlights the matches of a search in a snippet of the body", async () => {
+      const snippets = postgresDialect.articleSnippets([1, 2, 3], search("rare earth"), "[", "]");
+      const rows = await query<{ id: number; snippet: string }>(`${snippets.sql} ORDER BY id`, snippets.params);
+      expect(rows.map((r) => r.id)).toEqual([1, 3]);
+      expect(rows[0].snippet).toContain("[rare] [earths]");
+    });
+
+    it("pages newest first through the cursor index, with undated articles last and no sort", async () => {
+      const keys: SortKey[] = [
+        { column: `a."publishedOn"`, direction: "DESC", nullable: true },
+        { column: "a.id", direction: "DESC" },
+      ];
+      const page = (after: (string | number | null)[] | null) =>
+        fetchKeysetPage<{ id: number }>(postgresDialect, { first: 2, after }, keys, (condition, orderBy, limit, params) =>
+          query(`SELECT a.id FROM articles a ${condition ? `WHERE ${condition}` : ""} ORDER BY ${orderBy} LIMIT ?`, [...params, limit]),
+        );
+      const first = await page(null);
+      const second = await page(["2025-03-01", 3]);
+      expect([first.rows.map((r) => r.id), second.rows.map((r) => r.id)]).toEqual([[4, 1], [2]]);
+
+      await client.query(`SET enable_seqscan = off`); // four rows would otherwise be read whole
+      const params: SqlParam[] = [];
+      const condition = postgresDialect.keysetCondition(keys, ["2025-03-02", 4], params);
+      const plan = await query<{ "QUERY PLAN": string }>(`EXPLAIN SELECT a.id FROM articles a WHERE ${condition} ORDER BY ${postgresDialect.orderBy(keys)} LIMIT 21`, params);
+      await client.query(`RESET enable_seqscan`);
+      const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+      expect(text).toContain(`articles_publishedOn_id_idx`);
+      expect(text).not.toMatch(/\bSort\b/);
+    });
+  });
+});
+
+describe("the PostgreSQL Prisma schema", () => {
+  it("holds the same models as the SQLite one, word for word", () => {
+    const models = (path: string) => {
+      const text = readFileSync(path, "utf8");
+      return text.slice(text.search(/^model /m));
+    };
+    expect(models("prisma/postgres/schema.prisma")).toBe(models("prisma/schema.prisma"));
+  });
+});
