@@ -6,9 +6,9 @@ import { parseArgs } from "node:util";
 import { maxBytesOption } from "./cli/max-bytes-option.js";
 import { withoutFileName } from "../src/archive/ingest-files.js";
 import { readCorpus } from "../src/corpus/read-corpus.js";
-import { linkAcrossArticles } from "../src/ingest/cross-article-links.js";
-import { extractArticle } from "../src/ingest/pipeline.js";
-import type { ArticleDraft } from "../src/ingest/types.js";
+import { linkAcrossArticles } from "../src/link/cross-article-links.js";
+import { extractArticle } from "../src/extract/pipeline.js";
+import type { ArticleDraft } from "../src/extract/types.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readCorpus } from "../src/corpus/read-corpus.js";
-import { extractArticle } from "../src/ingest/pipeline.js";
+import { extractArticle } from "../src/extract/pipeline.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

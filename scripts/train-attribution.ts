@@ -1,5 +1,5 @@
 // npm run train:attribution [-- CORPUS_DIR]   (default ../shared/corpus/polnear/train)
-// Learns the weights of the speaker ranker (src/ingest/speaker-ranking.ts) from an
+// Learns the weights of the speaker ranker (src/extract/speaker-ranking.ts) from an
 // annotated corpus: every article is extracted, each gold quote is paired with the
 // extracted one, and the candidate whose name is the gold speaker is the right answer
 // ("nobody" when the gold speaker is null). A conditional log-linear model (softmax
@@ -10,18 +10,18 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readCorpus } from "../src/corpus/read-corpus.js";
-import type { Features } from "../src/ingest/attribution-features.js";
-import { fullNamesBySurname, withFullName } from "../src/ingest/batch-full-names.js";
-import { extractArticle } from "../src/ingest/pipeline.js";
-import type { ArticleDraft } from "../src/ingest/types.js";
-import type { PeopleInText } from "../src/ingest/people.js";
-import type { SpeakerCandidate } from "../src/ingest/speaker-candidates.js";
-import type { QuoteSpan } from "../src/ingest/quote-spans.js";
-import { bestCandidate, withPreviousSpeaker, type Weights } from "../src/ingest/speaker-ranking.js";
+import type { Features } from "../src/extract/attribution-features.js";
+import { fullNamesBySurname, withFullName } from "../src/extract/batch-full-names.js";
+import { extractArticle } from "../src/extract/pipeline.js";
+import type { ArticleDraft } from "../src/extract/types.js";
+import type { PeopleInText } from "../src/extract/people.js";
+import type { SpeakerCandidate } from "../src/extract/speaker-candidates.js";
+import type { QuoteSpan } from "../src/extract/quote-spans.js";
+import { bestCandidate, withPreviousSpeaker, type Weights } from "../src/extract/speaker-ranking.js";
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { out: { type: "string" }, epochs: { type: "string" } } });
 const corpus = positionals[0] ?? join(process.cwd(), "..", "shared", "corpus", "polnear", "train");
-const out = values.out ?? join(process.cwd(), "src", "ingest", "speaker-weights.json");
+const out = values.out ?? join(process.cwd(), "src", "extract", "speaker-weights.json");
 const EPOCHS = Number(values.epochs ?? 400);
 const L2 = 0.5; // on the summed log-likelihood of ~5,000 quotes: light
 const RATE = 0.2;

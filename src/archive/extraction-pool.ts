@@ -4,8 +4,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CorpusEntry } from "../corpus/read-corpus.js";
-import { extractArticle } from "../ingest/pipeline.js";
-import type { ExtractOptions, ExtractResult, RawArticle } from "../ingest/types.js";
+import { extractArticle } from "../extract/pipeline.js";
+import type { ExtractOptions, ExtractResult, RawArticle } from "../extract/types.js";
 
 export interface ExtractedEntry {
   entry: CorpusEntry;

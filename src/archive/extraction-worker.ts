@@ -2,8 +2,8 @@
 // posts the results back, each with its job's number. extractArticle never throws for bad
 // input; if it does anyway, the failure goes back as a result so the file is reported, not lost.
 import { parentPort } from "node:worker_threads";
-import { extractArticle } from "../ingest/pipeline.js";
-import type { ExtractOptions, ExtractResult, RawArticle } from "../ingest/types.js";
+import { extractArticle } from "../extract/pipeline.js";
+import type { ExtractOptions, ExtractResult, RawArticle } from "../extract/types.js";
 
 parentPort!.on("message", ({ jobs, options }: { jobs: { job: number; raw: RawArticle }[]; options: ExtractOptions }) => {
   parentPort!.postMessage(jobs.map(({ job, raw }) => ({ job, result: extract(raw, options) })));

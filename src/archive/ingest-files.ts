@@ -2,7 +2,7 @@
 // committed in small groups): a bad file is reported and skipped, and the files around it
 // are stored all the same. Extraction may run ahead on worker threads (extraction-pool.ts).
 import { readCorpus, type CorpusEntry } from "../corpus/read-corpus.js";
-import type { ExtractOptions, ExtractResult } from "../ingest/types.js";
+import type { ExtractOptions, ExtractResult } from "../extract/types.js";
 import type { Store } from "../store/open-store.js";
 import { saveArticle } from "../store/save-article.js";
 import { extractEntries } from "./extraction-pool.js";

@@ -2,7 +2,7 @@
 // both streamed as they are made, so memory stays flat however many articles are asked for.
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { slugify } from "../ingest/names.js";
+import { slugify } from "../extract/names.js";
 import { renderArticle } from "./article-text.js";
 import { mulberry32 } from "./random.js";
 import { planStory } from "./story-plan.js";

@@ -2,7 +2,7 @@
 // the crawler gzipped it ("page.html.gz", as benchmark sets and some crawlers store pages).
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { tooLarge } from "../ingest/failures.js";
+import { tooLarge } from "../extract/failures.js";
 
 export type PageBytes = { bytes: Uint8Array } | { error: { code: string; message: string } };
 

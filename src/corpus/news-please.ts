@@ -1,11 +1,11 @@
 // news-please output → one RawArticle per record. news-please writes a JSON file per
 // article; collections come as a JSON list or as JSON lines (one record a line), which are
 // read line by line so a large export streams. Each record's JSON goes on to the pipeline
-// (src/ingest/news-please-record.ts), named "file.jsonl#3" after its line or position.
+// (src/extract/news-please-record.ts), named "file.jsonl#3" after its line or position.
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import type { RawArticle } from "../ingest/types.js";
+import type { RawArticle } from "../extract/types.js";
 
 export type NewsPleaseEntry = { raw: RawArticle } | { file: string; error: { code: string; message: string } };
 

@@ -1,5 +1,5 @@
 // Files and folders of scraped articles → RawArticles, one at a time. This is where
-// the file system is read, so ingest/ can stay pure. A folder contributes its article
+// the file system is read, so extract/ can stay pure. A folder contributes its article
 // files (text, HTML pages, WARC archives, news-please JSON) in name order, not its
 // subfolders; a manifest.json beside a file gives the crawler's outlet, date and URL for
 // it. What a file is comes from its first bytes (detect-format.ts). A file's size is
@@ -8,10 +8,10 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { lstat, readFile, readdir, realpath, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
-import { tooLarge } from "../ingest/failures.js";
-import { maxBytesFor } from "../ingest/pipeline.js";
-import { checkCrawlerMeta } from "../ingest/crawler-meta.js";
-import type { CrawlerMeta, RawArticle } from "../ingest/types.js";
+import { tooLarge } from "../extract/failures.js";
+import { maxBytesFor } from "../extract/pipeline.js";
+import { checkCrawlerMeta } from "../extract/crawler-meta.js";
+import type { CrawlerMeta, RawArticle } from "../extract/types.js";
 import { detectFormat, SNIFF_LENGTH, type FileFormat } from "./detect-format.js";
 import { readGzippedPage } from "./html-pages.js";
 import { readNewsPlease } from "./news-please.js";

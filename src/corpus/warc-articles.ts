@@ -2,7 +2,7 @@
 // "file.warc.gz#offset", with the URI it captured and its capture day; every other record
 // (requests, metadata, images, redirects) is counted, and the counts reported in one line
 // for the file; a record that cannot be read is reported by its offset.
-import { checkCrawlerMeta } from "../ingest/crawler-meta.js";
+import { checkCrawlerMeta } from "../extract/crawler-meta.js";
 import type { CorpusEntry } from "./read-corpus.js";
 import { readWarcRecords } from "./warc-records.js";
 

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
-import { EARLIEST_DAY, isCalendarDay, LATEST_DAY } from "../ingest/day-number.js";
+import { EARLIEST_DAY, isCalendarDay, LATEST_DAY } from "../extract/day-number.js";
 
 // `nodes` ties the error to the literal: without it graphql-js reports the error as it is,
 // with no location, and the argument it belongs to cannot be named.

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Kind, parse } from "graphql";
-import { isCalendarDay } from "../ingest/day-number.js";
+import { isCalendarDay } from "../extract/day-number.js";
 import type { Resolvers } from "./generated/resolvers-types.js";
 import { articleResolvers } from "./resolvers/article.js";
 import { connectionResolvers } from "./resolvers/connection.js";

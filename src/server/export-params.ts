@@ -1,7 +1,7 @@
 // The filters of a bulk export, as query parameters (`/export/articles.ndjson?outlet=…`) or
 // as the flags of `npm run export`: the same filters as the GraphQL inputs, under short
 // names. Every problem names the parameter and says what would be accepted.
-import { isCalendarDay } from "../ingest/day-number.js";
+import { isCalendarDay } from "../extract/day-number.js";
 import type { ExportFilter } from "../store/export.js";
 import { parseSearch, type SearchExpression } from "../store/search-syntax.js";
 

@@ -1,11 +1,11 @@
 // Linking each new quote to the statement it reports, inside the article's transaction.
-// The rule is isSameRemark (src/ingest/statements.ts); statements are the connected
+// The rule is isSameRemark (src/link/statements.ts); statements are the connected
 // components of it. Every new quote is compared with the speaker's stored quotes near it
 // in time, and a quote that matches quotes of several statements merges them, so
 // ingesting articles one by one ends with the same statements as ingesting them at once.
-import { dayNumber, shiftIsoDate } from "../ingest/day-number.js";
-import { ECHO_MIN_WORDS, remarkShape, type RemarkShape } from "../ingest/remark-similarity.js";
-import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEMENT_WINDOW_DAYS } from "../ingest/statements.js";
+import { dayNumber, shiftIsoDate } from "../extract/day-number.js";
+import { ECHO_MIN_WORDS, remarkShape, type RemarkShape } from "../link/remark-similarity.js";
+import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEMENT_WINDOW_DAYS } from "../link/statements.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWriter } from "./sql-writer.js";
 

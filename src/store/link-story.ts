@@ -1,10 +1,10 @@
 // Joining each new article to the story of the event it reports, inside its transaction.
-// The rule is isSameStory (src/ingest/stories.ts) over features kept on every article;
+// The rule is isSameStory (src/link/stories.ts) over features kept on every article;
 // stories are its connected components, so the order articles arrive in does not matter
 // (an article that matches articles of two stories merges them), up to the bound on a
 // story's span (STORY_MAX_SPAN_DAYS).
-import { dayNumber, shiftIsoDate } from "../ingest/day-number.js";
-import { isSameStory, spanOfBoth, STORY_MAX_SPAN_DAYS, storyKeys, STORY_WINDOW_DAYS, type StoryFeatures } from "../ingest/stories.js";
+import { dayNumber, shiftIsoDate } from "../extract/day-number.js";
+import { isSameStory, spanOfBoth, STORY_MAX_SPAN_DAYS, storyKeys, STORY_WINDOW_DAYS, type StoryFeatures } from "../link/stories.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWriter } from "./sql-writer.js";
 

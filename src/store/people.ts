@@ -1,5 +1,5 @@
 import type { Person } from "../generated/prisma/client.js";
-import { slugify } from "../ingest/names.js";
+import { slugify } from "../extract/names.js";
 import { articleSortKeys } from "./articles.js";
 import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";

@@ -1,7 +1,7 @@
-import type { PersonDraft } from "../ingest/types.js";
-import { nameSkeleton, isDistinctiveName } from "../ingest/name-skeleton.js";
-import { keyHasGivenName, nameKey, slugify } from "../ingest/names.js";
-import { comparableName, mayBeSamePerson } from "../ingest/same-person.js";
+import type { PersonDraft } from "../extract/types.js";
+import { nameSkeleton, isDistinctiveName } from "../link/name-skeleton.js";
+import { keyHasGivenName, nameKey, slugify } from "../extract/names.js";
+import { comparableName, mayBeSamePerson } from "../link/same-person.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWriter } from "./sql-writer.js";
 

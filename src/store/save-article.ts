@@ -1,8 +1,8 @@
-import type { ArticleDraft } from "../ingest/types.js";
-import { EARLIEST_DAY, isCalendarDay, LATEST_DAY } from "../ingest/day-number.js";
-import { slugify } from "../ingest/names.js";
+import type { ArticleDraft } from "../extract/types.js";
+import { EARLIEST_DAY, isCalendarDay, LATEST_DAY } from "../extract/day-number.js";
+import { slugify } from "../extract/names.js";
 import type { Store } from "./open-store.js";
-import { storyFeatures } from "../ingest/stories.js";
+import { storyFeatures } from "../link/stories.js";
 import { linkStatements } from "./link-statements.js";
 import { linkStory } from "./link-story.js";
 import { resolvePerson } from "./resolve-person.js";

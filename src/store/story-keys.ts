@@ -1,9 +1,9 @@
-// story_keys (see storyKeys in src/ingest/stories.ts) is written with each article by
+// story_keys (see storyKeys in src/link/stories.ts) is written with each article by
 // linkStory. Archives written before the table existed have articles without keys, and
 // new articles would never find them as story candidates: their keys are computed once,
 // from the features every article keeps, when such an archive is first migrated.
 import Database from "better-sqlite3";
-import { storyKeys, type StoryFeatures } from "../ingest/stories.js";
+import { storyKeys, type StoryFeatures } from "../link/stories.js";
 
 /** Fills story_keys for an archive that has dated articles but no keys at all; returns how many articles it keyed. */
 export function fillMissingStoryKeys(path: string): number {

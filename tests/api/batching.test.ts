@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ArticleDraft } from "../../src/ingest/types.js";
+import type { ArticleDraft } from "../../src/extract/types.js";
 import { articleDraft } from "../support/article-drafts.js";
 import { startApiFixture, type ApiFixture } from "../support/api-fixture.js";
 

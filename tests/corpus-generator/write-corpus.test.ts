@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../src/corpus-generator/write-corpus.js";
-import { extractArticle } from "../../src/ingest/pipeline.js";
+import { extractArticle } from "../../src/extract/pipeline.js";
 
 const root = mkdtempSync(join(tmpdir(), "news-archive-corpus-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

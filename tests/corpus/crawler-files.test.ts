@@ -6,7 +6,7 @@ import { WARCRecord, WARCSerializer } from "warcio";
 import { describe, expect, it } from "vitest";
 import { detectFormat } from "../../src/corpus/detect-format.js";
 import { readCorpus, type CorpusEntry } from "../../src/corpus/read-corpus.js";
-import { extractArticle } from "../../src/ingest/pipeline.js";
+import { extractArticle } from "../../src/extract/pipeline.js";
 import { inventedPage } from "../support/invented-pages.js";
 
 const encoder = new TextEncoder();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCorpus } from "../../src/corpus/read-corpus.js";
-import { extractArticle } from "../../src/ingest/pipeline.js";
+import { extractArticle } from "../../src/extract/pipeline.js";
 import { sqlRows } from "../../src/store/sql-rows.js";
 import { writeArticleFiles } from "../support/article-files.js";
 import { runScript } from "../support/run-script.js";

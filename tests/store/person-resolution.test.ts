@@ -1,6 +1,6 @@
 // One person however outlets spell the name; different people however alike their names.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { PersonDraft } from "../../src/ingest/types.js";
+import type { PersonDraft } from "../../src/extract/types.js";
 import { saveArticle } from "../../src/store/save-article.js";
 import { articleDraft } from "../support/article-drafts.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { STORY_MAX_SPAN_DAYS } from "../../src/ingest/stories.js";
+import { STORY_MAX_SPAN_DAYS } from "../../src/link/stories.js";
 import { saveArticle } from "../../src/store/save-article.js";
 import { articleDraft } from "../support/article-drafts.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";

@@ -1,4 +1,4 @@
-import type { ArticleDraft } from "../../src/ingest/types.js";
+import type { ArticleDraft } from "../../src/extract/types.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
 import { saveArticle } from "../../src/store/save-article.js";
 import { graphql } from "./graphql-client.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ArticleDraft } from "../../src/ingest/types.js";
+import type { ArticleDraft } from "../../src/extract/types.js";
 
 /** An extracted article as the pipeline would hand it to the store; the fields not given are empty. */
 export function articleDraft(fields: Partial<ArticleDraft> & { headline: string; body: string }): ArticleDraft {

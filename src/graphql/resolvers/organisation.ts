@@ -1,4 +1,4 @@
-import { slugify } from "../../ingest/names.js";
+import { slugify } from "../../extract/names.js";
 import { countOrganisations, findOrganisations, organisationBySlugOrName, organisationKey } from "../../store/organisations.js";
 import { quoteKey } from "../../store/quotes.js";
 import { pageRequest, toConnection } from "../connections.js";

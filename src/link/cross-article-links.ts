@@ -1,0 +1,41 @@
+// Statements and stories for a batch of drafts that are not in a store (npm run extract):
+// the same rules the store applies one article at a time, applied to all at once.
+import { fullNamesBySurname, withFullName } from "../extract/batch-full-names.js";
+import { groupStatements } from "./statements.js";
+import { groupStories } from "./stories.js";
+import type { ArticleDraft } from "../extract/types.js";
+
+export interface CrossArticleLinks {
+  /** statement id of quote `q` of draft `d`, keyed `${d}#${q}`; only attributed quotes have one. */
+  statementOf: Map<string, string>;
+  /** story id of each draft, by index. */
+  storyOf: string[];
+  /** A person's name completed from the batch: "Okafor" → "Ana Okafor" (see batch-full-names.ts). */
+  fullName: (name: string) => string;
+}
+
+export function linkAcrossArticles(drafts: ArticleDraft[]): CrossArticleLinks {
+  const fullNames = fullNamesBySurname(drafts);
+  const fullName = (name: string) => withFullName(name, fullNames);
+  const quotes = drafts.flatMap((draft, d) =>
+    draft.quotes.map((quote, q) => ({
+      id: `${d}#${q}`,
+      speaker: quote.speaker !== null && quote.speakerKind !== "organisation" ? fullName(quote.speaker) : quote.speaker,
+      text: quote.text,
+      publishedOn: draft.publishedOn,
+    })),
+  );
+  const statementOf = new Map<string, string>();
+  groupStatements(quotes.filter((q) => q.speaker != null)).forEach((group, i) => {
+    for (const id of group) statementOf.set(id, `statement-${i + 1}`);
+  });
+
+  const storyOf: string[] = [];
+  const stories = groupStories(
+    drafts.map((draft, d) => ({ id: String(d), publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people, outlet: draft.outlet })),
+  );
+  stories.forEach((group, i) => {
+    for (const id of group) storyOf[Number(id)] = `story-${i + 1}`;
+  });
+  return { statementOf, storyOf, fullName };
+}

@@ -1,0 +1,100 @@
+// Attribution rules for quotes whose speaker stands apart from the quote.
+import { describe, expect, it } from "vitest";
+import { findPeople } from "../../src/extract/people.js";
+import { findQuotes } from "../../src/extract/quotes.js";
+import { analyseParagraph } from "../../src/extract/text-analysis.js";
+
+function quotesIn(body: string): Array<[string, string | null]> {
+  const paragraphs = body.split("\n\n");
+  const offsets = paragraphs.map((_, i) => paragraphs.slice(0, i).reduce((n, p) => n + p.length + 2, 0));
+  const analysed = paragraphs.map(analyseParagraph);
+  return findQuotes(analysed, offsets, findPeople(analysed)).map((q) => [q.text, q.speaker]);
+}
+
+describe("attribution across an appositive, a participle and a paragraph break", () => {
+  it("attributes a quote to the speaker whose appositive stands between the name and the verb", () => {
+    expect(quotesIn('"Orders doubled in a month," Tomasz Wierzba, head of Vistula Freight, told the Evening Courier.')).toEqual([
+      ["Orders doubled in a month,", "Tomasz Wierzba"],
+    ]);
+  });
+
+  it("gives a participle's quote to the subject of the main verb, past a verb inside the object", () => {
+    const body = "Port director Anna Berg met the press.\n\nShe declined to name the firms involved, saying only that talks were at \"a first stage\".";
+    expect(quotesIn(body)).toEqual([["a first stage", "Anna Berg"]]);
+  });
+
+  it("gives a quote left open at the end of a paragraph the speaker of its continuation", () => {
+    const body = [
+      "Grain traders were nervous on Monday.",
+      '"Buyers are not against the port. They are against delays.',
+      '"Give us a berth and a date, and ships will come," said Dr. Ruth Okonjo, who runs the Lagos Cargo Board.',
+    ].join("\n\n");
+    expect(quotesIn(body)).toEqual([
+      ["Buyers are not against the port. They are against delays.", "Ruth Okonjo"],
+      ["Give us a berth and a date, and ships will come,", "Ruth Okonjo"],
+    ]);
+  });
+});
+
+describe("labels that are not remarks", () => {
+  it("does not take a short label after an indefinite article as a remark", () => {
+    expect(quotesIn("The town has long sold itself as a “quiet harbour” for yachts.")).toEqual([]);
+  });
+
+  it("keeps a short phrase after an article when a verb of saying frames it", () => {
+    const body = "Airline boss Tom Reddy spoke to staff.\n\nMr Reddy described the outage as a “bad week” for the firm.";
+    expect(quotesIn(body)).toEqual([["bad week", "Tom Reddy"]]);
+  });
+});
+
+describe("a bare first surname of a two-surname name", () => {
+  it("attributes a quote to the one person whose full name holds the surname after the first word", () => {
+    const body = 'Port minister Lucía Ferrando Oyarce opened the dock.\n\n"We are ready," Ferrando said.';
+    expect(quotesIn(body)).toEqual([["We are ready,", "Lucía Ferrando Oyarce"]]);
+  });
+
+  it("attributes a quote to a particle surname written inside a longer name", () => {
+    const body = 'Mayor Juan de la Vega Ortiz opened the pier.\n\nLater, de la Vega said it was "built to last".';
+    expect(quotesIn(body)).toEqual([["built to last", "Juan de la Vega Ortiz"]]);
+  });
+});
+
+describe("epithets: a definite nationality or age description points back to a person", () => {
+  it("attributes a nationality epithet to the salient person it does not contradict", () => {
+    const body = [
+      "Omar Haddad left the pitch early on Saturday.",
+      'The English coach of the club, Tom Lake, was furious. "It will be settled inside," said Lake.',
+      '"I gave everything," wrote the Egyptian on Instagram.',
+    ].join("\n\n");
+    expect(quotesIn(body)).toEqual([
+      ["It will be settled inside,", "Tom Lake"],
+      ["I gave everything,", "Omar Haddad"],
+    ]);
+  });
+
+  it("attributes a nationality epithet to the person the text gave that nationality", () => {
+    const body = 'Chilean striker Omar Haddad and winger Tom Lake trained on Monday.\n\nLake spoke first.\n\n"We are ready," said the Chilean.';
+    expect(quotesIn(body)).toEqual([["We are ready,", "Omar Haddad"]]);
+  });
+
+  it("attributes an age epithet to the person the text gave that age", () => {
+    const body = 'Fan Gary Holt, 52, queued beside Ana Costa, 30.\n\nCosta waved.\n\n"It is a disgrace," said the 52-year-old.';
+    expect(quotesIn(body)).toEqual([["It is a disgrace,", "Gary Holt"]]);
+  });
+
+  it("does not read a capitalised title such as The Australian as an epithet", () => {
+    const body = 'Ana Costa met Tom Lake.\n\nLake spoke first.\n\n"We are ready," The Australian reported.';
+    expect(quotesIn(body)).toEqual([["We are ready,", null]]);
+  });
+
+  it("gives no speaker to an indefinite nationality phrase", () => {
+    const body = 'Omar Haddad left early.\n\n"Shameful," an Egyptian fan said.';
+    expect(quotesIn(body)).toEqual([["Shameful,", null]]);
+  });
+
+  it("gives no speaker to an unnamed gendered epithet when nobody named has that age", () => {
+    const body = 'Omar Haddad left early.\n\n"Shameful," said the 29-year-old woman.';
+    expect(quotesIn(body)).toEqual([["Shameful,", null]]);
+  });
+});
+

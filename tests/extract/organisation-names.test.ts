@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { findOrganisationMentions } from "../../src/extract/organisation-names.js";
+import { analyseParagraph } from "../../src/extract/text-analysis.js";
+
+const names = (text: string) => {
+  const para = analyseParagraph(text);
+  return findOrganisationMentions(para, para.tokens.map(() => false)).map((o) => [o.name, o.evidence]);
+};
+
+describe("findOrganisationMentions", () => {
+  it("finds bodies by their last word, acronyms and names after the article", () => {
+    expect(names("The Coastal Fisheries Inspectorate said so, and HRTA agreed, as did the Harbour Ledger.")).toEqual([
+      ["Coastal Fisheries Inspectorate", "body"],
+      ["HRTA", "acronym"],
+      ["Harbour Ledger", "definite"],
+    ]);
+  });
+
+  it("keeps a capitalised The inside a name but not at a sentence's start", () => {
+    expect(names("It was first reported by The Harbour Ledger.")).toEqual([["The Harbour Ledger", "definite"]]);
+  });
+
+  it("does not take people described, honorifics or Roman numerals for organisations", () => {
+    expect(names("The Egyptian spoke after Dr. Lake and Tom Hale III.")).toEqual([]);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { findPeople, toPersonDrafts } from "../../src/extract/people.js";
+import { analyseParagraph } from "../../src/extract/text-analysis.js";
+
+const peopleIn = (text: string, exclude: string[] = []) =>
+  toPersonDrafts(findPeople(text.split("\n\n").map(analyseParagraph), exclude).people);
+const names = (text: string, exclude: string[] = []) => peopleIn(text, exclude).map((p) => p.name);
+
+describe("findPeople", () => {
+  it("groups a full name, a surname and an honorific form under one person", () => {
+    const people = peopleIn("Kiril Dmitrov arrived on Monday.\n\nMr Dmitrov said talks went well. Dmitrov's aides agreed.");
+    expect(people).toEqual([{ name: "Kiril Dmitrov", aliases: expect.arrayContaining(["Dmitrov", "Mr Dmitrov"]), mentions: 3 }]);
+  });
+
+  it("resolves a surname written before the full name", () => {
+    expect(names("Dmitrov landed first.\n\nKiril Dmitrov then met reporters.")).toEqual(["Kiril Dmitrov"]);
+  });
+
+  it("strips titles and nationality words before a name", () => {
+    expect(names("Brazilian President Ana Costa met Foreign Minister Tom Lake.")).toEqual(["Ana Costa", "Tom Lake"]);
+  });
+
+  it("recognises a person introduced by a role noun", () => {
+    expect(names("The talks were led by envoy Jarek Wolny on Monday.")).toEqual(["Jarek Wolny"]);
+  });
+
+  it("recognises a person set off by commas after a role", () => {
+    expect(names("The head of the port authority, Ilse Varga, said the pier would close.")).toEqual(["Ilse Varga"]);
+  });
+
+  it("recognises a person named after a title and a place", () => {
+    expect(names("The Minister of Transport of Estonia Kalle Rebane met Mr Tamm. Estonia wants a ferry.")).toEqual(
+      expect.arrayContaining(["Kalle Rebane"]),
+    );
+    expect(names("The Minister of Transport of Estonia Kalle Rebane met Mr Tamm. Estonia wants a ferry.")).not.toContain("Estonia Kalle Rebane");
+  });
+
+  it("does not take organisations and places for people", () => {
+    expect(names("Ana Costa studied at Porto University and worked for Atlantic Fund in New York.")).toEqual(["Ana Costa"]);
+  });
+
+  it("recognises a name no list knows when the person speaks", () => {
+    expect(names("Sigurd Vangen said the quay would reopen.")).toEqual(["Sigurd Vangen"]);
+    expect(names("“Not this year,” said Oddny Brekke.")).toEqual(["Oddny Brekke"]);
+  });
+
+  it("recognises a name no list knows when its surname comes back on its own", () => {
+    expect(names("Talia Wrenfield toured the plant.\n\nWrenfield left at noon.")).toEqual(["Talia Wrenfield"]);
+  });
+
+  it("keeps a title-case subhead's verbs out of a name", () => {
+    const people = peopleIn("Senator Okafor Warns Of Shutdown\n\nSenator Okafor said the shutdown was near. Okafor warns often.");
+    expect(people.map((p) => p.name)).toEqual(["Okafor"]);
+  });
+
+  it("keeps a title-case headline's verb off a known full name", () => {
+    expect(names("Imre Dalwick Defends Tariff Plan\n\nImre Dalwick told reporters the tariff plan stood. Dalwick defends it.")).toEqual(["Imre Dalwick"]);
+  });
+
+  it("treats a possessive as a mention of the person", () => {
+    expect(peopleIn("Ana Costa spoke. Costa's plan was approved.")[0].mentions).toBe(2);
+  });
+
+  it("joins an editor's bracketed first name to the surname", () => {
+    expect(names("He said the plan was unlike that of (former) mayor (Tom) Lake.")).toEqual(["Tom Lake"]);
+  });
+
+  it("never lists authors or photographers as people", () => {
+    expect(names("Ana Costa met Tom Lake at the pier.", ["Tom Lake"])).toEqual(["Ana Costa"]);
+  });
+
+  it("resolves a first name alone when one person has it", () => {
+    expect(peopleIn("TV baker Rosalind Pryor lost her show.\n\nRosalind told us she is not done.")[0].mentions).toBe(2);
+  });
+
+  it("keeps particles inside a name and matches its later short form", () => {
+    const people = peopleIn("Commission President Maria van der Berg spoke first.\n\nLater, van der Berg met Tom Lake.");
+    expect(people.map((p) => p.name)).toEqual(["Maria van der Berg", "Tom Lake"]);
+    expect(people[0].mentions).toBe(2);
+  });
+
+  it("strips a role noun capitalised only because it opens the sentence", () => {
+    expect(names("Fan Iker Salas, 52, said the club had let him down.")).toEqual(["Iker Salas"]);
+  });
+
+  it("resolves a lone first surname to the one person whose two-surname name holds it", () => {
+    const people = peopleIn("Port minister Lucía Ferrando Oyarce opened the dock.\n\nLater, Ferrando met Tom Lake. Ms Ferrando smiled.");
+    expect(people.map((p) => p.name)).toEqual(["Lucía Ferrando Oyarce", "Tom Lake"]);
+    expect(people[0].aliases).toEqual(expect.arrayContaining(["Ferrando", "Ms Ferrando"]));
+    expect(people[0].mentions).toBe(3);
+  });
+
+  it("resolves a first name and first surname to the full two-surname name, in either order", () => {
+    expect(names("Minister Lucía Ferrando Oyarce spoke.\n\nLucía Ferrando then left.")).toEqual(["Lucía Ferrando Oyarce"]);
+    expect(names("Minister Lucía Ferrando spoke.\n\nLucía Ferrando Oyarce then left.")).toEqual(["Lucía Ferrando Oyarce"]);
+  });
+
+  it("resolves a particle surname written inside a longer name", () => {
+    const people = peopleIn("Mayor Juan de la Vega Ortiz opened the pier.\n\nLater, de la Vega met Tom Lake.");
+    expect(people.map((p) => p.name)).toEqual(["Juan de la Vega Ortiz", "Tom Lake"]);
+    expect(people[0].mentions).toBe(2);
+  });
+
+  it("leaves a lone first surname unresolved when two people's names hold it", () => {
+    const people = peopleIn("Lucía Ferrando Oyarce met Pablo Ferrando Ruiz.\n\nLater, Ferrando left.");
+    expect(people.map((p) => p.mentions)).toEqual([1, 1]);
+  });
+});

@@ -1,0 +1,67 @@
+// Attribution as the learned ranker does it, on short invented articles: who said each
+// quote, for speakers no list knows, organisations, titles glued to names and quotes
+// that name nobody. The weights come from scripts/train-attribution.ts.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../../src/extract/pipeline.js";
+import { projectRoot } from "../support/run-script.js";
+
+function quotes(body: string): Array<[string, string | null, string | null | undefined]> {
+  const result = extractArticle({ file: "story.txt", bytes: new TextEncoder().encode(`Quay works resume\n\n${body}`) });
+  if (!result.ok) throw new Error(result.message);
+  return result.draft.quotes.map((q) => [q.text, q.speaker, q.speakerKind]);
+}
+
+describe("speaker ranking", () => {
+  it("attributes a quote to a person whose first name no list holds", () => {
+    expect(quotes("Sigurd Vangen said the quay would reopen. “We are ready,” Vangen said.")).toEqual([["We are ready,", "Sigurd Vangen", "person"]]);
+  });
+
+  it("keeps lower-case particles inside speakers' names", () => {
+    expect(quotes("“Nobody will lose a job,” said Hassan al-Amin, the yard's owner. Rui da Costa told reporters the plan was “a fantasy.”")).toEqual([
+      ["Nobody will lose a job,", "Hassan al-Amin", "person"],
+      ["a fantasy.", "Rui da Costa", "person"],
+    ]);
+  });
+
+  it("separates a title chain from the name it runs into", () => {
+    expect(quotes("Minister for Resources Naja Kristiansen visited the yard. “The yard stays open,” Kristiansen said.")).toEqual([
+      ["The yard stays open,", "Naja Kristiansen", "person"],
+    ]);
+    expect(quotes("Central bank governor Ana M. Ruiz said rates would hold. “No change,” Ruiz said.")).toEqual([["No change,", "Ana M. Ruiz", "person"]]);
+  });
+
+  it("gives an organisation's words to the organisation, not to nobody or a person nearby", () => {
+    expect(quotes("Skipper Tom Hale docked early. The Coastal Fisheries Inspectorate said the quota was “final and binding.”")).toEqual([
+      ["final and binding.", "Coastal Fisheries Inspectorate", "organisation"],
+    ]);
+  });
+
+  it("attributes a partial quote after a verb of judging to the one who judged", () => {
+    expect(quotes("Senator Imre Okafor dismissed the plan as “a fantasy” on Monday.")).toEqual([["a fantasy", "Imre Okafor", "person"]]);
+  });
+
+  it("gives a quote that names no speaker anywhere null, not a guess", () => {
+    expect(quotes("The harbour smelled of diesel. A sign by the gate read “Closed until spring.”")).toEqual([["Closed until spring.", null, null]]);
+  });
+
+  it("reads guillemets and low-high marks as quotation marks", () => {
+    expect(quotes("Harbour chief Lena Moor opened the gate.\n\nShe was blunt. «We will not wait,» she said. „Nor will they“, she added.")).toEqual([
+      ["We will not wait,", "Lena Moor", "person"],
+      ["Nor will they", "Lena Moor", "person"],
+    ]);
+  });
+
+  it("attributes a quote after a speaker label with an outlet", () => {
+    expect(quotes("Tom Hale, Harbour Ledger: “We saw the crane fall.”")).toEqual([["We saw the crane fall.", "Tom Hale", "person"]]);
+  });
+
+  it("keeps its weights as numbers keyed by feature names, never by words of an article", () => {
+    const weights = JSON.parse(readFileSync(join(projectRoot, "src", "extract", "speaker-weights.json"), "utf8")) as Record<string, unknown>;
+    for (const [feature, weight] of Object.entries(weights)) {
+      expect(feature).toMatch(/^[a-zA-Z0-9]+(?:[&@+-][a-zA-Z0-9-]+)*$/);
+      expect(typeof weight).toBe("number");
+    }
+  });
+});
