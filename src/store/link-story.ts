@@ -12,7 +12,7 @@ import type { SqlWriter } from "./sql-writer.js";
 export function linkStory(sql: SqlWriter, articleId: number, publishedOn: string | null, features: StoryFeatures): void {
   // An undated article cannot be placed next to others: it is a story of its own.
   const keys = publishedOn ? storyKeys(features) : [];
-  // A key already stored for the article (the backfill of story-keys.ts may have written it) is skipped.
+  // As before (INSERT OR IGNORE on SQLite): a key already stored for the article is skipped, not an error.
   const insertKey = sql.dialect.insertIgnoring("story_keys", ["key", `"publishedOn"`, `"articleId"`]);
   for (const key of keys) sql.run(insertKey, key, publishedOn, articleId);
   // Only articles of the window that share a key can match (see storyKeys).
