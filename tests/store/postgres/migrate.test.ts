@@ -109,6 +109,13 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
       expect(await matching(`ministry's`)).toEqual([1]);
     });
 
+    it("keeps stop words, as FTS5 does: a search of common words finds the articles holding them", async () => {
+      expect(await matching(`the`)).toEqual([1, 2, 3, 4]);
+      expect(await matching(`"on steel"`)).toEqual([4]);
+      expect(await matching(`"the earth was"`)).toEqual([3]);
+      expect(await matching(`"the earth is"`)).toEqual([]);
+    });
+
     it("highlights the matches of a search in a snippet of the body", async () => {
       const snippets = postgresDialect.articleSnippets([1, 2, 3], search("rare earth"), "[", "]");
       const rows = await query<{ id: number; snippet: string }>(`${snippets.sql} ORDER BY id`, snippets.params);
