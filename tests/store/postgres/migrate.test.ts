@@ -2,6 +2,7 @@
 // to a throwaway server: whole, recorded as Prisma records them, once however often or
 // however many processes run them, and leaving the search and the cursor indexes working.
 import { readFileSync } from "node:fs";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchKeysetPage } from "../../../src/store/keyset.js";
@@ -107,6 +108,20 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
       expect(await matching(`ferry OR tariff`)).toEqual([2, 4]);
       expect(await matching(`"earth rare"`)).toEqual([]);
       expect(await matching(`ministry's`)).toEqual([1]);
+    });
+
+    it("stems words of three letters or more as FTS5's porter tokenizer does", async () => {
+      // FTS5 leaves words of one or two letters as they are ("is", "us"); PostgreSQL stems them too.
+      const words = ["news", "useful", "monthly", "generously", "one", "ministry's", "sanctions", "earths", "was", "this", "yes", "bias", "quietly", "councils"];
+      const fts5 = new Database(":memory:");
+      fts5.exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61 remove_diacritics 2'); CREATE VIRTUAL TABLE terms USING fts5vocab(t, 'row')`);
+      for (const w of words) fts5.prepare(`INSERT INTO t (x) VALUES (?)`).run(w);
+      const sqliteTerms = (fts5.prepare(`SELECT term FROM terms`).all() as { term: string }[]).map((r) => r.term).filter((t) => t.length > 2);
+      fts5.close();
+      const [row] = await query<{ terms: string[] }>(`SELECT array_agg(DISTINCT word) AS terms FROM ts_stat(?)`, [
+        `SELECT to_tsvector('news_archive_english', ${words.map((w) => `'${w.replace(/'/g, "''")}'`).join(" || ' ' || ")})`,
+      ]);
+      expect(row.terms.filter((t) => t.length > 2).sort()).toEqual(sqliteTerms.sort());
     });
 
     it("keeps stop words, as FTS5 does: a search of common words finds the articles holding them", async () => {
