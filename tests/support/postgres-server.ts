@@ -88,8 +88,9 @@ export async function startPostgresServer(database = "news_archive"): Promise<Po
   };
   servers.add(stop);
   try {
-    // C collation: text sorts and lower() folds byte for byte, as SQLite's defaults do.
-    run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"], dir);
+    // C collation: text sorts byte for byte, as SQLite's BINARY does. A UTF-8 LC_CTYPE: the
+    // text-search parser tells letters from punctuation by it (the migrations require one).
+    run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync"], dir);
     let port = 0;
     for (let attempt = 1; !started; attempt++) {
       port = await freePort();

@@ -75,12 +75,25 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
     expect(rows.map((r) => r.migration_name)).toEqual(committedPostgresMigrations().map((m) => m.name));
   });
 
+  it("refuses, changing nothing, a database whose LC_CTYPE is not UTF-8", async () => {
+    const admin = new pg.Client({ connectionString: server.urlOf("postgres") });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE c_ctype TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    await admin.end();
+    await expect(migratePostgres(server.urlOf("c_ctype"))).rejects.toThrow(/has LC_CTYPE C; full-text search needs a UTF-8 one.*nothing has been changed/);
+    const other = new pg.Client({ connectionString: server.urlOf("c_ctype") });
+    await other.connect();
+    const { rows } = await other.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`);
+    await other.end();
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
   describe("over a few articles", () => {
     beforeAll(async () => {
       await query(`INSERT INTO outlets (id, slug, name) VALUES (1, 'harbour-ledger', 'Harbour Ledger')`);
       const articles: [number, string | null, string, string][] = [
         [1, "2025-03-02", "Sanctions on rare earths lifted", "The ministry's sanctions on rare earths were lifted in Zürich, officials said."],
-        [2, null, "Ferry timetable", "The harbour ferry keeps its winter timetable."],
+        [2, null, "Ferry timetable", "The harbour ferry keeps its winter timetable (see www.harbour-ferries.example/winter or “Brown Water” on page 2)."],
         [3, "2025-03-01", "Earth day", "A rare sight: the earth was quiet."],
         [4, "2025-03-02", "Tariffs", "Tariffs on steel were sanctioned by the council."],
       ];
@@ -108,6 +121,12 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
       expect(await matching(`ferry OR tariff`)).toEqual([2, 4]);
       expect(await matching(`"earth rare"`)).toEqual([]);
       expect(await matching(`ministry's`)).toEqual([1]);
+    });
+
+    it("splits hosts, paths and quoted words into their words, as FTS5 does", async () => {
+      expect(await matching(`harbour ferries`)).toEqual([2]);
+      expect(await matching(`"ferries example"`)).toEqual([2]);
+      expect(await matching(`brown`)).toEqual([2]);
     });
 
     it("stems words of three letters or more as FTS5's porter tokenizer does", async () => {
