@@ -12,7 +12,9 @@ import type { SqlWriter } from "./sql-writer.js";
 export function linkStory(sql: SqlWriter, articleId: number, publishedOn: string | null, features: StoryFeatures): void {
   // An undated article cannot be placed next to others: it is a story of its own.
   const keys = publishedOn ? storyKeys(features) : [];
-  for (const key of keys) sql.run(`INSERT OR IGNORE INTO story_keys (key, "publishedOn", "articleId") VALUES (?, ?, ?)`, key, publishedOn, articleId);
+  // As before (INSERT OR IGNORE on SQLite): a key already stored for the article is skipped, not an error.
+  const insertKey = sql.dialect.insertIgnoring("story_keys", ["key", `"publishedOn"`, `"articleId"`]);
+  for (const key of keys) sql.run(insertKey, key, publishedOn, articleId);
   // Only articles of the window that share a key can match (see storyKeys).
   const candidates = keys.length
     ? sql.all<{ id: number; publishedOn: string; storyFeatures: string; storyId: number }>(

@@ -1,8 +1,9 @@
 // A search expression (search-syntax.ts) as PostgreSQL tsquery text, for to_tsquery(config, text):
 // AND is `&`, OR is `|`, a phrase is its words joined by `<->` (next to each other, in order),
 // a prefix is `:*` on the last word. to_tsquery stems and unaccents each word with the
-// configuration, as the indexed text was, and drops stop words ("the", a possessive's "s"),
-// closing up a phrase around them.
+// configuration, as the indexed text was. The archive's configuration keeps stop words, as
+// FTS5 does (prisma/postgres/migrations/*_full_text_search); under one that drops them,
+// to_tsquery closes up a phrase around a dropped word.
 //
 // Every word is written as a quoted lexeme with quotes and backslashes escaped: words hold
 // letters and digits only (the parser's doing), but the renderer does not rely on it, so no

@@ -4,10 +4,13 @@
 // an article); the same SQL here costs well under a millisecond. Readers have connections
 // of their own (store/sql-reader.ts); WAL lets them all share the file.
 import Database from "better-sqlite3";
+import { sqliteDialect } from "./sqlite/sqlite-dialect.js";
 
 export type SqlValue = string | number | null;
 
 export class SqlWriter {
+  /** The SQL the writer's statements are written in (store/sql-dialect.ts). */
+  readonly dialect = sqliteDialect;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
 

@@ -39,11 +39,27 @@ async function appliedNames(client: pg.Client): Promise<Set<string>> {
   return new Set(rows.map((r) => r.migration_name));
 }
 
+// The text-search parser reads letters by the database's LC_CTYPE: under C or POSIX it takes
+// every non-ASCII character for a letter, so “Brown (a curly quote before it) is indexed as
+// one word and a search for brown misses it. Searches would quietly find less than on SQLite.
+async function refuseNonUtf8Ctype(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ ctype: string; database: string }>(
+    `SELECT datctype AS ctype, datname AS database FROM pg_database WHERE datname = current_database()`,
+  );
+  const { ctype, database } = rows[0];
+  if (!/utf-?8/i.test(ctype)) {
+    throw new Error(
+      `database ${database} has LC_CTYPE ${ctype}; full-text search needs a UTF-8 one. Create it with CREATE DATABASE ${database} TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' (or another UTF-8 locale); nothing has been changed`,
+    );
+  }
+}
+
 /** Applies every committed migration the database at `url` lacks, each atomically. Safe to run from several processes at once. */
 export async function migratePostgres(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await refuseNonUtf8Ctype(client);
     await client.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK.toString()]);
     await client.query(BOOKKEEPING);
     const applied = await appliedNames(client);

@@ -1,6 +1,6 @@
 // PostgreSQL's side of store/sql-dialect.ts. Full text runs on the generated tsvector
-// columns of articles and quotes under the news_archive_english configuration (English
-// stemming after unaccent), made by the PostgreSQL migrations.
+// columns of articles and quotes under the news_archive_english configuration (unaccent,
+// then Porter stemming, no stop words: as FTS5 does), made by the PostgreSQL migrations.
 import { tsqueryText } from "../search-tsquery.js";
 import { expandedKeysetCondition, placeholders, type KeyValue, type SortKey, type SqlDialect, type SqlParam } from "../sql-dialect.js";
 

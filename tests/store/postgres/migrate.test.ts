@@ -2,6 +2,7 @@
 // to a throwaway server: whole, recorded as Prisma records them, once however often or
 // however many processes run them, and leaving the search and the cursor indexes working.
 import { readFileSync } from "node:fs";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchKeysetPage } from "../../../src/store/keyset.js";
@@ -74,12 +75,25 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
     expect(rows.map((r) => r.migration_name)).toEqual(committedPostgresMigrations().map((m) => m.name));
   });
 
+  it("refuses, changing nothing, a database whose LC_CTYPE is not UTF-8", async () => {
+    const admin = new pg.Client({ connectionString: server.urlOf("postgres") });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE c_ctype TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    await admin.end();
+    await expect(migratePostgres(server.urlOf("c_ctype"))).rejects.toThrow(/has LC_CTYPE C; full-text search needs a UTF-8 one.*nothing has been changed/);
+    const other = new pg.Client({ connectionString: server.urlOf("c_ctype") });
+    await other.connect();
+    const { rows } = await other.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`);
+    await other.end();
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
   describe("over a few articles", () => {
     beforeAll(async () => {
       await query(`INSERT INTO outlets (id, slug, name) VALUES (1, 'harbour-ledger', 'Harbour Ledger')`);
       const articles: [number, string | null, string, string][] = [
         [1, "2025-03-02", "Sanctions on rare earths lifted", "The ministry's sanctions on rare earths were lifted in Zürich, officials said."],
-        [2, null, "Ferry timetable", "The harbour ferry keeps its winter timetable."],
+        [2, null, "Ferry timetable", "The harbour ferry keeps its winter timetable (see www.harbour-ferries.example/winter or “Brown Water” on page 2)."],
         [3, "2025-03-01", "Earth day", "A rare sight: the earth was quiet."],
         [4, "2025-03-02", "Tariffs", "Tariffs on steel were sanctioned by the council."],
       ];
@@ -107,6 +121,33 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
       expect(await matching(`ferry OR tariff`)).toEqual([2, 4]);
       expect(await matching(`"earth rare"`)).toEqual([]);
       expect(await matching(`ministry's`)).toEqual([1]);
+    });
+
+    it("splits hosts, paths and quoted words into their words, as FTS5 does", async () => {
+      expect(await matching(`harbour ferries`)).toEqual([2]);
+      expect(await matching(`"ferries example"`)).toEqual([2]);
+      expect(await matching(`brown`)).toEqual([2]);
+    });
+
+    it("stems words of three letters or more as FTS5's porter tokenizer does", async () => {
+      // FTS5 leaves words of one or two letters as they are ("is", "us"); PostgreSQL stems them too.
+      const words = ["news", "useful", "monthly", "generously", "one", "ministry's", "sanctions", "earths", "was", "this", "yes", "bias", "quietly", "councils"];
+      const fts5 = new Database(":memory:");
+      fts5.exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61 remove_diacritics 2'); CREATE VIRTUAL TABLE terms USING fts5vocab(t, 'row')`);
+      for (const w of words) fts5.prepare(`INSERT INTO t (x) VALUES (?)`).run(w);
+      const sqliteTerms = (fts5.prepare(`SELECT term FROM terms`).all() as { term: string }[]).map((r) => r.term).filter((t) => t.length > 2);
+      fts5.close();
+      const [row] = await query<{ terms: string[] }>(`SELECT array_agg(DISTINCT word) AS terms FROM ts_stat(?)`, [
+        `SELECT to_tsvector('news_archive_english', ${words.map((w) => `'${w.replace(/'/g, "''")}'`).join(" || ' ' || ")})`,
+      ]);
+      expect(row.terms.filter((t) => t.length > 2).sort()).toEqual(sqliteTerms.sort());
+    });
+
+    it("keeps stop words, as FTS5 does: a search of common words finds the articles holding them", async () => {
+      expect(await matching(`the`)).toEqual([1, 2, 3, 4]);
+      expect(await matching(`"on steel"`)).toEqual([4]);
+      expect(await matching(`"the earth was"`)).toEqual([3]);
+      expect(await matching(`"the earth is"`)).toEqual([]);
     });
 
     it("highlights the matches of a search in a snippet of the body", async () => {
