@@ -42,7 +42,7 @@ export function outletIdsIn(names: string[]): [string, KeyValue[]] {
 export function personIdsIn(slugs: string[]): [string, KeyValue[]] {
   const ss = lower(slugs);
   return [
-    `SELECT id FROM people WHERE slug IN (${placeholders(ss.length)}) UNION SELECT personId FROM person_aliases WHERE slug IN (${placeholders(ss.length)})`,
+    `SELECT id FROM people WHERE slug IN (${placeholders(ss.length)}) UNION SELECT "personId" FROM person_aliases WHERE slug IN (${placeholders(ss.length)})`,
     [...ss, ...ss],
   ];
 }

@@ -5,9 +5,11 @@ import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articleConditions, type ArticleFilter } from "../../../src/store/articles.js";
 import { fetchKeysetPage } from "../../../src/store/keyset.js";
 import { committedPostgresMigrations, migratePostgres } from "../../../src/store/postgres/migrate.js";
 import { postgresDialect } from "../../../src/store/postgres/postgres-dialect.js";
+import { quoteConditions } from "../../../src/store/quotes.js";
 import { parseSearch, type SearchExpression } from "../../../src/store/search-syntax.js";
 import type { SortKey, SqlParam } from "../../../src/store/sql-dialect.js";
 import { postgresUnavailable, startPostgresServer, type PostgresServer } from "../../support/postgres-server.js";
@@ -148,6 +150,25 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
       expect(await matching(`"on steel"`)).toEqual([4]);
       expect(await matching(`"the earth was"`)).toEqual([3]);
       expect(await matching(`"the earth is"`)).toEqual([]);
+    });
+
+    it("runs the shared filter conditions of articles and quotes, names resolved inside the query", async () => {
+      await query(`INSERT INTO people (id, slug, name) VALUES (1, 'ana-lungu', 'Ana Lungu')`);
+      await query(`INSERT INTO person_aliases ("personId", alias, key, slug) VALUES (1, 'A. Lungu', 'a lungu', 'a-lungu')`);
+      await query(`INSERT INTO mentions ("articleId", "personId", count, "publishedOn") VALUES (1, 1, 2, '2025-03-02'), (3, 1, 1, '2025-03-01')`);
+      await query(`INSERT INTO topics (id, slug, name) VALUES (1, 'trade', 'Trade')`);
+      await query(`INSERT INTO article_topics ("articleId", "topicId", score, "publishedOn") VALUES (1, 1, 0.5, '2025-03-02'), (4, 1, 0.9, '2025-03-02')`);
+      await query(`INSERT INTO quotes ("articleId", "speakerId", text, position, "publishedOn", "outletId") VALUES (1, 1, 'The sanctions are lifted.', 10, '2025-03-02', 1)`);
+      const articlesWhere = async (filter: ArticleFilter) => {
+        const c = articleConditions(filter, postgresDialect);
+        return (await query<{ id: number }>(`SELECT a.id FROM articles a ${c.where()} ORDER BY a.id`, c.params)).map((r) => r.id);
+      };
+      expect(await articlesWhere({ people: ["a-lungu"] })).toEqual([1, 3]); // any spelling's slug
+      expect(await articlesWhere({ people: ["ana-lungu"], topics: ["Trade"], outlets: ["harbour-ledger"] })).toEqual([1]);
+      expect(await articlesWhere({ outletIds: [], publishedAfter: "2025-03-01" })).toEqual([]); // no outlet resolved: nothing
+      expect(await articlesWhere({ publishedAfter: "2025-03-02", fullText: search("sanction*") })).toEqual([1, 4]);
+      const c = quoteConditions({ speakers: ["a-lungu"], fullText: search("lifted") }, postgresDialect);
+      expect(await query(`SELECT q.id FROM quotes q ${c.where()}`, c.params)).toHaveLength(1);
     });
 
     it("highlights the matches of a search in a snippet of the body", async () => {
