@@ -19,7 +19,11 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const ingest = (...paths: string[]) => runScript("ingest.ts", paths, { DATABASE_URL: archive.url });
+// Extraction on this thread: each run here stores a handful of files, and starting the worker
+// threads (each loading the language model) cost more than the run. The first test keeps the
+// default, and tests/archive/extraction-pool.test.ts checks that workers give the same results.
+const ingest = (...paths: string[]) => runScript("ingest.ts", ["--workers", "0", ...paths], { DATABASE_URL: archive.url });
+const ingestWithDefaultWorkers = (...paths: string[]) => runScript("ingest.ts", paths, { DATABASE_URL: archive.url });
 const count = async () => archive.store.prisma.article.count();
 
 describe("npm run ingest", () => {
@@ -33,7 +37,7 @@ describe("npm run ingest", () => {
         { file: "b.txt", outlet: "Coastal Times", publishedOn: "2025-02-03" },
       ]),
     );
-    const run = await ingest(dir);
+    const run = await ingestWithDefaultWorkers(dir);
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split("\n");
     expect(lines).toHaveLength(3);
