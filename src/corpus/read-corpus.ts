@@ -145,46 +145,51 @@ async function filesOf(path: string): Promise<{ entries: CorpusEntry[] } | { err
   }
 }
 
+type FileError = { error: { code: string; message: string } };
+type Sniffed = { format: FileFormat; size: number } | FileError;
+
+const unreadable = (file: string, error: unknown): FileError => ({ error: { code: "UNREADABLE", message: `${file}: ${(error as Error).message}` } });
+
+/**
+ * Runs `read` on `file` opened for reading, if it is a regular file, and closes it. Opened
+ * non-blocking: opening a FIFO to read would otherwise wait for a writer for ever; fstat then
+ * refuses it, and anything else that is not a regular file, before a byte is read.
+ */
+function withRegularFile<T>(file: string, read: (fd: number, info: Stats) => T): T | FileError {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return unreadable(file, error);
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { error: { code: "NOT_A_FILE", message: `${file} is a ${kindOf(info)}, not a regular file; name article files or folders of them` } };
+    return read(fd, info);
+  } catch (error) {
+    return unreadable(file, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file's format from its first bytes, and its size, without reading the rest. */
+function sniffFile(file: string): Sniffed {
+  return withRegularFile(file, (fd, info) => {
+    const head = new Uint8Array(Math.min(SNIFF_LENGTH, info.size));
+    const n = readSync(fd, head, 0, head.length, 0);
+    return { format: detectFormat(head.subarray(0, n)), size: info.size };
+  });
+}
+
 /**
  * One file's bytes, its size checked before it is read. Synchronous on purpose: article
  * files are small and local, and the promise plumbing of five async calls per file (stat,
  * open, fstat, read, close) cost the ingest's main thread, its bottleneck, more than the
  * reads themselves (~0.25 ms a file in a profile at 100,000 articles).
  */
-type Sniffed = { format: FileFormat; size: number } | { error: { code: string; message: string } };
-
-/** A file's format from its first bytes, and its size, without reading the rest. */
-function sniffFile(file: string): Sniffed {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    return { error: { code: "UNREADABLE", message: `${file}: ${(error as Error).message}` } };
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { error: { code: "NOT_A_FILE", message: `${file} is a ${kindOf(info)}, not a regular file; name article files or folders of them` } };
-    const head = new Uint8Array(Math.min(SNIFF_LENGTH, info.size));
-    const n = readSync(fd, head, 0, head.length, 0);
-    return { format: detectFormat(head.subarray(0, n)), size: info.size };
-  } catch (error) {
-    return { error: { code: "UNREADABLE", message: `${file}: ${(error as Error).message}` } };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function readArticleFile(file: string, maxBytes: number): { bytes: Uint8Array } | { error: { code: string; message: string } } {
-  let fd: number;
-  try {
-    // Non-blocking: opening a FIFO to read would otherwise wait for a writer for ever.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    return { error: { code: "UNREADABLE", message: `${file}: ${(error as Error).message}` } };
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { error: { code: "NOT_A_FILE", message: `${file} is a ${kindOf(info)}, not a regular file; name article files or folders of them` } };
+function readArticleFile(file: string, maxBytes: number): { bytes: Uint8Array } | FileError {
+  return withRegularFile(file, (fd, info): { bytes: Uint8Array } | FileError => {
     const size = info.size;
     if (size > maxBytes) {
       const { code, message } = tooLarge(file, size, maxBytes);
@@ -199,11 +204,7 @@ function readArticleFile(file: string, maxBytes: number): { bytes: Uint8Array } 
       done += n;
     }
     return { bytes: done === size ? bytes : bytes.subarray(0, done) };
-  } catch (error) {
-    return { error: { code: "UNREADABLE", message: `${file}: ${(error as Error).message}` } };
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** Yields every article under `paths` (a file, or each record of an archive) with its bytes and metadata, or why it could not be read. */
