@@ -7,7 +7,7 @@
 import { reportsAt } from "./attribution.js";
 import type { QuoteSpan } from "./quote-spans.js";
 import { isRoleNoun, isTitleWord } from "./role-nouns.js";
-import type { AnalysedParagraph, Token } from "./text-analysis.js";
+import { tokenAt, type AnalysedParagraph, type Token } from "./text-analysis.js";
 
 export type Features = Record<string, number>;
 
@@ -24,17 +24,6 @@ export interface MentionSite {
 export interface ParagraphView {
   para: AnalysedParagraph;
   quoted: boolean[];
-}
-
-/** Index of the first token at or after a character offset. */
-export function tokenAt(para: AnalysedParagraph, offset: number): number {
-  let lo = 0, hi = para.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (para.tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Index of the sentence holding a token. */

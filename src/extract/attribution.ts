@@ -19,7 +19,7 @@ import type { QuoteSpan } from "./quote-spans.js";
 import { isAnonymousRole } from "./role-nouns.js";
 import { isQuotingVerbLemma, isSpeechVerbLemma } from "./speech-verbs.js";
 import { pronounGender, subjectAfter, subjectBefore, subjectEndingAt, type ParagraphTokens, type Subject } from "./speaker-subject.js";
-import type { AnalysedParagraph, Token } from "./text-analysis.js";
+import { tokenAt, type AnalysedParagraph, type Token } from "./text-analysis.js";
 
 /** How far after a closing mark the attributing verb may stand ("…," the Russian envoy told reporters). */
 const POST_QUOTE_REACH = 12;
@@ -64,17 +64,6 @@ function buildParagraphTokens(para: AnalysedParagraph, spans: QuoteSpan[], menti
  */
 export function reportsAt(tokens: readonly Token[], i: number): boolean {
   return isReportingVerb(tokens[i]) && tokens[i + 1]?.text.toLowerCase() !== "to";
-}
-
-/** Index of the first token at or after a character offset. */
-function tokenAt(para: AnalysedParagraph, offset: number): number {
-  let lo = 0, hi = para.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (para.tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Index of the sentence holding a token (the last sentence when the token is past the end). */

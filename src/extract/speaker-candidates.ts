@@ -5,12 +5,12 @@
 // among the features (their choice, and their choice for the quote before), not the
 // decision.
 import { reportsAt, type AttributionRule } from "./attribution.js";
-import { governingVerbs, placement, sentenceIndex, tokenAt, verbLinks, type Features, type MentionSite, type ParagraphView } from "./attribution-features.js";
+import { governingVerbs, placement, sentenceIndex, verbLinks, type Features, type MentionSite, type ParagraphView } from "./attribution-features.js";
 import { findOrganisationMentions } from "./organisation-names.js";
 import type { PeopleInText } from "./people.js";
 import type { QuoteSpan } from "./quote-spans.js";
 import { pronounGender } from "./speaker-subject.js";
-import type { AnalysedParagraph } from "./text-analysis.js";
+import { tokenAt, type AnalysedParagraph } from "./text-analysis.js";
 
 export type Speaker = { kind: "person"; person: number } | { kind: "organisation"; name: string };
 

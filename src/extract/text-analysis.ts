@@ -125,3 +125,14 @@ export function analyseParagraph(text: string): AnalysedParagraph {
   }
   return { text, tokens, sentences };
 }
+
+/** Index of the first token at or after a character offset. */
+export function tokenAt(para: AnalysedParagraph, offset: number): number {
+  let lo = 0, hi = para.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (para.tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
