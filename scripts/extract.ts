@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { maxBytesOption } from "./cli/max-bytes-option.js";
 import { withoutFileName } from "../src/archive/ingest-files.js";
 import { readCorpus } from "../src/corpus/read-corpus.js";
-import { linkAcrossArticles } from "../src/link/cross-article-links.js";
+import { linkAcrossArticles, type CrossArticleLinks } from "../src/link/cross-article-links.js";
 import { extractArticle } from "../src/extract/pipeline.js";
 import type { ArticleDraft } from "../src/extract/types.js";
 
@@ -26,7 +26,7 @@ function completed(name: string, aliases: string[], fullName: (name: string) => 
   return full === name ? { name, aliases } : { name: full, aliases: [name, ...aliases.filter((a) => a !== full)] };
 }
 
-function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string | undefined, story: string, fullName: (name: string) => string): string {
+function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string | undefined, story: string, { fullName, speakerOf }: CrossArticleLinks): string {
   return JSON.stringify({
     file: draft.file,
     headline: draft.headline,
@@ -41,8 +41,8 @@ function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string
     people: draft.people.map((p) => completed(p.name, p.aliases, fullName)),
     quotes: draft.quotes.map((q, i) => ({
       text: q.text,
-      speaker: q.speaker !== null && q.speakerKind === "person" ? fullName(q.speaker) : q.speaker,
-      speakerKind: q.speakerKind,
+      speaker: speakerOf(q).speaker,
+      speakerKind: speakerOf(q).kind,
       position: q.position,
       statement: statementOf(i),
     })),
@@ -75,5 +75,5 @@ for await (const entry of readCorpus(positionals, { maxBytes, onProgress })) {
   drafts.push(result.draft);
 }
 const links = linkAcrossArticles(drafts);
-drafts.forEach((draft, d) => process.stdout.write(`${toLine(draft, (q) => links.statementOf.get(`${d}#${q}`), links.storyOf[d], links.fullName)}\n`));
+drafts.forEach((draft, d) => process.stdout.write(`${toLine(draft, (q) => links.statementOf.get(`${d}#${q}`), links.storyOf[d], links)}\n`));
 process.exitCode = failed > 0 ? 1 : 0;

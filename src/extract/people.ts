@@ -8,7 +8,7 @@
 import { genderOfGivenName, isGivenName } from "./given-names.js";
 import { findNameCandidates, withoutLeadingWords, type NameCandidate } from "./name-candidates.js";
 import { isHonorific, nameKey, nameWordKey } from "./names.js";
-import { genderOfRole, isRoleNoun, isTitleWord } from "./role-nouns.js";
+import { genderOfRole, isAffiliation, isRoleNoun, isTitleWord } from "./role-nouns.js";
 import { isSpeechVerbLemma } from "./speech-verbs.js";
 import type { AnalysedParagraph } from "./text-analysis.js";
 import { isTitleCaseLine } from "./title-case-lines.js";
@@ -155,6 +155,16 @@ function nameLabels(candidates: readonly NameCandidate[]): Set<string> {
 }
 
 /**
+ * A word that labels whoever follows it, never a name of its own: a party ("Democrat
+ * Ana Ruiz", "Republicans Lake") or a role in the plural ("Senators Lake and Holt").
+ * It is cut even from a run of two words, leaving the surname.
+ */
+function isLabelWord(word: string): boolean {
+  if (isGivenName(word)) return false;
+  return isAffiliation(word) || (/[^s]s$/.test(word) && isRoleNoun(word.slice(0, -1)));
+}
+
+/**
  * Capitalised words glued to a name by a headline or a sentence start: "Year Ana Ruiz",
  * "Reporter Ana Ruiz", "Ana Ruiz Says". An edge word of a run of three or more that the
  * article also writes in lower case ("year", "says"), or that stands before a first
@@ -168,6 +178,7 @@ function trimCommonEdges(para: AnalysedParagraph, c: NameCandidate, lowerWords: 
   let drop = 0;
   // At a sentence's start a capital says nothing: "Celebrities Ana Ruiz", before a first name, is no name.
   const opensSentence = para.sentences.some((s) => s.firstToken === c.wordTokens[0]);
+  while (c.words.length - drop > 1 && isLabelWord(c.words[drop])) drop++;
   while (
     c.words.length - drop > 2 &&
     (common(c.words[drop]) || (opensSentence && drop === 0 && !isGivenName(c.words[0]) && isGivenName(c.words[1])) || (afterTitleChain && !isGivenName(c.words[drop])))
