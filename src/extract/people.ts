@@ -179,6 +179,9 @@ function trimCommonEdges(para: AnalysedParagraph, c: NameCandidate, lowerWords: 
   // At a sentence's start a capital says nothing: "Celebrities Ana Ruiz", before a first name, is no name.
   const opensSentence = para.sentences.some((s) => s.firstToken === c.wordTokens[0]);
   while (c.words.length - drop > 1 && isLabelWord(c.words[drop])) drop++;
+  // A label introduces a person as a title does: "Republicans Okafor" is Mr Okafor.
+  if (drop) c = { ...withoutLeadingWords(para, c, drop), introduced: true };
+  drop = 0;
   while (
     c.words.length - drop > 2 &&
     (common(c.words[drop]) || (opensSentence && drop === 0 && !isGivenName(c.words[0]) && isGivenName(c.words[1])) || (afterTitleChain && !isGivenName(c.words[drop])))

@@ -38,6 +38,17 @@ describe("speaker ranking", () => {
     ]);
   });
 
+  it("names an organisation by the fullest name the article gives it", () => {
+    expect(quotes("On Monday The Harbour Times reported on the strike. “The quay is closed,” the Times said.")).toEqual([
+      ["The quay is closed,", "The Harbour Times", "organisation"],
+    ]);
+  });
+
+  it("cuts party labels and plural roles from speakers' names", () => {
+    expect(quotes("Democrat Ines Vangen visited the yard. “We are ready,” Vangen said.")).toEqual([["We are ready,", "Ines Vangen", "person"]]);
+    expect(quotes("Republicans Okafor and Hale toured the quay. “It must reopen,” Okafor said.")).toEqual([["It must reopen,", "Okafor", "person"]]);
+  });
+
   it("attributes a partial quote after a verb of judging to the one who judged", () => {
     expect(quotes("Senator Imre Okafor dismissed the plan as “a fantasy” on Monday.")).toEqual([["a fantasy", "Imre Okafor", "person"]]);
   });
