@@ -208,6 +208,12 @@ function rolesAfter(para: AnalysedParagraph, last: number, evidence: RoleEvidenc
   return true;
 }
 
+/** A role noun written with a capital, in the singular or plural: "Leader", "Adviser", "Celebrities". */
+function isCapitalisedRole(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  return isRoleNoun(word) || (/ies$/.test(word) && isRoleNoun(`${word.slice(0, -3)}y`)) || (/[^s]s$/.test(word) && isRoleNoun(word.slice(0, -1)));
+}
+
 function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set<number>): NameCandidate | null {
   const { tokens } = para;
   let words = run;
@@ -222,11 +228,14 @@ function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set
   words.forEach((index, k) => {
     const w = tokens[index].text;
     if (k < words.length - 1 && (isTitleWord(w) || isHonorific(w))) lastTitle = k;
+    // "Majority Leader Mitch McConnell", "Managing Editor Bill Sammon": a capitalised role
+    // ends a title when a full name (two words or more) still follows it.
+    else if (k < words.length - 2 && isCapitalisedRole(w)) lastTitle = k;
   });
   // A title holds an office or an honorific ("Energy Minister", "Dr"), or ends a chain
   // that does ("Secretary of State", "Minister of Economy and Trade"). Modifiers alone ("Transport", "Energy")
   // begin the names of things: "International Transport Corridor".
-  const titleHoldsOffice = words.slice(0, lastTitle + 1).some((i) => isOfficeTitle(tokens[i].text) || isHonorific(tokens[i].text));
+  const titleHoldsOffice = words.slice(0, lastTitle + 1).some((i) => isOfficeTitle(tokens[i].text) || isHonorific(tokens[i].text) || isCapitalisedRole(tokens[i].text));
   const endsTitleChain = ["of", "and", "for", "&"].includes(tokens[words[0] - 1]?.text ?? "");
   if (lastTitle >= 0 && !titleHoldsOffice && !endsTitleChain) lastTitle = -1;
   for (let k = 0; k <= lastTitle; k++) {

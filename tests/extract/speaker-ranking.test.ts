@@ -30,6 +30,8 @@ describe("speaker ranking", () => {
       ["The yard stays open,", "Naja Kristiansen", "person"],
     ]);
     expect(quotes("Central bank governor Ana M. Ruiz said rates would hold. “No change,” Ruiz said.")).toEqual([["No change,", "Ana M. Ruiz", "person"]]);
+    expect(quotes("On Tuesday, Harbour Majority Leader Imre Okafor said the closure was “totally inappropriate.”")).toEqual([["totally inappropriate.", "Imre Okafor", "person"]]);
+    expect(quotes("County Recorder Sigrun Vale said: “We made mistakes.”")).toEqual([["We made mistakes.", "Sigrun Vale", "person"]]);
   });
 
   it("gives an organisation's words to the organisation, not to nobody or a person nearby", () => {
