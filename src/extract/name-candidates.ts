@@ -208,6 +208,8 @@ function rolesAfter(para: AnalysedParagraph, last: number, evidence: RoleEvidenc
   return true;
 }
 
+const ADDRESSED_OFFICES = new Set(["president", "speaker", "chairman", "chairwoman", "chair", "secretary", "minister", "mayor", "ambassador", "prime", "governor", "senator"]);
+
 /** A role noun written with a capital, in the singular or plural: "Leader", "Adviser", "Celebrities". */
 function isCapitalisedRole(word: string): boolean {
   if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
@@ -246,7 +248,9 @@ function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set
   if (leadingRole) evidence.roles.push(roleKey(opener));
   const titled = (lastTitle >= 0 || leadingRole) && evidence.roles.length > 0;
   words = words.slice(lastTitle + 1);
-  if (!words.length || words.every((i) => isTitleWord(tokens[i].text))) return null;
+  // "Mr. King" is a surname; "Mr. President", "Madam Speaker" address an office.
+  const surnameAfterHonorific = honorific !== null && words.length === 1 && !ADDRESSED_OFFICES.has(tokens[words[0]].text.toLowerCase());
+  if (!words.length || (words.every((i) => isTitleWord(tokens[i].text)) && !surnameAfterHonorific)) return null;
 
   const first = words[0];
   const last = words[words.length - 1];

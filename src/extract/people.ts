@@ -87,11 +87,13 @@ const BODY_WORD = /\p{Ll}{3,}(?:ate|ary|ion|ity|ment|ism|ics)$/u;
 /** Whether the run is the subject of a reporting verb: "Sigurd Vangen said", "…," said Sigurd Vangen. */
 function speaks(para: AnalysedParagraph, c: NameCandidate): boolean {
   const { tokens } = para;
+  const reports = (i: number) => tokens[i] !== undefined && (tokens[i].pos === "VERB" || /ed$/.test(tokens[i].text)) && isSpeechVerbLemma(tokens[i].lemma);
+  // "said Edwin Truman, a fellow at …": the verb before the name is enough.
+  if (reports(c.firstToken - 1) && !c.possessive) return true;
   let k = c.lastToken + 1;
   if (tokens[k]?.text === ",") return false;
   while (tokens[k] && SPEECH_SKIPPABLE.has(tokens[k].pos)) k++;
-  const reports = (i: number) => tokens[i] !== undefined && (tokens[i].pos === "VERB" || /ed$/.test(tokens[i].text)) && isSpeechVerbLemma(tokens[i].lemma);
-  return reports(k) || (reports(c.firstToken - 1) && !c.possessive);
+  return reports(k);
 }
 
 /** Whether an unfamiliar run is a person by the article's own evidence. */
@@ -198,7 +200,8 @@ function trimCommonEdges(para: AnalysedParagraph, c: NameCandidate, lowerWords: 
 /** Whether a single capitalised word is introduced as a person: "Mr Lake", "President Ruiz", "envoy Lake". */
 function isIntroducedSurname(c: NameCandidate): boolean {
   return (
-    c.words.length === 1 && !looksLikeOrganisationOrPlace(c.words) && !isTitleWord(c.words[0]) && !/-/.test(c.words[0]) && c.introduced
+    // After "Mr."/"Ms." even a title's word is a surname: "Mr. King said".
+    c.words.length === 1 && !looksLikeOrganisationOrPlace(c.words) && (!isTitleWord(c.words[0]) || c.honorific !== null) && !/-/.test(c.words[0]) && c.introduced
   );
 }
 

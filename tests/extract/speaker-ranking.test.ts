@@ -40,6 +40,11 @@ describe("speaker ranking", () => {
     ]);
   });
 
+  it("finds a speaker named after the verb and described after a comma, or by honorific and a title's word", () => {
+    expect(quotes("“The yard is sound,” said Edwin Vangen, a fellow at the Harbour Institute.")).toEqual([["The yard is sound,", "Edwin Vangen", "person"]]);
+    expect(quotes("“The yard is sound,” Mr. King said.")).toEqual([["The yard is sound,", "King", "person"]]);
+  });
+
   it("names an organisation by the fullest name the article gives it", () => {
     expect(quotes("On Monday The Harbour Times reported on the strike. “The quay is closed,” the Times said.")).toEqual([
       ["The quay is closed,", "The Harbour Times", "organisation"],
