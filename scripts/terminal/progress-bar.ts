@@ -1,5 +1,6 @@
 // Progress on a terminal, drawn by cli-progress on stderr and redrawn in place; nothing at
 // all when stderr is not a terminal (a pipe, a CI log), where a line per redraw would be noise.
+import { basename } from "node:path";
 import { MultiBar, Presets, SingleBar, type Options, type SingleBar as Bar } from "cli-progress";
 import type { ArchiveProgress } from "../../src/corpus/read-corpus.js";
 
@@ -9,9 +10,12 @@ export interface ProgressBar {
 }
 
 const counted = (n: number) => n.toLocaleString("en-US");
+// The terminal's own settings are left alone (cursor shown, lines wrapping; cli-progress cuts
+// the bar to the width instead): a Ctrl-C in the middle then leaves nothing to restore.
 const looks: Options = {
   barsize: 30,
-  hideCursor: true,
+  hideCursor: false,
+  linewrap: true,
   clearOnComplete: true,
   formatValue: (value, _options, type) => (type === "value" || type === "total" ? counted(value) : String(value)),
 };
@@ -46,7 +50,7 @@ export function readingProgress(): ReadingProgress {
   const above = (line: string, onTerminal: boolean, write: (line: string) => void) => (bar && onTerminal ? bars.log(`${line}\n`) : write(line));
   return {
     onProgress({ file, records, bytesRead, bytes }) {
-      const payload = { file, records: counted(records) };
+      const payload = { file: basename(file), records: counted(records) }; // the lines above give the whole path
       if (!bar) bar = bars.create(bytes, bytesRead, payload);
       else {
         bar.setTotal(bytes);
