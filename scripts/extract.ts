@@ -4,6 +4,7 @@
 // Exits 1 if any file failed, 0 otherwise.
 import { parseArgs } from "node:util";
 import { maxBytesOption } from "./cli/max-bytes-option.js";
+import { readingProgress } from "./terminal/progress-bar.js";
 import { withoutFileName } from "../src/archive/ingest-files.js";
 import { readCorpus } from "../src/corpus/read-corpus.js";
 import { linkAcrossArticles, type CrossArticleLinks } from "../src/link/cross-article-links.js";
@@ -54,26 +55,28 @@ function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string
 // Statements and stories link articles to each other, so every draft is read before any is printed.
 const drafts: ArticleDraft[] = [];
 let failed = 0;
-const onProgress = process.stderr.isTTY ? (file: string, records: number) => console.error(`… ${file}: ${records} records read`) : undefined;
-for await (const entry of readCorpus(positionals, { maxBytes, onProgress })) {
+// On a terminal, a bar says how far a long WARC is read.
+const progress = readingProgress();
+for await (const entry of readCorpus(positionals, { maxBytes, onProgress: progress.onProgress })) {
   if (entry.skipped) {
-    console.error(`${entry.file}: skipped, ${entry.skipped.reason}`);
+    progress.err(`${entry.file}: skipped, ${entry.skipped.reason}`);
     continue;
   }
   if (entry.error || !entry.raw) {
     failed++;
-    console.error(`${entry.file}: ${withoutFileName(entry.error?.message ?? "could not be read", entry.file)} [${entry.error?.code ?? "UNREADABLE"}]`);
+    progress.err(`${entry.file}: ${withoutFileName(entry.error?.message ?? "could not be read", entry.file)} [${entry.error?.code ?? "UNREADABLE"}]`);
     continue;
   }
-  if (entry.warning) console.error(`${entry.file}: warning, ${entry.warning}`);
+  if (entry.warning) progress.err(`${entry.file}: warning, ${entry.warning}`);
   const result = extractArticle(entry.raw, { maxBytes });
   if (!result.ok) {
     failed++;
-    console.error(`${entry.file}: ${withoutFileName(result.message, entry.file)} [${result.code}]`);
+    progress.err(`${entry.file}: ${withoutFileName(result.message, entry.file)} [${result.code}]`);
     continue;
   }
   drafts.push(result.draft);
 }
+progress.stop();
 const links = linkAcrossArticles(drafts);
 drafts.forEach((draft, d) => process.stdout.write(`${toLine(draft, (q) => links.statementOf.get(`${d}#${q}`), links.storyOf[d], links)}\n`));
 process.exitCode = failed > 0 ? 1 : 0;
