@@ -9,7 +9,8 @@ import { withoutFileName } from "../src/archive/ingest-files.js";
 import { readCorpus } from "../src/corpus/read-corpus.js";
 import { linkAcrossArticles, type CrossArticleLinks } from "../src/link/cross-article-links.js";
 import { extractArticle } from "../src/extract/pipeline.js";
-import type { ArticleDraft } from "../src/extract/types.js";
+import { fullNamesBySurname, knownPeople, sharesSurnames } from "../src/extract/batch-full-names.js";
+import type { ArticleDraft, RawArticle } from "../src/extract/types.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -54,6 +55,7 @@ function toLine(draft: ArticleDraft, statementOf: (quoteIndex: number) => string
 
 // Statements and stories link articles to each other, so every draft is read before any is printed.
 const drafts: ArticleDraft[] = [];
+const rereads = new Map<number, RawArticle>();
 let failed = 0;
 // On a terminal, a bar says how far a long WARC is read.
 const progress = readingProgress();
@@ -75,8 +77,17 @@ for await (const entry of readCorpus(positionals, { maxBytes, onProgress: progre
     continue;
   }
   drafts.push(result.draft);
+  // Kept only where a second reading may change who a surname means (see below).
+  if (sharesSurnames(result.draft)) rereads.set(drafts.length - 1, entry.raw);
 }
 progress.stop();
+// An article naming several people of one surname is read again with what the whole batch
+// knows: a lone "Clinton" beside Bill and Hillary Clinton means the one the batch names most.
+const known = knownPeople(fullNamesBySurname(drafts));
+for (const [d, raw] of rereads) {
+  const again = extractArticle(raw, { maxBytes, knownBySurname: known });
+  if (again.ok) drafts[d] = again.draft;
+}
 const links = linkAcrossArticles(drafts);
 drafts.forEach((draft, d) => process.stdout.write(`${toLine(draft, (q) => links.statementOf.get(`${d}#${q}`), links.storyOf[d], links)}\n`));
 process.exitCode = failed > 0 ? 1 : 0;

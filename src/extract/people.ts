@@ -46,6 +46,12 @@ export interface PeopleInText {
   mentions: PersonMention[][];
 }
 
+/**
+ * What an archive or a batch knows beyond one article: per surname key, the given-name
+ * key of the person it names in full far more often than anyone else of that surname.
+ */
+export type KnownPeople = ReadonlyMap<string, { givenKey: string }>;
+
 // Last words that make a capitalised run an organisation, a place or a thing.
 const NON_PERSON_WORDS = new Set(
   `university college school academy institute fund bank office department ministry agency service council committee
@@ -298,12 +304,14 @@ const THEY_THEM = /\bthey\/them\b/i;
 /**
  * Finds the people named in analysed body paragraphs. `exclude` lists authors,
  * editors and photographers, who are never newsmakers of the article they made;
- * `context` (headline, standfirst) helps recognise full names but counts no mentions.
+ * `context` (headline, standfirst) helps recognise full names but counts no mentions;
+ * `knownBySurname` settles a lone surname that several people of the article share.
  */
 export function findPeople(
   paragraphs: readonly AnalysedParagraph[],
   exclude: readonly string[] = [],
   context: readonly AnalysedParagraph[] = [],
+  knownBySurname: KnownPeople = new Map(),
 ): PeopleInText {
   const excluded = new Set(exclude.map(nameKey));
   const texts = [...paragraphs, ...context];
@@ -375,12 +383,28 @@ export function findPeople(
     const i = c.words.length > 1 ? byKey.get(nameKey(c.name)) : undefined;
     if (i !== undefined) fullMentions[i]++;
   }
-  /** A lone surname shared by several people: the one an honorific's gender allows, named in full at least twice as often as any other; else the one named last. */
+  // The people of each surname the headline names: "Clinton" in a story headlined about Chelsea Clinton is Chelsea.
+  const inHeadline = new Set<number>();
+  for (const list of candidates.slice(paragraphs.length)) for (const c of list) {
+    const i = byKey.get(nameKey(c.name));
+    if (i !== undefined && c.words.length > 1) inHeadline.add(i);
+  }
+  /**
+   * A lone surname shared by several people: the one an honorific's gender allows, named
+   * in full at least twice as often as any other; else the one the headline names; else
+   * the one the archive knows best by that surname ("Clinton" beside Bill and Hillary
+   * Clinton); else the one named last.
+   */
   const ownerOfSurname = (word: string, c: NameCandidate): number | undefined => {
     const owners = people.flatMap((p, i) => (p.surnameKey === word && (c.gender === null || p.gender === null || p.gender === c.gender) ? [i] : []));
     if (owners.length <= 1) return owners[0] ?? lastOfSurname.get(word);
     const ranked = [...owners].sort((a, b) => fullMentions[b] - fullMentions[a]);
     if (fullMentions[ranked[0]] >= 2 * fullMentions[ranked[1]]) return ranked[0];
+    const headlined = owners.filter((i) => inHeadline.has(i));
+    if (headlined.length === 1) return headlined[0];
+    const known = knownBySurname.get(word);
+    const best = known === undefined ? [] : owners.filter((i) => people[i].givenKey === known.givenKey);
+    if (best.length === 1) return best[0];
     const last = lastOfSurname.get(word);
     return last !== undefined && owners.includes(last) ? last : ranked[0];
   };
