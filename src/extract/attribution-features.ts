@@ -38,8 +38,6 @@ export function sentenceIndex(para: AnalysedParagraph, token: number): number {
 }
 
 const SKIP_TO_VERB = new Set(["ADV", "AUX", "PART"]);
-// The words of a description between a reporting verb and the name it introduces: "another Twitter user".
-const DESCRIPTION_PARTS = new Set(["DET", "ADJ", "NOUN", "PROPN", "ADP", "PRON", "NUM", "PART"]);
 // Verbs whose object is the one spoken to, not the speaker: "Ruiz told Lake", "asked Lake".
 const ADDRESSING = new Set(["tell", "ask", "inform", "thank", "urge", "warn", "assure", "advise", "remind", "question", "quote", "cite"]);
 
@@ -93,18 +91,6 @@ export function verbLinks(view: ParagraphView, m: MentionSite): { features: Feat
     const addressed = ADDRESSING.has(tokens[left].lemma.toLowerCase());
     f[addressed ? "addressed" : "verbLeft"] = 1;
     if (!addressed) verbs.push(left);
-  }
-  // "…," said his best friend at Lehigh, Bruce Turry: the name in apposition to the verb's described subject.
-  if (tokens[m.firstToken - 1]?.text === ",") {
-    for (let k = m.firstToken - 2; k >= 0 && k > m.firstToken - 14; k--) {
-      if (view.quoted[k] || !DESCRIPTION_PARTS.has(tokens[k].pos) || /^[,.;:!?]$/.test(tokens[k].text)) {
-        if (reports(view, k) && k < m.firstToken - 2) {
-          f.verbLeftDescribed = 1;
-          verbs.push(k);
-        }
-        break;
-      }
-    }
   }
   // "a spokeswoman for X", "X of the Daily Ledger": a name inside a prepositional phrase is not the subject.
   if (tokens[m.firstToken - 1]?.pos === "ADP" && !/^(?:according|to)$/i.test(tokens[m.firstToken - 1].text)) f.afterPreposition = 1;

@@ -23,8 +23,8 @@ export interface SpeakerCandidate {
 const BEFORE = 3; // paragraphs before the quote's own that may hold its speaker
 const AFTER = 1;
 const NEAREST_SITES = 24; // mentions read per quote
-const LINKS = ["verbRight", "verbLeft", "verbLeftDescribed", "addressed", "afterPreposition", "verbAfterAppositive", "accordingTo", "colonAfter", "possessive", "modifier", "sentenceSubject", "sentenceEndsWithColon"];
-const SPEAKING = ["verbRight", "verbLeft", "verbLeftDescribed", "verbAfterAppositive", "accordingTo", "colonAfter"];
+const LINKS = ["verbRight", "verbLeft", "addressed", "afterPreposition", "verbAfterAppositive", "accordingTo", "colonAfter", "possessive", "modifier", "sentenceSubject", "sentenceEndsWithColon"];
+const SPEAKING = ["verbRight", "verbLeft", "verbAfterAppositive", "accordingTo", "colonAfter"];
 
 /** Whether each token lies inside quotation marks; spans are in text order, so one sweep does. */
 function quotedMask(para: AnalysedParagraph, spans: readonly QuoteSpan[]): boolean[] {
