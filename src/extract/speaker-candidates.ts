@@ -77,7 +77,11 @@ function collectSites(views: readonly ParagraphView[], people: PeopleInText): Si
     for (const o of organisations[p]) {
       const site = { paragraph: p, firstToken: o.firstToken, lastToken: o.lastToken, possessive: false, modifier: false };
       const { features: links, verbs } = verbLinks(view, site);
-      if (SPEAKING.some((k) => links[k])) sites.push({ ...site, speaker: { kind: "organisation", name: fullName(o.name) }, links, verbs, evidence: o.evidence });
+      // An organisation speaks through a verb of saying, or as the subject of the sentence
+      // that holds the words ("Pew found that “…”", "the board was conclusive: “…”").
+      if (SPEAKING.some((k) => links[k]) || (links.sentenceSubject && o.evidence !== "lone")) {
+        sites.push({ ...site, speaker: { kind: "organisation", name: fullName(o.name) }, links, verbs, evidence: o.evidence });
+      }
     }
     return sites.sort((a, b) => a.firstToken - b.firstToken);
   });
@@ -211,6 +215,9 @@ export function speakerCandidates(
       if (f.mentionsNear !== undefined) f.mentionsNear = Math.log1p(f.mentionsNear);
       if (c.speaker!.kind === "organisation") {
         f.organisation = 1;
+        // A body speaks less often than a person next to the same words: its own weights.
+        if (!SPEAKING.some((k) => f[k])) f["organisation&subjectOnly"] = 1;
+        if (f.governsBefore || f.governsAfter) f["organisation&governs"] = 1;
         continue;
       }
       const person = people.people[c.speaker!.person];
@@ -231,6 +238,8 @@ export function speakerCandidates(
     }
     const nobody: Features = { nobody: 1 };
     if (pick.speaker === null) nobody[`nobody&rule-${pick.rule}`] = 1;
+    // The rules read a verb of saying next to the words and found who it names ("said the Chilean").
+    else if (pick.rule === "explicit") nobody["nobody&ruleNamedSpeaker"] = 1;
     if (!verbNear(view, quote)) nobody["nobody&noVerbNear"] = 1;
     if (!candidates.some((c) => c.features.par0)) nobody["nobody&nobodyInParagraph"] = 1;
     // A short quote with no verb of saying around it is a word held at arm's length, not a remark.
