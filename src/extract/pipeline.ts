@@ -90,7 +90,7 @@ function pageSource(raw: RawArticle): ({ ok: true } & Source) | Exclude<ExtractR
     publishedOn: raw.meta?.publishedOn ?? stated.publishedOn ?? raw.capture?.capturedOn ?? null,
     url: raw.meta?.url ?? stated.url ?? raw.capture?.url ?? null,
   };
-  return { ok: true, text: main.paragraphs.join("\n\n"), meta, title: stated.headline, authors: stated.authors.length ? stated.authors : main.byline };
+  return { ok: true, text: main.paragraphs.join("\n\n"), meta, title: stated.headline, authors: stated.authors };
 }
 
 function newsPleaseSource(raw: RawArticle): ({ ok: true } & Source) | Exclude<ExtractResult, { ok: true }> {
