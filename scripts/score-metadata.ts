@@ -4,8 +4,9 @@
 // ../shared/corpus/html/readability) through the same pipeline as ingest, and compares the
 // headline, byline and publication day with the expected ones. Prints each mismatch, then
 // per field how many pages are right. The expected values are Readability's own output,
-// not truth: where one is judged wrong (JUDGED_WRONG below, each with why), the page is
-// counted among those "where the expected value is right" only for the other fields.
+// not truth: where one is judged wrong (JUDGED_WRONG below, each with why), the field is
+// compared with the value judged right instead, or left out when none is given. The last
+// lines count the pages against the expected values as given, too.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
