@@ -70,19 +70,14 @@ async function readManifest(path: string): Promise<Manifest | null> {
     return problem(path, `is not valid JSON (${(error as Error).message})`);
   }
   if (data === null || typeof data !== "object") return problem(path, "is neither a list nor an object");
-  // A list entry without "file" names the WARC record it describes by its "url".
   const pairs: Array<[string | null, unknown, string]> = Array.isArray(data)
-    ? data.map((entry, i) => [
-        manifestKey(typeof entry?.file === "string" ? entry.file : null) ?? (entry?.file == null ? uriKey(typeof entry?.url === "string" ? entry.url : null) : null),
-        entry,
-        `entry #${i + 1}`,
-      ])
+    ? data.map((entry, i) => [manifestKey(typeof entry?.file === "string" ? entry.file : null), entry, `entry #${i + 1}`])
     : Object.entries(data as Record<string, unknown>).map(([name, entry]) => [manifestKey(name), entry, `entry "${name}"`]);
   const entries = new Map<string, ManifestEntry>();
   const unnamed: string[] = [];
   for (const [name, entry, label] of pairs) {
     if (name === null) {
-      unnamed.push(`${path} ${label} has neither a "file" name nor the "url" of a WARC record, so it describes nothing; give it one (${MANIFEST_SHAPE})`);
+      unnamed.push(`${path} ${label} has no "file" name, so it describes no file; give it one (${MANIFEST_SHAPE})`);
       continue;
     }
     const fix = `; fix this entry of ${path} and run again`;

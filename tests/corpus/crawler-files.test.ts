@@ -101,7 +101,7 @@ describe("crawler files", () => {
       JSON.stringify([
         { file: "crawl.warc.gz", outlet: "Harbour Ledger Weekend" },
         { file: "HTTPS://harbourledger.example/news/pier", publishedOn: "2025-04-01", url: "https://harbourledger.example/print/pier" },
-        { url: "https://harbourledger.example/news/ferry", outlet: "Ferry Gazette" },
+        { file: "https://harbourledger.example/news/ferry", outlet: "Ferry Gazette" },
       ]),
     );
     const drafts = (await collect([file])).filter((e) => e.raw).map((e) => extractArticle(e.raw!));
