@@ -1,13 +1,13 @@
-// The format an article came from, as ingest records it and the API and the export say it.
+// The format an article came from, as ingest records it and the API and the export give it back.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { WARCRecord, WARCSerializer } from "warcio";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ingestFiles } from "../../src/archive/ingest-files.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
 import { graphql } from "../support/graphql-client.js";
 import { inventedPage } from "../support/invented-pages.js";
-import { runScript } from "../support/run-script.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
 
 const page = (slug: string, headline: string) =>
@@ -43,8 +43,9 @@ describe("the source format of an article", () => {
       join(dir, "d.jsonl"),
       JSON.stringify({ title: "School reopens after the storm", maintext: 'The school on Quay Street reopened on Monday.\n\n"We are glad to be back," said Ines Varga, the head teacher.', url: "https://quaypost.example/school", date_publish: "2025-03-07 09:00:00" }) + "\n",
     );
-    const run = await runScript("ingest.ts", ["--workers", "0", dir], { DATABASE_URL: archive.url });
-    expect(run.code, run.stdout + run.stderr).toBe(0);
+    // The ingest's own code on this thread: the CLI around it adds a second start-up of tsx, and tests/cli/ingest.test.ts covers it.
+    const totals = await ingestFiles(archive.store, [dir], { workers: 0 });
+    expect(totals).toMatchObject({ stored: 4, failed: 0 });
 
     server = await startServer(archive.store, 0);
     const res = await graphql(server.url, `{ articles(first: 10) { nodes { headline sourceFormat } } }`);
