@@ -2,6 +2,7 @@
 // Prints a line per file and a total; exits 1 if any file failed, 3 if it stopped because the disk filled.
 import { parseArgs } from "node:util";
 import { maxBytesOption } from "./cli/max-bytes-option.js";
+import { readingProgress } from "./terminal/progress-bar.js";
 import { defaultExtractionWorkers } from "../src/archive/extraction-pool.js";
 import { describeOutcome, describeTotals, ingestFiles } from "../src/archive/ingest-files.js";
 import { databaseUrl } from "../src/store/database-url.js";
@@ -26,13 +27,15 @@ if (!(Number.isInteger(workers) && workers >= 0)) {
 const url = databaseUrl();
 await migrateDatabase(url);
 const store = await openStore(url);
+// A WARC of a million records reads for a long while: on a terminal, a bar says how far it is.
+const progress = readingProgress();
 try {
-  // A WARC of a million records reads for a long while: on a terminal, say how far it is.
-  const onProgress = process.stderr.isTTY ? (file: string, records: number) => console.error(`… ${file}: ${records} records read`) : undefined;
-  const totals = await ingestFiles(store, positionals, { maxBytes, workers, onProgress, onFile: (o) => console.log(describeOutcome(o)) });
+  const totals = await ingestFiles(store, positionals, { maxBytes, workers, onProgress: progress.onProgress, onFile: (o) => progress.out(describeOutcome(o)) });
+  progress.stop();
   console.log(describeTotals(totals));
   if (totals.stopped) console.error(`STOPPED: ${totals.stopped.message} [${totals.stopped.code}]`);
   process.exitCode = totals.stopped ? 3 : totals.failed > 0 ? 1 : 0;
 } finally {
+  progress.stop();
   await store.close();
 }

@@ -11,9 +11,9 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readCorpus } from "../src/corpus/read-corpus.js";
 import type { Features } from "../src/extract/attribution-features.js";
-import { fullNamesBySurname, withFullName } from "../src/extract/batch-full-names.js";
+import { fullNamesBySurname, knownPeople, withFullName } from "../src/extract/batch-full-names.js";
 import { extractArticle } from "../src/extract/pipeline.js";
-import type { ArticleDraft } from "../src/extract/types.js";
+import type { ArticleDraft, RawArticle } from "../src/extract/types.js";
 import type { PeopleInText } from "../src/extract/people.js";
 import type { SpeakerCandidate } from "../src/extract/speaker-candidates.js";
 import type { QuoteSpan } from "../src/extract/quote-spans.js";
@@ -87,13 +87,21 @@ function nameOf(c: SpeakerCandidate, people: PeopleInText): string | null {
   return c.speaker.kind === "person" ? withFullName(people.people[c.speaker.person].name, batchFullNames) : c.speaker.name;
 }
 
+// Read as npm run extract reads: once, then again with what the batch knows of shared surnames.
+const raws: { raw: RawArticle; article: GoldArticle }[] = [];
 for await (const entry of readCorpus([corpus], {})) {
-  if (!entry.raw) continue;
-  const article = gold.get(entry.file.split("/").pop()!);
-  if (!article) continue;
+  const article = entry.raw && gold.get(entry.file.split("/").pop()!);
+  if (!entry.raw || !article) continue;
+  raws.push({ raw: entry.raw, article });
+  const first = extractArticle(entry.raw);
+  if (first.ok) drafts.push(first.draft);
+}
+const knownBySurname = knownPeople(fullNamesBySurname(drafts));
+drafts.length = 0;
+for (const { raw, article } of raws) {
   type Seen = { found: SpeakerCandidate[][]; spans: QuoteSpan[]; people: PeopleInText };
   let seen: Seen | null = null;
-  const result = extractArticle(entry.raw, { observeAttribution: (found, spans, people) => (seen = { found, spans, people }) });
+  const result = extractArticle(raw, { knownBySurname, observeAttribution: (found, spans, people) => (seen = { found, spans, people }) });
   if (!result.ok || !seen) continue;
   const { found, spans, people } = seen as Seen;
   drafts.push(result.draft);

@@ -22,7 +22,7 @@ const atThousands: number[] = [];
 const totals = await ingestFiles(store, [warc], {
   workers,
   onFile: (o) => void (o.status === "stored" && stored++),
-  onProgress: (_, records) => {
+  onProgress: ({ records }) => {
     sample();
     atThousands.push(mb(process.memoryUsage.rss()));
     if (records % 5000 === 0) console.log(`${records} records read, ${stored} pages stored, ${((performance.now() - started) / 1000).toFixed(0)} s, RSS ${atThousands.at(-1)} MB`);

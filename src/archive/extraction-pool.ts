@@ -1,11 +1,12 @@
-// Extraction on worker threads, so the main thread can write to SQLite while other files
+// Extraction on worker threads (a piscina pool), so the main thread can write to SQLite while other files
 // are being read and extracted. Results come back in the order the files were read, so an
 // ingest stores files in the same order (and with the same ids) with or without workers.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { Piscina } from "piscina";
 import type { CorpusEntry } from "../corpus/read-corpus.js";
 import { extractArticle } from "../extract/pipeline.js";
 import type { ExtractOptions, ExtractResult, RawArticle } from "../extract/types.js";
+import type { ExtractionBatch } from "./extraction-worker.js";
 
 export interface ExtractedEntry {
   entry: CorpusEntry;
@@ -27,14 +28,12 @@ export function defaultExtractionWorkers(): number {
 const IN_FLIGHT_PER_WORKER = 16;
 const BATCH = 8;
 
-// Under tsx (every entry point of this project) the worker is TypeScript too. On Node 20
-// `execArgv: ["--import", "tsx"]` is not enough (the worker's .ts entry is resolved before
-// the loader is registered), so a one-line bootstrap registers tsx, then imports it.
-function startWorker(): Worker {
+// Under tsx (every entry point of this project) the worker is TypeScript too: each thread
+// registers tsx before piscina imports the worker's file.
+function startPool(workers: number): Piscina<ExtractionBatch, ExtractResult[]> {
   const entry = new URL(`./extraction-worker.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`, import.meta.url);
-  if (!entry.pathname.endsWith(".ts")) return new Worker(entry);
-  const tsx = import.meta.resolve("tsx/esm/api");
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true });
+  const execArgv = entry.pathname.endsWith(".ts") ? ["--import", import.meta.resolve("tsx")] : [];
+  return new Piscina({ filename: entry.href, minThreads: workers, maxThreads: workers, execArgv });
 }
 
 // A Buffer may be a view into a shared pool; only a buffer that is the whole of its
@@ -49,59 +48,42 @@ export async function* extractEntries(entries: AsyncIterable<CorpusEntry>, worke
     for await (const entry of entries) yield { entry, extracted: entry.raw ? extractArticle(entry.raw, options) : undefined };
     return;
   }
-  const pool = Array.from({ length: workers }, startWorker);
-  const waiting = new Map<number, { resolve: (result: ExtractResult) => void; reject: (error: Error) => void }>();
-  let failure: Error | null = null;
-  for (const worker of pool) {
-    worker.on("message", (results: { job: number; result: ExtractResult }[]) => {
-      for (const { job, result } of results) {
-        waiting.get(job)!.resolve(result);
-        waiting.delete(job);
-      }
-    });
-    // A worker that dies (out of memory, a bug in the loader) fails the ingest loudly rather than hang it.
-    worker.on("error", (error) => {
-      failure = error;
-      for (const { reject } of waiting.values()) reject(error);
-      waiting.clear();
-    });
-  }
+  const pool = startPool(workers);
 
   // Files go to the workers BATCH at a time: a message costs the main thread (the busy
   // one) a fixed ~0.2 ms however small, about a tenth of storing an article.
-  let batch: { job: number; raw: RawArticle }[] = [];
-  let batches = 0;
-  const flush = () => {
-    if (!batch.length) return;
+  type Batch = { raws: RawArticle[]; results?: Promise<ExtractResult[]> };
+  let open: Batch = { raws: [] };
+  const send = (batch: Batch) => {
+    if (batch.results || !batch.raws.length) return;
     // The files' bytes are handed over, not copied: the main thread has no more use for them.
-    pool[batches++ % pool.length].postMessage({ jobs: batch, options }, batch.map((b) => b.raw.bytes.buffer as ArrayBuffer));
-    batch = [];
+    // A worker that dies (out of memory, a bug in the loader) rejects its batch, and the
+    // ingest fails loudly rather than hang.
+    batch.results = pool.run({ raws: batch.raws, options }, { transferList: batch.raws.map((raw) => raw.bytes.buffer as ArrayBuffer) });
+    batch.results.catch(() => {}); // awaited in order below; this only keeps an early rejection from being "unhandled"
+    if (batch === open) open = { raws: [] };
   };
-  const queue: { entry: CorpusEntry; result?: Promise<ExtractResult> }[] = [];
-  let job = 0;
+  const queue: { entry: CorpusEntry; batch?: Batch; place?: number }[] = [];
   const submit = (entry: CorpusEntry) => {
     if (!entry.raw) return queue.push({ entry });
-    const n = job++;
-    const result = failure ? Promise.reject(failure) : new Promise<ExtractResult>((resolve, reject) => waiting.set(n, { resolve, reject }));
-    result.catch(() => {}); // awaited in order below; this only keeps an early rejection from being "unhandled"
-    batch.push({ job: n, raw: { ...entry.raw, bytes: ownBuffer(entry.raw.bytes) } });
-    if (batch.length >= BATCH) flush();
-    queue.push({ entry, result });
+    const batch = open;
+    batch.raws.push({ ...entry.raw, bytes: ownBuffer(entry.raw.bytes) });
+    queue.push({ entry, batch, place: batch.raws.length - 1 });
+    if (batch.raws.length >= BATCH) send(batch);
+  };
+  const next = async (): Promise<ExtractedEntry> => {
+    const { entry, batch, place } = queue.shift()!;
+    if (!batch) return { entry };
+    send(batch); // a file whose batch is not full yet (unreadable files came between): it goes now
+    return { entry, extracted: (await batch.results!)[place!] };
   };
   try {
     for await (const entry of entries) {
       submit(entry);
-      while (queue.length >= workers * IN_FLIGHT_PER_WORKER) {
-        const next = queue.shift()!;
-        yield { entry: next.entry, extracted: next.result && (await next.result) };
-      }
+      while (queue.length >= workers * IN_FLIGHT_PER_WORKER) yield await next();
     }
-    flush();
-    while (queue.length) {
-      const next = queue.shift()!;
-      yield { entry: next.entry, extracted: next.result && (await next.result) };
-    }
+    while (queue.length) yield await next();
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await pool.destroy();
   }
 }

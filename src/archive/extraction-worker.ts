@@ -1,13 +1,17 @@
-// A worker thread of extraction-pool.ts: extracts each batch of articles it is sent and
-// posts the results back, each with its job's number. extractArticle never throws for bad
-// input; if it does anyway, the failure goes back as a result so the file is reported, not lost.
-import { parentPort } from "node:worker_threads";
+// A worker thread of extraction-pool.ts (run by piscina): extracts one batch of articles.
+// extractArticle never throws for bad input; if it does anyway, the failure goes back as a
+// result so the file is reported, not lost.
 import { extractArticle } from "../extract/pipeline.js";
 import type { ExtractOptions, ExtractResult, RawArticle } from "../extract/types.js";
 
-parentPort!.on("message", ({ jobs, options }: { jobs: { job: number; raw: RawArticle }[]; options: ExtractOptions }) => {
-  parentPort!.postMessage(jobs.map(({ job, raw }) => ({ job, result: extract(raw, options) })));
-});
+export interface ExtractionBatch {
+  raws: RawArticle[];
+  options: ExtractOptions;
+}
+
+export default function extractBatch({ raws, options }: ExtractionBatch): ExtractResult[] {
+  return raws.map((raw) => extract(raw, options));
+}
 
 function extract(raw: RawArticle, options: ExtractOptions): ExtractResult {
   try {

@@ -1,7 +1,7 @@
 // Files → extraction → store, one file at a time, each in its own savepoint (files are
 // committed in small groups): a bad file is reported and skipped, and the files around it
 // are stored all the same. Extraction may run ahead on worker threads (extraction-pool.ts).
-import { readCorpus, type CorpusEntry } from "../corpus/read-corpus.js";
+import { readCorpus, type ArchiveProgress, type CorpusEntry } from "../corpus/read-corpus.js";
 import type { ExtractOptions, ExtractResult } from "../extract/types.js";
 import type { Store } from "../store/open-store.js";
 import { saveArticle } from "../store/save-article.js";
@@ -32,7 +32,7 @@ export async function ingestFiles(
   store: Store,
   paths: string[],
   // workers: threads extracting ahead of the writer (0, the default, extracts on this thread).
-  options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void; workers?: number; onProgress?: (file: string, records: number) => void } = {},
+  options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void; workers?: number; onProgress?: (progress: ArchiveProgress) => void } = {},
 ): Promise<IngestTotals> {
   const totals: IngestTotals = { files: 0, stored: 0, duplicate: 0, failed: 0, skipped: 0 };
   // Outcomes are reported once their files are committed, so a "stored" line is never a

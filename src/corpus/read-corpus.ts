@@ -30,7 +30,16 @@ export interface CorpusEntry {
 export interface ReadCorpusOptions {
   maxBytes?: number;
   /** Called every PROGRESS_EVERY records of an archive, so a long WARC shows it is moving. */
-  onProgress?: (file: string, records: number) => void;
+  onProgress?: (progress: ArchiveProgress) => void;
+}
+
+/** How far the reading of one archive file is. */
+export interface ArchiveProgress {
+  file: string;
+  records: number;
+  /** Where in the file the last record read starts, and the file's size, in bytes. */
+  bytesRead: number;
+  bytes: number;
 }
 
 /** Names a folder's article files end with; anything else in a folder is skipped with a line. */

@@ -3,7 +3,8 @@
 // (requests, metadata, images, redirects) is counted, and the counts reported in one line
 // for the file; a record that cannot be read is reported by its offset.
 import { checkCrawlerMeta } from "../extract/crawler-meta.js";
-import type { CorpusEntry, ManifestEntry } from "./read-corpus.js";
+import { stat } from "node:fs/promises";
+import type { ArchiveProgress, CorpusEntry, ManifestEntry } from "./read-corpus.js";
 import { readWarcRecords } from "./warc-records.js";
 
 const PROGRESS_EVERY = 1000;
@@ -18,14 +19,15 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export async function* readWarcArticles(
   path: string,
   // manifestFor: what the folder's manifest says about the record captured at a URI (see read-corpus.ts).
-  options: { maxBytes: number; onProgress?: (file: string, records: number) => void; manifestFor?: (uri: string | null) => ManifestEntry | undefined },
+  options: { maxBytes: number; onProgress?: (progress: ArchiveProgress) => void; manifestFor?: (uri: string | null) => ManifestEntry | undefined },
 ): AsyncGenerator<CorpusEntry> {
   const passedOver = new Map<string, number>();
   const count = (why: string) => passedOver.set(why, (passedOver.get(why) ?? 0) + 1);
   let records = 0;
   try {
+    const bytes = options.onProgress ? (await stat(path)).size : 0;
     for await (const item of readWarcRecords(path, { maxRecordBytes: options.maxBytes })) {
-      if (++records % PROGRESS_EVERY === 0) options.onProgress?.(path, records);
+      if (++records % PROGRESS_EVERY === 0) options.onProgress?.({ file: path, records, bytesRead: item.offset, bytes });
       const file = `${path}#${item.offset}`;
       if (item.kind === "problem") {
         yield { file, error: { code: "BAD_WARC_RECORD", message: `${file}: ${item.message}` } };

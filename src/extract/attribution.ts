@@ -17,7 +17,7 @@ import { DiscourseFocus } from "./discourse-focus.js";
 import type { PeopleInText, PersonMention } from "./people.js";
 import type { QuoteSpan } from "./quote-spans.js";
 import { isAnonymousRole } from "./role-nouns.js";
-import { isQuotingVerbLemma, isSpeechVerbLemma } from "./speech-verbs.js";
+import { isCommittingVerbLemma, isQuotingVerbLemma, isSpeechVerbLemma } from "./speech-verbs.js";
 import { pronounGender, subjectAfter, subjectBefore, subjectEndingAt, type ParagraphTokens, type Subject } from "./speaker-subject.js";
 import { tokenAt, type AnalysedParagraph, type Token } from "./text-analysis.js";
 
@@ -60,10 +60,11 @@ function buildParagraphTokens(para: AnalysedParagraph, spans: QuoteSpan[], menti
 
 /**
  * Whether the token at `i` reports speech. A reporting verb followed by "to" is not
- * reporting anything ("would continue to …", "vowed to …", "is said to be").
+ * reporting anything ("would continue to …", "is said to be"), but for a promise or a
+ * threat ("vowed to “take our fight”").
  */
 export function reportsAt(tokens: readonly Token[], i: number): boolean {
-  return isReportingVerb(tokens[i]) && tokens[i + 1]?.text.toLowerCase() !== "to";
+  return isReportingVerb(tokens[i]) && (tokens[i + 1]?.text.toLowerCase() !== "to" || isCommittingVerbLemma(tokens[i].lemma));
 }
 
 /** Index of the sentence holding a token (the last sentence when the token is past the end). */

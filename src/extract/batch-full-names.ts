@@ -5,7 +5,8 @@
 // name of the one person the other articles name in full with that surname, or of the
 // one named in at least twice as many articles as any other (a batch of political news
 // names "Ana Okafor" in a dozen articles and her cousin "Ben Okafor" in one).
-import { keyHasGivenName, nameKey, surnameKey } from "./names.js";
+import { hasGivenName, nameKey, nameWordKey, surnameKey } from "./names.js";
+import type { KnownPeople } from "./people.js";
 import type { ArticleDraft } from "./types.js";
 
 /** Full name by surname key, for the surnames the batch names in full decisively. */
@@ -17,7 +18,7 @@ export function fullNamesBySurname(drafts: readonly ArticleDraft[]): Map<string,
     const seen = new Set<string>();
     for (const person of draft.people) {
       const key = nameKey(person.name);
-      if (!keyHasGivenName(key) || seen.has(key)) continue;
+      if (!hasGivenName(person.name) || seen.has(key)) continue;
       seen.add(key);
       const surname = surnameKey(person.name);
       const given = key.split(" ")[0];
@@ -43,6 +44,23 @@ export function fullNamesBySurname(drafts: readonly ArticleDraft[]): Map<string,
 
 /** The full name for a person's name that holds no given name ("Okafor" → "Ana Okafor"), or the name itself. */
 export function withFullName(name: string, fullNames: ReadonlyMap<string, string>): string {
-  if (keyHasGivenName(nameKey(name))) return name;
+  if (hasGivenName(name)) return name;
   return fullNames.get(surnameKey(name)) ?? name;
+}
+
+/** The batch's decisive full names as findPeople reads them: who a shared surname most likely means. */
+export function knownPeople(fullNames: ReadonlyMap<string, string>): KnownPeople {
+  return new Map([...fullNames].map(([surname, name]) => [surname, { givenKey: nameWordKey(name.split(" ")[0]) }]));
+}
+
+/** Whether an article names several people of one surname, so that a lone surname may be read with what the batch knows. */
+export function sharesSurnames(draft: ArticleDraft): boolean {
+  const seen = new Set<string>();
+  for (const person of draft.people) {
+    if (!hasGivenName(person.name)) continue;
+    const surname = surnameKey(person.name);
+    if (seen.has(surname)) return true;
+    seen.add(surname);
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 // What a crawler says about a file (outlet, publication day, url) arrives in two ways: a
 // manifest.json beside the files, or YAML front matter inside one. Both go through this
-// one check, so a value refused in one is refused in the other, with the same words.
+// one zod schema, so a value refused in one is refused in the other, with the same words.
+import { z } from "zod";
 import { EARLIEST_DAY, isCalendarDay, LATEST_DAY } from "./day-number.js";
 import type { CrawlerMeta } from "./types.js";
 
@@ -15,54 +16,58 @@ const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u2
 
 const fieldText = (key: string, what: string) => `field \`${key}\` ${what}`;
 
-function outletOf(value: unknown): string | null | { problem: string } {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== "string" && typeof value !== "number") return { problem: fieldText("outlet", "must be text") };
-  const outlet = String(value).trim();
-  if (outlet === "") return null;
-  if (outlet.length > MAX_OUTLET_LENGTH) return { problem: fieldText("outlet", `is ${outlet.length} characters long; an outlet's name is at most ${MAX_OUTLET_LENGTH}`) };
-  if (CONTROL_OR_BIDI.test(outlet)) return { problem: fieldText("outlet", "holds control or text-direction characters; write the name as plain text") };
-  return outlet;
-}
+// A field left empty is absent: "" and null read as undefined, and an absent field is null.
+const absentIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional()).transform((value) => value ?? null);
 
-function urlOf(value: unknown): string | null | { problem: string } {
-  if (value === undefined || value === null || value === "") return null;
-  const refused = { problem: fieldText("url", "must be an http(s) URL") };
-  if (typeof value !== "string") return refused;
-  const url = value.trim();
-  if (url.length > MAX_URL_LENGTH) return { problem: fieldText("url", `is ${url.length} characters long; the limit is ${MAX_URL_LENGTH}`) };
-  if (CONTROL_OR_BIDI.test(url) || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) return refused;
-  return url;
-}
+const outlet = absentIfEmpty(
+  z
+    .union([z.string(), z.number()], { error: fieldText("outlet", "must be text") })
+    .transform((value) => String(value).trim())
+    .pipe(
+      z
+        .string()
+        .max(MAX_OUTLET_LENGTH, { error: (issue) => fieldText("outlet", `is ${(issue.input as string).length} characters long; an outlet's name is at most ${MAX_OUTLET_LENGTH}`) })
+        .refine((name) => !CONTROL_OR_BIDI.test(name), fieldText("outlet", "holds control or text-direction characters; write the name as plain text")),
+    )
+    .transform((name) => name || null),
+);
 
-/** "2025-04-03", "2025-04-03T10:00:00Z" or a YAML timestamp → "2025-04-03". */
-function publishedOnOf(value: unknown): string | null | { problem: string } {
-  if (value === undefined || value === null || value === "") return null;
-  const refused = { problem: fieldText("publishedOn", `must be a calendar day written YYYY-MM-DD, between ${EARLIEST_DAY} and ${LATEST_DAY}`) };
-  let text: string;
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return refused;
-    text = value.toISOString().slice(0, 10);
-  } else if (typeof value === "string") {
-    const match = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
-    if (!match) return { problem: `${refused.problem}; got "${value.slice(0, 40)}"` };
-    text = match[1];
-  } else return refused;
-  return isCalendarDay(text) ? text : { problem: `${refused.problem}; got "${text}"` };
-}
+const URL_REFUSED = fieldText("url", "must be an http(s) URL");
+const url = absentIfEmpty(
+  z
+    .string({ error: URL_REFUSED })
+    .trim()
+    .max(MAX_URL_LENGTH, { error: (issue) => fieldText("url", `is ${(issue.input as string).length} characters long; the limit is ${MAX_URL_LENGTH}`) })
+    // Checked before parsing: the URL parser drops tabs and newlines without a word.
+    .refine((text) => !CONTROL_OR_BIDI.test(text), URL_REFUSED)
+    .pipe(z.url({ protocol: /^https?$/, error: URL_REFUSED })),
+);
 
-const isProblem = (v: unknown): v is { problem: string } => typeof v === "object" && v !== null && "problem" in v;
+const DAY_REFUSED = fieldText("publishedOn", `must be a calendar day written YYYY-MM-DD, between ${EARLIEST_DAY} and ${LATEST_DAY}`);
+/** "2025-04-03", "2025-04-03T10:00:00Z" or a YAML timestamp (a Date) → "2025-04-03". */
+const publishedOn = absentIfEmpty(
+  z.preprocess(
+    (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+    z
+      .string({ error: DAY_REFUSED })
+      .regex(/^\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/, { error: (issue) => `${DAY_REFUSED}; got "${(issue.input as string).slice(0, 40)}"` })
+      .transform((text) => text.trim().slice(0, 10))
+      .refine(isCalendarDay, { error: (issue) => `${DAY_REFUSED}; got "${issue.input}"` }),
+  ),
+);
 
-/**
- * Checks a crawler's fields (`publishedOn` may also be called `published` or `date`, as
- * some crawlers write it) and returns them cleaned, or the first problem found.
- */
+/** What a crawler says about a file; `publishedOn` may also be called `published` or `date`, as some crawlers write it. */
+const crawlerMeta = z.preprocess(
+  (fields) => {
+    const { outlet, url, publishedOn, published, date } = fields as Record<string, unknown>;
+    return { outlet, url, publishedOn: publishedOn ?? published ?? date };
+  },
+  z.object({ outlet, url, publishedOn }),
+);
+
+/** Checks a crawler's fields and returns them cleaned, or the first problem found. */
 export function checkCrawlerMeta(fields: Record<string, unknown>): CheckedMeta {
-  const outlet = outletOf(fields.outlet);
-  if (isProblem(outlet)) return { ok: false, problem: outlet.problem };
-  const url = urlOf(fields.url);
-  if (isProblem(url)) return { ok: false, problem: url.problem };
-  const publishedOn = publishedOnOf(fields.publishedOn ?? fields.published ?? fields.date);
-  if (isProblem(publishedOn)) return { ok: false, problem: publishedOn.problem };
-  return { ok: true, meta: { outlet, url, publishedOn } };
+  const checked = crawlerMeta.safeParse(fields);
+  return checked.success ? { ok: true, meta: checked.data } : { ok: false, problem: checked.error.issues[0].message };
 }

@@ -208,6 +208,14 @@ function rolesAfter(para: AnalysedParagraph, last: number, evidence: RoleEvidenc
   return true;
 }
 
+const ADDRESSED_OFFICES = new Set(["president", "speaker", "chairman", "chairwoman", "chair", "secretary", "minister", "mayor", "ambassador", "prime", "governor", "senator"]);
+
+/** A role noun written with a capital, in the singular or plural: "Leader", "Adviser", "Celebrities". */
+function isCapitalisedRole(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  return isRoleNoun(word) || (/ies$/.test(word) && isRoleNoun(`${word.slice(0, -3)}y`)) || (/[^s]s$/.test(word) && isRoleNoun(word.slice(0, -1)));
+}
+
 function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set<number>): NameCandidate | null {
   const { tokens } = para;
   let words = run;
@@ -222,11 +230,14 @@ function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set
   words.forEach((index, k) => {
     const w = tokens[index].text;
     if (k < words.length - 1 && (isTitleWord(w) || isHonorific(w))) lastTitle = k;
+    // "Majority Leader Mitch McConnell", "Managing Editor Bill Sammon": a capitalised role
+    // ends a title when a full name (two words or more) still follows it.
+    else if (k < words.length - 2 && isCapitalisedRole(w)) lastTitle = k;
   });
   // A title holds an office or an honorific ("Energy Minister", "Dr"), or ends a chain
   // that does ("Secretary of State", "Minister of Economy and Trade"). Modifiers alone ("Transport", "Energy")
   // begin the names of things: "International Transport Corridor".
-  const titleHoldsOffice = words.slice(0, lastTitle + 1).some((i) => isOfficeTitle(tokens[i].text) || isHonorific(tokens[i].text));
+  const titleHoldsOffice = words.slice(0, lastTitle + 1).some((i) => isOfficeTitle(tokens[i].text) || isHonorific(tokens[i].text) || isCapitalisedRole(tokens[i].text));
   const endsTitleChain = ["of", "and", "for", "&"].includes(tokens[words[0] - 1]?.text ?? "");
   if (lastTitle >= 0 && !titleHoldsOffice && !endsTitleChain) lastTitle = -1;
   for (let k = 0; k <= lastTitle; k++) {
@@ -237,7 +248,9 @@ function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set
   if (leadingRole) evidence.roles.push(roleKey(opener));
   const titled = (lastTitle >= 0 || leadingRole) && evidence.roles.length > 0;
   words = words.slice(lastTitle + 1);
-  if (!words.length || words.every((i) => isTitleWord(tokens[i].text))) return null;
+  // "Mr. King" is a surname; "Mr. President", "Madam Speaker" address an office.
+  const surnameAfterHonorific = honorific !== null && words.length === 1 && !ADDRESSED_OFFICES.has(tokens[words[0]].text.toLowerCase());
+  if (!words.length || (words.every((i) => isTitleWord(tokens[i].text)) && !surnameAfterHonorific)) return null;
 
   const first = words[0];
   const last = words[words.length - 1];

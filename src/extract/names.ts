@@ -107,6 +107,34 @@ export function keyHasGivenName(key: string): boolean {
   return words.slice(0, -1).some((w) => w && !particleKeys!.has(w));
 }
 
+// Particles that open a surname even when written with a capital ("De Blasio", "Van
+// Hollen", "Bin Laden"). The short Arabic articles are left out: written on their own
+// with a capital they are first names ("Al Gore", "Ed Rendell", "Ash Carter"), and
+// glued by a hyphen ("al-Rashidi") they never stand apart.
+const CAPITALISED_PARTICLES = new Set(`abu ibn bin bint de da del della der di du la le van von dos das el`.split(" "));
+
+/**
+ * Whether a name as written gives a given name besides the surname. The written form
+ * tells what a key cannot: "Lee Epstein" and "Ben Carson" have first names, though their
+ * keys ("le epstein", "ben carson") begin with what may be a surname particle, while
+ * "de la Cruz", "Al-Rashidi", "Ms al-Rashidi" and "Bin Laden" are surnames alone.
+ */
+export function hasGivenName(name: string): boolean {
+  const words = bareName(name).split(" ");
+  return words.slice(0, -1).some((word) => {
+    const first = word.split("-")[0];
+    if (!first) return false;
+    const lower = first.toLowerCase();
+    if (word.includes("-")) return !particleWord(lower);
+    return first === lower ? !particleWord(lower) : !CAPITALISED_PARTICLES.has(lower);
+  });
+}
+
+function particleWord(lower: string): boolean {
+  particleKeys ??= new Set(SURNAME_PARTICLES.map(nameWordKey));
+  return SURNAME_PARTICLES.includes(lower) || particleKeys.has(nameWordKey(lower));
+}
+
 /** The key of a name's last word, used to recognise "Dmitriev" as "Kirill Dmitriev". */
 export function surnameKey(name: string): string {
   const words = nameKey(name).split(" ");

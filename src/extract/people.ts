@@ -8,7 +8,7 @@
 import { genderOfGivenName, isGivenName } from "./given-names.js";
 import { findNameCandidates, withoutLeadingWords, type NameCandidate } from "./name-candidates.js";
 import { isHonorific, nameKey, nameWordKey } from "./names.js";
-import { genderOfRole, isRoleNoun, isTitleWord } from "./role-nouns.js";
+import { genderOfRole, isAffiliation, isRoleNoun, isTitleWord } from "./role-nouns.js";
 import { isSpeechVerbLemma } from "./speech-verbs.js";
 import type { AnalysedParagraph } from "./text-analysis.js";
 import { isTitleCaseLine } from "./title-case-lines.js";
@@ -45,6 +45,12 @@ export interface PeopleInText {
   /** Per paragraph, the person mentions in text order. */
   mentions: PersonMention[][];
 }
+
+/**
+ * What an archive or a batch knows beyond one article: per surname key, the given-name
+ * key of the person it names in full far more often than anyone else of that surname.
+ */
+export type KnownPeople = ReadonlyMap<string, { givenKey: string }>;
 
 // Last words that make a capitalised run an organisation, a place or a thing.
 const NON_PERSON_WORDS = new Set(
@@ -87,11 +93,13 @@ const BODY_WORD = /\p{Ll}{3,}(?:ate|ary|ion|ity|ment|ism|ics)$/u;
 /** Whether the run is the subject of a reporting verb: "Sigurd Vangen said", "…," said Sigurd Vangen. */
 function speaks(para: AnalysedParagraph, c: NameCandidate): boolean {
   const { tokens } = para;
+  const reports = (i: number) => tokens[i] !== undefined && (tokens[i].pos === "VERB" || /ed$/.test(tokens[i].text)) && isSpeechVerbLemma(tokens[i].lemma);
+  // "said Edwin Truman, a fellow at …": the verb before the name is enough.
+  if (reports(c.firstToken - 1) && !c.possessive) return true;
   let k = c.lastToken + 1;
   if (tokens[k]?.text === ",") return false;
   while (tokens[k] && SPEECH_SKIPPABLE.has(tokens[k].pos)) k++;
-  const reports = (i: number) => tokens[i] !== undefined && (tokens[i].pos === "VERB" || /ed$/.test(tokens[i].text)) && isSpeechVerbLemma(tokens[i].lemma);
-  return reports(k) || (reports(c.firstToken - 1) && !c.possessive);
+  return reports(k);
 }
 
 /** Whether an unfamiliar run is a person by the article's own evidence. */
@@ -155,6 +163,16 @@ function nameLabels(candidates: readonly NameCandidate[]): Set<string> {
 }
 
 /**
+ * A word that labels whoever follows it, never a name of its own: a party ("Democrat
+ * Ana Ruiz", "Republicans Lake") or a role in the plural ("Senators Lake and Holt").
+ * It is cut even from a run of two words, leaving the surname.
+ */
+function isLabelWord(word: string): boolean {
+  if (isGivenName(word)) return false;
+  return isAffiliation(word) || (/[^s]s$/.test(word) && isRoleNoun(word.slice(0, -1)));
+}
+
+/**
  * Capitalised words glued to a name by a headline or a sentence start: "Year Ana Ruiz",
  * "Reporter Ana Ruiz", "Ana Ruiz Says". An edge word of a run of three or more that the
  * article also writes in lower case ("year", "says"), or that stands before a first
@@ -168,6 +186,10 @@ function trimCommonEdges(para: AnalysedParagraph, c: NameCandidate, lowerWords: 
   let drop = 0;
   // At a sentence's start a capital says nothing: "Celebrities Ana Ruiz", before a first name, is no name.
   const opensSentence = para.sentences.some((s) => s.firstToken === c.wordTokens[0]);
+  while (c.words.length - drop > 1 && isLabelWord(c.words[drop])) drop++;
+  // A label introduces a person as a title does: "Republicans Okafor" is Mr Okafor.
+  if (drop) c = { ...withoutLeadingWords(para, c, drop), introduced: true };
+  drop = 0;
   while (
     c.words.length - drop > 2 &&
     (common(c.words[drop]) || (opensSentence && drop === 0 && !isGivenName(c.words[0]) && isGivenName(c.words[1])) || (afterTitleChain && !isGivenName(c.words[drop])))
@@ -184,7 +206,8 @@ function trimCommonEdges(para: AnalysedParagraph, c: NameCandidate, lowerWords: 
 /** Whether a single capitalised word is introduced as a person: "Mr Lake", "President Ruiz", "envoy Lake". */
 function isIntroducedSurname(c: NameCandidate): boolean {
   return (
-    c.words.length === 1 && !looksLikeOrganisationOrPlace(c.words) && !isTitleWord(c.words[0]) && !/-/.test(c.words[0]) && c.introduced
+    // After "Mr."/"Ms." even a title's word is a surname: "Mr. King said".
+    c.words.length === 1 && !looksLikeOrganisationOrPlace(c.words) && (!isTitleWord(c.words[0]) || c.honorific !== null) && !/-/.test(c.words[0]) && c.introduced
   );
 }
 
@@ -281,12 +304,14 @@ const THEY_THEM = /\bthey\/them\b/i;
 /**
  * Finds the people named in analysed body paragraphs. `exclude` lists authors,
  * editors and photographers, who are never newsmakers of the article they made;
- * `context` (headline, standfirst) helps recognise full names but counts no mentions.
+ * `context` (headline, standfirst) helps recognise full names but counts no mentions;
+ * `knownBySurname` settles a lone surname that several people of the article share.
  */
 export function findPeople(
   paragraphs: readonly AnalysedParagraph[],
   exclude: readonly string[] = [],
   context: readonly AnalysedParagraph[] = [],
+  knownBySurname: KnownPeople = new Map(),
 ): PeopleInText {
   const excluded = new Set(exclude.map(nameKey));
   const texts = [...paragraphs, ...context];
@@ -358,12 +383,28 @@ export function findPeople(
     const i = c.words.length > 1 ? byKey.get(nameKey(c.name)) : undefined;
     if (i !== undefined) fullMentions[i]++;
   }
-  /** A lone surname shared by several people: the one an honorific's gender allows, named in full at least twice as often as any other; else the one named last. */
+  // The people of each surname the headline names: "Clinton" in a story headlined about Chelsea Clinton is Chelsea.
+  const inHeadline = new Set<number>();
+  for (const list of candidates.slice(paragraphs.length)) for (const c of list) {
+    const i = byKey.get(nameKey(c.name));
+    if (i !== undefined && c.words.length > 1) inHeadline.add(i);
+  }
+  /**
+   * A lone surname shared by several people: the one an honorific's gender allows, named
+   * in full at least twice as often as any other; else the one the headline names; else
+   * the one the archive knows best by that surname ("Clinton" beside Bill and Hillary
+   * Clinton); else the one named last.
+   */
   const ownerOfSurname = (word: string, c: NameCandidate): number | undefined => {
     const owners = people.flatMap((p, i) => (p.surnameKey === word && (c.gender === null || p.gender === null || p.gender === c.gender) ? [i] : []));
     if (owners.length <= 1) return owners[0] ?? lastOfSurname.get(word);
     const ranked = [...owners].sort((a, b) => fullMentions[b] - fullMentions[a]);
     if (fullMentions[ranked[0]] >= 2 * fullMentions[ranked[1]]) return ranked[0];
+    const headlined = owners.filter((i) => inHeadline.has(i));
+    if (headlined.length === 1) return headlined[0];
+    const known = knownBySurname.get(word);
+    const best = known === undefined ? [] : owners.filter((i) => people[i].givenKey === known.givenKey);
+    if (best.length === 1) return best[0];
     const last = lastOfSurname.get(word);
     return last !== undefined && owners.includes(last) ? last : ranked[0];
   };

@@ -135,7 +135,7 @@ export function extractArticle(raw: RawArticle, options: ExtractOptions = {}): E
   const analysed = analyseBody(masthead.body);
   // The headline and standfirst often give a full name the body shortens ("Nasser").
   const context = [masthead.headline, masthead.standfirst].filter((t): t is string => t !== null).map(analyseParagraph);
-  const people = findPeople(analysed, [...masthead.byline, ...masthead.credits], context);
+  const people = findPeople(analysed, [...masthead.byline, ...masthead.credits], context, options.knownBySurname);
 
   return {
     ok: true,

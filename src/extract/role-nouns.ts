@@ -27,7 +27,15 @@ neighbour neighbor nominee novelist nurse official organiser organizer owner par
 player poet politician pollster presenter priest principal producer protester psychologist rapper refugee regulator
 researcher resident retiree rider runner scientist singer sister skipper soldier son star strategist striker student
 supporter surgeon swimmer teacher technician teenager trainer trustee tycoon veteran victim voter whip wife winger
-witness woman worker wrestler writer youngster
+witness woman worker wrestler writer youngster reporter alderman alderwoman advocate recorder clerk auditor comptroller
+celebrity activist blogger scholar lecturer publisher filmmaker photographer
+`;
+
+// Party and camp labels written before a name as titles are ("Democrat Ana Ruiz",
+// "Republicans Lake and Holt", "Tory MP Tom Lake"): they say which side, never who.
+const AFFILIATIONS = `
+democrat democrats democratic republican republicans gop independent independents libertarian libertarians
+conservative conservatives liberal liberals socialist socialists tory tories labour progressive progressives
 `;
 
 // Capitalised words that stand before a name as part of a title ("Prime Minister",
@@ -57,6 +65,7 @@ const GENERIC_ROLES = new Set(["official", "leader", "chief", "head", "executive
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
 const TITLE_ONLY_SET = new Set(words(TITLES));
 const ROLE_SET = new Set([...TITLE_ONLY_SET, ...words(ROLES), "source", "insider"]);
+const AFFILIATION_SET = new Set(words(AFFILIATIONS));
 const TITLE_SET = new Set([...TITLE_ONLY_SET, ...words(TITLE_MODIFIERS), ...Object.keys(ABBREVIATIONS)]);
 
 function plain(word: string): string {
@@ -67,6 +76,11 @@ function plain(word: string): string {
 /** Whether a word names a role: "minister", "Envoy", "spokeswoman". Plurals are not roles of one person. */
 export function isRoleNoun(word: string): boolean {
   return ROLE_SET.has(plain(word));
+}
+
+/** Whether a capitalised word before a name is a party or camp label: "Democrat", "Republicans", "GOP". */
+export function isAffiliation(word: string): boolean {
+  return AFFILIATION_SET.has(word.toLowerCase());
 }
 
 /** Whether a word can be part of a title written before a name: "Prime", "Minister", "Foreign", "Sen.", "Gov.". */

@@ -6,7 +6,7 @@
 // decision.
 import { reportsAt, type AttributionRule } from "./attribution.js";
 import { governingVerbs, placement, sentenceIndex, verbLinks, type Features, type MentionSite, type ParagraphView } from "./attribution-features.js";
-import { findOrganisationMentions } from "./organisation-names.js";
+import { findOrganisationMentions, type OrganisationMention } from "./organisation-names.js";
 import type { PeopleInText } from "./people.js";
 import type { QuoteSpan } from "./quote-spans.js";
 import { pronounGender } from "./speaker-subject.js";
@@ -42,22 +42,42 @@ interface Site extends MentionSite {
   verbs: number[];
 }
 
+/**
+ * An organisation under the fullest name the article gives it: a short form takes the
+ * longest name that ends the same way ("the Times" → "The New York Times", "the Post"
+ * → "The Washington Post"), and a name the article writes with a capital "The" keeps it.
+ */
+function organisationNaming(mentions: readonly OrganisationMention[]): (name: string) => string {
+  const bare = (name: string) => name.replace(/^The /, "");
+  const titled = new Set(mentions.filter((m) => m.name.startsWith("The ")).map((m) => bare(m.name)));
+  const names = [...new Set(mentions.map((m) => bare(m.name)))].sort((a, b) => b.length - a.length);
+  return (name) => {
+    const own = bare(name);
+    const longest = names.find((n) => n === own || n.endsWith(` ${own}`)) ?? own;
+    return titled.has(longest) ? `The ${longest}` : longest;
+  };
+}
+
 /** Every mention of a person, and every speaking organisation, per paragraph (outside quotations). */
 function collectSites(views: readonly ParagraphView[], people: PeopleInText): Site[][] {
-  return views.map((view, p) => {
+  const organisations = views.map((view, p) => {
     const taken = [...view.quoted];
+    for (const m of people.mentions[p] ?? []) for (let k = m.candidate.firstToken; k <= m.candidate.lastToken; k++) taken[k] = true;
+    return findOrganisationMentions(view.para, taken);
+  });
+  const fullName = organisationNaming(organisations.flat());
+  return views.map((view, p) => {
     const sites: Site[] = [];
     for (const m of people.mentions[p] ?? []) {
-      for (let k = m.candidate.firstToken; k <= m.candidate.lastToken; k++) taken[k] = true;
       if (view.quoted[m.candidate.firstToken]) continue;
       const site = { paragraph: p, firstToken: m.candidate.firstToken, lastToken: m.candidate.lastToken, possessive: m.candidate.possessive, modifier: m.candidate.modifier };
       const { features: links, verbs } = verbLinks(view, site);
       sites.push({ ...site, speaker: { kind: "person", person: m.person }, links, verbs });
     }
-    for (const o of findOrganisationMentions(view.para, taken)) {
+    for (const o of organisations[p]) {
       const site = { paragraph: p, firstToken: o.firstToken, lastToken: o.lastToken, possessive: false, modifier: false };
       const { features: links, verbs } = verbLinks(view, site);
-      if (SPEAKING.some((k) => links[k])) sites.push({ ...site, speaker: { kind: "organisation", name: o.name }, links, verbs, evidence: o.evidence });
+      if (SPEAKING.some((k) => links[k])) sites.push({ ...site, speaker: { kind: "organisation", name: fullName(o.name) }, links, verbs, evidence: o.evidence });
     }
     return sites.sort((a, b) => a.firstToken - b.firstToken);
   });

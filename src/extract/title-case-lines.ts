@@ -9,11 +9,16 @@ const SMALL = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "a
 /**
  * Whether a paragraph is a title-case line: three to twenty-five words, at least three
  * in four capitalised (small words aside), and among them a word that the article
- * writes in lower case elsewhere (`lowerWords`): the proof that capitals here are style.
+ * writes in lower case elsewhere (`lowerWords`): the proof that capitals here are style;
+ * or five words or more, all capitalised.
  */
 export function isTitleCaseLine(para: AnalysedParagraph, lowerWords: ReadonlySet<string>): boolean {
   const words = para.tokens.filter((t) => /^\p{L}{2}/u.test(t.text) && !SMALL.has(t.text.toLowerCase()));
   if (words.length < 3 || words.length > 25) return false;
   const capitalised = words.filter((t) => /^\p{Lu}\p{Ll}/u.test(t.text));
-  return capitalised.length / words.length >= 0.75 && capitalised.some((t, i) => i > 0 && lowerWords.has(t.text.toLowerCase()));
+  if (capitalised.length / words.length < 0.75) return false;
+  // Five words or more, every one capitalised, and no comma between them: a crosshead
+  // ("Rand Paul Scores Direct Hit On Donald Trump"), not a sentence, whatever else the article writes.
+  if (capitalised.length === words.length && words.length >= 5 && !para.tokens.some((t) => t.text === ",")) return true;
+  return capitalised.some((t, i) => i > 0 && lowerWords.has(t.text.toLowerCase()));
 }

@@ -1,4 +1,5 @@
 import type { AttributionObserver } from "./quotes.js";
+import type { KnownPeople } from "./people.js";
 
 // What each ingestion stage reads and returns. Every stage is a pure function
 // over these shapes: no I/O, no clock, no randomness, so a stage can be tested by
@@ -33,6 +34,8 @@ export interface ExtractOptions {
   maxBytes?: number;
   /** Sees every quote's speaker candidates; used by scripts/train-attribution.ts to learn the ranker. */
   observeAttribution?: AttributionObserver;
+  /** Who a shared surname most likely means, as an archive or a batch knows it (see findPeople). */
+  knownBySurname?: KnownPeople;
 }
 
 /** A newsmaker of the body under one canonical full name, with every spelling seen. */

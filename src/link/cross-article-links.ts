@@ -1,9 +1,10 @@
 // Statements and stories for a batch of drafts that are not in a store (npm run extract):
 // the same rules the store applies one article at a time, applied to all at once.
 import { fullNamesBySurname, withFullName } from "../extract/batch-full-names.js";
+import { surnameKey } from "../extract/names.js";
 import { groupStatements } from "./statements.js";
 import { groupStories } from "./stories.js";
-import type { ArticleDraft } from "../extract/types.js";
+import type { ArticleDraft, QuoteDraft } from "../extract/types.js";
 
 export interface CrossArticleLinks {
   /** statement id of quote `q` of draft `d`, keyed `${d}#${q}`; only attributed quotes have one. */
@@ -12,15 +13,31 @@ export interface CrossArticleLinks {
   storyOf: string[];
   /** A person's name completed from the batch: "Okafor" → "Ana Okafor" (see batch-full-names.ts). */
   fullName: (name: string) => string;
+  /** A quote's speaker as the batch reads it (see speakerInBatch). */
+  speakerOf: (quote: QuoteDraft) => { speaker: string | null; kind: QuoteDraft["speakerKind"] };
+}
+
+/**
+ * A quote's speaker, completed from the batch. One capitalised word that speaks ("Okafor
+ * said") is an organisation to an article that never names a person of that surname, but
+ * a batch that names "Ana Okafor" in full, decisively, tells it is her ("Reuters said"
+ * stays an organisation: nobody is named Reuters).
+ */
+export function speakerInBatch(quote: QuoteDraft, fullNames: ReadonlyMap<string, string>): { speaker: string | null; kind: QuoteDraft["speakerKind"] } {
+  if (quote.speaker === null) return { speaker: null, kind: quote.speakerKind ?? null };
+  if (quote.speakerKind !== "organisation") return { speaker: withFullName(quote.speaker, fullNames), kind: quote.speakerKind ?? "person" };
+  const person = /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(quote.speaker) ? fullNames.get(surnameKey(quote.speaker)) : undefined;
+  return person ? { speaker: person, kind: "person" } : { speaker: quote.speaker, kind: "organisation" };
 }
 
 export function linkAcrossArticles(drafts: ArticleDraft[]): CrossArticleLinks {
   const fullNames = fullNamesBySurname(drafts);
   const fullName = (name: string) => withFullName(name, fullNames);
+  const speakerOf = (quote: QuoteDraft) => speakerInBatch(quote, fullNames);
   const quotes = drafts.flatMap((draft, d) =>
     draft.quotes.map((quote, q) => ({
       id: `${d}#${q}`,
-      speaker: quote.speaker !== null && quote.speakerKind !== "organisation" ? fullName(quote.speaker) : quote.speaker,
+      speaker: speakerOf(quote).speaker,
       text: quote.text,
       publishedOn: draft.publishedOn,
     })),
@@ -37,5 +54,5 @@ export function linkAcrossArticles(drafts: ArticleDraft[]): CrossArticleLinks {
   stories.forEach((group, i) => {
     for (const id of group) storyOf[Number(id)] = `story-${i + 1}`;
   });
-  return { statementOf, storyOf, fullName };
+  return { statementOf, storyOf, fullName, speakerOf };
 }

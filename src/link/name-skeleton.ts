@@ -1,4 +1,4 @@
-import { keyHasGivenName, nameKey } from "../extract/names.js";
+import { hasGivenName, nameKey } from "../extract/names.js";
 
 // Outlets romanise the same Cyrillic or Arabic name in ways nameKey's folding cannot
 // reconcile: Ukrainian transliteration writes H where Russian writes G (Hrytsenko /
@@ -32,5 +32,5 @@ export function nameSkeleton(name: string): string {
 export function isDistinctiveName(name: string): boolean {
   const key = nameKey(name);
   const words = key.split(" ");
-  return keyHasGivenName(key) && words[words.length - 1].length >= 6;
+  return hasGivenName(name) && words[words.length - 1].length >= 6;
 }

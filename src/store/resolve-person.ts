@@ -1,11 +1,9 @@
 import type { PersonDraft } from "../extract/types.js";
 import { nameSkeleton, isDistinctiveName } from "../link/name-skeleton.js";
-import { keyHasGivenName, nameKey, slugify } from "../extract/names.js";
+import { hasGivenName, nameKey, slugify } from "../extract/names.js";
 import { comparableName, mayBeSamePerson } from "../link/same-person.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWriter } from "./sql-writer.js";
-
-const isFullName = keyHasGivenName;
 
 /**
  * Finds the stored Person a draft person is, or creates one, and records every spelling
@@ -20,7 +18,8 @@ const isFullName = keyHasGivenName;
 export function resolvePerson(sql: SqlWriter, draft: PersonDraft): number {
   const spellings = [draft.name, ...draft.aliases];
   const keys = [...new Set(spellings.map(nameKey).filter(Boolean))];
-  const fullKeys = keys.filter(isFullName);
+  // The written spelling tells a first name from a surname particle ("Lee Epstein", "de la Cruz").
+  const fullKeys = [...new Set(spellings.filter(hasGivenName).map(nameKey).filter(Boolean))];
 
   let personId: number | null = null;
   if (fullKeys.length) {

@@ -31,6 +31,19 @@ describe("bad arguments answer BAD_USER_INPUT naming the argument", () => {
     expect(viaVariable.errors?.[0]?.message).toContain("publishedBefore");
   });
 
+  it("refuses a day outside 1800-01-01…2199-12-31 or not in the calendar, saying how to write one", async () => {
+    for (const day of ["1799-12-31", "2200-01-01", "9999-12-31", "2025-02-30"]) {
+      const res = await api.query(`query($f: ArticleFilter) { articles(filter: $f) { totalCount } }`, { f: { publishedAfter: day } });
+      expect(res.errors?.[0]?.extensions?.code, day).toBe("BAD_USER_INPUT");
+      expect(res.errors?.[0]?.message, day).toContain(`"${day}" is not a date: write a calendar day between 1800-01-01 and 2199-12-31 as YYYY-MM-DD, e.g. "2025-04-03".`);
+    }
+    const literal = await api.query(`{ articles(filter: { publishedBefore: "1799-12-31" }) { totalCount } }`);
+    expect(literal.errors?.[0]?.message).toContain(`"1799-12-31" is not a date`);
+    expect(literal.errors?.[0]?.extensions?.argument).toBe("filter.publishedBefore");
+    const leapDay = await api.query(`{ articles(filter: { publishedAfter: "2024-02-29", publishedBefore: "2199-12-31" }) { totalCount } }`);
+    expect(leapDay.errors).toBeUndefined();
+  });
+
   it("refuses a cursor that is not ours", async () => {
     expectBadInput(await api.query(`{ articles(after: "bm90IGEgY3Vyc29y") { totalCount } }`), "after");
     expectBadInput(await api.query(`{ articles(before: "%%%") { totalCount } }`), "before");

@@ -30,3 +30,18 @@ describe("extraction on worker threads", () => {
     expect(pooled.filter((r) => (r.result as { ok?: boolean } | undefined)?.ok === false).length).toBeGreaterThan(5);
   });
 });
+
+describe("extraction on worker threads, around unreadable files", () => {
+  it("gives a file its result when many unreadable files follow it before its batch fills", { timeout: 60_000 }, async () => {
+    async function* oneThenGone(): AsyncGenerator<CorpusEntry> {
+      const bytes = new TextEncoder().encode(`Harbour channel reopens\n\nOla Nordmann, the harbour master, said that "the channel is open," adding that work would go on.\n`);
+      yield { file: "only.txt", raw: { file: "only.txt", bytes } };
+      for (let i = 0; i < 100; i++) yield { file: `gone-${i}.txt`, error: { code: "UNREADABLE", message: "is gone" } };
+    }
+    const out: { file: string; ok?: boolean }[] = [];
+    for await (const { entry, extracted } of extractEntries(oneThenGone(), 1, {})) out.push({ file: entry.file, ok: extracted?.ok });
+    expect(out).toHaveLength(101);
+    expect(out[0]).toEqual({ file: "only.txt", ok: true });
+    expect(out.slice(1).every((r) => r.ok === undefined)).toBe(true);
+  });
+});

@@ -132,7 +132,7 @@ describe("crawler files", () => {
     const file = join(dir, "crawl.warc");
     writeFileSync(file, Array.from({ length: 2500 }, (_, n) => request(n)).join(""));
     const progress: number[] = [];
-    for await (const entry of readCorpus([file], { onProgress: (_, records) => progress.push(records) })) expect(entry.error).toBeUndefined();
+    for await (const entry of readCorpus([file], { onProgress: ({ records }) => progress.push(records) })) expect(entry.error).toBeUndefined();
     expect(progress).toEqual([1000, 2000]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bareName, keyHasGivenName, nameKey, slugify, stripPossessive, surnameKey } from "../../src/extract/names.js";
+import { bareName, hasGivenName, keyHasGivenName, nameKey, slugify, stripPossessive, surnameKey } from "../../src/extract/names.js";
 
 describe("names", () => {
   it("gives transliterations of one name the same key", () => {
@@ -33,6 +33,18 @@ describe("names", () => {
   it("makes URL-safe slugs", () => {
     expect(slugify("Rare earth metals")).toBe("rare-earth-metals");
     expect(slugify("Zoë O’Neill")).toBe("zoe-oneill");
+  });
+});
+
+describe("hasGivenName", () => {
+  it("reads the written name: a capitalised first word is a first name even when its key looks like a particle", () => {
+    for (const name of ["Lee Epstein", "Ben Carson", "Ed Rendell", "Ash Carter", "Al Gore", "Aiko al-Rashidi", "Mohammed bin Salman", "Maria de la Cruz", "Jean-Claude Juncker"])
+      expect(hasGivenName(name), name).toBe(true);
+  });
+
+  it("is false for a surname alone, particles written in either case, and honorifics", () => {
+    for (const name of ["Dmitriev", "Al-Rashidi", "Ms al-Rashidi", "bin Salman", "Bin Laden", "De Blasio", "von der Leyen", "de la Cruz", "Mr. Dmitriev"])
+      expect(hasGivenName(name), name).toBe(false);
   });
 });
 

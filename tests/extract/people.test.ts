@@ -105,4 +105,23 @@ describe("findPeople", () => {
     const people = peopleIn("Lucía Ferrando Oyarce met Pablo Ferrando Ruiz.\n\nLater, Ferrando left.");
     expect(people.map((p) => p.mentions)).toEqual([1, 1]);
   });
+
+  describe("a lone surname several people of the article share", () => {
+    const text = "Ana Okafor and Ben Okafor toured the yard.\n\nLater Okafor spoke to the crew.";
+    const mentionsOf = (people: ReturnType<typeof findPeople>) => people.people.map((p) => `${p.name}: ${p.mentions}`);
+
+    it("is the one named last when nothing else tells them apart", () => {
+      expect(mentionsOf(findPeople(text.split("\n\n").map(analyseParagraph)))).toEqual(["Ana Okafor: 1", "Ben Okafor: 2"]);
+    });
+
+    it("is the one the headline names", () => {
+      const people = findPeople(text.split("\n\n").map(analyseParagraph), [], [analyseParagraph("Ana Okafor Tours The Yard")]);
+      expect(mentionsOf(people)).toEqual(["Ana Okafor: 2", "Ben Okafor: 1"]);
+    });
+
+    it("is the one the archive or batch knows best by that surname", () => {
+      const people = findPeople(text.split("\n\n").map(analyseParagraph), [], [], new Map([["okafor", { givenKey: "ana" }]]));
+      expect(mentionsOf(people)).toEqual(["Ana Okafor: 2", "Ben Okafor: 1"]);
+    });
+  });
 });

@@ -30,12 +30,30 @@ describe("speaker ranking", () => {
       ["The yard stays open,", "Naja Kristiansen", "person"],
     ]);
     expect(quotes("Central bank governor Ana M. Ruiz said rates would hold. “No change,” Ruiz said.")).toEqual([["No change,", "Ana M. Ruiz", "person"]]);
+    expect(quotes("On Tuesday, Harbour Majority Leader Imre Okafor said the closure was “totally inappropriate.”")).toEqual([["totally inappropriate.", "Imre Okafor", "person"]]);
+    expect(quotes("County Recorder Sigrun Vale said: “We made mistakes.”")).toEqual([["We made mistakes.", "Sigrun Vale", "person"]]);
   });
 
   it("gives an organisation's words to the organisation, not to nobody or a person nearby", () => {
     expect(quotes("Skipper Tom Hale docked early. The Coastal Fisheries Inspectorate said the quota was “final and binding.”")).toEqual([
       ["final and binding.", "Coastal Fisheries Inspectorate", "organisation"],
     ]);
+  });
+
+  it("finds a speaker named after the verb and described after a comma, or by honorific and a title's word", () => {
+    expect(quotes("“The yard is sound,” said Edwin Vangen, a fellow at the Harbour Institute.")).toEqual([["The yard is sound,", "Edwin Vangen", "person"]]);
+    expect(quotes("“The yard is sound,” Mr. King said.")).toEqual([["The yard is sound,", "King", "person"]]);
+  });
+
+  it("names an organisation by the fullest name the article gives it", () => {
+    expect(quotes("On Monday The Harbour Times reported on the strike. “The quay is closed,” the Times said.")).toEqual([
+      ["The quay is closed,", "The Harbour Times", "organisation"],
+    ]);
+  });
+
+  it("cuts party labels and plural roles from speakers' names", () => {
+    expect(quotes("Democrat Ines Vangen visited the yard. “We are ready,” Vangen said.")).toEqual([["We are ready,", "Ines Vangen", "person"]]);
+    expect(quotes("Republicans Okafor and Hale toured the quay. “It must reopen,” Okafor said.")).toEqual([["It must reopen,", "Okafor", "person"]]);
   });
 
   it("attributes a partial quote after a verb of judging to the one who judged", () => {

@@ -17,6 +17,7 @@ const BAD_ENTRIES: Record<string, Record<string, unknown>> = {
   "nines.txt": { outlet: "Coastal Times", publishedOn: "9999-99-99" },
   "month-13.txt": { outlet: "Coastal Times", publishedOn: "2025-13-01" },
   "file-url.txt": { outlet: "Coastal Times", url: "file:///etc/passwd" },
+  "no-slashes-url.txt": { outlet: "Coastal Times", url: "https:coastal.example/story" },
   "long-outlet.txt": { outlet: "Coastal Times ".repeat(800) },
   "nul-outlet.txt": { outlet: "Coastal\u0000Times" },
   "rtl-outlet.txt": { outlet: "Coastal \u202eTimes" },
@@ -68,6 +69,7 @@ describe("crawler metadata is checked the same way from a manifest as from front
 
   it("refuses a non-http url and outlet names that are too long or hold control or direction characters", () => {
     expect(lineFor("file-url.txt")).toEqual([expect.stringMatching(/field `url` must be an http\(s\) URL.*\[BAD_MANIFEST\]$/)]);
+    expect(lineFor("no-slashes-url.txt")).toEqual([expect.stringMatching(/field `url` must be an http\(s\) URL.*\[BAD_MANIFEST\]$/)]);
     expect(lineFor("long-outlet.txt")).toEqual([expect.stringMatching(/field `outlet` is 11199 characters long; an outlet's name is at most 200/)]);
     expect(lineFor("nul-outlet.txt")).toEqual([expect.stringMatching(/field `outlet` holds control or text-direction characters/)]);
     expect(lineFor("rtl-outlet.txt")).toEqual([expect.stringMatching(/field `outlet` holds control or text-direction characters/)]);
@@ -81,7 +83,7 @@ describe("crawler metadata is checked the same way from a manifest as from front
 
   it("fails only the files a bad manifest entry names, and reports an entry that names no file", async () => {
     expect(lineFor("good.txt")[0]).toMatch(/^stored/);
-    expect(lineFor("manifest.json")).toEqual([expect.stringMatching(/entry #10 has no "file" name.*\[BAD_MANIFEST\]$/)]);
+    expect(lineFor("manifest.json")).toEqual([expect.stringMatching(/entry #11 has no "file" name.*\[BAD_MANIFEST\]$/)]);
     const stored = await archive.store.reads.all<{ url: string | null; outlet: string | null }>(
       `SELECT a.url, o.name AS outlet FROM articles a LEFT JOIN outlets o ON o.id = a."outletId" ORDER BY a.id`,
     );
@@ -98,7 +100,7 @@ describe("entries of a folder that are not article files", () => {
     expect(lineFor("outside-link.txt")).toEqual([expect.stringMatching(/^skipped .*outside-link\.txt: is a symbolic link that leads out of/)]);
     expect(lineFor("dangling.txt")).toEqual([expect.stringMatching(/^skipped .*dangling\.txt: is a symbolic link to nothing/)]);
     expect(lineFor("inside-link.txt")).toEqual([expect.stringMatching(/^stored .*inside-link\.txt: "An older harbour story"/)]);
-    expect(run.stdout.trim().split("\n").at(-1)).toBe("11 files: 2 stored, 0 already in the archive, 9 failed (5 other entries skipped)");
+    expect(run.stdout.trim().split("\n").at(-1)).toBe("12 files: 2 stored, 0 already in the archive, 10 failed (5 other entries skipped)");
     expect(run.code).toBe(1);
   });
 

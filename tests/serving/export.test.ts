@@ -136,4 +136,14 @@ describe("bad export parameters", () => {
     await expectBadParameter("outlet=", "outlet");
     await expectBadParameter("from=2025-01-01&from=2025-02-01", "from");
   });
+
+  it("says what is wrong with the parameter and what to write instead", async () => {
+    const messageOf = async (query: string) => ((await (await fetch(`${api.server.url}/export/articles.ndjson?${query}`)).json()) as any).errors[0].message;
+    expect(await messageOf("from=2025-02-30")).toBe('`from` must be a calendar day written YYYY-MM-DD, e.g. 2025-04-03; got "2025-02-30".');
+    expect(await messageOf("to=2025-01-01&to=2025-02-01&to=2025-03-01")).toBe("`to` is given 3 times; give it once.");
+    expect(await messageOf("since=yesterday")).toBe('`since` must be a day (2025-04-03) or an ISO 8601 date-time with zone (2025-04-03T10:00:00Z); got "yesterday".');
+    expect(await messageOf("from=2025-03-01&to=2025-01-01")).toBe("`from` (2025-03-01) is later than `to` (2025-01-01): no day is in that range.");
+    expect(await messageOf("topic=")).toBe("`topic` is empty: give a topic's slug or name; repeat for several, or leave the parameter out.");
+    expect(await messageOf("from=2025-13-01&outlets=x")).toBe("Unknown parameter `outlets`. The parameters are: outlet, person, topic, from, to, q, since.");
+  });
 });

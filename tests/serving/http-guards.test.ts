@@ -78,6 +78,18 @@ describe("CORS", () => {
     expect(res.headers.get("access-control-allow-headers")).toContain("content-type");
     expect(res.headers.get("access-control-allow-headers")).toContain("apollo-require-preflight");
     expect(res.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(res.headers.get("access-control-max-age")).toBe("600");
+  });
+
+  it("answers a preflight for exports with GET only", async () => {
+    const res = await fetch(`${api.server.url}/export/articles.ndjson`, {
+      method: "OPTIONS",
+      headers: { origin: "https://analysis.example", "access-control-request-method": "GET" },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-allow-methods")).toBe("GET, OPTIONS");
+    expect(await res.text()).toBe("");
   });
 
   it("lets any origin read query results and exports", async () => {

@@ -40,6 +40,8 @@ describe("request log", () => {
     for (const line of lines) expect(line).toMatchObject({ level: 30, msg: "request", time: expect.any(String), durationMs: expect.any(Number) });
     expect(lines[0]).toMatchObject({ method: "POST", path: "/graphql", status: 200, operationName: "ArticlesBySearch", cost: 5 });
     expect(lines[0].errorCodes).toBeUndefined();
+    // Nothing beside its own fields: not the request's URL or headers, not the response's.
+    expect(Object.keys(lines[0]).sort()).toEqual(["cost", "durationMs", "level", "method", "msg", "operationName", "path", "status", "time"]);
     expect(lines[1]).toMatchObject({ operationName: "BadCursor", status: 200, errorCodes: ["BAD_USER_INPUT"] });
     expect(lines[2]).toMatchObject({ operationName: "TooCostly", status: 400, cost: 1_010_100, errorCodes: ["BAD_USER_INPUT"] });
     expect(lines[3]).toMatchObject({ method: "GET", path: "/graphql", status: 400, errorCodes: ["BAD_REQUEST"] });
