@@ -45,14 +45,16 @@ export interface ArchiveProgress {
 /** Names a folder's article files end with; anything else in a folder is skipped with a line. */
 const ARTICLE_FILE = /\.(?:txt|html?|html?\.gz|xhtml|warc|warc\.gz|json|jsonl|ndjson)$/i;
 
-// A manifest's entries by file name: the crawler's fields, or why the entry was refused.
-// One bad entry fails only the file it names; a manifest that cannot be read at all fails
-// every file of its folder, since none of them can be told what the crawler knew.
-type ManifestEntry = { ok: true; meta: CrawlerMeta } | { ok: false; problem: string };
+// A manifest's entries by file name, or by the target URI of a WARC record (a crawl keeps
+// many pages in one file, each known by the URI it captured): the crawler's fields, or why
+// the entry was refused. One bad entry fails only the file or record it names; a manifest
+// that cannot be read at all fails every file of its folder, since none of them can be told
+// what the crawler knew.
+export type ManifestEntry = { ok: true; meta: CrawlerMeta } | { ok: false; problem: string };
 type Manifest = { ok: true; entries: Map<string, ManifestEntry>; unnamed: string[] } | { ok: false; message: string };
 
 const MANIFEST = "manifest.json";
-const MANIFEST_SHAPE = 'a list of {"file", "outlet", "publishedOn", "url"}';
+const MANIFEST_SHAPE = 'a list of {"file", "outlet", "publishedOn", "url"}, "file" a file name or a WARC record\'s target URI';
 
 function problem(path: string, what: string): Manifest {
   return { ok: false, message: `${path} ${what}; fix the manifest (${MANIFEST_SHAPE}) and run again` };
@@ -78,8 +80,8 @@ async function readManifest(path: string): Promise<Manifest | null> {
   }
   if (data === null || typeof data !== "object") return problem(path, "is neither a list nor an object");
   const pairs: Array<[string | null, unknown, string]> = Array.isArray(data)
-    ? data.map((entry, i) => [typeof entry?.file === "string" && entry.file.trim() ? basename(entry.file.trim()) : null, entry, `entry #${i + 1}`])
-    : Object.entries(data as Record<string, unknown>).map(([name, entry]) => [basename(name), entry, `entry "${name}"`]);
+    ? data.map((entry, i) => [manifestKey(typeof entry?.file === "string" ? entry.file : null), entry, `entry #${i + 1}`])
+    : Object.entries(data as Record<string, unknown>).map(([name, entry]) => [manifestKey(name), entry, `entry "${name}"`]);
   const entries = new Map<string, ManifestEntry>();
   const unnamed: string[] = [];
   for (const [name, entry, label] of pairs) {
@@ -98,6 +100,30 @@ async function readManifest(path: string): Promise<Manifest | null> {
     entries.set(name, checked);
   }
   return { ok: true, entries, unnamed };
+}
+
+/** A target URI as manifests and WARC records are matched on: parsed, so case and escapes do not matter. */
+function uriKey(value: string | null): string | null {
+  const uri = value?.trim();
+  return uri && /^https?:\/\//i.test(uri) && URL.canParse(uri) ? new URL(uri).href : null;
+}
+
+/** The key of a manifest entry's name: a WARC record's target URI as is, else a file's base name. */
+function manifestKey(name: string | null): string | null {
+  if (!name?.trim()) return null;
+  return uriKey(name) ?? basename(name.trim());
+}
+
+/** The manifest's fields for a WARC record, by its target URI, over those of the WARC file's own entry. */
+function recordMeta(manifest: Manifest | null, fileMeta: CrawlerMeta | undefined) {
+  return (uri: string | null): ManifestEntry | undefined => {
+    const key = uriKey(uri);
+    const entry = key && manifest?.ok ? manifest.entries.get(key) : undefined;
+    if (!entry || !entry.ok) return entry ?? (fileMeta ? { ok: true, meta: fileMeta } : undefined);
+    const meta = { ...fileMeta };
+    for (const [field, value] of Object.entries(entry.meta) as Array<[keyof CrawlerMeta, string | null]>) if (value != null) meta[field] = value;
+    return { ok: true, meta };
+  };
 }
 
 /** What an entry of a folder is, told without opening it (a FIFO would block the open). */
@@ -259,7 +285,7 @@ export async function* readCorpus(paths: string[], options: ReadCorpusOptions = 
         continue;
       }
       if (format.kind === "warc") {
-        yield* readWarcArticles(file, { maxBytes: maxBytesFor("warc", options.maxBytes), onProgress: options.onProgress });
+        yield* readWarcArticles(file, { maxBytes: maxBytesFor("warc", options.maxBytes), onProgress: options.onProgress, manifestFor: recordMeta(manifest, entry?.meta) });
         continue;
       }
       if (format.kind === "news-please") {

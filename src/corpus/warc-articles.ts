@@ -4,7 +4,7 @@
 // for the file; a record that cannot be read is reported by its offset.
 import { checkCrawlerMeta } from "../extract/crawler-meta.js";
 import { stat } from "node:fs/promises";
-import type { ArchiveProgress, CorpusEntry } from "./read-corpus.js";
+import type { ArchiveProgress, CorpusEntry, ManifestEntry } from "./read-corpus.js";
 import { readWarcRecords } from "./warc-records.js";
 
 const PROGRESS_EVERY = 1000;
@@ -18,7 +18,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export async function* readWarcArticles(
   path: string,
-  options: { maxBytes: number; onProgress?: (progress: ArchiveProgress) => void },
+  // manifestFor: what the folder's manifest says about the record captured at a URI (see read-corpus.ts).
+  options: { maxBytes: number; onProgress?: (progress: ArchiveProgress) => void; manifestFor?: (uri: string | null) => ManifestEntry | undefined },
 ): AsyncGenerator<CorpusEntry> {
   const passedOver = new Map<string, number>();
   const count = (why: string) => passedOver.set(why, (passedOver.get(why) ?? 0) + 1);
@@ -48,9 +49,14 @@ export async function* readWarcArticles(
       const day = checkCrawlerMeta({ publishedOn: /^\d{4}-\d{2}-\d{2}/.exec(item.date ?? "")?.[0] ?? null });
       const uri = checkCrawlerMeta({ url: item.targetUri });
       const capturedOn = day.ok ? day.meta.publishedOn : null;
+      const listed = options.manifestFor?.(item.targetUri);
+      if (listed && !listed.ok) {
+        yield { file, error: { code: "BAD_MANIFEST", message: `${file} (${item.targetUri}) was not read: it ${listed.problem}` } };
+        continue;
+      }
       yield {
         file,
-        raw: { file, bytes: item.body, format: "warc", capture: { url: uri.ok ? uri.meta.url : null, capturedOn, charset: item.charset } },
+        raw: { file, bytes: item.body, format: "warc", meta: listed?.meta, capture: { url: uri.ok ? uri.meta.url : null, capturedOn, charset: item.charset } },
         warning: item.cutShort ? `the record is cut short (${item.cutShort}); the page was read as far as it goes` : undefined,
       };
     }

@@ -12,8 +12,9 @@ export interface CreditLine {
   credits: string[];
 }
 
-const CONNECTOR = /\s*(?:,|;|&|\band\b)\s*/;
-const NAME_WORD = /^(?:[A-Z][\p{L}'’-]*\.?|[A-Z]\.|(?:de|da|del|der|di|du|la|le|van|von|bin|al|el|ibn)|Mc[A-Z]\p{L}*)$/u;
+// "and" as writers in French, German, Spanish, Portuguese and Italian bylines write it.
+const CONNECTOR = /\s*(?:,|;|&|\b(?:and|et|und|y|e)\b)\s*/;
+const NAME_WORD = /^(?:[A-Z][\p{L}'’-]*\.?|(?:[A-Z]\.)+|(?:de|da|del|der|di|du|la|le|van|von|bin|al|el|ibn)|Mc[A-Z]\p{L}*)$/u;
 const NOT_AUTHORS = /^(?:reuters|associated press|ap|afp|bloomberg|tass|ria novosti|xinhua|interfax|dpa|efe|ansa|anadolu|staff|staff writers?|agencies|wires?|news desk|editorial board|the editorial office)$/i;
 const ACRONYM = /^[A-Z]{2,}$/;
 // Newsroom job titles written after a writer's name: ", Chief Football Writer", ", Showbiz Editor".

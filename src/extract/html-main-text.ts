@@ -3,7 +3,6 @@
 // holds the article; this stage turns that element into paragraphs at block boundaries
 // (Readability's own textContent runs a heading into the next word: "Titlenext").
 import { Readability } from "@mozilla/readability";
-import { readCreditLine } from "./byline.js";
 
 /** Elements after which the text of a page starts a new paragraph. */
 const BLOCK = new Set([
@@ -50,7 +49,10 @@ export function paragraphsOf(root: Node): string[] {
   return paragraphs;
 }
 
-export type MainText = { ok: true; paragraphs: string[]; byline: string[] } | { ok: false; reason: "NO_ARTICLE" };
+// Readability's own byline is not used: it takes the first element whose class says
+// "byline" or "author", often a teaser's in a menu or a related list (page-authors.ts reads
+// the page's byline and passes those over).
+export type MainText = { ok: true; paragraphs: string[] } | { ok: false; reason: "NO_ARTICLE" };
 
 /**
  * The article body of a page as paragraphs. The document is consumed: Readability rewrites
@@ -60,7 +62,5 @@ export function htmlMainText(document: Document): MainText {
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
   if (!article?.content) return { ok: false, reason: "NO_ARTICLE" };
   const paragraphs = paragraphsOf(article.content);
-  // Readability's byline is the raw text of the element it took for one ("By Ana Ruiz 3 May 2019").
-  const credit = article.byline ? readCreditLine(/^by\b/i.test(article.byline.trim()) ? article.byline.trim() : `By ${article.byline.trim()}`) : null;
-  return paragraphs.length ? { ok: true, paragraphs, byline: credit?.authors ?? [] } : { ok: false, reason: "NO_ARTICLE" };
+  return paragraphs.length ? { ok: true, paragraphs } : { ok: false, reason: "NO_ARTICLE" };
 }

@@ -53,6 +53,7 @@ const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " 
 /** Splits the masthead from the body. */
 export function readMasthead(blocks: readonly string[], hints: MastheadHints = {}): Masthead {
   const byline: string[] = [...(hints.authors ?? [])];
+  const stated = new Set(byline.map(nameKey));
   const credits: string[] = [...(hints.credits ?? [])];
 
   // Credit lines at the top or bottom: "By …", "Written by … · Edited by …", closing bios.
@@ -91,7 +92,9 @@ export function readMasthead(blocks: readonly string[], hints: MastheadHints = {
   for (let i = 0; i < Math.min(2, body.length - 1); i++) {
     const names = readBareNameLine(body[i]);
     if (!names) continue;
-    byline.push(...names);
+    // A line of bare names is weak evidence: it may be a photo credit ("Credit Ana Ruiz") or a
+    // picture agency. When the page or crawler named the writers, it adds no one they did not name.
+    if (!stated.size || names.every((name) => stated.has(nameKey(name)))) byline.push(...names);
     if (i === 1) standfirst = body[0];
     body = body.slice(i + 1);
     // "Jonathan Pike" / "Local Democracy Reporter"

@@ -3,7 +3,7 @@
 // tags, the other author and date tags CMSs write (Parse.ly, Sailthru, Dublin Core), the
 // <title> and <link rel=canonical>. Publishers fill these for search engines and social
 // cards, so they are usually right where the visible page is hard to read.
-import { readCreditLine } from "./byline.js";
+import { authorsInMarkup, namesFromSchemaAuthor, namesFromStatement } from "./page-authors.js";
 import { checkCrawlerMeta } from "./crawler-meta.js";
 import { withoutSiteName } from "./title-line.js";
 
@@ -30,6 +30,16 @@ const text = (value: unknown): string | null => {
 
 const typesOf = (node: Json): string[] => [node["@type"]].flat().filter((t): t is string => typeof t === "string");
 
+// Templates wrap a script's JSON in the markers old XHTML and old browsers needed:
+// "<!-- … -->", "<![CDATA[ … ]]>" (sometimes inside /* */ or // comments).
+function unwrapScript(text: string): string {
+  return text
+    .trim()
+    .replace(/^(?:\/\*\s*)?(?:<!--|<!\[CDATA\[)(?:\s*\*\/)?/, "")
+    .replace(/(?:\/\*\s*|\/\/\s*)?(?:-->|\]\]>)(?:\s*\*\/)?$/, "")
+    .trim();
+}
+
 /** Every object of every JSON-LD block, @graph and nested lists flattened. */
 function jsonLdObjects(document: Document): Json[] {
   const found: Json[] = [];
@@ -41,36 +51,13 @@ function jsonLdObjects(document: Document): Json[] {
   };
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
-      visit(JSON.parse((script.textContent ?? "").trim().replace(/^<!--|-->$/g, "")), 0);
+      visit(JSON.parse(unwrapScript(script.textContent ?? "")), 0);
     } catch {
       // Broken JSON-LD is common (CMS templates with stray commas); the meta tags below still speak.
       continue;
     }
   }
   return found;
-}
-
-/** Names of a schema.org `author` value that are people: Person objects, or plain names. */
-function authorNames(value: unknown): string[] {
-  const names: string[] = [];
-  for (const author of [value].flat()) {
-    if (typeof author === "string") names.push(...splitNames(author));
-    else if (author && typeof author === "object") {
-      const node = author as Json;
-      if (typesOf(node).some((t) => t !== "Person")) continue; // Organization, NewsMediaOrganization: a source, not a writer
-      const name = text(node.name);
-      if (name) names.push(...splitNames(name));
-    }
-  }
-  return names;
-}
-
-/** "By Ana Ruiz and Tom Lake" → both names; a URL (article:author often is one) → none. */
-function splitNames(value: string): string[] {
-  const clean = value.replace(/\s+/g, " ").trim();
-  if (!clean || /^https?:\/\//.test(clean) || clean.length > 200) return [];
-  const credit = readCreditLine(/^by\b/i.test(clean) ? clean : `By ${clean}`);
-  return credit ? credit.authors : [];
 }
 
 function metaContent(document: Document, ...keys: string[]): string | null {
@@ -114,11 +101,12 @@ export function readPageMetadata(document: Document, pageUrl: string | null = nu
   const headlineText = text(article?.headline) ?? metaContent(document, "og:title", "twitter:title", "headline", "sailthru.title") ?? (titleTag ? withoutSiteName(titleTag, outlet) : null);
   const headline = headlineText ? withoutSiteName(decodeEntities(headlineText), outlet) : null;
 
-  let authors = article ? authorNames(article.author ?? article.creator) : [];
+  let authors = article ? namesFromSchemaAuthor(article.author ?? article.creator, outlet) : [];
   if (!authors.length) {
     const tag = metaContent(document, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "DC.creator", "byl", "cXenseParse:author");
-    if (tag) authors = splitNames(tag);
+    if (tag) authors = namesFromStatement(tag, outlet);
   }
+  if (!authors.length) authors = authorsInMarkup(document, outlet);
 
   const date =
     text(article?.datePublished) ??

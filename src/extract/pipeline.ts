@@ -1,8 +1,8 @@
 // The one place that knows the stage order:
 //   size check → decode → front matter → normalise → blocks → outlet → clean page
 //   → masthead → analyse body → people → quotes.
-// An HTML page (or a WARC record's page) first goes decode → DOM → page metadata → main
-// text; a news-please record → its maintext. Their text then takes the same stages from
+// An HTML page (or a WARC record's page) first goes decode → DOM → page metadata → junk
+// elements removed → main text; a news-please record → its maintext. Their text then takes the same stages from
 // normalise on, with what the page or record stated taking the place of front matter.
 // Every stage is pure; a stage that cannot go on returns a failure value, which
 // becomes the result. Nothing here is quadratic in the input: each stage is linear
@@ -19,6 +19,7 @@ import { splitBlocks } from "./paragraphs.js";
 import { findPeople, toPersonDrafts } from "./people.js";
 import { parsePage } from "./parse-page.js";
 import { htmlMainText } from "./html-main-text.js";
+import { removePageJunk } from "./page-junk-elements.js";
 import { readPageMetadata } from "./page-metadata.js";
 import { readNewsPleaseRecord } from "./news-please-record.js";
 import { findQuotes } from "./quotes.js";
@@ -82,6 +83,7 @@ function pageSource(raw: RawArticle): ({ ok: true } & Source) | Exclude<ExtractR
   if (!page.ok) return page;
   // Read before the main text: Readability rewrites the document in place.
   const stated = readPageMetadata(page.document, raw.meta?.url ?? raw.capture?.url ?? null);
+  removePageJunk(page.document);
   const main = htmlMainText(page.document);
   if (!main.ok) return noText(raw.file);
   // A manifest overrides the page; the page overrides the capture (a WARC's date is the crawl's, not the article's).
@@ -90,7 +92,7 @@ function pageSource(raw: RawArticle): ({ ok: true } & Source) | Exclude<ExtractR
     publishedOn: raw.meta?.publishedOn ?? stated.publishedOn ?? raw.capture?.capturedOn ?? null,
     url: raw.meta?.url ?? stated.url ?? raw.capture?.url ?? null,
   };
-  return { ok: true, text: main.paragraphs.join("\n\n"), meta, title: stated.headline, authors: stated.authors.length ? stated.authors : main.byline };
+  return { ok: true, text: main.paragraphs.join("\n\n"), meta, title: stated.headline, authors: stated.authors };
 }
 
 function newsPleaseSource(raw: RawArticle): ({ ok: true } & Source) | Exclude<ExtractResult, { ok: true }> {

@@ -2,6 +2,7 @@
 // GraphQL API, then a trailer line `{"complete":true,"count":N,"latestIngestedAt":…}`.
 // A file or response without the trailer was cut short.
 import { toGlobalId } from "../graphql/global-id.js";
+import { sourceFormatEnum } from "../graphql/source-format.js";
 import { articlesForExport, latestIngestion, quotesForExport, type ExportedArticle, type ExportedQuote, type ExportFilter } from "../store/export.js";
 import type { Store } from "../store/open-store.js";
 
@@ -36,6 +37,7 @@ function articleLine(a: ExportedArticle) {
     body: a.body,
     publishedOn: a.publishedOn,
     url: a.url,
+    sourceFormat: sourceFormatEnum(a.sourceFormat),
     outlet: ref("Outlet", a.outlet),
     people: a.people.map((p) => ref("Person", p)),
     topics: a.topics.map((t) => ref("Topic", t)),

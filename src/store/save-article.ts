@@ -41,8 +41,8 @@ function saveArticleWith(sql: SqlWriter, draft: ArticleDraft): SaveOutcome {
   const outletId = draft.outlet ? upsertOutlet(sql, draft.outlet) : null;
   const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people, outlet: draft.outlet });
   const articleId = sql.run(
-    `INSERT INTO articles ("outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "storyFeatures", "ingestedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO articles ("outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "storyFeatures", "ingestedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     outletId,
     draft.headline,
     draft.byline.length ? draft.byline.join(", ") : null,
@@ -53,6 +53,7 @@ function saveArticleWith(sql: SqlWriter, draft: ArticleDraft): SaveOutcome {
     draft.url,
     draft.contentHash,
     draft.file,
+    draft.format ?? "text",
     JSON.stringify(features),
     now(),
   );

@@ -92,6 +92,50 @@ describe("crawler files", () => {
     expect(entries.find((e) => e.raw?.capture?.url?.endsWith("ferry"))?.warning).toMatch(/cut short/);
   });
 
+  it("lets a manifest entry keyed by a record's target URI override what the page states, over the WARC file's own entry", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "warc-"));
+    const file = join(dir, "crawl.warc.gz");
+    writeFileSync(file, Buffer.concat([await record("https://harbourledger.example/news/pier", pages[0]), await record("https://harbourledger.example/news/ferry", pages[1])]));
+    writeFileSync(
+      join(dir, "manifest.json"),
+      JSON.stringify([
+        { file: "crawl.warc.gz", outlet: "Harbour Ledger Weekend" },
+        { file: "HTTPS://harbourledger.example/news/pier", publishedOn: "2025-04-01", url: "https://harbourledger.example/print/pier" },
+        { file: "https://harbourledger.example/news/ferry", outlet: "Ferry Gazette" },
+      ]),
+    );
+    const drafts = (await collect([file])).filter((e) => e.raw).map((e) => extractArticle(e.raw!));
+    expect(drafts.map((d) => d.ok && { outlet: d.draft.outlet, publishedOn: d.draft.publishedOn, url: d.draft.url })).toEqual([
+      { outlet: "Harbour Ledger Weekend", publishedOn: "2025-04-01", url: "https://harbourledger.example/print/pier" },
+      { outlet: "Ferry Gazette", publishedOn: "2025-03-02", url: "https://harbourledger.example/news/ferry" },
+    ]);
+  });
+
+  it("fails only the WARC record whose manifest entry is wrong, naming its offset and URI", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "warc-"));
+    const file = join(dir, "crawl.warc.gz");
+    const first = await record("https://harbourledger.example/news/pier", pages[0]);
+    writeFileSync(file, Buffer.concat([first, await record("https://harbourledger.example/news/ferry", pages[1])]));
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify({ "https://harbourledger.example/news/ferry": { publishedOn: "2025-02-30" } }));
+    const entries = await collect([file]);
+    expect(entries.filter((e) => e.raw).map((e) => e.raw!.capture?.url)).toEqual(["https://harbourledger.example/news/pier"]);
+    const failed = entries.find((e) => e.error);
+    expect(failed?.error?.code).toBe("BAD_MANIFEST");
+    expect(failed?.error?.message).toContain(`${file}#${first.length} (https://harbourledger.example/news/ferry) was not read`);
+    expect(failed?.error?.message).toMatch(/publishedOn.*calendar day/);
+  });
+
+  it("says how far it has read every thousand records of a WARC", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "warc-"));
+    // Small request records written by hand: warcio takes a while over thousands of records.
+    const request = (n: number) => `WARC/1.1\r\nWARC-Type: request\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, "0")}>\r\nWARC-Target-URI: https://harbourledger.example/${n}\r\nContent-Length: 0\r\n\r\n\r\n\r\n`;
+    const file = join(dir, "crawl.warc");
+    writeFileSync(file, Array.from({ length: 2500 }, (_, n) => request(n)).join(""));
+    const progress: number[] = [];
+    for await (const entry of readCorpus([file], { onProgress: ({ records }) => progress.push(records) })) expect(entry.error).toBeUndefined();
+    expect(progress).toEqual([1000, 2000]);
+  });
+
   it("reads news-please records from a JSON lines file, one article a line", async () => {
     const dir = mkdtempSync(join(tmpdir(), "np-"));
     const line = (n: number) =>

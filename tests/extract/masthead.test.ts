@@ -29,6 +29,12 @@ describe("readMasthead", () => {
     expect(readMasthead(["Pier to close", "Ana Costa", LEDE]).byline).toEqual(["Ana Costa"]);
   });
 
+  it("adds no writer from a bare name line when the page already named its writers (a photo credit is not one)", () => {
+    const m = readMasthead(["Pier to close", "Credit Ola Brekke", LEDE], { authors: ["Ana Costa"] });
+    expect(m.byline).toEqual(["Ana Costa"]);
+    expect(readMasthead(["Pier to close", "Ana Costa", LEDE], { authors: ["Ana Costa"] }).body).toEqual([LEDE]);
+  });
+
   it("reads a byline at the bottom of the article", () => {
     const m = readMasthead(["Pier to close", LEDE, "By Ana Costa"]);
     expect(m.byline).toEqual(["Ana Costa"]);

@@ -127,4 +127,19 @@ describe("migrations", () => {
     expect(after.prepare(`SELECT "startedOn", "lastUpdatedOn" FROM stories`).get()).toEqual({ startedOn: "2025-01-05", lastUpdatedOn: "2025-01-05" });
     after.close();
   });
+
+  it("classes articles stored before the source format was recorded by the name of their source", async () => {
+    await migrateDatabase(url);
+    const db = new Database(path);
+    db.exec(`ALTER TABLE articles DROP COLUMN "sourceFormat";
+      INSERT INTO articles (id, body, "contentHash", "sourceFile", "ingestedAt") VALUES
+        (1, 'b', 'x1', 'crawl/a.txt', '2025-01-01'), (2, 'b', 'x2', 'crawl/b.html.gz', '2025-01-01'),
+        (3, 'b', 'x3', 'crawl/c.warc.gz#4096', '2025-01-01'), (4, 'b', 'x4', 'crawl/d.jsonl#3', '2025-01-01');
+      DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_source_format'`);
+    db.close();
+    await migrateDatabase(url);
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare(`SELECT "sourceFormat" FROM articles ORDER BY id`).all().map((r) => (r as { sourceFormat: string }).sourceFormat)).toEqual(["text", "html", "warc", "news-please"]);
+    after.close();
+  });
 });

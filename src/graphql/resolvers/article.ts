@@ -4,6 +4,7 @@ import { pageRequest, toConnection } from "../connections.js";
 import { articleFilter, snippetSearch } from "../filter-inputs.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
 import { toGlobalId } from "../global-id.js";
+import { sourceFormatEnum } from "../source-format.js";
 
 export const articleResolvers: Resolvers = {
   Query: {
@@ -17,6 +18,7 @@ export const articleResolvers: Resolvers = {
   },
   Article: {
     id: (a) => toGlobalId("Article", a.id),
+    sourceFormat: (a) => sourceFormatEnum(a.sourceFormat),
     outlet: (a, _, { loaders }) => (a.outletId == null ? null : loaders.outlet.load(a.outletId)),
     people: (a, _, { loaders }) => loaders.peopleOfArticle.load(a.id),
     topics: (a, _, { loaders }) => loaders.topicsOfArticle.load(a.id),
