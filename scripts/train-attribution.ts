@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readCorpus } from "../src/corpus/read-corpus.js";
 import type { Features } from "../src/extract/attribution-features.js";
-import { fullNamesBySurname, knownPeople, withFullName } from "../src/extract/batch-full-names.js";
+import { fullNamesBySurname, knownPeople } from "../src/extract/batch-full-names.js";
+import { speakerInBatch } from "../src/link/cross-article-links.js";
 import { extractArticle } from "../src/extract/pipeline.js";
 import type { ArticleDraft, RawArticle } from "../src/extract/types.js";
 import type { PeopleInText } from "../src/extract/people.js";
@@ -82,9 +83,11 @@ let paired = 0, nobodyExamples = 0;
 const drafts: ArticleDraft[] = [];
 let batchFullNames = new Map<string, string>();
 
+/** A candidate's name as npm run extract prints it: completed from the batch, a one-word organisation read as a surname it knows. */
 function nameOf(c: SpeakerCandidate, people: PeopleInText): string | null {
   if (!c.speaker) return null;
-  return c.speaker.kind === "person" ? withFullName(people.people[c.speaker.person].name, batchFullNames) : c.speaker.name;
+  const speaker = c.speaker.kind === "person" ? people.people[c.speaker.person].name : c.speaker.name;
+  return speakerInBatch({ speaker, speakerKind: c.speaker.kind }, batchFullNames).speaker;
 }
 
 // Read as npm run extract reads: once, then again with what the batch knows of shared surnames.

@@ -23,10 +23,11 @@ export interface CrossArticleLinks {
  * a batch that names "Ana Okafor" in full, decisively, tells it is her ("Reuters said"
  * stays an organisation: nobody is named Reuters).
  */
-export function speakerInBatch(quote: QuoteDraft, fullNames: ReadonlyMap<string, string>): { speaker: string | null; kind: QuoteDraft["speakerKind"] } {
+export function speakerInBatch(quote: Pick<QuoteDraft, "speaker" | "speakerKind">, fullNames: ReadonlyMap<string, string>): { speaker: string | null; kind: QuoteDraft["speakerKind"] } {
   if (quote.speaker === null) return { speaker: null, kind: quote.speakerKind ?? null };
   if (quote.speakerKind !== "organisation") return { speaker: withFullName(quote.speaker, fullNames), kind: quote.speakerKind ?? "person" };
-  const person = /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(quote.speaker) ? fullNames.get(surnameKey(quote.speaker)) : undefined;
+  const word = quote.speaker.replace(/['’]s?$/, "");
+  const person = /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(word) ? fullNames.get(surnameKey(word)) : undefined;
   return person ? { speaker: person, kind: "person" } : { speaker: quote.speaker, kind: "organisation" };
 }
 
