@@ -64,10 +64,14 @@ const NON_PERSON_WORDS = new Set(
   programme initiative operation forces force army navy guard police command brigade corps fleet administration
   government parliament senate congress assembly cabinet duma kremlin pentagon index exchange market war revolution day
   arabia america americas africa asia europe korea kong york zealand delhi angeles lanka east west north south coast
-  peninsula strip heights region province county district city town village oblast krai state territory street`.split(/\s+/),
+  peninsula strip heights region province county district city town village oblast krai state territory street
+  board bureau authority coalition alliance caucus campaign pac panel tribunal institution`.split(/\s+/),
 );
 
 export function looksLikeOrganisationOrPlace(words: string[]): boolean {
+  // "Chicago Teachers", "Young Republicans": a group named by its members, not a person.
+  const last = words[words.length - 1];
+  if (words.length > 1 && /[^s]s$/.test(last) && (isRoleNoun(last.slice(0, -1)) || isAffiliation(last))) return true;
   return words.some((w) => NON_PERSON_WORDS.has(w.toLowerCase().replace(/['’]s$/, "")));
 }
 

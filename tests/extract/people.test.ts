@@ -106,6 +106,10 @@ describe("findPeople", () => {
     expect(people.map((p) => p.mentions)).toEqual([1, 1]);
   });
 
+  it("takes a group named by its members or a board for no person", () => {
+    expect(names("Harbour Teachers and the Coastal Board said the strike would go on. Tom Lake agreed.")).toEqual(["Tom Lake"]);
+  });
+
   describe("a lone surname several people of the article share", () => {
     const text = "Ana Okafor and Ben Okafor toured the yard.\n\nLater Okafor spoke to the crew.";
     const mentionsOf = (people: ReturnType<typeof findPeople>) => people.people.map((p) => `${p.name}: ${p.mentions}`);
