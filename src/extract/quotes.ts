@@ -10,6 +10,7 @@ import { isRemark } from "./scare-quotes.js";
 import { speakerCandidates, type SpeakerCandidate } from "./speaker-candidates.js";
 import { rankSpeakers } from "./speaker-ranking.js";
 import type { AnalysedParagraph } from "./text-analysis.js";
+import { transcriptSpeakers } from "./transcript-labels.js";
 import type { QuoteDraft } from "./types.js";
 
 /** What attribution saw, for training the ranker: each quote's candidates, in the order of the quotes. */
@@ -25,7 +26,15 @@ export function findQuotes(paragraphs: readonly AnalysedParagraph[], offsets: re
   const rulePicks = attributeQuotesWithRules(paragraphs, remarks, people, spans);
   const candidates = speakerCandidates(paragraphs, remarks, spans, people, rulePicks);
   observe?.(candidates, remarks, people);
-  const speakers = rankSpeakers(candidates, remarks);
+  const ranked = rankSpeakers(candidates, remarks);
+  // A transcript label ("TAPPER:") names the speaker of its paragraph outright, unless a
+  // verb of saying in the paragraph gives the words to someone else.
+  const labels = transcriptSpeakers(paragraphs, people);
+  const speakers = remarks.map((span, i) => {
+    const label = labels[span.paragraph];
+    if (label === undefined || (rulePicks[i].rule === "explicit" && rulePicks[i].speaker !== null)) return ranked[i];
+    return label;
+  });
   return remarks.map((span, i) => {
     const speaker = speakers[i];
     return {

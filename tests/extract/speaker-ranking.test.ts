@@ -71,6 +71,15 @@ describe("speaker ranking", () => {
     ]);
   });
 
+  it("gives words in a transcript paragraph to the person its label names, and an interviewer's question to nobody", () => {
+    const body = "Anchor Jana Tapper spoke to Governor Ilse Fallon on Sunday.\n\nTAPPER: You told voters “this is a moment for healing across the country.” Why?\n\nFALLON: I think he is trying. He says “we must heal” often.\n\nQ: And the “budget gap”?";
+    expect(quotes(body)).toEqual([
+      ["this is a moment for healing across the country.", "Jana Tapper", "person"],
+      ["we must heal", "Ilse Fallon", "person"],
+      ["budget gap", null, null],
+    ]);
+  });
+
   it("attributes a quote after a speaker label with an outlet", () => {
     expect(quotes("Tom Hale, Harbour Ledger: “We saw the crane fall.”")).toEqual([["We saw the crane fall.", "Tom Hale", "person"]]);
   });
