@@ -9,7 +9,7 @@
 //   use as a modifier           "the Trump administration"
 // Deciding which runs are people is people.ts's job.
 import { genderOfHonorific, isHonorific } from "./names.js";
-import { descriptorStem, isOfficeTitle, isRoleNoun, isTitleWord, roleKey } from "./role-nouns.js";
+import { descriptorStem, isAffiliation, isOfficeTitle, isRoleNoun, isTitleWord, roleKey } from "./role-nouns.js";
 import type { AnalysedParagraph, Token } from "./text-analysis.js";
 
 export interface NameCandidate {
@@ -230,14 +230,14 @@ function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set
   words.forEach((index, k) => {
     const w = tokens[index].text;
     if (k < words.length - 1 && (isTitleWord(w) || isHonorific(w))) lastTitle = k;
-    // "Majority Leader Mitch McConnell", "Managing Editor Bill Sammon": a capitalised role
-    // ends a title when a full name (two words or more) still follows it.
-    else if (k < words.length - 2 && isCapitalisedRole(w)) lastTitle = k;
+    // "Majority Leader Mitch McConnell", "Managing Editor Bill Sammon", "House Republican
+    // Thomas Massie": a capitalised role or party ends a title when a full name still follows it.
+    else if (k < words.length - 2 && (isCapitalisedRole(w) || isAffiliation(w))) lastTitle = k;
   });
   // A title holds an office or an honorific ("Energy Minister", "Dr"), or ends a chain
   // that does ("Secretary of State", "Minister of Economy and Trade"). Modifiers alone ("Transport", "Energy")
   // begin the names of things: "International Transport Corridor".
-  const titleHoldsOffice = words.slice(0, lastTitle + 1).some((i) => isOfficeTitle(tokens[i].text) || isHonorific(tokens[i].text) || isCapitalisedRole(tokens[i].text));
+  const titleHoldsOffice = words.slice(0, lastTitle + 1).some((i) => isOfficeTitle(tokens[i].text) || isHonorific(tokens[i].text) || isCapitalisedRole(tokens[i].text) || isAffiliation(tokens[i].text));
   const endsTitleChain = ["of", "and", "for", "&"].includes(tokens[words[0] - 1]?.text ?? "");
   if (lastTitle >= 0 && !titleHoldsOffice && !endsTitleChain) lastTitle = -1;
   for (let k = 0; k <= lastTitle; k++) {

@@ -77,7 +77,10 @@ export function looksLikeOrganisationOrPlace(words: string[]): boolean {
 
 /** Whether a run's words could be a person's name at all: no organisation or place word, title, acronym or digit. */
 function isPlausibleName(c: NameCandidate): boolean {
-  if (looksLikeOrganisationOrPlace(c.words) || c.words.some((w) => isTitleWord(w))) return false;
+  // A title's word may be a surname after a first name or an initial ("Peter T. King", "Ana Bishop").
+  const n = c.words.length;
+  const surnameTitle = n >= 2 && (isGivenName(c.words[n - 2]) || /^\p{Lu}\.$/u.test(c.words[n - 2]));
+  if (looksLikeOrganisationOrPlace(c.words) || c.words.some((w, i) => isTitleWord(w) && !(surnameTitle && i === n - 1))) return false;
   return !c.words.some((w) => /^[A-Z]{2,}$/.test(w) || /\d/.test(w));
 }
 
@@ -202,7 +205,8 @@ function trimCommonEdges(para: AnalysedParagraph, c: NameCandidate, lowerWords: 
   let result = drop ? withoutLeadingWords(para, c, drop) : c;
   let keep = result.words.length;
   // "Ana Ruiz Miss", "Ana Ruiz Senator": an honorific or title never ends a name.
-  while (keep > 2 && (common(result.words[keep - 1]) || isHonorific(result.words[keep - 1]) || isTitleWord(result.words[keep - 1]))) keep--;
+  // After a middle initial the last word is the surname, whatever else it means ("Peter T. King").
+  while (keep > 2 && !/^\p{Lu}\.$/u.test(result.words[keep - 2]) && (common(result.words[keep - 1]) || isHonorific(result.words[keep - 1]) || isTitleWord(result.words[keep - 1]))) keep--;
   if (keep < result.words.length) result = keepLeadingWords(para, result, keep);
   return result;
 }

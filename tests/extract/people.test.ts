@@ -106,6 +106,10 @@ describe("findPeople", () => {
     expect(people.map((p) => p.mentions)).toEqual([1, 1]);
   });
 
+  it("ends a title at a party label before a full name, and keeps a surname after a middle initial", () => {
+    expect(names("Harbour Intelligence Ranking Democrat Ilse Varga spoke. Ben T. King replied.")).toEqual(["Ilse Varga", "Ben T. King"]);
+  });
+
   it("takes a group named by its members or a board for no person", () => {
     expect(names("Harbour Teachers and the Coastal Board said the strike would go on. Tom Lake agreed.")).toEqual(["Tom Lake"]);
   });
