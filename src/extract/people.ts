@@ -72,8 +72,12 @@ export function looksLikeOrganisationOrPlace(words: string[]): boolean {
   // "Chicago Teachers", "Young Republicans": a group named by its members, not a person.
   const last = words[words.length - 1];
   if (words.length > 1 && /[^s]s$/.test(last) && (isRoleNoun(last.slice(0, -1)) || isAffiliation(last))) return true;
-  return words.some((w) => NON_PERSON_WORDS.has(w.toLowerCase().replace(/['’]s$/, "")));
+  // A compass point after a first name is a surname: "Cornel West", "Oliver North".
+  const compassSurname = words.length === 2 && COMPASS.has(last.toLowerCase()) && isGivenName(words[0]);
+  return words.some((w, i) => NON_PERSON_WORDS.has(w.toLowerCase().replace(/['’]s$/, "")) && !(compassSurname && i === 1));
 }
+
+const COMPASS = new Set(["east", "west", "north", "south"]);
 
 /** Whether a run's words could be a person's name at all: no organisation or place word, title, acronym or digit. */
 function isPlausibleName(c: NameCandidate): boolean {
