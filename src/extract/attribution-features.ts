@@ -88,7 +88,11 @@ export function verbLinks(view: ParagraphView, m: MentionSite): { features: Feat
   let left = m.firstToken - 1;
   while (left >= 0 && left > m.firstToken - 5 && (isTitleWord(tokens[left].text) || (/^\p{Lu}/u.test(tokens[left].text) && tokens[left].pos !== "VERB") || isRoleNoun(tokens[left].text) || tokens[left].pos === "ADJ" || tokens[left].pos === "DET")) left--;
   if (reports(view, left)) {
-    const addressed = ADDRESSING.has(tokens[left].lemma.toLowerCase());
+    // "“…?” asked Sen. Ruiz": right after the words, the verb and its subject are inverted.
+    let before = left - 1;
+    while (before >= 0 && !view.quoted[before] && /^[,”"’'?!—–-]+$/.test(tokens[before].text)) before--;
+    const inverted = before >= 0 && view.quoted[before];
+    const addressed = ADDRESSING.has(tokens[left].lemma.toLowerCase()) && !inverted;
     f[addressed ? "addressed" : "verbLeft"] = 1;
     if (!addressed) verbs.push(left);
   }

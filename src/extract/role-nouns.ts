@@ -85,13 +85,19 @@ export function isAffiliation(word: string): boolean {
 
 /** Whether a word can be part of a title written before a name: "Prime", "Minister", "Foreign", "Sen.", "Gov.". */
 export function isTitleWord(word: string): boolean {
-  return TITLE_SET.has(plain(word));
+  return TITLE_SET.has(plain(word)) || isCompoundOffice(word);
+}
+
+/** "Secretary-Treasurer", "Chairman-Elect"-like offices joined by a hyphen, every part an office or role. */
+function isCompoundOffice(word: string): boolean {
+  const parts = word.split("-");
+  return parts.length > 1 && parts.every((part) => part !== "" && (TITLE_ONLY_SET.has(plain(part)) || ROLE_SET.has(plain(part)) || part.toLowerCase() === "elect"));
 }
 
 /** Whether a word is an office that can stand as a title on its own: "Minister", "Gov.", not "Prime" or "Transport". */
 export function isOfficeTitle(word: string): boolean {
   const w = plain(word);
-  return TITLE_ONLY_SET.has(w) || w in ABBREVIATIONS;
+  return TITLE_ONLY_SET.has(w) || w in ABBREVIATIONS || isCompoundOffice(word);
 }
 
 /** The gender a role noun carries, when it carries one ("spokeswoman" → female). */
