@@ -4,9 +4,7 @@ import { parseArgs } from "node:util";
 import { maxBytesOption } from "./cli/max-bytes-option.js";
 import { defaultExtractionWorkers } from "../src/archive/extraction-pool.js";
 import { describeOutcome, describeTotals, ingestFiles } from "../src/archive/ingest-files.js";
-import { databaseUrl } from "../src/store/database-url.js";
-import { migrateDatabase } from "../src/store/migrate.js";
-import { openStore } from "../src/store/open-store.js";
+import { databaseUrl, migrateStore, openStore } from "../src/store/open-store.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,7 +22,7 @@ if (!(Number.isInteger(workers) && workers >= 0)) {
 }
 
 const url = databaseUrl();
-await migrateDatabase(url);
+await migrateStore(url);
 const store = await openStore(url);
 try {
   // A WARC of a million records reads for a long while: on a terminal, say how far it is.

@@ -2,8 +2,7 @@
 // as the flags of `npm run export`: the same filters as the GraphQL inputs, under short
 // names. Every problem names the parameter and says what would be accepted.
 import { isCalendarDay } from "../extract/day-number.js";
-import type { ExportFilter } from "../store/export.js";
-import { parseSearch, type SearchExpression } from "../store/search-syntax.js";
+import { parseSearch, type ExportFilter, type SearchExpression } from "../store/store.js";
 
 export const EXPORT_PARAMETERS = {
   outlet: "an outlet's name or slug; repeat for several",

@@ -1,4 +1,4 @@
-import type { Store } from "./open-store.js";
+import type { SqlArchive } from "./sql-archive.js";
 import type { SqlParam } from "./sql-dialect.js";
 
 export { placeholders } from "./sql-dialect.js";
@@ -7,7 +7,7 @@ export { placeholders } from "./sql-dialect.js";
  * Runs hand-written SQL on the store's reads (store/sql-reader.ts: a read thread; inside a
  * request, that request's snapshot) and returns plain rows.
  */
-export async function sqlRows<T>(store: Store, sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+export async function sqlRows<T>(store: SqlArchive, sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
   return store.reads.all<T>(store.dialect.numberPlaceholders(sql), params);
 }
 
@@ -17,7 +17,7 @@ export async function sqlRows<T>(store: Store, sql: string, params: readonly Sql
  * findMany is spent in Prisma's query compiler and result mapping, not in SQLite), and
  * these run for every page of every connection. The ids go in as one parameter (sql-dialect.ts).
  */
-export async function rowsByIds<T extends { id: number }>(store: Store, table: string, ids: readonly number[]): Promise<(T | null)[]> {
+export async function rowsByIds<T extends { id: number }>(store: SqlArchive, table: string, ids: readonly number[]): Promise<(T | null)[]> {
   if (!ids.length) return [];
   const inList = store.dialect.inIdList("id", ids);
   const rows = await sqlRows<T>(store, `SELECT * FROM ${table} WHERE ${inList.sql}`, [inList.param]);

@@ -115,9 +115,8 @@ describe("article pagination", () => {
     const first: any = await page("first: 2");
     const cursor = first.data.articles.pageInfo.endCursor;
     const before: any = await page(`first: 2, after: "${cursor}"`);
-    const { saveArticle } = await import("../../src/store/save-article.js");
     const { articleDraft } = await import("../support/article-drafts.js");
-    await saveArticle(api.archive.store, articleDraft({ headline: "A late arrival", body: "News from tomorrow.", publishedOn: "2026-01-01" }));
+    await api.archive.store.saveArticle(articleDraft({ headline: "A late arrival", body: "News from tomorrow.", publishedOn: "2026-01-01" }));
     const after: any = await page(`first: 2, after: "${cursor}"`);
     expect(after.data.articles.edges).toEqual(before.data.articles.edges);
   });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveArticle } from "../../src/store/save-article.js";
 import { articleDraft, SMALL_ARCHIVE } from "../support/article-drafts.js";
 import { startApiFixture, type ApiFixture } from "../support/api-fixture.js";
 
@@ -64,7 +63,7 @@ describe("GET /export/articles.ndjson", () => {
   it("pulls only what was ingested since the last pull when given the trailer's latestIngestedAt", async () => {
     const first = await pull("/export/articles.ndjson");
     await new Promise((r) => setTimeout(r, 5));
-    await saveArticle(api.archive.store, articleDraft({ headline: "Late harbour news", body: "Filed after the first pull.", publishedOn: "2025-05-01" }));
+    await api.archive.store.saveArticle(articleDraft({ headline: "Late harbour news", body: "Filed after the first pull.", publishedOn: "2025-05-01" }));
     const next = await pull(`/export/articles.ndjson?since=${encodeURIComponent(first.trailer.latestIngestedAt)}`);
     const fresh = next.rows.filter((r) => !first.rows.some((old) => old.id === r.id));
     expect(fresh.map((r) => r.headline)).toEqual(["Late harbour news"]);

@@ -1,7 +1,6 @@
 // One person however outlets spell the name; different people however alike their names.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PersonDraft } from "../../src/extract/types.js";
-import { saveArticle } from "../../src/store/save-article.js";
 import { articleDraft } from "../support/article-drafts.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
 
@@ -13,12 +12,12 @@ afterEach(() => archive.close());
 
 let n = 0;
 const save = (...people: PersonDraft[]) =>
-  saveArticle(archive.store, articleDraft({ headline: `Report ${++n}`, body: `Report ${n}.`, publishedOn: "2025-05-01", people }));
+  archive.store.saveArticle(articleDraft({ headline: `Report ${++n}`, body: `Report ${n}.`, publishedOn: "2025-05-01", people }));
 const person = (name: string, ...aliases: string[]): PersonDraft => ({ name, aliases, mentions: 1 + aliases.length });
 
 const people = async () =>
   (
-    await archive.store.reads.all<{ name: string; aliases: string }>(
+    await archive.store.sql.reads.all<{ name: string; aliases: string }>(
       `SELECT p.name, group_concat(a.alias, ' | ') AS aliases FROM people p JOIN person_aliases a ON a."personId" = p.id GROUP BY p.id ORDER BY p.id`,
     )
   ).map((p) => ({ name: p.name, aliases: p.aliases.split(" | ").sort() }));

@@ -1,6 +1,5 @@
 import type { ArticleDraft } from "../../src/extract/types.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
-import { saveArticle } from "../../src/store/save-article.js";
 import { graphql } from "./graphql-client.js";
 import { createTestArchive, type TestArchive } from "./test-archive.js";
 
@@ -14,7 +13,7 @@ export interface ApiFixture {
 /** A real server on a free port over a fresh SQLite archive holding `drafts`. */
 export async function startApiFixture(drafts: ArticleDraft[]): Promise<ApiFixture> {
   const archive = await createTestArchive();
-  for (const draft of drafts) await saveArticle(archive.store, draft);
+  for (const draft of drafts) await archive.store.saveArticle(draft);
   return serveArchive(archive);
 }
 
