@@ -23,11 +23,11 @@ export async function countArticlesIncrementally(store: SqlArchive, where: strin
   const before = known.get(key);
   let row: { n: number; maxId: number | null };
   if (before) {
-    // NOT INDEXED: walk the primary key from `maxId` on, not a filter index from its start.
+    // Walk the primary key from `maxId` on, not a filter index from its start.
     const newer = where ? `${where} AND a.id > ?` : `WHERE a.id > ?`;
     [row] = await sqlRows<{ n: number; maxId: number | null }>(
       store,
-      `SELECT count(*) AS n, (SELECT max(id) FROM articles) AS "maxId" FROM articles a NOT INDEXED ${newer}`,
+      `SELECT count(*) AS n, (SELECT max(id) FROM articles) AS "maxId" FROM ${store.dialect.byPrimaryKey("articles a")} ${newer}`,
       [...params, before.maxId],
     );
     row = { n: before.n + row.n, maxId: row.maxId };

@@ -123,3 +123,15 @@ describe("a speaker's quotes", () => {
     expect((await findQuotes(archive.store.sql, { speakers: ["no-such-person"] }, { first: 10 })).rows).toEqual([]);
   });
 });
+
+describe("a later page of a list", () => {
+  it.each<ArticleOrder>(["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"])("seeks to its cursor in the date index instead of reading the index up to it (%s)", async (order) => {
+    const { store, reads } = recording(archive.store.sql);
+    await findArticles(store, {}, order, { first: 6, after: ["2025-03-11", 20] });
+    const page = reads.find((r) => /FROM articles a/.test(r.sql))!;
+    const detail = await plan(page.sql, page.params);
+    // The row-value cursor ("publishedOn", id) < (?, ?) is one range of the index.
+    expect(detail).toMatch(/SEARCH a USING COVERING INDEX articles_publishedOn_id_idx \(publishedOn[<>]/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+});
