@@ -22,8 +22,16 @@ if (!(Number.isInteger(workers) && workers >= 0)) {
 }
 
 const url = databaseUrl();
-await migrateStore(url);
-const store = await openStore(url);
+const store = await (async () => {
+  try {
+    await migrateStore(url);
+    return await openStore(url);
+  } catch (error) {
+    // A wrong DATABASE_URL is the operator's to fix: one line, no stack trace.
+    console.error(`ingest: ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
 try {
   // A WARC of a million records reads for a long while: on a terminal, say how far it is.
   const onProgress = process.stderr.isTTY ? (file: string, records: number) => console.error(`… ${file}: ${records} records read`) : undefined;

@@ -16,7 +16,8 @@ sample corpus in data/sample/. Stops cleanly on SIGTERM or SIGINT.
 Environment variables:
   PORT              port to listen on (default 4000; 0 picks a free one)
   HOST              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  DATABASE_URL      the archive, a SQLite file URL (default file:./data/archive.db)
+  DATABASE_URL      the archive: a SQLite file URL (default file:./data/archive.db), or a
+                    PostgreSQL database, postgresql://user:password@host:5432/database
   QUERY_TIMEOUT_MS  a GraphQL request not answered in this time gets 503 QUERY_TIMEOUT (default 10000)
   LOG_LEVEL         request log on stdout: fatal, error, warn, info (default), debug, trace, silent
   EXPORT_CONCURRENCY  bulk exports served at once (default 4); one more is answered 429

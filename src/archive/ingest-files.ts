@@ -72,10 +72,11 @@ export async function ingestFiles(
   return totals;
 }
 
-// SQLite reports a full disk as SQLITE_FULL, or as an I/O error when the write itself fails.
+// SQLite reports a full disk as SQLITE_FULL, or as an I/O error when the write itself fails;
+// PostgreSQL as SQLSTATE 53100 (disk_full).
 function isDiskFull(error: unknown): boolean {
   const { code, message } = error as { code?: string; message?: string };
-  return code === "SQLITE_FULL" || (typeof code === "string" && code.startsWith("SQLITE_IOERR") && /ENOSPC|disk is full|no space/i.test(message ?? "")) || code === "ENOSPC";
+  return code === "SQLITE_FULL" || code === "53100" || (typeof code === "string" && code.startsWith("SQLITE_IOERR") && /ENOSPC|disk is full|no space/i.test(message ?? "")) || code === "ENOSPC";
 }
 
 // Files committed together (each in a savepoint of its own): see SqlWrites.inBatches.

@@ -107,9 +107,13 @@ export async function countArticles(store: SqlArchive, filter: ArticleFilter): P
   return countArticlesIncrementally(store, c.where(), c.params);
 }
 
+// Every column of an Article: on PostgreSQL the table also holds its search vector, which
+// no reader wants and which is larger than the rest of the row but for the body.
+export const ARTICLE_COLUMNS = `id, "outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "ingestedAt", "storyId", "storyFeatures"`;
+
 /** Articles by id, in the order asked, null where there is none. */
 export async function articlesByIds(store: SqlArchive, ids: readonly number[]): Promise<(Article | null)[]> {
-  const rows = await rowsByIds<Article>(store, "articles", ids);
+  const rows = await rowsByIds<Article>(store, "articles", ids, ARTICLE_COLUMNS);
   // ingestedAt comes back as the text Prisma wrote; the type (and the API) want a Date.
   for (const row of rows) if (row) row.ingestedAt = new Date(row.ingestedAt);
   return rows;

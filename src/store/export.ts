@@ -14,7 +14,7 @@ import type { SqlArchive } from "./sql-archive.js";
 import { organisationsByIds, type Organisation } from "./organisations.js";
 import { outletsByIds, type Outlet } from "./outlets.js";
 import { peopleByIds, peopleOfArticles, type Person } from "./people.js";
-import { countQuotesBy, quoteConditions, type Quote } from "./quotes.js";
+import { countQuotesBy, QUOTE_COLUMNS, quoteConditions, type Quote } from "./quotes.js";
 import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows } from "./sql-rows.js";
 import { topicsOfArticles, type Topic } from "./topics.js";
@@ -126,7 +126,7 @@ export function articlesForExport(store: SqlArchive, filter: ExportFilter, pageS
 /** Every quote matching `filter`, oldest id first, a page at a time. */
 export function quotesForExport(store: SqlArchive, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedQuote[]> {
   return exportPages(store, "quotes", "q", quoteExportConditions(store, filter), pageSize, async (store, ids) => {
-    const quotes = await sqlRows<Quote>(store, `SELECT * FROM quotes WHERE id IN (${placeholders(ids.length)}) ORDER BY id`, ids);
+    const quotes = await sqlRows<Quote>(store, `SELECT ${QUOTE_COLUMNS} FROM quotes q WHERE q.id IN (${placeholders(ids.length)}) ORDER BY q.id`, ids);
     const articleIds = [...new Set(quotes.map((q) => q.articleId))];
     const speakerIds = [...new Set(quotes.map((q) => q.speakerId).filter((id): id is number => id != null))];
     const organisationIds = [...new Set(quotes.map((q) => q.organisationId).filter((id): id is number => id != null))];

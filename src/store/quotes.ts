@@ -118,5 +118,5 @@ export async function countQuotesBy(
 }
 
 export async function quotesByIds(store: SqlArchive, ids: readonly number[]): Promise<(Quote | null)[]> {
-  return rowsByIds<Quote>(store, "quotes", ids);
+  return rowsByIds<Quote>(store, "quotes q", ids, QUOTE_COLUMNS);
 }

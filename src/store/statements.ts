@@ -77,8 +77,9 @@ export async function outletIdsOfStatements(store: SqlArchive, ids: readonly num
   if (!ids.length) return result;
   const rows = await sqlRows<{ statementId: number; outletId: number }>(
     store,
-    `SELECT DISTINCT q."statementId", q."outletId" FROM quotes q JOIN outlets o ON o.id = q."outletId"
-     WHERE q."statementId" IN (${placeholders(ids.length)}) ORDER BY q."statementId", o.name`,
+    // Grouped rather than DISTINCT: PostgreSQL sorts a DISTINCT only by what it selects.
+    `SELECT q."statementId", q."outletId" FROM quotes q JOIN outlets o ON o.id = q."outletId"
+     WHERE q."statementId" IN (${placeholders(ids.length)}) GROUP BY q."statementId", q."outletId", o.name ORDER BY q."statementId", o.name`,
     [...ids],
   );
   for (const row of rows) result.get(row.statementId)!.push(row.outletId);
