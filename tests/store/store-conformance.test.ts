@@ -25,19 +25,17 @@ const STORY = `id title startedOn lastUpdatedOn articleCount people { slug } out
 const ORGANISATION = `id slug name quoteCount quotes(first: 3) { totalCount edges { cursor node { ${QUOTE} } } }`;
 const page = (fields: string) => `totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { ${fields} } }`;
 
-// Lists walked page by page, forward with `after` and back with `before`.
+// Lists walked page by page, forward with `after` and back with `before`: each kind of sort
+// key (a nullable date newest first and oldest first, mixed directions, three keys).
 const LISTS: Record<string, { field: string; args: string; node: string; countField?: boolean }> = {
   "articles, newest first": { field: "articles", args: "", node: "id publishedOn" },
   "articles, oldest first": { field: "articles", args: "orderBy: PUBLISHED_ON_ASC", node: "id publishedOn" },
   "a person's articles": { field: "articles", args: "filter: { people: [$person] }", node: "id publishedOn" },
   quotes: { field: "quotes", args: "", node: "id" },
-  "people by name": { field: "people", args: "", node: "id name" },
   "people most quoted": { field: "people", args: "orderBy: MOST_QUOTED", node: "id", countField: true },
-  "people most mentioned": { field: "people", args: "orderBy: MOST_MENTIONED", node: "id", countField: true },
   "statements, latest first": { field: "statements", args: "", node: "id firstReportedOn" },
   "statements most carried": { field: "statements", args: "orderBy: MOST_OUTLETS", node: "id outletCount" },
   stories: { field: "stories", args: "", node: "id lastUpdatedOn" },
-  organisations: { field: "organisations", args: "", node: "id name" },
 };
 
 const unavailable = postgresUnavailable();
@@ -50,8 +48,8 @@ describe.skipIf(unavailable)("the SQLite and PostgreSQL stores over the same cor
 
   beforeAll(async () => {
     const [a, b] = await Promise.all([createStoreOn("sqlite"), createStoreOn("postgresql")]);
-    // Ingested one after the other: each store then numbers its rows the same.
-    for (const archive of [a, b]) await ingestFiles(archive.store, CORPUS);
+    // Each store ingests the files one by one in the same order, so numbers its rows the same.
+    await Promise.all([a, b].map((archive) => ingestFiles(archive.store, CORPUS)));
     [sqlite, postgres] = await Promise.all([serveArchive(a), serveArchive(b)]);
     const found = await sqlite.query(`{
       people(first: 1, orderBy: MOST_QUOTED) { nodes { slug aliases } }
@@ -191,14 +189,14 @@ describe.skipIf(unavailable)("the SQLite and PostgreSQL stores over the same cor
       let after: string | null = null;
       let pages = 0;
       do {
-        const data = await same(body(after ? `first: 8, after: "${after}"` : "first: 8"));
+        const data = await same(body(after ? `first: 10, after: "${after}"` : "first: 10"));
         const connection = data[list.field];
         after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
         pages++;
       } while (after && pages < 50);
       let before: string | null = null;
       do {
-        const data = await same(body(before ? `last: 8, before: "${before}"` : "last: 8"));
+        const data = await same(body(before ? `last: 10, before: "${before}"` : "last: 10"));
         const connection = data[list.field];
         before = connection.pageInfo.hasPreviousPage ? connection.pageInfo.startCursor : null;
       } while (before);

@@ -13,6 +13,8 @@ export class PostgresWriter implements SqlWrites {
   private readonly numbered = new Map<string, string>();
   private connected: Promise<pg.Client> | null = null;
   private inTransaction = false;
+  /** A savepoint could not be rolled back: the open group cannot be committed whole. */
+  private broken = false;
   private savepoints = 0;
 
   constructor(private readonly config: pg.ClientConfig) {}
@@ -56,7 +58,8 @@ export class PostgresWriter implements SqlWrites {
           await this.query("COMMIT", []);
           return result;
         } catch (error) {
-          await this.query("ROLLBACK", []);
+          // The article's own error is the one to report, even when the connection is what failed.
+          await this.query("ROLLBACK", []).catch(() => {});
           throw error;
         } finally {
           this.inTransaction = false;
@@ -69,8 +72,14 @@ export class PostgresWriter implements SqlWrites {
         await this.query(`RELEASE SAVEPOINT ${name}`, []);
         return result;
       } catch (error) {
-        await this.query(`ROLLBACK TO SAVEPOINT ${name}`, []);
-        await this.query(`RELEASE SAVEPOINT ${name}`, []);
+        // Only this file's writes go; the group goes on. A connection that cannot even roll
+        // back fails the group (inBatches), with this file's error.
+        try {
+          await this.query(`ROLLBACK TO SAVEPOINT ${name}`, []);
+          await this.query(`RELEASE SAVEPOINT ${name}`, []);
+        } catch {
+          this.broken = true;
+        }
         throw error;
       }
     });
@@ -86,6 +95,7 @@ export class PostgresWriter implements SqlWrites {
     };
     const commitPoint = () =>
       this.queue.run(async () => {
+        if (this.broken) throw new Error("the connection to PostgreSQL failed part-way through a group of files; the group was rolled back");
         if (++pending < group.size && performance.now() - began < group.ms) return false;
         await this.query("COMMIT", []);
         this.inTransaction = false;
