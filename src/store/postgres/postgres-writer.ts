@@ -89,6 +89,7 @@ export class PostgresWriter implements SqlWrites {
     let pending = 0;
     let began = 0;
     const begin = async () => {
+      this.broken = false;
       await this.query("BEGIN", []);
       this.inTransaction = true;
       began = performance.now();
