@@ -10,9 +10,7 @@ import { parseArgs } from "node:util";
 import { EXPORT_KINDS, exportChunks, type ExportKind } from "../src/server/export-lines.js";
 import { EXPORT_PARAMETERS, parseExportParams } from "../src/server/export-params.js";
 import { writeChunks } from "../src/server/write-chunks.js";
-import { databaseUrl } from "../src/store/database-url.js";
-import { countForExport } from "../src/store/export.js";
-import { openStore } from "../src/store/open-store.js";
+import { databaseUrl, openStore } from "../src/store/open-store.js";
 import { progressBar } from "./terminal/progress-bar.js";
 
 const filterOptions = Object.fromEntries(
@@ -60,7 +58,7 @@ const store = await openStore(databaseUrl());
 const toStdout = values.out === "-";
 const partial = `${values.out}.partial`;
 try {
-  const total = await countForExport(store, kind, filter.filter);
+  const total = await store.countForExport(kind, filter.filter);
   const bar = progressBar(process.stderr, total, kind);
   const out = toStdout ? process.stdout : createWriteStream(partial);
   const started = performance.now();

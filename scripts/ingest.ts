@@ -5,9 +5,7 @@ import { maxBytesOption } from "./cli/max-bytes-option.js";
 import { readingProgress } from "./terminal/progress-bar.js";
 import { defaultExtractionWorkers } from "../src/archive/extraction-pool.js";
 import { describeOutcome, describeTotals, ingestFiles } from "../src/archive/ingest-files.js";
-import { databaseUrl } from "../src/store/database-url.js";
-import { migrateDatabase } from "../src/store/migrate.js";
-import { openStore } from "../src/store/open-store.js";
+import { databaseUrl, migrateStore, openStore } from "../src/store/open-store.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,8 +23,16 @@ if (!(Number.isInteger(workers) && workers >= 0)) {
 }
 
 const url = databaseUrl();
-await migrateDatabase(url);
-const store = await openStore(url);
+const store = await (async () => {
+  try {
+    await migrateStore(url);
+    return await openStore(url);
+  } catch (error) {
+    // A wrong DATABASE_URL is the operator's to fix: one line, no stack trace.
+    console.error(`ingest: ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
 // A WARC of a million records reads for a long while: on a terminal, a bar says how far it is.
 const progress = readingProgress();
 try {

@@ -10,10 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startServer, type RunningServer } from "../src/server/start-server.js";
-import { countAllArticles } from "../src/store/articles.js";
-import { copyArchive, isArchive } from "../src/store/copy-archive.js";
-import { databaseUrl } from "../src/store/database-url.js";
-import { openStore, type Store } from "../src/store/open-store.js";
+import { copyArchive, databaseUrl, isArchive, isPostgresUrl, openStore, type Store } from "../src/store/open-store.js";
 import { DISCOVERY_QUERY, queryMix, type ArchiveSample } from "./load/query-mix.js";
 import { percentile, runClients, type LoadResult } from "./load/run-clients.js";
 
@@ -89,21 +86,23 @@ if (args.url) {
   description = origin;
 } else {
   const source = args.database ?? databaseUrl();
-  if (!isArchive(source)) fail(`There is no archive at ${source}: run npm start (or npm run ingest) first, or pass --database.`);
-  const live = await openStore(source);
-  tempDir = mkdtempSync(join(tmpdir(), "news-archive-load-"));
-  // However the run ends, the copy goes.
-  process.once("exit", () => rmSync(tempDir!, { recursive: true, force: true }));
-  const copy = join(tempDir, "archive.db");
-  try {
-    await copyArchive(live, copy);
-  } finally {
-    await live.close();
+  if (isPostgresUrl(source)) {
+    // The load only reads, each request in a read-only transaction: the database itself is served.
+    store = await openStore(source).catch((error: Error) => fail(error.message));
+    description = `${store.url}`;
+  } else {
+    if (!isArchive(source)) fail(`There is no archive at ${source}: run npm start (or npm run ingest) first, or pass --database.`);
+    tempDir = mkdtempSync(join(tmpdir(), "news-archive-load-"));
+    // However the run ends, the copy goes.
+    process.once("exit", () => rmSync(tempDir!, { recursive: true, force: true }));
+    const copy = join(tempDir, "archive.db");
+    copyArchive(source, copy);
+    store = await openStore(`file:${copy}`);
+    description = `a copy of ${source}`;
   }
-  store = await openStore(`file:${copy}`);
   server = await startServer(store, 0, "127.0.0.1");
   origin = server.url;
-  description = `a copy of ${source} (${(await countAllArticles(store)).toLocaleString("en-US")} articles) served at ${origin}`;
+  description = `${description} (${(await store.countAllArticles()).toLocaleString("en-US")} articles) served at ${origin}`;
 }
 const endpoint = `${origin}/graphql`;
 

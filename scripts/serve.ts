@@ -5,10 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { describeTotals, ingestFiles } from "../src/archive/ingest-files.js";
 import { SHUTDOWN_GRACE_MS, startServer, type RunningServer } from "../src/server/start-server.js";
-import { countAllArticles } from "../src/store/articles.js";
-import { databaseUrl } from "../src/store/database-url.js";
-import { migrateDatabase } from "../src/store/migrate.js";
-import { openStore } from "../src/store/open-store.js";
+import { databaseUrl, migrateStore, openStore } from "../src/store/open-store.js";
 
 const HELP = `usage: npm start [-- --help]
 
@@ -19,7 +16,8 @@ sample corpus in data/sample/. Stops cleanly on SIGTERM or SIGINT.
 Environment variables:
   PORT              port to listen on (default 4000; 0 picks a free one)
   HOST              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  DATABASE_URL      the archive, a SQLite file URL (default file:./data/archive.db)
+  DATABASE_URL      the archive: a SQLite file URL (default file:./data/archive.db), or a
+                    PostgreSQL database, postgresql://user:password@host:5432/database
   QUERY_TIMEOUT_MS  a GraphQL request not answered in this time gets 503 QUERY_TIMEOUT (default 10000)
   LOG_LEVEL         request log on stdout: fatal, error, warn, info (default), debug, trace, silent
   EXPORT_CONCURRENCY  bulk exports served at once (default 4); one more is answered 429
@@ -46,13 +44,13 @@ const sampleDir = join(dirname(fileURLToPath(import.meta.url)), "..", "data", "s
 const url = databaseUrl();
 const store = await (async () => {
   try {
-    await migrateDatabase(url);
+    await migrateStore(url);
     return await openStore(url);
   } catch (error) {
     return fail((error as Error).message);
   }
 })();
-if ((await countAllArticles(store)) === 0) {
+if ((await store.countAllArticles()) === 0) {
   const totals = await ingestFiles(store, [sampleDir], {
     onFile: (o) => o.status === "failed" && console.error(`sample ${o.file}: ${o.message}`),
   });
@@ -70,7 +68,7 @@ try {
   if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") fail(`HOST ${host} is not an address of this machine; set HOST (127.0.0.1, or 0.0.0.0 for every interface).`);
   throw error;
 }
-console.log(`news-archive: GraphQL API on ${server.url}/graphql over ${url} (${await countAllArticles(store)} articles)`);
+console.log(`news-archive: GraphQL API on ${server.url}/graphql over ${url} (${await store.countAllArticles()} articles)`);
 console.log(`Open ${server.url}/ in a browser for the GraphQL IDE, with example queries.`);
 
 let stopping = false;

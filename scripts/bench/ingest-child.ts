@@ -2,12 +2,11 @@
 // ingests the folder argv[2] into the archive at DATABASE_URL and prints one JSON line.
 import { defaultExtractionWorkers } from "../../src/archive/extraction-pool.js";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
-import { migrateDatabase } from "../../src/store/migrate.js";
-import { openStore } from "../../src/store/open-store.js";
+import { migrateStore, openStore } from "../../src/store/open-store.js";
 
 const [dir, workers] = process.argv.slice(2);
 const url = process.env.DATABASE_URL!;
-await migrateDatabase(url);
+await migrateStore(url);
 const store = await openStore(url);
 const started = performance.now();
 const totals = await ingestFiles(store, [dir], { workers: workers != null ? Number(workers) : defaultExtractionWorkers() });

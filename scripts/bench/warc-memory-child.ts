@@ -3,13 +3,12 @@
 // thousand records, then pages/s and the peak.
 import { defaultExtractionWorkers } from "../../src/archive/extraction-pool.js";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
-import { migrateDatabase } from "../../src/store/migrate.js";
-import { openStore } from "../../src/store/open-store.js";
+import { migrateStore, openStore } from "../../src/store/open-store.js";
 
 const [warc, workersArgument] = process.argv.slice(2);
 const workers = workersArgument ? Number(workersArgument) : defaultExtractionWorkers();
 const url = process.env.DATABASE_URL!;
-await migrateDatabase(url);
+await migrateStore(url);
 const store = await openStore(url);
 
 const mb = (bytes: number) => Math.round(bytes / 1024 ** 2);

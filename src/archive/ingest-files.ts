@@ -3,8 +3,7 @@
 // are stored all the same. Extraction may run ahead on worker threads (extraction-pool.ts).
 import { readCorpus, type ArchiveProgress, type CorpusEntry } from "../corpus/read-corpus.js";
 import type { ExtractOptions, ExtractResult } from "../extract/types.js";
-import type { Store } from "../store/open-store.js";
-import { saveArticle } from "../store/save-article.js";
+import type { Store } from "../store/store.js";
 import { extractEntries } from "./extraction-pool.js";
 
 export type FileOutcome =
@@ -48,10 +47,10 @@ export async function ingestFiles(
   };
   const entries = readCorpus(paths, { maxBytes: options.maxBytes, onProgress: options.onProgress });
   try {
-    await store.writer().inBatches(COMMIT_GROUP, async (commitPoint) => {
+    await store.inBatches(COMMIT_GROUP, async (commitPoint) => {
       for await (const { entry, extracted } of extractEntries(entries, options.workers ?? 0, { maxBytes: options.maxBytes })) {
         uncommitted.push(await storeExtracted(store, entry, extracted));
-        if (commitPoint()) reportCommitted();
+        if (await commitPoint()) reportCommitted();
       }
     });
   } catch (error) {
@@ -73,13 +72,14 @@ export async function ingestFiles(
   return totals;
 }
 
-// SQLite reports a full disk as SQLITE_FULL, or as an I/O error when the write itself fails.
+// SQLite reports a full disk as SQLITE_FULL, or as an I/O error when the write itself fails;
+// PostgreSQL as SQLSTATE 53100 (disk_full).
 function isDiskFull(error: unknown): boolean {
   const { code, message } = error as { code?: string; message?: string };
-  return code === "SQLITE_FULL" || (typeof code === "string" && code.startsWith("SQLITE_IOERR") && /ENOSPC|disk is full|no space/i.test(message ?? "")) || code === "ENOSPC";
+  return code === "SQLITE_FULL" || code === "53100" || (typeof code === "string" && code.startsWith("SQLITE_IOERR") && /ENOSPC|disk is full|no space/i.test(message ?? "")) || code === "ENOSPC";
 }
 
-// Files committed together (each in a savepoint of its own): see SqlWriter.inBatches.
+// Files committed together (each in a savepoint of its own): see SqlWrites.inBatches.
 const COMMIT_GROUP = { size: 50, ms: 100 };
 
 async function storeExtracted(store: Store, entry: CorpusEntry, extracted: ExtractResult | undefined): Promise<FileOutcome> {
@@ -88,7 +88,7 @@ async function storeExtracted(store: Store, entry: CorpusEntry, extracted: Extra
   if (!extracted.ok) return { file: entry.file, status: "failed", code: extracted.code, message: extracted.message };
   const { draft } = extracted;
   try {
-    const saved = await saveArticle(store, draft);
+    const saved = await store.saveArticle(draft);
     return saved.status === "stored"
       ? { file: entry.file, status: "stored", articleId: saved.articleId, headline: draft.headline, outlet: draft.outlet, publishedOn: draft.publishedOn, people: saved.people, quotes: saved.quotes, ...(entry.warning ? { warning: entry.warning } : {}) }
       : { file: entry.file, status: "duplicate", articleId: saved.articleId, matchedOn: saved.matchedOn };

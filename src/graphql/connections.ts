@@ -1,5 +1,5 @@
 // Relay cursor connections: page arguments checked once, cursors made opaque, edges built.
-import type { KeyValue, Page, PageRequest } from "../store/keyset.js";
+import type { KeyValue, Page, PageRequest } from "../store/store.js";
 import { badUserInput } from "./errors.js";
 
 export const MAX_PAGE_SIZE = 100;

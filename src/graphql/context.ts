@@ -1,4 +1,4 @@
-import type { Store } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
 /** What every resolver receives: the store, and this request's loaders. */

@@ -1,12 +1,6 @@
 // GraphQL filter inputs → store filters. The one place user-written search text is
 // checked, so every list that searches reports a bad string the same way.
-import type { ArticleFilter } from "../store/articles.js";
-import type { OrganisationFilter } from "../store/organisations.js";
-import type { PersonFilter } from "../store/people.js";
-import type { QuoteFilter } from "../store/quotes.js";
-import type { StatementFilter } from "../store/statements.js";
-import type { StoryFilter } from "../store/stories.js";
-import { parseSearch, type SearchExpression } from "../store/search-syntax.js";
+import { parseSearch, type ArticleFilter, type OrganisationFilter, type PersonFilter, type QuoteFilter, type SearchExpression, type StatementFilter, type StoryFilter } from "../store/store.js";
 import { badUserInput } from "./errors.js";
 import type * as G from "./generated/resolvers-types.js";
 import { fromGlobalId } from "./global-id.js";

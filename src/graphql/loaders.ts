@@ -1,24 +1,7 @@
 // DataLoaders, made fresh for every request: each batches the lookups of one resolver
 // across all the rows of a page into one SQL statement, and caches them for the request.
 import DataLoader from "dataloader";
-import { articleSnippets, articlesByIds } from "../store/articles.js";
-import type { Page, PageRequest } from "../store/keyset.js";
-import type { Store } from "../store/open-store.js";
-import { organisationsByIds, quotePagesOfOrganisations } from "../store/organisations.js";
-import { outletsByIds, statsOfOutlets } from "../store/outlets.js";
-import {
-  aliasesOfPeople,
-  articleCountsOfPeople,
-  articlePagesOfPeople,
-  outletIdsQuotingPeople,
-  peopleByIds,
-  peopleOfArticles,
-} from "../store/people.js";
-import { countQuotesBy, quotePagesOfArticles, quotePagesOfSpeakers, quotesByIds } from "../store/quotes.js";
-import { outletIdsOfStatements, quotePagesOfStatements, statementsByIds } from "../store/statements.js";
-import { articlePagesOfStories, membersOfStories, storiesByIds } from "../store/stories.js";
-import { searchKey, type SearchExpression } from "../store/search-syntax.js";
-import { articleCountsOfTopics, topicsByIds, topicsOfArticles } from "../store/topics.js";
+import { searchKey, type Page, type PageRequest, type SearchExpression, type Store } from "../store/store.js";
 import { MATCH_CLOSE, MATCH_OPEN, snippetHtml } from "./snippet-html.js";
 
 interface SnippetKey {
@@ -56,40 +39,40 @@ function byKey<V>(fetch: (ids: readonly number[]) => Promise<Map<number, V>>, mi
 
 export function createLoaders(store: Store) {
   return {
-    article: new DataLoader((ids: readonly number[]) => articlesByIds(store, ids)),
-    quote: new DataLoader((ids: readonly number[]) => quotesByIds(store, ids)),
-    person: new DataLoader((ids: readonly number[]) => peopleByIds(store, ids)),
-    organisation: new DataLoader((ids: readonly number[]) => organisationsByIds(store, ids)),
-    outlet: new DataLoader((ids: readonly number[]) => outletsByIds(store, ids)),
-    topic: new DataLoader((ids: readonly number[]) => topicsByIds(store, ids)),
-    statement: new DataLoader((ids: readonly number[]) => statementsByIds(store, ids)),
-    story: new DataLoader((ids: readonly number[]) => storiesByIds(store, ids)),
+    article: new DataLoader((ids: readonly number[]) => store.articlesByIds(ids)),
+    quote: new DataLoader((ids: readonly number[]) => store.quotesByIds(ids)),
+    person: new DataLoader((ids: readonly number[]) => store.peopleByIds(ids)),
+    organisation: new DataLoader((ids: readonly number[]) => store.organisationsByIds(ids)),
+    outlet: new DataLoader((ids: readonly number[]) => store.outletsByIds(ids)),
+    topic: new DataLoader((ids: readonly number[]) => store.topicsByIds(ids)),
+    statement: new DataLoader((ids: readonly number[]) => store.statementsByIds(ids)),
+    story: new DataLoader((ids: readonly number[]) => store.storiesByIds(ids)),
 
-    peopleOfArticle: byKey((ids) => peopleOfArticles(store, ids), []),
-    topicsOfArticle: byKey((ids) => topicsOfArticles(store, ids), []),
-    quoteCountOfArticle: byKey((ids) => countQuotesBy(store, "articleId", ids), 0),
-    quotePageOfArticle: pagesPerParent((ids, request) => quotePagesOfArticles(store, ids, request)),
+    peopleOfArticle: byKey((ids) => store.peopleOfArticles(ids), []),
+    topicsOfArticle: byKey((ids) => store.topicsOfArticles(ids), []),
+    quoteCountOfArticle: byKey((ids) => store.countQuotesBy("articleId", ids), 0),
+    quotePageOfArticle: pagesPerParent((ids, request) => store.quotePagesOfArticles(ids, request)),
 
-    aliasesOfPerson: byKey((ids) => aliasesOfPeople(store, ids), []),
-    articleCountOfPerson: byKey((ids) => articleCountsOfPeople(store, ids), 0),
-    quoteCountOfPerson: byKey((ids) => countQuotesBy(store, "speakerId", ids), 0),
-    outletIdsQuotingPerson: byKey((ids) => outletIdsQuotingPeople(store, ids), []),
-    quotePageOfPerson: pagesPerParent((ids, request) => quotePagesOfSpeakers(store, ids, request)),
-    articlePageOfPerson: pagesPerParent((ids, request) => articlePagesOfPeople(store, ids, request)),
+    aliasesOfPerson: byKey((ids) => store.aliasesOfPeople(ids), []),
+    articleCountOfPerson: byKey((ids) => store.articleCountsOfPeople(ids), 0),
+    quoteCountOfPerson: byKey((ids) => store.countQuotesBy("speakerId", ids), 0),
+    outletIdsQuotingPerson: byKey((ids) => store.outletIdsQuotingPeople(ids), []),
+    quotePageOfPerson: pagesPerParent((ids, request) => store.quotePagesOfSpeakers(ids, request)),
+    articlePageOfPerson: pagesPerParent((ids, request) => store.articlePagesOfPeople(ids, request)),
 
-    quoteCountOfOrganisation: byKey((ids) => countQuotesBy(store, "organisationId", ids), 0),
-    quotePageOfOrganisation: pagesPerParent((ids, request) => quotePagesOfOrganisations(store, ids, request)),
+    quoteCountOfOrganisation: byKey((ids) => store.countQuotesBy("organisationId", ids), 0),
+    quotePageOfOrganisation: pagesPerParent((ids, request) => store.quotePagesOfOrganisations(ids, request)),
 
-    outletIdsOfStatement: byKey((ids) => outletIdsOfStatements(store, ids), []),
-    quotePageOfStatement: pagesPerParent((ids, request) => quotePagesOfStatements(store, ids, request)),
+    outletIdsOfStatement: byKey((ids) => store.outletIdsOfStatements(ids), []),
+    quotePageOfStatement: pagesPerParent((ids, request) => store.quotePagesOfStatements(ids, request)),
 
-    articlePageOfStory: pagesPerParent((ids, request) => articlePagesOfStories(store, ids, request)),
-    personIdsOfStory: byKey((ids) => membersOfStories(store, ids, "people"), []),
-    outletIdsOfStory: byKey((ids) => membersOfStories(store, ids, "outlets"), []),
-    topicIdsOfStory: byKey((ids) => membersOfStories(store, ids, "topics"), []),
+    articlePageOfStory: pagesPerParent((ids, request) => store.articlePagesOfStories(ids, request)),
+    personIdsOfStory: byKey((ids) => store.membersOfStories(ids, "people"), []),
+    outletIdsOfStory: byKey((ids) => store.membersOfStories(ids, "outlets"), []),
+    topicIdsOfStory: byKey((ids) => store.membersOfStories(ids, "topics"), []),
 
-    statsOfOutlet: byKey((ids) => statsOfOutlets(store, ids), { articleCount: 0, firstPublishedOn: null, lastPublishedOn: null }),
-    articleCountOfTopic: byKey((ids) => articleCountsOfTopics(store, ids), 0),
+    statsOfOutlet: byKey((ids) => store.statsOfOutlets(ids), { articleCount: 0, firstPublishedOn: null, lastPublishedOn: null }),
+    articleCountOfTopic: byKey((ids) => store.articleCountsOfTopics(ids), 0),
 
     /** Snippets of one search (the same words, however written) are fetched together. */
     snippet: new DataLoader<SnippetKey, string | null, string>(
@@ -102,7 +85,7 @@ export function createLoaders(store: Store) {
         }
         const found = new Map<string, string>();
         for (const [key, { search, ids }] of bySearch) {
-          for (const [id, snippet] of await articleSnippets(store, ids, search, MATCH_OPEN, MATCH_CLOSE)) found.set(`${id}|${key}`, snippetHtml(snippet));
+          for (const [id, snippet] of await store.articleSnippets(ids, search, MATCH_OPEN, MATCH_CLOSE)) found.set(`${id}|${key}`, snippetHtml(snippet));
         }
         return keys.map((k) => found.get(snippetCacheKey(k)) ?? null);
       },

@@ -24,5 +24,9 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     // Apollo's own landing page loads from a CDN; the archive serves its own IDE.
     // queryLimitsPlugin refuses costly documents before they run (see query-limits.ts).
     plugins: [ApolloServerPluginLandingPageDisabled(), badArgumentValuesPlugin, queryLimitsPlugin, requestLogPlugin],
+    // scripts/serve.ts owns shutdown (drain HTTP, stop Apollo, close the store, exit). Apollo's
+    // own SIGTERM handler stopped it alongside and then raised the signal again, racing that
+    // sequence: on PostgreSQL the server never exited.
+    stopOnTerminationSignals: false,
   });
 }

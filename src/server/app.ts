@@ -3,9 +3,7 @@ import compression from "compression";
 import express, { type ErrorRequestHandler } from "express";
 import { createContext } from "../graphql/context.js";
 import { schemaText } from "../graphql/schema-text.js";
-import { countAllArticles } from "../store/articles.js";
-import { missingMigrations } from "../store/migrate.js";
-import type { Store } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
 import { createApolloServer } from "./apollo.js";
 import { ideRouter } from "./ide.js";
 import { cors } from "./cors.js";
@@ -42,19 +40,19 @@ export async function createApp(store: Store): Promise<App> {
   app.use("/schema.graphql", cors(["GET"]));
 
   app.get("/healthz", async (_req, res) => {
-    res.json({ status: "ok", articles: await countAllArticles(store) });
+    res.json({ status: "ok", articles: await store.countAllArticles() });
   });
   app.get("/metrics", metrics.handler);
   // Ready to be sent traffic: the archive has every migration this code needs and answers
   // a read. A load balancer polls this; /healthz only says the process is up.
   app.get("/readyz", async (_req, res) => {
     try {
-      const missing = await missingMigrations(store);
+      const missing = await store.missingMigrations();
       if (missing.length) {
         res.status(503).json({ status: "not ready", reason: `the archive lacks migrations ${missing.join(", ")}: run npm run ingest or restart npm start to apply them` });
         return;
       }
-      res.json({ status: "ready", articles: await countAllArticles(store) });
+      res.json({ status: "ready", articles: await store.countAllArticles() });
     } catch (error) {
       res.status(503).json({ status: "not ready", reason: `the archive does not answer: ${(error as Error).message.slice(0, 200)}` });
     }

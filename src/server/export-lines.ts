@@ -3,8 +3,7 @@
 // A file or response without the trailer was cut short.
 import { toGlobalId } from "../graphql/global-id.js";
 import { sourceFormatEnum } from "../graphql/source-format.js";
-import { articlesForExport, latestIngestion, quotesForExport, type ExportedArticle, type ExportedQuote, type ExportFilter } from "../store/export.js";
-import type { Store } from "../store/open-store.js";
+import type { ExportedArticle, ExportedQuote, ExportFilter, Store } from "../store/store.js";
 
 export type ExportKind = "articles" | "quotes";
 export const EXPORT_KINDS: readonly ExportKind[] = ["articles", "quotes"];
@@ -78,8 +77,8 @@ export async function* exportChunks(
   let latest = filter.ingestedSince?.toISOString() ?? null;
   const pages =
     kind === "articles"
-      ? mapPages(articlesForExport(store, filter), articleLine)
-      : mapPages(quotesForExport(store, filter), quoteLine);
+      ? mapPages(store.articlesForExport(filter), articleLine)
+      : mapPages(store.quotesForExport(filter), quoteLine);
   for await (const lines of pages) {
     let chunk = "";
     for (const line of lines) {
@@ -90,7 +89,7 @@ export async function* exportChunks(
     onPage?.(count);
     yield chunk;
   }
-  latest ??= ((await latestIngestion(store)) ?? new Date(0)).toISOString();
+  latest ??= ((await store.latestIngestion()) ?? new Date(0)).toISOString();
   const trailer: ExportTrailer = { complete: true, count, latestIngestedAt: latest };
   yield `${JSON.stringify(trailer)}\n`;
 }

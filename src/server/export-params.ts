@@ -3,8 +3,7 @@
 // names. One zod schema reads them all; every problem names the parameter and says what
 // would be accepted.
 import { isCalendarDay } from "../extract/day-number.js";
-import type { ExportFilter } from "../store/export.js";
-import { parseSearch, type SearchExpression } from "../store/search-syntax.js";
+import { parseSearch, type ExportFilter, type SearchExpression } from "../store/store.js";
 import { z } from "zod";
 
 export const EXPORT_PARAMETERS = {

@@ -3,7 +3,7 @@
 // Filters as query parameters (see export-params.ts); a bad one answers 400 naming it.
 import { Router, type RequestHandler } from "express";
 import type { Logger } from "pino";
-import type { Store } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
 import { EXPORT_KINDS, exportChunks, type ExportKind } from "./export-lines.js";
 import { parseExportParams } from "./export-params.js";
 import { exportPace, type ExportPace } from "./export-pace.js";

@@ -3,12 +3,9 @@
 // operations; rows exported; how the read threads are used and how long reads waited for
 // one; the archive's size. One registry per app, so several servers in one process (tests)
 // do not share counters.
-import { statSync } from "node:fs";
 import type { RequestHandler } from "express";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import { countAllArticles } from "../store/articles.js";
-import { databasePath } from "../store/database-url.js";
-import type { Store } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
 import type { FinishedRequest } from "./request-log.js";
 
 // Labels come from clients (operation names) and paths: unbounded label values would grow
@@ -62,7 +59,7 @@ export function createMetrics(store: Store): Metrics {
     labelNames: ["route"] as const,
     registers: [registry],
   });
-  const reads = store.readStats;
+  const reads = () => store.readStats();
   new Gauge({ name: "news_archive_read_threads", help: "Read threads open.", registers: [registry], collect() { this.set(reads().threads); } });
   new Gauge({ name: "news_archive_read_threads_busy", help: "Read threads serving a read now.", registers: [registry], collect() { this.set(reads().busy); } });
   new Gauge({ name: "news_archive_reads_waiting", help: "Reads waiting for a free read thread now.", registers: [registry], collect() { this.set(reads().waiting); } });
@@ -73,23 +70,15 @@ export function createMetrics(store: Store): Metrics {
     help: "Articles in the archive.",
     registers: [registry],
     async collect() {
-      this.set(await countAllArticles(store));
+      this.set(await store.countAllArticles());
     },
   });
   new Gauge({
     name: "news_archive_database_bytes",
-    help: "Size of the archive's SQLite file and its write-ahead log.",
+    help: "Bytes the archive takes on disk: the SQLite file and its write-ahead log, or the PostgreSQL database.",
     registers: [registry],
-    collect() {
-      const path = databasePath(store.url);
-      const size = (file: string) => {
-        try {
-          return statSync(file).size;
-        } catch {
-          return 0; // no WAL file at this moment: it holds nothing
-        }
-      };
-      this.set(size(path) + size(`${path}-wal`));
+    async collect() {
+      this.set(await store.sizeInBytes());
     },
   });
 

@@ -3,10 +3,10 @@
 // commit between any two of them, and a page of 12 articles would then report a
 // totalCount of 13. A read transaction in WAL mode sees the archive as it was when the
 // transaction began, for every statement in it, and never blocks the writer. Each request
-// holds a pooled read thread of its own for it (store/sql-reader.ts), so requests in
+// holds a pooled read thread of its own for it (store/store.ts: a read thread of its own on SQLite, a pooled connection on PostgreSQL), so requests in
 // flight together do not wait for each other's snapshots.
 import type { RequestHandler, Response } from "express";
-import type { Store } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
 import { deadlineOf } from "./request-timeout.js";
 
 /**

@@ -1,7 +1,7 @@
 // A GraphQL request that has not been answered after QUERY_TIMEOUT_MS (10 s unless the
 // environment says otherwise) is answered 503 with a JSON error, and its reads are stopped
 // through the request's deadline signal (see `deadlineOf`): the read thread holding its
-// snapshot is terminated (store/sql-reader.ts). Reads run on threads of their own, so the
+// snapshot is terminated (store/sqlite/read-pool.ts). Reads run on threads of their own, so the
 // timer fires on time however slow a statement is. The resolvers' statements then fail at
 // once; what the operation still tries to send is dropped.
 import type { RequestHandler, Response } from "express";

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:http";
-import type { Store } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
 import { createApp } from "./app.js";
 
 export interface RunningServer {
@@ -18,7 +18,7 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 /** Serves the archive on `port` (0 picks a free one) until `close()`. */
 export async function startServer(store: Store, port: number, host = "127.0.0.1"): Promise<RunningServer> {
   const app = await createApp(store);
-  await store.startReadThreads();
+  await store.openReadConnections();
   const server = createServer(app.handler);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

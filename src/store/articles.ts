@@ -2,7 +2,7 @@ import type { Article } from "../generated/prisma/client.js";
 import { countArticlesIncrementally } from "./incremental-count.js";
 import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
-import type { Store } from "./open-store.js";
+import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
 import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, rowsByIds, sqlRows } from "./sql-rows.js";
@@ -54,7 +54,7 @@ export function articleConditions(filter: ArticleFilter, dialect: SqlDialect): C
 
 /** One page of articles matching `filter`, in `order`. */
 export async function findArticles(
-  store: Store,
+  store: SqlArchive,
   filter: ArticleFilter,
   order: ArticleOrder,
   request: PageRequest,
@@ -72,7 +72,7 @@ export async function findArticles(
   return { ...page, rows: rows.filter((r): r is Article => r != null) };
 }
 
-function findArticlesByConditions(store: Store, c: Conditions, order: ArticleOrder, request: PageRequest) {
+function findArticlesByConditions(store: SqlArchive, c: Conditions, order: ArticleOrder, request: PageRequest) {
   return fetchKeysetPage<{ id: number; publishedOn: string | null }>(store.dialect, request, articleSortKeys(order), (condition, orderBy, limit, keyParams) =>
     sqlRows(store, `SELECT a.id, a."publishedOn" FROM articles a ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
   );
@@ -83,14 +83,14 @@ function findArticlesByConditions(store: Store, c: Conditions, order: ArticleOrd
 // Asked as "articles whose id is among the person's mentions", SQLite gathered every
 // article of the person and sorted them before returning 20: 12 ms for the most
 // mentioned person at 100,000 articles, against 0.07 ms for the walk of the index.
-// CROSS JOIN keeps mentions the outer loop.
-function findArticlesOfPerson(store: Store, personId: number, rest: ArticleFilter, order: ArticleOrder, request: PageRequest) {
+// The dialect's joinInOrder keeps mentions the outer loop (CROSS JOIN on SQLite).
+function findArticlesOfPerson(store: SqlArchive, personId: number, rest: ArticleFilter, order: ArticleOrder, request: PageRequest) {
   const c = articleConditions(rest, store.dialect);
   c.add(`m."personId" = ?`, personId);
   return fetchKeysetPage<{ id: number; publishedOn: string | null }>(store.dialect, request,
     articleSortKeys(order, { publishedOn: `m."publishedOn"`, id: `m."articleId"` }),
     (condition, orderBy, limit, keyParams) =>
-      sqlRows(store, `SELECT a.id, a."publishedOn" FROM mentions m CROSS JOIN articles a ON a.id = m."articleId" ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
+      sqlRows(store, `SELECT a.id, a."publishedOn" FROM ${store.dialect.joinInOrder("mentions m", "articles a", `a.id = m."articleId"`)} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
         ...c.params,
         ...keyParams,
         limit,
@@ -98,7 +98,7 @@ function findArticlesOfPerson(store: Store, personId: number, rest: ArticleFilte
   );
 }
 
-export async function countArticles(store: Store, filter: ArticleFilter): Promise<number> {
+export async function countArticles(store: SqlArchive, filter: ArticleFilter): Promise<number> {
   const c = articleConditions(filter, store.dialect);
   if (filter.storyIds?.length) {
     const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM articles a ${c.where()}`, c.params);
@@ -107,9 +107,13 @@ export async function countArticles(store: Store, filter: ArticleFilter): Promis
   return countArticlesIncrementally(store, c.where(), c.params);
 }
 
+// Every column of an Article: on PostgreSQL the table also holds its search vector, which
+// no reader wants and which is larger than the rest of the row but for the body.
+export const ARTICLE_COLUMNS = `id, "outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "ingestedAt", "storyId", "storyFeatures"`;
+
 /** Articles by id, in the order asked, null where there is none. */
-export async function articlesByIds(store: Store, ids: readonly number[]): Promise<(Article | null)[]> {
-  const rows = await rowsByIds<Article>(store, "articles", ids);
+export async function articlesByIds(store: SqlArchive, ids: readonly number[]): Promise<(Article | null)[]> {
+  const rows = await rowsByIds<Article>(store, "articles", ids, ARTICLE_COLUMNS);
   // ingestedAt comes back as the text Prisma wrote; the type (and the API) want a Date.
   for (const row of rows) if (row) row.ingestedAt = new Date(row.ingestedAt);
   return rows;
@@ -117,7 +121,7 @@ export async function articlesByIds(store: Store, ids: readonly number[]): Promi
 
 /** Snippets of each article's body for one search, with matches wrapped in `open`/`close`. */
 export async function articleSnippets(
-  store: Store,
+  store: SqlArchive,
   ids: readonly number[],
   search: SearchExpression,
   open: string,
@@ -129,7 +133,7 @@ export async function articleSnippets(
   return new Map(rows.map((r) => [r.id, r.snippet]));
 }
 
-export async function countAllArticles(store: Store): Promise<number> {
+export async function countAllArticles(store: SqlArchive): Promise<number> {
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM articles`);
   return row.n;
 }

@@ -10,11 +10,11 @@ import type { Article } from "../generated/prisma/client.js";
 import { articleConditions, articlesByIds } from "./articles.js";
 import type { Conditions } from "./filters.js";
 import { fetchKeysetPage, type Page, type SortKey } from "./keyset.js";
-import type { Store } from "./open-store.js";
+import type { SqlArchive } from "./sql-archive.js";
 import { organisationsByIds, type Organisation } from "./organisations.js";
 import { outletsByIds, type Outlet } from "./outlets.js";
 import { peopleByIds, peopleOfArticles, type Person } from "./people.js";
-import { countQuotesBy, quoteConditions, type Quote } from "./quotes.js";
+import { countQuotesBy, QUOTE_COLUMNS, quoteConditions, type Quote } from "./quotes.js";
 import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows } from "./sql-rows.js";
 import { topicsOfArticles, type Topic } from "./topics.js";
@@ -54,13 +54,13 @@ export interface ExportedQuote extends Quote {
 // a parameter in the same fixed-width form compares as text, and the ingestedAt index serves it.
 const storedTimestamp = (at: Date) => at.toISOString().replace(/Z$/, "+00:00");
 
-function articleExportConditions(store: Store, filter: ExportFilter): Conditions {
+function articleExportConditions(store: SqlArchive, filter: ExportFilter): Conditions {
   const c = articleConditions(filter, store.dialect);
   if (filter.ingestedSince) c.add(`a."ingestedAt" >= ?`, storedTimestamp(filter.ingestedSince));
   return c;
 }
 
-function quoteExportConditions(store: Store, filter: ExportFilter): Conditions {
+function quoteExportConditions(store: SqlArchive, filter: ExportFilter): Conditions {
   const c = quoteConditions({ ...filter, speakers: filter.people }, store.dialect);
   if (filter.ingestedSince) {
     c.add(`q."articleId" IN (SELECT id FROM articles WHERE "ingestedAt" >= ?)`, storedTimestamp(filter.ingestedSince));
@@ -73,12 +73,12 @@ function quoteExportConditions(store: Store, filter: ExportFilter): Conditions {
  * own, yielding what `rowsOf` reads for the ids of each.
  */
 async function* exportPages<R>(
-  store: Store,
+  store: SqlArchive,
   table: string,
   alias: string,
   c: Conditions,
   pageSize: number,
-  rowsOf: (snapshot: Store, ids: number[]) => Promise<R[]>,
+  rowsOf: (snapshot: SqlArchive, ids: number[]) => Promise<R[]>,
 ): AsyncGenerator<R[]> {
   const keys: SortKey[] = [{ column: `${alias}.id`, direction: "ASC" }];
   let after: number | null = null;
@@ -98,13 +98,13 @@ async function* exportPages<R>(
 
 const present = <T>(rows: (T | null)[]): T[] => rows.filter((r): r is T => r != null);
 
-async function outletsById(store: Store, ids: (number | null)[]): Promise<Map<number, Outlet>> {
+async function outletsById(store: SqlArchive, ids: (number | null)[]): Promise<Map<number, Outlet>> {
   const unique = [...new Set(ids.filter((id): id is number => id != null))];
   return new Map(present(await outletsByIds(store, unique)).map((o) => [o.id, o]));
 }
 
 /** Every article matching `filter`, oldest id first, a page at a time. */
-export function articlesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedArticle[]> {
+export function articlesForExport(store: SqlArchive, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedArticle[]> {
   return exportPages(store, "articles", "a", articleExportConditions(store, filter), pageSize, async (store, ids) => {
     const articles = present(await articlesByIds(store, ids));
     const [outlets, people, topics, quoteCounts] = await Promise.all([
@@ -124,9 +124,9 @@ export function articlesForExport(store: Store, filter: ExportFilter, pageSize =
 }
 
 /** Every quote matching `filter`, oldest id first, a page at a time. */
-export function quotesForExport(store: Store, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedQuote[]> {
+export function quotesForExport(store: SqlArchive, filter: ExportFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportedQuote[]> {
   return exportPages(store, "quotes", "q", quoteExportConditions(store, filter), pageSize, async (store, ids) => {
-    const quotes = await sqlRows<Quote>(store, `SELECT * FROM quotes WHERE id IN (${placeholders(ids.length)}) ORDER BY id`, ids);
+    const quotes = await sqlRows<Quote>(store, `SELECT ${QUOTE_COLUMNS} FROM quotes q WHERE q.id IN (${placeholders(ids.length)}) ORDER BY q.id`, ids);
     const articleIds = [...new Set(quotes.map((q) => q.articleId))];
     const speakerIds = [...new Set(quotes.map((q) => q.speakerId).filter((id): id is number => id != null))];
     const organisationIds = [...new Set(quotes.map((q) => q.organisationId).filter((id): id is number => id != null))];
@@ -155,7 +155,7 @@ export function quotesForExport(store: Store, filter: ExportFilter, pageSize = E
 }
 
 /** How many rows an export of `kind` with `filter` holds now (for a progress bar). */
-export async function countForExport(store: Store, kind: "articles" | "quotes", filter: ExportFilter): Promise<number> {
+export async function countForExport(store: SqlArchive, kind: "articles" | "quotes", filter: ExportFilter): Promise<number> {
   const [table, alias, c] = kind === "articles" ? ["articles", "a", articleExportConditions(store, filter)] : ["quotes", "q", quoteExportConditions(store, filter)];
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM ${table} ${alias} ${c.where()}`, c.params);
   return row.n;
@@ -166,7 +166,7 @@ export async function countForExport(store: Store, kind: "articles" | "quotes", 
  * an export that matched nothing gives as its `latestIngestedAt`, since every article
  * ingested up to then was looked at.
  */
-export async function latestIngestion(store: Store): Promise<Date | null> {
+export async function latestIngestion(store: SqlArchive): Promise<Date | null> {
   const [row] = await sqlRows<{ at: string | null }>(store, `SELECT max("ingestedAt") AS at FROM articles`);
   return row.at == null ? null : new Date(row.at);
 }

@@ -3,7 +3,7 @@
 // query, so a filter costs one statement however many names it lists; or, where the plan
 // depends on it, first, to ids (resolveIds).
 import type { KeyValue } from "./keyset.js";
-import type { Store } from "./open-store.js";
+import type { SqlArchive } from "./sql-archive.js";
 import { placeholders, type SqlDialect, type SqlParam } from "./sql-dialect.js";
 import { sqlRows } from "./sql-rows.js";
 
@@ -89,7 +89,7 @@ export function addNamedFilter(
  * after a page. `ids` when already resolved; undefined when there is no such filter.
  */
 export async function resolveIds(
-  store: Store,
+  store: SqlArchive,
   ids: number[] | null | undefined,
   names: string[] | null | undefined,
   namesToIds: NamesToIds,

@@ -6,7 +6,7 @@
 // count is that one plus the matching articles above M: a short range of the primary key,
 // in the same single statement as before. (Story membership does change as stories merge:
 // filters on stories are counted afresh each time.)
-import type { Store } from "./open-store.js";
+import type { SqlArchive } from "./sql-archive.js";
 import type { SqlParam } from "./sql-dialect.js";
 import { sqlRows } from "./sql-rows.js";
 
@@ -18,16 +18,16 @@ const known = new Map<string, { maxId: number; n: number }>();
  * count(*) of `articles a` under `where` (with `params`), counting only what was added
  * since the same count was last taken in this process.
  */
-export async function countArticlesIncrementally(store: Store, where: string, params: SqlParam[]): Promise<number> {
+export async function countArticlesIncrementally(store: SqlArchive, where: string, params: SqlParam[]): Promise<number> {
   const key = `${store.url}\n${where}\n${JSON.stringify(params)}`;
   const before = known.get(key);
   let row: { n: number; maxId: number | null };
   if (before) {
-    // NOT INDEXED: walk the primary key from `maxId` on, not a filter index from its start.
+    // Walk the primary key from `maxId` on, not a filter index from its start.
     const newer = where ? `${where} AND a.id > ?` : `WHERE a.id > ?`;
     [row] = await sqlRows<{ n: number; maxId: number | null }>(
       store,
-      `SELECT count(*) AS n, (SELECT max(id) FROM articles) AS "maxId" FROM articles a NOT INDEXED ${newer}`,
+      `SELECT count(*) AS n, (SELECT max(id) FROM articles) AS "maxId" FROM ${store.dialect.byPrimaryKey("articles a")} ${newer}`,
       [...params, before.maxId],
     );
     row = { n: before.n + row.n, maxId: row.maxId };

@@ -2,7 +2,7 @@
 // seen, so cursors stay valid when rows are inserted, and a deep page costs what the
 // first one does (no OFFSET scan).
 
-import { flip, placeholders, type KeyValue, type SortKey, type SqlDialect, type SqlParam } from "./sql-dialect.js";
+import { flip, keysetCondition, keysetRanges, placeholders, type KeyValue, type SortKey, type SqlCondition, type SqlDialect, type SqlParam } from "./sql-dialect.js";
 
 export type { KeyValue, SortDirection, SortKey } from "./sql-dialect.js";
 
@@ -24,9 +24,11 @@ interface PageShape {
   backward: boolean;
   size: number;
   order: SortKey[];
-  /** SQL conditions for after/before, and their params. */
-  conditions: string[];
-  params: SqlParam[];
+  /**
+   * The conditions for after/before, as ranges read one after another (keysetRanges): the
+   * page is their rows in turn. One range holding no condition when the page has no cursor.
+   */
+  ranges: { sql: string | null; params: SqlParam[] }[];
 }
 
 // Backward pages (`last`/`before`) run in the reverse order and are turned around after.
@@ -34,12 +36,25 @@ function shapePage(dialect: SqlDialect, request: PageRequest, keys: SortKey[]): 
   const backward = request.last != null || (request.before != null && request.first == null);
   const size = (backward ? request.last : request.first) ?? 20;
   const reversed = keys.map((k) => ({ ...k, direction: flip(k.direction) }));
-  const params: SqlParam[] = [];
-  const conditions: string[] = [];
-  if (request.after) conditions.push(dialect.keysetCondition(keys, request.after, params));
+  const order = backward ? reversed : keys;
   // "before X" in one order is "after X" in the reverse order.
-  if (request.before) conditions.push(dialect.keysetCondition(reversed, request.before, params));
-  return { backward, size, order: backward ? reversed : keys, conditions, params };
+  const cursors: [SortKey[], KeyValue[]][] = [];
+  if (request.after) cursors.push([keys, request.after]);
+  if (request.before) cursors.push([reversed, request.before]);
+  if (!cursors.length) return { backward, size, order, ranges: [{ sql: null, params: [] }] };
+  // A cursor in the page's own order is read range by range; a page between two cursors
+  // (rare) ANDs them, each as one condition.
+  const [own] = cursors.filter(([k]) => k === order);
+  if (cursors.length === 1 && own) return { backward, size, order, ranges: keysetRanges(dialect, own[0], own[1]) };
+  const params: SqlParam[] = [];
+  const sql = cursors.map(([k, values]) => keysetCondition(dialect, k, values, params)).join(" AND ");
+  return { backward, size, order, ranges: [{ sql, params }] };
+}
+
+/** The page's ranges as one condition, for a statement that cannot read them one after another. */
+function oneCondition(shape: PageShape): SqlCondition | null {
+  if (shape.ranges.length === 1) return shape.ranges[0].sql == null ? null : { sql: shape.ranges[0].sql, params: shape.ranges[0].params };
+  return { sql: `(${shape.ranges.map((r) => r.sql).join(" OR ")})`, params: shape.ranges.flatMap((r) => r.params) };
 }
 
 // Rows were fetched one beyond the page size: that extra row tells whether more follow.
@@ -63,8 +78,11 @@ export async function fetchKeysetPage<T>(
   query: (condition: string | null, orderBy: string, limit: number, params: SqlParam[]) => Promise<T[]>,
 ): Promise<Page<T>> {
   const shape = shapePage(dialect, request, keys);
-  const condition = shape.conditions.length ? shape.conditions.join(" AND ") : null;
-  const rows = await query(condition, dialect.orderBy(shape.order), shape.size + 1, shape.params);
+  const rows: T[] = [];
+  for (const range of shape.ranges) {
+    rows.push(...(await query(range.sql, dialect.orderBy(shape.order), shape.size + 1 - rows.length, range.params)));
+    if (rows.length > shape.size) break;
+  }
   return finishPage(rows, shape, request);
 }
 
@@ -83,8 +101,9 @@ export async function fetchKeysetPagesPerParent<T extends Record<string, unknown
   source: { select: string; from: string; where?: string[]; params?: SqlParam[] },
 ): Promise<Map<number, Page<T>>> {
   const shape = shapePage(dialect, request, keys);
-  const where = [...(source.where ?? []), `${parentColumn} IN (${placeholders(parentIds.length)})`, ...shape.conditions];
-  const params = [...(source.params ?? []), ...parentIds, ...shape.params, shape.size + 1];
+  const cursor = oneCondition(shape);
+  const where = [...(source.where ?? []), `${parentColumn} IN (${placeholders(parentIds.length)})`, ...(cursor ? [cursor.sql] : [])];
+  const params = [...(source.params ?? []), ...parentIds, ...(cursor?.params ?? []), shape.size + 1];
   const sql = `SELECT * FROM (
       SELECT ${source.select}, ${parentColumn} AS "parentId",
              ROW_NUMBER() OVER (PARTITION BY ${parentColumn} ORDER BY ${dialect.orderBy(shape.order)}) AS "rowNumber"

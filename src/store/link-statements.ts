@@ -7,7 +7,7 @@ import { dayNumber, shiftIsoDate } from "../extract/day-number.js";
 import { ECHO_MIN_WORDS, remarkShape, type RemarkShape } from "../link/remark-similarity.js";
 import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEMENT_WINDOW_DAYS } from "../link/statements.js";
 import { placeholders } from "./sql-rows.js";
-import type { SqlWriter } from "./sql-writer.js";
+import type { SqlWrites } from "./sql-archive.js";
 
 interface QuoteRow {
   id: number;
@@ -22,9 +22,9 @@ interface QuoteRow {
 // archive's), and never for quotes of the article being linked: a file that fails rolls
 // back to its savepoint, and its quotes' ids go to the next file's quotes.
 const SHAPES_KEPT = 20_000;
-const shapesByWriter = new WeakMap<SqlWriter, Map<number, RemarkShape>>();
+const shapesByWriter = new WeakMap<SqlWrites, Map<number, RemarkShape>>();
 
-function shapesOf(sql: SqlWriter, ids: number[], articleId: number): Map<number, RemarkShape> {
+async function shapesOf(sql: SqlWrites, ids: number[], articleId: number): Promise<Map<number, RemarkShape>> {
   let shapes = shapesByWriter.get(sql);
   if (!shapes) shapesByWriter.set(sql, (shapes = new Map()));
   const found = new Map<number, RemarkShape>();
@@ -39,10 +39,8 @@ function shapesOf(sql: SqlWriter, ids: number[], articleId: number): Map<number,
     }
   }
   if (missing.length) {
-    const rows = sql.all<{ id: number; text: string; articleId: number }>(
-      `SELECT id, text, "articleId" FROM quotes WHERE id IN (SELECT value FROM json_each(?))`,
-      JSON.stringify(missing),
-    );
+    const inList = sql.dialect.inIdList("id", missing);
+    const rows = await sql.all<{ id: number; text: string; articleId: number }>(`SELECT id, text, "articleId" FROM quotes WHERE ${inList.sql}`, inList.param);
     for (const row of rows) {
       const shape = remarkShape(row.text);
       found.set(row.id, shape);
@@ -57,8 +55,8 @@ function shapesOf(sql: SqlWriter, ids: number[], articleId: number): Map<number,
 }
 
 /** Gives every attributed quote of the article a statement, creating or merging statements as needed. */
-export function linkStatements(sql: SqlWriter, articleId: number): void {
-  const fresh = sql.all<{ id: number; text: string; publishedOn: string | null; outletId: number | null; speakerId: number; speaker: string }>(
+export async function linkStatements(sql: SqlWrites, articleId: number): Promise<void> {
+  const fresh = await sql.all<{ id: number; text: string; publishedOn: string | null; outletId: number | null; speakerId: number; speaker: string }>(
     `SELECT q.id, q.text, q."publishedOn", q."outletId", q."speakerId", p.name AS speaker FROM quotes q JOIN people p ON p.id = q."speakerId"
      WHERE q."articleId" = ? ORDER BY q.position`,
     articleId,
@@ -73,7 +71,7 @@ export function linkStatements(sql: SqlWriter, articleId: number): void {
     // undated one, which links only as an echo, to nothing.
     const window = me.shape.stems.length >= ECHO_MIN_WORDS ? STATEMENT_ECHO_WINDOW_DAYS : STATEMENT_WINDOW_DAYS;
     const candidates = quote.publishedOn
-      ? sql.all<QuoteRow>(
+      ? await sql.all<QuoteRow>(
           `SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL
            AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?)`,
           quote.speakerId,
@@ -82,9 +80,9 @@ export function linkStatements(sql: SqlWriter, articleId: number): void {
           shiftIsoDate(quote.publishedOn, window),
         )
       : window === STATEMENT_ECHO_WINDOW_DAYS
-        ? sql.all<QuoteRow>(`SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL`, quote.speakerId, quote.id)
+        ? await sql.all<QuoteRow>(`SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL`, quote.speakerId, quote.id)
         : [];
-    const shapeOf = shapesOf(sql, candidates.map((c) => c.id), articleId);
+    const shapeOf = await shapesOf(sql, candidates.map((c) => c.id), articleId);
     const matched = [
       ...new Set(
         candidates
@@ -95,34 +93,34 @@ export function linkStatements(sql: SqlWriter, articleId: number): void {
 
     if (!matched.length) {
       // A remark reported once: its row is complete as written (most quotes are such).
-      const statementId = sql.run(
-        `INSERT INTO statements ("speakerId", text, "firstReportedOn", "lastReportedOn", "reportCount", "outletCount") VALUES (?, ?, ?, ?, 1, ?)`,
+      const { id: statementId } = (await sql.get<{ id: number }>(
+        `INSERT INTO statements ("speakerId", text, "firstReportedOn", "lastReportedOn", "reportCount", "outletCount") VALUES (?, ?, ?, ?, 1, ?) RETURNING id`,
         quote.speakerId,
         quote.text,
         quote.publishedOn,
         quote.publishedOn,
         quote.outletId == null ? 0 : 1,
-      );
-      sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ?`, statementId, quote.id);
+      ))!;
+      await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ?`, statementId, quote.id);
       continue;
     }
     const [statementId, ...merged] = matched;
     if (merged.length) {
-      sql.run(`UPDATE quotes SET "statementId" = ? WHERE "statementId" IN (${placeholders(merged.length)})`, statementId, ...merged);
-      sql.run(`DELETE FROM statements WHERE id IN (${placeholders(merged.length)})`, ...merged);
+      await sql.run(`UPDATE quotes SET "statementId" = ? WHERE "statementId" IN (${placeholders(merged.length)})`, statementId, ...merged);
+      await sql.run(`DELETE FROM statements WHERE id IN (${placeholders(merged.length)})`, ...merged);
       for (const id of merged) touched.delete(id);
     }
-    sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ?`, statementId, quote.id);
+    await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ?`, statementId, quote.id);
     touched.add(statementId);
   }
-  for (const id of touched) refreshStatement(sql, id);
+  for (const id of touched) await refreshStatement(sql, id);
 }
 
 // The fullest rendering stands for the statement (recounted only for statements a quote
 // joined or merged: a new one is written whole); counts and dates are kept on the row
 // so lists of statements sort and filter without aggregating quotes.
-function refreshStatement(sql: SqlWriter, id: number): void {
-  sql.run(
+async function refreshStatement(sql: SqlWrites, id: number): Promise<void> {
+  await sql.run(
     `UPDATE statements SET
        text = (SELECT text FROM quotes WHERE "statementId" = ? ORDER BY length(text) DESC, id LIMIT 1),
        "firstReportedOn" = (SELECT min("publishedOn") FROM quotes WHERE "statementId" = ?),

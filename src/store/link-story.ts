@@ -6,18 +6,18 @@
 import { dayNumber, shiftIsoDate } from "../extract/day-number.js";
 import { isSameStory, spanOfBoth, STORY_MAX_SPAN_DAYS, storyKeys, STORY_WINDOW_DAYS, type StoryFeatures } from "../link/stories.js";
 import { placeholders } from "./sql-rows.js";
-import type { SqlWriter } from "./sql-writer.js";
+import type { SqlWrites } from "./sql-archive.js";
 
 /** Puts the article in a story (a new one, an existing one, or several merged into one). */
-export function linkStory(sql: SqlWriter, articleId: number, publishedOn: string | null, features: StoryFeatures): void {
+export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: string | null, features: StoryFeatures): Promise<void> {
   // An undated article cannot be placed next to others: it is a story of its own.
   const keys = publishedOn ? storyKeys(features) : [];
   // As before (INSERT OR IGNORE on SQLite): a key already stored for the article is skipped, not an error.
   const insertKey = sql.dialect.insertIgnoring("story_keys", ["key", `"publishedOn"`, `"articleId"`]);
-  for (const key of keys) sql.run(insertKey, key, publishedOn, articleId);
+  for (const key of keys) await sql.run(insertKey, key, publishedOn, articleId);
   // Only articles of the window that share a key can match (see storyKeys).
   const candidates = keys.length
-    ? sql.all<{ id: number; publishedOn: string; storyFeatures: string; storyId: number }>(
+    ? await sql.all<{ id: number; publishedOn: string; storyFeatures: string; storyId: number }>(
         `SELECT id, "publishedOn", "storyFeatures", "storyId" FROM articles
          WHERE id IN (SELECT "articleId" FROM story_keys WHERE key IN (${placeholders(keys.length)}) AND "publishedOn" BETWEEN ? AND ?)
          AND id <> ? AND "storyId" IS NOT NULL`,
@@ -42,7 +42,7 @@ export function linkStory(sql: SqlWriter, articleId: number, publishedOn: string
   const joined: number[] = [];
   if (day !== null && matched.length) {
     let span = { first: day, last: day };
-    const spans = sql.all<{ id: number; startedOn: string | null; lastUpdatedOn: string | null }>(
+    const spans = await sql.all<{ id: number; startedOn: string | null; lastUpdatedOn: string | null }>(
       `SELECT id, "startedOn", "lastUpdatedOn" FROM stories WHERE id IN (${placeholders(matched.length)}) ORDER BY id`,
       ...matched,
     );
@@ -58,17 +58,17 @@ export function linkStory(sql: SqlWriter, articleId: number, publishedOn: string
 
   let storyId: number;
   if (!matched.length) {
-    storyId = sql.run(`INSERT INTO stories (title, "articleCount") VALUES ('', 0)`);
+    ({ id: storyId } = (await sql.get<{ id: number }>(`INSERT INTO stories (title, "articleCount") VALUES ('', 0) RETURNING id`))!);
   } else {
     [storyId] = matched;
     const merged = matched.slice(1);
     if (merged.length) {
-      sql.run(`UPDATE articles SET "storyId" = ? WHERE "storyId" IN (${placeholders(merged.length)})`, storyId, ...merged);
-      sql.run(`DELETE FROM stories WHERE id IN (${placeholders(merged.length)})`, ...merged);
+      await sql.run(`UPDATE articles SET "storyId" = ? WHERE "storyId" IN (${placeholders(merged.length)})`, storyId, ...merged);
+      await sql.run(`DELETE FROM stories WHERE id IN (${placeholders(merged.length)})`, ...merged);
     }
   }
-  sql.run(`UPDATE articles SET "storyId" = ? WHERE id = ?`, storyId, articleId);
-  refreshStory(sql, storyId);
+  await sql.run(`UPDATE articles SET "storyId" = ? WHERE id = ?`, storyId, articleId);
+  await refreshStory(sql, storyId);
 }
 
 // A story is titled by its first report (earliest date; headline order breaks ties so the
@@ -77,8 +77,8 @@ export function linkStory(sql: SqlWriter, articleId: number, publishedOn: string
 // story for every article added to it (3 ms an article once stories reach thousands of
 // reports), while "publishedOn", headline reads the (storyId, publishedOn) index in order
 // and sorts only the reports of the first day.
-function refreshStory(sql: SqlWriter, id: number): void {
-  sql.run(
+async function refreshStory(sql: SqlWrites, id: number): Promise<void> {
+  await sql.run(
     `UPDATE stories SET
        title = coalesce(
          (SELECT headline FROM articles WHERE "storyId" = ? AND "publishedOn" IS NOT NULL AND headline IS NOT NULL ORDER BY "publishedOn", headline LIMIT 1),

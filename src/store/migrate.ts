@@ -12,8 +12,6 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { databasePath } from "./database-url.js";
-import type { Store } from "./open-store.js";
-import { sqlRows } from "./sql-rows.js";
 import { fillMissingStoryKeys } from "./story-keys.js";
 
 const migrationsDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
@@ -125,16 +123,4 @@ export async function migrateDatabase(url: string): Promise<void> {
   }
   // Data the new tables need from articles stored before them.
   if (existsSync(path)) fillMissingStoryKeys(path);
-}
-
-/** The committed migrations the archive behind `store` has not applied (empty when it is up to date). */
-export async function missingMigrations(store: Store): Promise<string[]> {
-  const rows = await sqlRows<{ migration_name: string }>(
-    store,
-    `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-  );
-  const applied = new Set(rows.map((r) => r.migration_name));
-  return committedMigrations()
-    .map((m) => m.name)
-    .filter((name) => !applied.has(name));
 }

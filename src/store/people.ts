@@ -3,7 +3,7 @@ import { slugify } from "../extract/names.js";
 import { articleSortKeys } from "./articles.js";
 import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
-import type { Store } from "./open-store.js";
+import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect, SqlParam } from "./sql-dialect.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 import type { DateRange } from "./filters.js";
@@ -77,7 +77,7 @@ function rankedPeople(dialect: SqlDialect, filter: PersonFilter, order: PersonOr
 }
 
 export async function findPeople(
-  store: Store,
+  store: SqlArchive,
   filter: PersonFilter,
   order: PersonOrder,
   request: PageRequest,
@@ -95,7 +95,7 @@ export async function findPeople(
   });
 }
 
-export async function countPeople(store: Store, filter: PersonFilter, order: PersonOrder): Promise<number> {
+export async function countPeople(store: SqlArchive, filter: PersonFilter, order: PersonOrder): Promise<number> {
   const base = rankedPeople(store.dialect, filter, order);
   const keep = order === "NAME" ? "" : "WHERE p.rank > 0";
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM (${base.sql}) p ${keep}`, base.params);
@@ -103,18 +103,18 @@ export async function countPeople(store: Store, filter: PersonFilter, order: Per
 }
 
 /** A person by slug, or by the slug of any spelling seen ("volodymyr-zelenskiy"). */
-export async function personBySlug(store: Store, slug: string): Promise<Person | null> {
+export async function personBySlug(store: SqlArchive, slug: string): Promise<Person | null> {
   const [sql, params] = personIdsIn([slug]);
   const [row] = await sqlRows<Person>(store, `SELECT * FROM people WHERE id IN (${sql}) ORDER BY id LIMIT 1`, params);
   return row ?? null;
 }
 
-export async function peopleByIds(store: Store, ids: readonly number[]): Promise<(Person | null)[]> {
+export async function peopleByIds(store: SqlArchive, ids: readonly number[]): Promise<(Person | null)[]> {
   return rowsByIds<Person>(store, "people", ids);
 }
 
 /** The people each article names, most mentioned first. */
-export async function peopleOfArticles(store: Store, articleIds: readonly number[]): Promise<Map<number, Person[]>> {
+export async function peopleOfArticles(store: SqlArchive, articleIds: readonly number[]): Promise<Map<number, Person[]>> {
   const result = new Map<number, Person[]>(articleIds.map((id) => [id, []]));
   if (!articleIds.length) return result;
   const rows = await sqlRows<Person & { articleId: number }>(
@@ -127,7 +127,7 @@ export async function peopleOfArticles(store: Store, articleIds: readonly number
   return result;
 }
 
-export async function aliasesOfPeople(store: Store, personIds: readonly number[]): Promise<Map<number, string[]>> {
+export async function aliasesOfPeople(store: SqlArchive, personIds: readonly number[]): Promise<Map<number, string[]>> {
   const result = new Map<number, string[]>(personIds.map((id) => [id, []]));
   if (!personIds.length) return result;
   const rows = await sqlRows<{ personId: number; alias: string }>(
@@ -140,7 +140,7 @@ export async function aliasesOfPeople(store: Store, personIds: readonly number[]
 }
 
 /** In how many articles each person is named. */
-export async function articleCountsOfPeople(store: Store, personIds: readonly number[]): Promise<Map<number, number>> {
+export async function articleCountsOfPeople(store: SqlArchive, personIds: readonly number[]): Promise<Map<number, number>> {
   if (!personIds.length) return new Map();
   const rows = await sqlRows<{ id: number; n: number }>(
     store,
@@ -151,7 +151,7 @@ export async function articleCountsOfPeople(store: Store, personIds: readonly nu
 }
 
 /** The same page of articles naming each of many people, newest first. */
-export function articlePagesOfPeople(store: Store, personIds: readonly number[], request: PageRequest) {
+export function articlePagesOfPeople(store: SqlArchive, personIds: readonly number[], request: PageRequest) {
   return fetchKeysetPagesPerParent<{ id: number; publishedOn: string | null; parentId: number }>(
     store.dialect,
     request,
@@ -164,7 +164,7 @@ export function articlePagesOfPeople(store: Store, personIds: readonly number[],
 }
 
 /** Ids of the outlets that quoted each person. */
-export async function outletIdsQuotingPeople(store: Store, personIds: readonly number[]): Promise<Map<number, number[]>> {
+export async function outletIdsQuotingPeople(store: SqlArchive, personIds: readonly number[]): Promise<Map<number, number[]>> {
   const result = new Map<number, number[]>(personIds.map((id) => [id, []]));
   if (!personIds.length) return result;
   const rows = await sqlRows<{ personId: number; outletId: number }>(

@@ -1,7 +1,7 @@
 import type { Quote } from "../generated/prisma/client.js";
 import { addDateRange, addNamedFilter, Conditions, organisationIdsIn, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
-import type { Store } from "./open-store.js";
+import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
 import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
@@ -54,7 +54,7 @@ export function quoteConditions(filter: QuoteFilter, dialect: SqlDialect): Condi
 // Speakers and outlets are resolved to ids first (resolveIds): then quotes by one speaker
 // walk the (speakerId, publishedOn, id) index and stop after a page, instead of gathering
 // and sorting all of the speaker's quotes (10 ms for the most quoted at 100,000 articles).
-export async function findQuotes(store: Store, filter: QuoteFilter, request: PageRequest): Promise<Page<Quote>> {
+export async function findQuotes(store: SqlArchive, filter: QuoteFilter, request: PageRequest): Promise<Page<Quote>> {
   const resolved = {
     ...filter,
     speakerIds: await resolveIds(store, filter.speakerIds, filter.speakers, personIdsIn),
@@ -70,14 +70,14 @@ export async function findQuotes(store: Store, filter: QuoteFilter, request: Pag
   );
 }
 
-export async function countQuotes(store: Store, filter: QuoteFilter): Promise<number> {
+export async function countQuotes(store: SqlArchive, filter: QuoteFilter): Promise<number> {
   const c = quoteConditions(filter, store.dialect);
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM quotes q ${c.where()}`, c.params);
   return row.n;
 }
 
 /** The same page of quotes for each of many articles, in order of appearance. */
-export function quotePagesOfArticles(store: Store, articleIds: readonly number[], request: PageRequest) {
+export function quotePagesOfArticles(store: SqlArchive, articleIds: readonly number[], request: PageRequest) {
   return fetchKeysetPagesPerParent<Quote & Record<string, unknown>>(
     store.dialect,
     request,
@@ -90,7 +90,7 @@ export function quotePagesOfArticles(store: Store, articleIds: readonly number[]
 }
 
 /** The same page of quotes for each of many speakers, newest first. */
-export function quotePagesOfSpeakers(store: Store, personIds: readonly number[], request: PageRequest) {
+export function quotePagesOfSpeakers(store: SqlArchive, personIds: readonly number[], request: PageRequest) {
   return fetchKeysetPagesPerParent<Quote & Record<string, unknown>>(
     store.dialect,
     request,
@@ -104,7 +104,7 @@ export function quotePagesOfSpeakers(store: Store, personIds: readonly number[],
 
 /** How many quotes each article holds; or each speaker said, with `column` = "speakerId" (or "organisationId"). */
 export async function countQuotesBy(
-  store: Store,
+  store: SqlArchive,
   column: "articleId" | "speakerId" | "organisationId",
   ids: readonly number[],
 ): Promise<Map<number, number>> {
@@ -117,6 +117,6 @@ export async function countQuotesBy(
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
-export async function quotesByIds(store: Store, ids: readonly number[]): Promise<(Quote | null)[]> {
-  return rowsByIds<Quote>(store, "quotes", ids);
+export async function quotesByIds(store: SqlArchive, ids: readonly number[]): Promise<(Quote | null)[]> {
+  return rowsByIds<Quote>(store, "quotes q", ids, QUOTE_COLUMNS);
 }

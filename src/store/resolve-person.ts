@@ -3,7 +3,7 @@ import { nameSkeleton, isDistinctiveName } from "../link/name-skeleton.js";
 import { hasGivenName, nameKey, slugify } from "../extract/names.js";
 import { comparableName, mayBeSamePerson } from "../link/same-person.js";
 import { placeholders } from "./sql-rows.js";
-import type { SqlWriter } from "./sql-writer.js";
+import type { SqlWrites } from "./sql-archive.js";
 
 /**
  * Finds the stored Person a draft person is, or creates one, and records every spelling
@@ -15,7 +15,7 @@ import type { SqlWriter } from "./sql-writer.js";
  *  3. failing that, when the article only ever gave a surname, that surname is the alias
  *     of exactly one stored person (two Trumps on file means we do not guess).
  */
-export function resolvePerson(sql: SqlWriter, draft: PersonDraft): number {
+export async function resolvePerson(sql: SqlWrites, draft: PersonDraft): Promise<number> {
   const spellings = [draft.name, ...draft.aliases];
   const keys = [...new Set(spellings.map(nameKey).filter(Boolean))];
   // The written spelling tells a first name from a surname particle ("Lee Epstein", "de la Cruz").
@@ -23,31 +23,32 @@ export function resolvePerson(sql: SqlWriter, draft: PersonDraft): number {
 
   let personId: number | null = null;
   if (fullKeys.length) {
-    const hits = sql.all<{ personId: number }>(`SELECT "personId" FROM person_aliases WHERE key IN (${placeholders(fullKeys.length)})`, ...fullKeys);
+    const hits = await sql.all<{ personId: number }>(`SELECT "personId" FROM person_aliases WHERE key IN (${placeholders(fullKeys.length)})`, ...fullKeys);
     personId = mostFrequent(hits.map((h) => h.personId));
     const distinctive = spellings.filter(isDistinctiveName);
     if (personId == null && distinctive.length) {
       // A skeleton finds candidates; the given names must then agree as mayBeSamePerson
       // has it ("Yulia Zelensky" and "Leila Zelensky" share the skeleton "l zlnsk").
       const skeletons = [...new Set(distinctive.map(nameSkeleton))];
-      const loose = sql.all<{ personId: number; alias: string }>(`SELECT "personId", alias FROM person_aliases WHERE skeleton IN (${placeholders(skeletons.length)})`, ...skeletons);
+      const loose = await sql.all<{ personId: number; alias: string }>(`SELECT "personId", alias FROM person_aliases WHERE skeleton IN (${placeholders(skeletons.length)})`, ...skeletons);
       const mine = distinctive.map((d) => comparableName(d));
       const agreeing = new Set(loose.filter((l) => mine.some((m) => mayBeSamePerson(m, comparableName(l.alias)))).map((l) => l.personId));
       if (agreeing.size === 1) personId = [...agreeing][0];
     }
   } else if (keys.length) {
-    const hits = sql.all<{ personId: number }>(`SELECT DISTINCT "personId" FROM person_aliases WHERE key IN (${placeholders(keys.length)})`, ...keys);
+    const hits = await sql.all<{ personId: number }>(`SELECT DISTINCT "personId" FROM person_aliases WHERE key IN (${placeholders(keys.length)})`, ...keys);
     if (hits.length === 1) personId = hits[0].personId;
   }
 
   if (personId == null) {
-    personId = sql.run(`INSERT INTO people (slug, name) VALUES (?, ?)`, freeSlug(sql, slugify(draft.name)), draft.name);
+    const slug = await freeSlug(sql, slugify(draft.name));
+    personId = (await sql.get<{ id: number }>(`INSERT INTO people (slug, name) VALUES (?, ?) RETURNING id`, slug, draft.name))!.id;
   }
 
-  const known = new Set(sql.all<{ alias: string }>(`SELECT alias FROM person_aliases WHERE "personId" = ?`, personId).map((a) => a.alias));
+  const known = new Set((await sql.all<{ alias: string }>(`SELECT alias FROM person_aliases WHERE "personId" = ?`, personId)).map((a) => a.alias));
   const fresh = [...new Set(spellings)].filter((s) => !known.has(s) && nameKey(s));
   for (const alias of fresh) {
-    sql.run(
+    await sql.run(
       `INSERT INTO person_aliases ("personId", alias, key, skeleton, slug) VALUES (?, ?, ?, ?, ?)`,
       personId,
       alias,
@@ -68,9 +69,9 @@ function mostFrequent(ids: number[]): number | null {
 }
 
 // Two different people can share a name; the second gets "-2", and so on.
-function freeSlug(sql: SqlWriter, base: string): string {
+async function freeSlug(sql: SqlWrites, base: string): Promise<string> {
   // Every slug starting with `base`, as a range of the unique index (no LIKE wildcards to escape).
-  const taken = new Set(sql.all<{ slug: string }>(`SELECT slug FROM people WHERE slug >= ? AND slug < ?`, base, `${base}\uffff`).map((p) => p.slug));
+  const taken = new Set((await sql.all<{ slug: string }>(`SELECT slug FROM people WHERE slug >= ? AND slug < ?`, base, `${base}\uffff`)).map((p) => p.slug));
   if (!taken.has(base)) return base;
   let n = 2;
   while (taken.has(`${base}-${n}`)) n++;

@@ -1,12 +1,11 @@
 import type { ArticleDraft } from "../extract/types.js";
 import { EARLIEST_DAY, isCalendarDay, LATEST_DAY } from "../extract/day-number.js";
 import { slugify } from "../extract/names.js";
-import type { Store } from "./open-store.js";
 import { storyFeatures } from "../link/stories.js";
 import { linkStatements } from "./link-statements.js";
 import { linkStory } from "./link-story.js";
 import { resolvePerson } from "./resolve-person.js";
-import type { SqlWriter } from "./sql-writer.js";
+import type { SqlArchive, SqlWrites } from "./sql-archive.js";
 
 export type SaveOutcome =
   | { status: "stored"; articleId: number; people: number; quotes: number }
@@ -17,7 +16,7 @@ export type SaveOutcome =
  * transaction: either all of it is in the archive afterwards or none of it is. An article
  * already stored (same content hash, or same url) is left as it is.
  */
-export async function saveArticle(store: Store, draft: ArticleDraft): Promise<SaveOutcome> {
+export async function saveArticle(store: SqlArchive, draft: ArticleDraft): Promise<SaveOutcome> {
   // Extraction checks every date it hands over; this guards the store against any other
   // caller, since linking does date arithmetic on it and the API serves it.
   if (draft.publishedOn != null && !isCalendarDay(draft.publishedOn)) {
@@ -30,19 +29,19 @@ export async function saveArticle(store: Store, draft: ArticleDraft): Promise<Sa
 // The ingestedAt column holds what Prisma writes for a DateTime: ISO 8601 with "+00:00".
 const now = () => new Date().toISOString().replace(/Z$/, "+00:00");
 
-function saveArticleWith(sql: SqlWriter, draft: ArticleDraft): SaveOutcome {
+async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<SaveOutcome> {
   const existing = draft.url
-    ? sql.get<{ id: number; contentHash: string }>(`SELECT id, "contentHash" FROM articles WHERE "contentHash" = ? OR url = ? LIMIT 1`, draft.contentHash, draft.url)
-    : sql.get<{ id: number; contentHash: string }>(`SELECT id, "contentHash" FROM articles WHERE "contentHash" = ? LIMIT 1`, draft.contentHash);
+    ? await sql.get<{ id: number; contentHash: string }>(`SELECT id, "contentHash" FROM articles WHERE "contentHash" = ? OR url = ? LIMIT 1`, draft.contentHash, draft.url)
+    : await sql.get<{ id: number; contentHash: string }>(`SELECT id, "contentHash" FROM articles WHERE "contentHash" = ? LIMIT 1`, draft.contentHash);
   if (existing) {
     return { status: "duplicate", articleId: existing.id, matchedOn: existing.contentHash === draft.contentHash ? "contentHash" : "url" };
   }
 
-  const outletId = draft.outlet ? upsertOutlet(sql, draft.outlet) : null;
+  const outletId = draft.outlet ? await upsertOutlet(sql, draft.outlet) : null;
   const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people, outlet: draft.outlet });
-  const articleId = sql.run(
+  const { id: articleId } = (await sql.get<{ id: number }>(
     `INSERT INTO articles ("outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "storyFeatures", "ingestedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     outletId,
     draft.headline,
     draft.byline.length ? draft.byline.join(", ") : null,
@@ -56,26 +55,27 @@ function saveArticleWith(sql: SqlWriter, draft: ArticleDraft): SaveOutcome {
     draft.format ?? "text",
     JSON.stringify(features),
     now(),
-  );
+  ))!;
 
   const personIdByName = new Map<string, number>();
-  for (const person of draft.people) personIdByName.set(person.name, resolvePerson(sql, person));
+  for (const person of draft.people) personIdByName.set(person.name, await resolvePerson(sql, person));
   const mentionCounts = new Map<number, number>();
   for (const person of draft.people) {
     const id = personIdByName.get(person.name)!;
     mentionCounts.set(id, (mentionCounts.get(id) ?? 0) + Math.max(1, person.mentions));
   }
   for (const [personId, count] of mentionCounts) {
-    sql.run(`INSERT INTO mentions ("articleId", "personId", count, "publishedOn") VALUES (?, ?, ?, ?)`, articleId, personId, count, draft.publishedOn);
+    await sql.run(`INSERT INTO mentions ("articleId", "personId", count, "publishedOn") VALUES (?, ?, ?, ?)`, articleId, personId, count, draft.publishedOn);
   }
 
   for (const q of draft.quotes) {
     const byOrganisation = q.speakerKind === "organisation" && q.speaker;
-    sql.run(
+    const organisationId = byOrganisation ? await upsertOrganisation(sql, q.speaker!) : null;
+    await sql.run(
       `INSERT INTO quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId") VALUES (?, ?, ?, ?, ?, ?, ?)`,
       articleId,
       q.speaker && !byOrganisation ? (personIdByName.get(q.speaker) ?? null) : null,
-      byOrganisation ? upsertOrganisation(sql, q.speaker!) : null,
+      organisationId,
       q.text,
       q.position,
       draft.publishedOn,
@@ -84,29 +84,29 @@ function saveArticleWith(sql: SqlWriter, draft: ArticleDraft): SaveOutcome {
   }
 
   for (const topic of draft.topics) {
-    sql.run(`INSERT INTO topics (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, topic.slug, topic.name);
-    const { id: topicId } = sql.get<{ id: number }>(`SELECT id FROM topics WHERE slug = ?`, topic.slug)!;
-    sql.run(`INSERT INTO article_topics ("articleId", "topicId", score, "publishedOn") VALUES (?, ?, ?, ?)`, articleId, topicId, topic.score, draft.publishedOn);
+    await sql.run(`INSERT INTO topics (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, topic.slug, topic.name);
+    const { id: topicId } = (await sql.get<{ id: number }>(`SELECT id FROM topics WHERE slug = ?`, topic.slug))!;
+    await sql.run(`INSERT INTO article_topics ("articleId", "topicId", score, "publishedOn") VALUES (?, ?, ?, ?)`, articleId, topicId, topic.score, draft.publishedOn);
   }
 
-  linkStatements(sql, articleId);
-  linkStory(sql, articleId, draft.publishedOn, features);
+  await linkStatements(sql, articleId);
+  await linkStory(sql, articleId, draft.publishedOn, features);
 
   return { status: "stored", articleId, people: mentionCounts.size, quotes: draft.quotes.length };
 }
 
 // An organisation is found by its slug without a leading "the": "the Harbour Board" and
 // "Harbour Board" are one. A name that slugs to nothing (all punctuation) is no organisation.
-function upsertOrganisation(sql: SqlWriter, name: string): number | null {
+async function upsertOrganisation(sql: SqlWrites, name: string): Promise<number | null> {
   const slug = slugify(name.trim().replace(/^the\s+/i, ""));
   if (!slug) return null;
-  sql.run(`INSERT INTO organisations (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, slug, name.trim());
-  return sql.get<{ id: number }>(`SELECT id FROM organisations WHERE slug = ?`, slug)!.id;
+  await sql.run(`INSERT INTO organisations (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, slug, name.trim());
+  return (await sql.get<{ id: number }>(`SELECT id FROM organisations WHERE slug = ?`, slug))!.id;
 }
 
 // An outlet is found by its slug, so "The Moscow Times" and "the moscow times" are one outlet.
-function upsertOutlet(sql: SqlWriter, name: string): number {
+async function upsertOutlet(sql: SqlWrites, name: string): Promise<number> {
   const slug = slugify(name);
-  sql.run(`INSERT INTO outlets (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, slug, name);
-  return sql.get<{ id: number }>(`SELECT id FROM outlets WHERE slug = ?`, slug)!.id;
+  await sql.run(`INSERT INTO outlets (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, slug, name);
+  return (await sql.get<{ id: number }>(`SELECT id FROM outlets WHERE slug = ?`, slug))!.id;
 }

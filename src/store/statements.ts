@@ -1,7 +1,7 @@
 import type { Statement } from "../generated/prisma/client.js";
 import { addNamedFilter, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
-import type { Store } from "./open-store.js";
+import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
 import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
@@ -54,31 +54,32 @@ function statementConditions(filter: StatementFilter, dialect: SqlDialect): Cond
   return c;
 }
 
-export async function findStatements(store: Store, filter: StatementFilter, order: StatementOrder, request: PageRequest): Promise<Page<Statement>> {
+export async function findStatements(store: SqlArchive, filter: StatementFilter, order: StatementOrder, request: PageRequest): Promise<Page<Statement>> {
   const c = statementConditions(filter, store.dialect);
   return fetchKeysetPage<Statement>(store.dialect, request, sortKeys[order], (condition, orderBy, limit, keyParams) =>
     sqlRows(store, `SELECT s.* FROM statements s ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
   );
 }
 
-export async function countStatements(store: Store, filter: StatementFilter): Promise<number> {
+export async function countStatements(store: SqlArchive, filter: StatementFilter): Promise<number> {
   const c = statementConditions(filter, store.dialect);
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM statements s ${c.where()}`, c.params);
   return row.n;
 }
 
-export async function statementsByIds(store: Store, ids: readonly number[]): Promise<(Statement | null)[]> {
+export async function statementsByIds(store: SqlArchive, ids: readonly number[]): Promise<(Statement | null)[]> {
   return rowsByIds<Statement>(store, "statements", ids);
 }
 
 /** Ids of the outlets that carried each statement, by name. */
-export async function outletIdsOfStatements(store: Store, ids: readonly number[]): Promise<Map<number, number[]>> {
+export async function outletIdsOfStatements(store: SqlArchive, ids: readonly number[]): Promise<Map<number, number[]>> {
   const result = new Map<number, number[]>(ids.map((id) => [id, []]));
   if (!ids.length) return result;
   const rows = await sqlRows<{ statementId: number; outletId: number }>(
     store,
-    `SELECT DISTINCT q."statementId", q."outletId" FROM quotes q JOIN outlets o ON o.id = q."outletId"
-     WHERE q."statementId" IN (${placeholders(ids.length)}) ORDER BY q."statementId", o.name`,
+    // Grouped rather than DISTINCT: PostgreSQL sorts a DISTINCT only by what it selects.
+    `SELECT q."statementId", q."outletId" FROM quotes q JOIN outlets o ON o.id = q."outletId"
+     WHERE q."statementId" IN (${placeholders(ids.length)}) GROUP BY q."statementId", q."outletId", o.name ORDER BY q."statementId", o.name`,
     [...ids],
   );
   for (const row of rows) result.get(row.statementId)!.push(row.outletId);
@@ -86,7 +87,7 @@ export async function outletIdsOfStatements(store: Store, ids: readonly number[]
 }
 
 /** The same page of quotes for each of many statements, first reported first. */
-export function quotePagesOfStatements(store: Store, ids: readonly number[], request: PageRequest) {
+export function quotePagesOfStatements(store: SqlArchive, ids: readonly number[], request: PageRequest) {
   return fetchKeysetPagesPerParent<Record<string, unknown> & { id: number; articleId: number; speakerId: number | null; text: string; position: number; publishedOn: string | null; outletId: number | null; statementId: number | null }>(
     store.dialect,
     request,

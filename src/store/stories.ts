@@ -2,7 +2,7 @@ import type { Story } from "../generated/prisma/client.js";
 import { articleSortKeys } from "./articles.js";
 import { addNamedFilter, Conditions, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
-import type { Store } from "./open-store.js";
+import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
 import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
@@ -39,25 +39,25 @@ function storyConditions(filter: StoryFilter, dialect: SqlDialect): Conditions {
   return c;
 }
 
-export async function findStories(store: Store, filter: StoryFilter, request: PageRequest): Promise<Page<Story>> {
+export async function findStories(store: SqlArchive, filter: StoryFilter, request: PageRequest): Promise<Page<Story>> {
   const c = storyConditions(filter, store.dialect);
   return fetchKeysetPage<Story>(store.dialect, request, storySortKeys, (condition, orderBy, limit, keyParams) =>
     sqlRows(store, `SELECT st.* FROM stories st ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
   );
 }
 
-export async function countStories(store: Store, filter: StoryFilter): Promise<number> {
+export async function countStories(store: SqlArchive, filter: StoryFilter): Promise<number> {
   const c = storyConditions(filter, store.dialect);
   const [row] = await sqlRows<{ n: number }>(store, `SELECT count(*) AS n FROM stories st ${c.where()}`, c.params);
   return row.n;
 }
 
-export async function storiesByIds(store: Store, ids: readonly number[]): Promise<(Story | null)[]> {
+export async function storiesByIds(store: SqlArchive, ids: readonly number[]): Promise<(Story | null)[]> {
   return rowsByIds<Story>(store, "stories", ids);
 }
 
 /** The same page of articles for each of many stories, first published first. */
-export function articlePagesOfStories(store: Store, ids: readonly number[], request: PageRequest) {
+export function articlePagesOfStories(store: SqlArchive, ids: readonly number[], request: PageRequest) {
   return fetchKeysetPagesPerParent<{ id: number; publishedOn: string | null; parentId: number }>(
     store.dialect,
     request,
@@ -71,7 +71,7 @@ export function articlePagesOfStories(store: Store, ids: readonly number[], requ
 
 /** For each story, ids of what its articles share: people (most mentioned first), outlets, topics (most used first). */
 export async function membersOfStories(
-  store: Store,
+  store: SqlArchive,
   ids: readonly number[],
   member: "people" | "outlets" | "topics",
 ): Promise<Map<number, number[]>> {

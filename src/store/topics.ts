@@ -1,11 +1,11 @@
 import type { Topic } from "../generated/prisma/client.js";
-import type { Store } from "./open-store.js";
+import type { SqlArchive } from "./sql-archive.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Topic };
 
 /** Every topic with its article count, most used first. */
-export function allTopics(store: Store): Promise<(Topic & { articleCount: number })[]> {
+export function allTopics(store: SqlArchive): Promise<(Topic & { articleCount: number })[]> {
   return sqlRows(
     store,
     `SELECT t.*, count(at."articleId") AS "articleCount" FROM topics t LEFT JOIN article_topics at ON at."topicId" = t.id
@@ -14,18 +14,18 @@ export function allTopics(store: Store): Promise<(Topic & { articleCount: number
 }
 
 /** A topic by slug or by name, case-insensitive. */
-export async function topicBySlugOrName(store: Store, slugOrName: string): Promise<Topic | null> {
+export async function topicBySlugOrName(store: SqlArchive, slugOrName: string): Promise<Topic | null> {
   const key = slugOrName.trim().toLowerCase();
   const [row] = await sqlRows<Topic>(store, `SELECT * FROM topics WHERE slug = ? OR lower(name) = ? LIMIT 1`, [key, key]);
   return row ?? null;
 }
 
-export async function topicsByIds(store: Store, ids: readonly number[]): Promise<(Topic | null)[]> {
+export async function topicsByIds(store: SqlArchive, ids: readonly number[]): Promise<(Topic | null)[]> {
   return rowsByIds<Topic>(store, "topics", ids);
 }
 
 /** The topics of each article, strongest first. */
-export async function topicsOfArticles(store: Store, articleIds: readonly number[]): Promise<Map<number, Topic[]>> {
+export async function topicsOfArticles(store: SqlArchive, articleIds: readonly number[]): Promise<Map<number, Topic[]>> {
   const result = new Map<number, Topic[]>(articleIds.map((id) => [id, []]));
   if (!articleIds.length) return result;
   const rows = await sqlRows<Topic & { articleId: number }>(
@@ -38,7 +38,7 @@ export async function topicsOfArticles(store: Store, articleIds: readonly number
   return result;
 }
 
-export async function articleCountsOfTopics(store: Store, ids: readonly number[]): Promise<Map<number, number>> {
+export async function articleCountsOfTopics(store: SqlArchive, ids: readonly number[]): Promise<Map<number, number>> {
   if (!ids.length) return new Map();
   const rows = await sqlRows<{ id: number; n: number }>(
     store,

@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
-import type { Store } from "../../src/store/open-store.js";
+import type { SqliteStore as Store } from "../../src/store/sqlite/sqlite-store.js";
 import { graphql } from "../support/graphql-client.js";
 import { projectRoot } from "../support/run-script.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
@@ -12,10 +12,10 @@ const fixtures = join(projectRoot, "tests", "fixtures", "extraction");
 
 /** Statements as sets of "file@position" and stories as sets of files: what linking decided, free of ids. */
 async function linkage(store: Store) {
-  const quotes = await store.prisma.quote.findMany({ where: { statementId: { not: null } }, include: { article: true } });
+  const quotes = await store.db.prisma.quote.findMany({ where: { statementId: { not: null } }, include: { article: true } });
   const statements = new Map<number, string[]>();
   for (const q of quotes) statements.set(q.statementId!, [...(statements.get(q.statementId!) ?? []), `${basename(q.article.sourceFile)}@${q.position}`]);
-  const articles = await store.prisma.article.findMany();
+  const articles = await store.db.prisma.article.findMany();
   const stories = new Map<number, string[]>();
   for (const a of articles) stories.set(a.storyId!, [...(stories.get(a.storyId!) ?? []), basename(a.sourceFile)]);
   const canon = (groups: Map<number, string[]>) => [...groups.values()].map((g) => g.sort().join(" ")).sort();
@@ -38,7 +38,7 @@ describe("linking across articles", () => {
       expect(a.stories.filter((s) => s.includes(" ")).length).toBeGreaterThanOrEqual(2);
       // The counts and dates kept on each statement are those of its quotes, however it grew.
       for (const archive of [together, oneByOne]) {
-        const stale = await archive.store.reads.all(
+        const stale = await archive.store.sql.reads.all(
           `SELECT s.id FROM statements s JOIN (
              SELECT "statementId" AS id, count(*) AS reports, count(DISTINCT "outletId") AS outlets, min("publishedOn") AS first, max("publishedOn") AS last,
                     max(length(text)) AS longest
@@ -47,7 +47,7 @@ describe("linking across articles", () => {
               OR s."lastReportedOn" IS NOT q.last OR length(s.text) <> q.longest`,
         );
         expect(stale).toEqual([]);
-        expect(await archive.store.reads.all(`SELECT id FROM statements WHERE id NOT IN (SELECT "statementId" FROM quotes WHERE "statementId" IS NOT NULL)`)).toEqual([]);
+        expect(await archive.store.sql.reads.all(`SELECT id FROM statements WHERE id NOT IN (SELECT "statementId" FROM quotes WHERE "statementId" IS NOT NULL)`)).toEqual([]);
       }
     } finally {
       await together.close();

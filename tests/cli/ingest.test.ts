@@ -24,7 +24,7 @@ afterEach(async () => {
 // default, and tests/archive/extraction-pool.test.ts checks that workers give the same results.
 const ingest = (...paths: string[]) => runScript("ingest.ts", ["--workers", "0", ...paths], { DATABASE_URL: archive.url });
 const ingestWithDefaultWorkers = (...paths: string[]) => runScript("ingest.ts", paths, { DATABASE_URL: archive.url });
-const count = async () => archive.store.prisma.article.count();
+const count = async () => archive.store.db.prisma.article.count();
 
 describe("npm run ingest", () => {
   it("stores each file with the outlet and date from manifest.json, printing a line per file and a total", async () => {
@@ -43,7 +43,7 @@ describe("npm run ingest", () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^stored .*a\.txt: "Harbour dredging to resume in spring" \(The Fjord Gazette, 2025-02-01\)/);
     expect(lines[2]).toBe("2 files: 2 stored, 0 already in the archive, 0 failed");
-    const stored = await archive.store.prisma.article.findFirst({ where: { url: "https://fjord.example/a" }, include: { outlet: true } });
+    const stored = await archive.store.db.prisma.article.findFirst({ where: { url: "https://fjord.example/a" }, include: { outlet: true } });
     expect(stored?.outlet?.name).toBe("The Fjord Gazette");
     expect(stored?.publishedOn).toBe("2025-02-01");
   });
@@ -52,7 +52,7 @@ describe("npm run ingest", () => {
     writeFileSync(join(dir, "c.txt"), `---\noutlet: Coastal Times\npublishedOn: 2025-03-09\nurl: https://coastal.example/c\n---\n${article("Pier repairs finished early", "Ola Nordmann", "the pier is open again")}`);
     const run = await ingest(join(dir, "c.txt"));
     expect(run.code).toBe(0);
-    const stored = await archive.store.prisma.article.findFirst({ include: { outlet: true } });
+    const stored = await archive.store.db.prisma.article.findFirst({ include: { outlet: true } });
     expect(stored).toMatchObject({ headline: "Pier repairs finished early", publishedOn: "2025-03-09", url: "https://coastal.example/c" });
     expect(stored?.outlet?.name).toBe("Coastal Times");
     expect(stored?.body).not.toContain("outlet:");
@@ -98,18 +98,18 @@ describe("npm run ingest", () => {
     expect(lineFor("06-broken-front-matter.txt")[0]).toMatch(/front matter/i);
     expect(lineFor("04-latin1.txt")[0]).toMatch(/^stored/);
     expect(lines.at(-1)).toBe("7 files: 3 stored, 0 already in the archive, 4 failed");
-    const latin = await archive.store.prisma.article.findFirst({ where: { headline: { contains: "Ålesund" } } });
+    const latin = await archive.store.db.prisma.article.findFirst({ where: { headline: { contains: "Ålesund" } } });
     expect(latin?.headline).toBe("Café owners in Ålesund welcome tourists");
   });
 
   it("leaves what is already in the archive untouched when a later run has bad files", async () => {
     writeFileSync(join(dir, "01-good.txt"), article("Harbour dredging to resume in spring", "Ola Nordmann", "the channel is silting up"));
     await ingest(dir);
-    const before = await archive.store.prisma.article.findMany({ include: { quotes: true, mentions: true } });
+    const before = await archive.store.db.prisma.article.findMany({ include: { quotes: true, mentions: true } });
     writeFileSync(join(dir, "02-empty.txt"), "");
     const run = await ingest(dir);
     expect(run.code).toBe(1);
-    expect(await archive.store.prisma.article.findMany({ include: { quotes: true, mentions: true } })).toEqual(before);
+    expect(await archive.store.db.prisma.article.findMany({ include: { quotes: true, mentions: true } })).toEqual(before);
   });
 
   it("honours a smaller size limit given with --max-bytes", async () => {

@@ -84,7 +84,7 @@ describe("crawler metadata is checked the same way from a manifest as from front
   it("fails only the files a bad manifest entry names, and reports an entry that names no file", async () => {
     expect(lineFor("good.txt")[0]).toMatch(/^stored/);
     expect(lineFor("manifest.json")).toEqual([expect.stringMatching(/entry #11 has no "file" name.*\[BAD_MANIFEST\]$/)]);
-    const stored = await archive.store.reads.all<{ url: string | null; outlet: string | null }>(
+    const stored = await archive.store.sql.reads.all<{ url: string | null; outlet: string | null }>(
       `SELECT a.url, o.name AS outlet FROM articles a LEFT JOIN outlets o ON o.id = a."outletId" ORDER BY a.id`,
     );
     expect(stored.map((a) => a.url)).toEqual(["https://fjord.example/good", null]);
@@ -116,9 +116,9 @@ describe("dates the API serves", () => {
   beforeAll(async () => {
     // An archive written before dates were checked: one bad date already stored.
     const old = await createTestArchive();
-    const db = old.store.writer();
-    db.run(`INSERT INTO outlets (name, slug) VALUES ('Coastal Times', 'coastal-times')`);
-    db.run(
+    const db = old.store.db.writer();
+    await db.run(`INSERT INTO outlets (name, slug) VALUES ('Coastal Times', 'coastal-times')`);
+    await db.run(
       `INSERT INTO articles ("outletId", headline, body, "publishedOn", "contentHash", "sourceFile", "ingestedAt")
        VALUES (1, 'Old story', 'Body.', '2025-02-30', 'hash', 'old.txt', '2025-01-01T00:00:00.000+00:00')`,
     );

@@ -2,7 +2,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
-import { saveArticle } from "../../src/store/save-article.js";
 import { serveArchive, type ApiFixture } from "../support/api-fixture.js";
 import { articleDraft } from "../support/article-drafts.js";
 import { projectRoot } from "../support/run-script.js";
@@ -17,8 +16,7 @@ describe("answers a first real user found wrong", () => {
   beforeAll(async () => {
     const archive = await createTestArchive();
     await ingestFiles(archive.store, [fixtures]);
-    await saveArticle(
-      archive.store,
+    await archive.store.saveArticle(
       articleDraft({
         headline: "Harbour board publishes its scripts",
         body: 'The board posted <script>alert("x")</script> & other markup in its harbour notice, and the harbour master said "the harbour is open."',

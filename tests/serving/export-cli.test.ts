@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveArticle } from "../../src/store/save-article.js";
 import { SMALL_ARCHIVE } from "../support/article-drafts.js";
 import { runScript } from "../support/run-script.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
@@ -9,7 +8,7 @@ import { createTestArchive, type TestArchive } from "../support/test-archive.js"
 let archive: TestArchive;
 beforeAll(async () => {
   archive = await createTestArchive();
-  for (const draft of SMALL_ARCHIVE) await saveArticle(archive.store, draft);
+  for (const draft of SMALL_ARCHIVE) await archive.store.saveArticle(draft);
 });
 afterAll(() => archive?.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMALL_ARCHIVE } from "../support/article-drafts.js";
-import { READ_CONNECTIONS } from "../../src/store/open-store.js";
+import { READ_CONNECTIONS } from "../../src/store/sqlite/sqlite-store.js";
 import { startApiFixture, type ApiFixture } from "../support/api-fixture.js";
 
 let api: ApiFixture;

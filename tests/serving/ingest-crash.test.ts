@@ -43,7 +43,7 @@ interface StoredArticle {
 /** Each stored article with how many quotes, people and topics it has; and the archive-wide checks. */
 async function archiveState() {
   const articles = await sqlRows<StoredArticle>(
-    archive.store,
+    archive.store.sql,
     `SELECT a."contentHash",
        (SELECT count(*) FROM quotes q WHERE q."articleId" = a.id) AS quotes,
        (SELECT count(*) FROM mentions m WHERE m."articleId" = a.id) AS people,
@@ -51,7 +51,7 @@ async function archiveState() {
      FROM articles a`,
   );
   const [totals] = await sqlRows<{ hashes: number; files: number; orphanQuotes: number; orphanMentions: number }>(
-    archive.store,
+    archive.store.sql,
     `SELECT (SELECT count(DISTINCT "contentHash") FROM articles) AS hashes,
             (SELECT count(DISTINCT "sourceFile") FROM articles) AS files,
             (SELECT count(*) FROM quotes WHERE "articleId" NOT IN (SELECT id FROM articles)) AS "orphanQuotes",
@@ -86,7 +86,7 @@ describe("an ingest killed half-way", () => {
     let stored = 0;
     for (let i = 0; i < 2_000 && stored < FILES / 4; i++) {
       await new Promise((r) => setTimeout(r, 10));
-      [{ n: stored }] = await sqlRows<{ n: number }>(archive.store, `SELECT count(*) AS n FROM articles`);
+      [{ n: stored }] = await sqlRows<{ n: number }>(archive.store.sql, `SELECT count(*) AS n FROM articles`);
     }
     first.child.kill("SIGKILL");
     const killed = await first.exited;

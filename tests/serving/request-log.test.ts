@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/server/request-log.js";
-import { saveArticle } from "../../src/store/save-article.js";
 import { SMALL_ARCHIVE } from "../support/article-drafts.js";
 import { startServerProcess, type ServerProcess } from "../support/server-process.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
@@ -9,7 +8,7 @@ let archive: TestArchive;
 let server: ServerProcess;
 beforeAll(async () => {
   archive = await createTestArchive();
-  for (const draft of SMALL_ARCHIVE) await saveArticle(archive.store, draft);
+  for (const draft of SMALL_ARCHIVE) await archive.store.saveArticle(draft);
   server = await startServerProcess(archive.url, { LOG_LEVEL: "info" });
 });
 afterAll(async () => {

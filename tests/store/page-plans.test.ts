@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findArticles, type ArticleOrder } from "../../src/store/articles.js";
 import type { PageRequest } from "../../src/store/keyset.js";
-import type { Store } from "../../src/store/open-store.js";
+import type { SqlArchive } from "../../src/store/sql-archive.js";
 import { findQuotes } from "../../src/store/quotes.js";
-import { saveArticle } from "../../src/store/save-article.js";
-import type { SqlValue } from "../../src/store/sql-reader.js";
+import type { SqlParam as SqlValue } from "../../src/store/sql-dialect.js";
 import { articleDraft } from "../support/article-drafts.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
 
@@ -23,8 +22,7 @@ beforeAll(async () => {
   archive = await createTestArchive();
   for (const [i, publishedOn] of days.entries()) {
     const namesMinister = i % 4 !== 3;
-    await saveArticle(
-      archive.store,
+    await archive.store.saveArticle(
       articleDraft({
         headline: `Harbour report ${i}`,
         body: namesMinister ? `Ingrid Halvorsen said "the harbour will open, report ${i}."` : `Ola Nordmann said "nothing, report ${i}."`,
@@ -39,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => archive.close());
 
 /** The store, with every read's SQL and parameters kept. */
-function recording(store: Store): { store: Store; reads: { sql: string; params: readonly SqlValue[] }[] } {
+function recording(store: SqlArchive): { store: SqlArchive; reads: { sql: string; params: readonly SqlValue[] }[] } {
   const reads: { sql: string; params: readonly SqlValue[] }[] = [];
   return {
     reads,
@@ -56,7 +54,7 @@ function recording(store: Store): { store: Store; reads: { sql: string; params: 
 }
 
 const plan = async (sql: string, params: readonly SqlValue[]) =>
-  (await archive.store.reads.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail).join("\n");
+  (await archive.store.sql.reads.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail).join("\n");
 
 async function walk<T extends { id: number }>(page: (request: PageRequest) => Promise<{ rows: T[]; hasNextPage: boolean }>, key: (row: T) => (string | number | null)[]) {
   const ids: number[] = [];
@@ -71,7 +69,7 @@ async function walk<T extends { id: number }>(page: (request: PageRequest) => Pr
 
 describe("a person's articles", () => {
   it.each<ArticleOrder>(["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"])("are paged %s through the mentions index without a sort", async (order) => {
-    const { store, reads } = recording(archive.store);
+    const { store, reads } = recording(archive.store.sql);
     await findArticles(store, { people: ["halvorsen"] }, order, { first: 6, after: ["2025-03-11", 20] });
     const page = reads.find((r) => /FROM mentions m/.test(r.sql))!;
     expect(page, "the page is read from the person's mentions").toBeDefined();
@@ -81,33 +79,33 @@ describe("a person's articles", () => {
   });
 
   it.each<ArticleOrder>(["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"])("come page by page in the same order as in one read (%s), undated ones included", async (order) => {
-    const all = await findArticles(archive.store, { people: ["ingrid-halvorsen"] }, order, { first: 100 });
+    const all = await findArticles(archive.store.sql, { people: ["ingrid-halvorsen"] }, order, { first: 100 });
     expect(all.rows).toHaveLength(30);
-    const paged = await walk((request) => findArticles(archive.store, { people: ["ingrid-halvorsen"] }, order, request), (a) => [a.publishedOn, a.id]);
+    const paged = await walk((request) => findArticles(archive.store.sql, { people: ["ingrid-halvorsen"] }, order, request), (a) => [a.publishedOn, a.id]);
     expect(paged).toEqual(all.rows.map((a) => a.id));
     // …and that order is the one every article list has: by date, then id.
     const sorted = [...all.rows].sort((a, b) => (a.publishedOn ?? "").localeCompare(b.publishedOn ?? "") || a.id - b.id).map((a) => a.id);
     expect(all.rows.map((a) => a.id)).toEqual(order === "PUBLISHED_ON_ASC" ? sorted : sorted.reverse());
     // Backwards from the end gives the last page.
-    const last = await findArticles(archive.store, { people: ["ingrid-halvorsen"] }, order, { last: 4 });
+    const last = await findArticles(archive.store.sql, { people: ["ingrid-halvorsen"] }, order, { last: 4 });
     expect(last.rows.map((a) => a.id)).toEqual(all.rows.slice(-4).map((a) => a.id));
   });
 
   it("combine with other filters, and with two people", async () => {
-    const ledger = await findArticles(archive.store, { people: ["halvorsen"], outlets: ["The Harbour Ledger"], publishedAfter: "2025-02-01" }, "PUBLISHED_ON_DESC", { first: 100 });
+    const ledger = await findArticles(archive.store.sql, { people: ["halvorsen"], outlets: ["The Harbour Ledger"], publishedAfter: "2025-02-01" }, "PUBLISHED_ON_DESC", { first: 100 });
     expect(ledger.rows.length).toBeGreaterThan(0);
     for (const a of ledger.rows) expect(a.publishedOn! >= "2025-02-01" && a.outletId).toBeTruthy();
-    const either = await findArticles(archive.store, { people: ["halvorsen", "nordmann"] }, "PUBLISHED_ON_DESC", { first: 100 });
+    const either = await findArticles(archive.store.sql, { people: ["halvorsen", "nordmann"] }, "PUBLISHED_ON_DESC", { first: 100 });
     expect(either.rows).toHaveLength(40);
     expect(new Set(either.rows.map((a) => a.id)).size).toBe(40);
-    const nobody = await findArticles(archive.store, { people: ["no-such-person"] }, "PUBLISHED_ON_DESC", { first: 100 });
+    const nobody = await findArticles(archive.store.sql, { people: ["no-such-person"] }, "PUBLISHED_ON_DESC", { first: 100 });
     expect(nobody.rows).toEqual([]);
   });
 });
 
 describe("a speaker's quotes", () => {
   it("are paged through the speaker index, sorting at most the quotes of one day", async () => {
-    const { store, reads } = recording(archive.store);
+    const { store, reads } = recording(archive.store.sql);
     await findQuotes(store, { speakers: ["halvorsen"] }, { first: 6 });
     const page = reads.find((r) => /FROM quotes q/.test(r.sql))!;
     const detail = await plan(page.sql, page.params);
@@ -118,10 +116,22 @@ describe("a speaker's quotes", () => {
   });
 
   it("come page by page in the same order as in one read", async () => {
-    const all = await findQuotes(archive.store, { speakers: ["ingrid-halvorsen"] }, { first: 100 });
+    const all = await findQuotes(archive.store.sql, { speakers: ["ingrid-halvorsen"] }, { first: 100 });
     expect(all.rows).toHaveLength(30);
-    const paged = await walk((request) => findQuotes(archive.store, { speakers: ["ingrid-halvorsen"] }, request), (q) => [q.publishedOn, q.id]);
+    const paged = await walk((request) => findQuotes(archive.store.sql, { speakers: ["ingrid-halvorsen"] }, request), (q) => [q.publishedOn, q.id]);
     expect(paged).toEqual(all.rows.map((q) => q.id));
-    expect((await findQuotes(archive.store, { speakers: ["no-such-person"] }, { first: 10 })).rows).toEqual([]);
+    expect((await findQuotes(archive.store.sql, { speakers: ["no-such-person"] }, { first: 10 })).rows).toEqual([]);
+  });
+});
+
+describe("a later page of a list", () => {
+  it.each<ArticleOrder>(["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"])("seeks to its cursor in the date index instead of reading the index up to it (%s)", async (order) => {
+    const { store, reads } = recording(archive.store.sql);
+    await findArticles(store, {}, order, { first: 6, after: ["2025-03-11", 20] });
+    const page = reads.find((r) => /FROM articles a/.test(r.sql))!;
+    const detail = await plan(page.sql, page.params);
+    // The row-value cursor ("publishedOn", id) < (?, ?) is one range of the index.
+    expect(detail).toMatch(/SEARCH a USING COVERING INDEX articles_publishedOn_id_idx \(publishedOn[<>]/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { saveArticle } from "../../src/store/save-article.js";
 import { fillMissingStoryKeys } from "../../src/store/story-keys.js";
 import { SMALL_ARCHIVE } from "../support/article-drafts.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
@@ -10,14 +9,14 @@ beforeEach(async () => {
 });
 afterEach(() => archive.close());
 
-const keys = () => archive.store.reads.all<{ key: string; publishedOn: string; articleId: number }>(`SELECT * FROM story_keys ORDER BY 1, 2, 3`);
+const keys = () => archive.store.sql.reads.all<{ key: string; publishedOn: string; articleId: number }>(`SELECT * FROM story_keys ORDER BY 1, 2, 3`);
 
 describe("story keys of an archive written before they existed", () => {
   it("are computed from the stored features (as migrating to story_keys does), the same as ingestion writes them", async () => {
-    for (const draft of SMALL_ARCHIVE) await saveArticle(archive.store, draft);
+    for (const draft of SMALL_ARCHIVE) await archive.store.saveArticle(draft);
     const written = await keys();
     expect(written.length).toBeGreaterThan(0);
-    archive.store.writer().run(`DELETE FROM story_keys`);
+    await archive.store.db.writer().run(`DELETE FROM story_keys`);
 
     expect(fillMissingStoryKeys(archive.path)).toBe(SMALL_ARCHIVE.filter((d) => d.publishedOn).length);
     expect(await keys()).toEqual(written);

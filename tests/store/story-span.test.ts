@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { STORY_MAX_SPAN_DAYS } from "../../src/link/stories.js";
-import { saveArticle } from "../../src/store/save-article.js";
 import { articleDraft } from "../support/article-drafts.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
 
@@ -25,8 +24,8 @@ const report = (day: number) =>
 describe("stories in the store", () => {
   it("do not chain a month of daily coverage into one story, in whatever order it arrives", async () => {
     const days = Array.from({ length: 15 }, (_, i) => 1 + 2 * i);
-    for (const day of [...days].reverse()) await saveArticle(archive.store, report(day));
-    const stories = await archive.store.prisma.story.findMany();
+    for (const day of [...days].reverse()) await archive.store.saveArticle(report(day));
+    const stories = await archive.store.db.prisma.story.findMany();
     expect(stories.length).toBeGreaterThan(1);
     for (const story of stories) {
       const span = (Date.parse(story.lastUpdatedOn!) - Date.parse(story.startedOn!)) / 86_400_000;

@@ -33,7 +33,8 @@ export interface PostgresServer {
   port: number;
   /** The URL of another database on the same server (made with createDatabase). */
   urlOf(database: string): string;
-  createDatabase(name: string): Promise<string>;
+  /** Creates database `name` (a copy of `template` when given: no one may be connected to it) and returns its URL. */
+  createDatabase(name: string, template?: string): Promise<string>;
   /** Stops the server and removes its folder; safe to call twice. */
   stop(): void;
 }
@@ -109,11 +110,12 @@ export async function startPostgresServer(database = "news_archive"): Promise<Po
       }
     }
     const urlOf = (name: string) => `postgresql://postgres@127.0.0.1:${port}/${name}`;
-    const createDatabase = async (name: string) => {
+    const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+    const createDatabase = async (name: string, template?: string) => {
       const admin = new pg.Client({ connectionString: urlOf("postgres") });
       await admin.connect();
       try {
-        await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+        await admin.query(`CREATE DATABASE ${quoted(name)}${template ? ` TEMPLATE ${quoted(template)}` : ""}`);
       } finally {
         await admin.end();
       }

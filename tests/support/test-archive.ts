@@ -2,13 +2,13 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { openStore, type Store } from "../../src/store/open-store.js";
+import { openSqliteStore, type SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 
 export interface TestArchive {
   dir: string;
   path: string;
   url: string;
-  store: Store;
+  store: SqliteStore;
   close(): Promise<void>;
 }
 
@@ -18,7 +18,7 @@ export async function createTestArchive(): Promise<TestArchive> {
   const path = join(dir, "archive.db");
   copyFileSync(inject("templateDatabase"), path);
   const url = `file:${path}`;
-  const store = await openStore(url);
+  const store = await openSqliteStore(url);
   return {
     dir,
     path,

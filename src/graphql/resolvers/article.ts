@@ -1,5 +1,4 @@
-import { articleKey, countArticles, findArticles } from "../../store/articles.js";
-import { articleQuoteKey } from "../../store/quotes.js";
+import { articleKey, articleQuoteKey } from "../../store/store.js";
 import { pageRequest, toConnection } from "../connections.js";
 import { articleFilter, snippetSearch } from "../filter-inputs.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
@@ -12,8 +11,8 @@ export const articleResolvers: Resolvers = {
       const order = orderBy ?? "PUBLISHED_ON_DESC";
       const list = `articles:${order}`;
       const storeFilter = articleFilter(filter);
-      const rows = await findArticles(store, storeFilter, order, pageRequest(page, list, 2));
-      return toConnection(rows, list, articleKey, () => countArticles(store, storeFilter));
+      const rows = await store.findArticles(storeFilter, order, pageRequest(page, list, 2));
+      return toConnection(rows, list, articleKey, () => store.countArticles(storeFilter));
     },
   },
   Article: {

@@ -1,6 +1,4 @@
-import { slugify } from "../../extract/names.js";
-import { countOrganisations, findOrganisations, organisationBySlugOrName, organisationKey } from "../../store/organisations.js";
-import { quoteKey } from "../../store/quotes.js";
+import { organisationKey, quoteKey } from "../../store/store.js";
 import { pageRequest, toConnection } from "../connections.js";
 import { organisationFilter } from "../filter-inputs.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
@@ -8,11 +6,11 @@ import { toGlobalId } from "../global-id.js";
 
 export const organisationResolvers: Resolvers = {
   Query: {
-    organisation: (_, { slug }, { store }) => organisationBySlugOrName(store, slug),
+    organisation: (_, { slug }, { store }) => store.organisationBySlugOrName(slug),
     async organisations(_, { filter, ...page }, { store }) {
       const storeFilter = organisationFilter(filter);
-      const rows = await findOrganisations(store, storeFilter, slugify, pageRequest(page, "organisations", 2));
-      return toConnection(rows, "organisations", organisationKey, () => countOrganisations(store, storeFilter, slugify));
+      const rows = await store.findOrganisations(storeFilter, pageRequest(page, "organisations", 2));
+      return toConnection(rows, "organisations", organisationKey, () => store.countOrganisations(storeFilter));
     },
   },
   Organisation: {

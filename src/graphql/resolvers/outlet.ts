@@ -1,11 +1,10 @@
-import { allOutlets, outletBySlugOrName } from "../../store/outlets.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
 import { toGlobalId } from "../global-id.js";
 
 export const outletResolvers: Resolvers = {
   Query: {
-    outlet: (_, { slug }, { store }) => outletBySlugOrName(store, slug),
-    outlets: (_, __, { store }) => allOutlets(store),
+    outlet: (_, { slug }, { store }) => store.outletBySlugOrName(slug),
+    outlets: (_, __, { store }) => store.allOutlets(),
   },
   Outlet: {
     id: (o) => toGlobalId("Outlet", o.id),

@@ -1,6 +1,4 @@
-import { articleKey } from "../../store/articles.js";
-import { countPeople, findPeople, personBySlug, personKey } from "../../store/people.js";
-import { quoteKey } from "../../store/quotes.js";
+import { articleKey, personKey, quoteKey } from "../../store/store.js";
 import { pageRequest, toConnection } from "../connections.js";
 import { personFilter } from "../filter-inputs.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
@@ -9,17 +7,17 @@ import { loadPresent } from "../load-present.js";
 
 export const personResolvers: Resolvers = {
   Query: {
-    person: (_, { slug }, { store }) => personBySlug(store, slug),
+    person: (_, { slug }, { store }) => store.personBySlug(slug),
     async people(_, { filter, orderBy, ...page }, { store }) {
       const order = orderBy ?? "NAME";
       const list = `people:${order}`;
       const storeFilter = personFilter(filter);
-      const rows = await findPeople(store, storeFilter, order, pageRequest(page, list, 2));
+      const rows = await store.findPeople(storeFilter, order, pageRequest(page, list, 2));
       return toConnection(
         rows,
         list,
         (p) => personKey(order, p),
-        () => countPeople(store, storeFilter, order),
+        () => store.countPeople(storeFilter, order),
         ({ rank, ...person }) => ({ node: person, count: order === "NAME" ? null : rank }),
       );
     },

@@ -1,4 +1,4 @@
-import { countQuotes, findQuotes, quoteKey } from "../../store/quotes.js";
+import { quoteKey } from "../../store/store.js";
 import { pageRequest, toConnection } from "../connections.js";
 import { quoteFilter } from "../filter-inputs.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
@@ -8,8 +8,8 @@ export const quoteResolvers: Resolvers = {
   Query: {
     async quotes(_, { filter, ...page }, { store }) {
       const storeFilter = quoteFilter(filter);
-      const rows = await findQuotes(store, storeFilter, pageRequest(page, "quotes", 2));
-      return toConnection(rows, "quotes", quoteKey, () => countQuotes(store, storeFilter));
+      const rows = await store.findQuotes(storeFilter, pageRequest(page, "quotes", 2));
+      return toConnection(rows, "quotes", quoteKey, () => store.countQuotes(storeFilter));
     },
   },
   Quote: {

@@ -1,5 +1,4 @@
-import { countStatements, findStatements, statementKey } from "../../store/statements.js";
-import { quoteKey } from "../../store/quotes.js";
+import { quoteKey, statementKey } from "../../store/store.js";
 import { pageRequest, toConnection } from "../connections.js";
 import { statementFilter } from "../filter-inputs.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
@@ -12,8 +11,8 @@ export const statementResolvers: Resolvers = {
       const order = orderBy ?? "FIRST_REPORTED_DESC";
       const list = `statements:${order}`;
       const storeFilter = statementFilter(filter);
-      const rows = await findStatements(store, storeFilter, order, pageRequest(page, list, order === "MOST_OUTLETS" ? 3 : 2));
-      return toConnection(rows, list, (s) => statementKey(order, s), () => countStatements(store, storeFilter));
+      const rows = await store.findStatements(storeFilter, order, pageRequest(page, list, order === "MOST_OUTLETS" ? 3 : 2));
+      return toConnection(rows, list, (s) => statementKey(order, s), () => store.countStatements(storeFilter));
     },
   },
   Statement: {

@@ -1,6 +1,4 @@
-import { articleKey } from "../../store/articles.js";
-import { countStatements, findStatements, statementKey } from "../../store/statements.js";
-import { countStories, findStories, storyKey } from "../../store/stories.js";
+import { articleKey, statementKey, storyKey } from "../../store/store.js";
 import { pageRequest, toConnection } from "../connections.js";
 import { storyFilter } from "../filter-inputs.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
@@ -11,8 +9,8 @@ export const storyResolvers: Resolvers = {
   Query: {
     async stories(_, { filter, ...page }, { store }) {
       const storeFilter = storyFilter(filter);
-      const rows = await findStories(store, storeFilter, pageRequest(page, "stories", 2));
-      return toConnection(rows, "stories", storyKey, () => countStories(store, storeFilter));
+      const rows = await store.findStories(storeFilter, pageRequest(page, "stories", 2));
+      return toConnection(rows, "stories", storyKey, () => store.countStories(storeFilter));
     },
   },
   Story: {
@@ -27,8 +25,8 @@ export const storyResolvers: Resolvers = {
     // few stories' statements at once).
     async statements(s, page, { store }) {
       const filter = { storyIds: [s.id] };
-      const rows = await findStatements(store, filter, "MOST_OUTLETS", pageRequest(page, "story-statements", 3));
-      return toConnection(rows, "story-statements", (st) => statementKey("MOST_OUTLETS", st), () => countStatements(store, filter));
+      const rows = await store.findStatements(filter, "MOST_OUTLETS", pageRequest(page, "story-statements", 3));
+      return toConnection(rows, "story-statements", (st) => statementKey("MOST_OUTLETS", st), () => store.countStatements(filter));
     },
     people: async (s, _, { loaders }) => loadPresent(loaders.person, await loaders.personIdsOfStory.load(s.id)),
     outlets: async (s, _, { loaders }) => loadPresent(loaders.outlet, await loaders.outletIdsOfStory.load(s.id)),

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { redactPassword } from "../database-url.js";
 import { readMigrations, type Migration } from "../migrate.js";
 
 const migrationsDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../../prisma/postgres/migrations");
@@ -86,9 +87,4 @@ export async function migratePostgres(url: string): Promise<void> {
     // Ending the session releases the advisory lock too.
     await client.end();
   }
-}
-
-/** `url` with any password replaced, fit for an error message or a log line. */
-export function redactPassword(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, "$1***@");
 }

@@ -1,6 +1,6 @@
 // SQLite's side of store/sql-dialect.ts: the SQL the archive has always run on SQLite.
 import { fts5Match } from "../search-fts5.js";
-import { expandedKeysetCondition, placeholders, type SqlDialect } from "../sql-dialect.js";
+import { placeholders, type SqlDialect } from "../sql-dialect.js";
 
 const SEARCH_TABLES = { articles: "article_search", quotes: "quote_search" } as const;
 
@@ -13,10 +13,11 @@ export const sqliteDialect: SqlDialect = {
   boolean: (value) => (value ? "1" : "0"),
   nullSafeEquals: (a, b) => `${a} IS ${b}`,
   // SQLite's own NULL order is the one every cursor follows (NULL first in ASC, last in DESC).
-  keysetCondition(keys, values, params) {
-    return expandedKeysetCondition(sqliteDialect, keys, values, params);
-  },
   orderBy: (keys) => keys.map((k) => `${k.column} ${k.direction}`).join(", "),
+  // SQLite's planner keeps a CROSS JOIN's left table as the outer loop.
+  joinInOrder: (outer, inner, on) => `${outer} CROSS JOIN ${inner} ON ${on}`,
+  // NOT INDEXED: read the table by its primary key, not through an index on the filter's columns.
+  byPrimaryKey: (table) => `${table} NOT INDEXED`,
   insertIgnoring: (table, columns) => `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES (${placeholders(columns.length)})`,
   fullTextMatch(table, idColumn, search) {
     const index = SEARCH_TABLES[table];

@@ -11,7 +11,7 @@ import { committedPostgresMigrations, migratePostgres } from "../../../src/store
 import { postgresDialect } from "../../../src/store/postgres/postgres-dialect.js";
 import { quoteConditions } from "../../../src/store/quotes.js";
 import { parseSearch, type SearchExpression } from "../../../src/store/search-syntax.js";
-import type { SortKey, SqlParam } from "../../../src/store/sql-dialect.js";
+import { keysetCondition, type SortKey, type SqlParam } from "../../../src/store/sql-dialect.js";
 import { postgresUnavailable, startPostgresServer, type PostgresServer } from "../../support/postgres-server.js";
 
 const search = (text: string): SearchExpression => {
@@ -193,7 +193,7 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
 
       await client.query(`SET enable_seqscan = off`); // four rows would otherwise be read whole
       const params: SqlParam[] = [];
-      const condition = postgresDialect.keysetCondition(keys, ["2025-03-02", 4], params);
+      const condition = keysetCondition(postgresDialect, keys, ["2025-03-02", 4], params);
       const plan = await query<{ "QUERY PLAN": string }>(`EXPLAIN SELECT a.id FROM articles a WHERE ${condition} ORDER BY ${postgresDialect.orderBy(keys)} LIMIT 21`, params);
       await client.query(`RESET enable_seqscan`);
       const text = plan.map((r) => r["QUERY PLAN"]).join("\n");

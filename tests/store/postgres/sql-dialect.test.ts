@@ -9,7 +9,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchKeysetPage, type PageRequest } from "../../../src/store/keyset.js";
 import { numberPostgresPlaceholders, postgresDialect } from "../../../src/store/postgres/postgres-dialect.js";
-import type { KeyValue, SortKey, SqlDialect, SqlParam } from "../../../src/store/sql-dialect.js";
+import { keysetCondition, type KeyValue, type SortKey, type SqlDialect, type SqlParam } from "../../../src/store/sql-dialect.js";
 import { sqliteDialect } from "../../../src/store/sqlite/sqlite-dialect.js";
 import { postgresUnavailable, startPostgresServer, type PostgresServer } from "../../support/postgres-server.js";
 
@@ -152,7 +152,7 @@ describe.skipIf(unavailable)("the PostgreSQL dialect, on a real server", () => {
 
   it("writes the row-value form where every key after the first is NOT NULL, and says the NULL order", () => {
     const params: SqlParam[] = [];
-    expect(postgresDialect.keysetCondition(ORDERS["newest first (row-value form)"], ["2025-03-01", 6], params)).toBe(`((t.day, t.id) < (?, ?) OR t.day IS NULL)`);
+    expect(keysetCondition(postgresDialect, ORDERS["newest first (row-value form)"], ["2025-03-01", 6], params)).toBe(`((t.day, t.id) < (?, ?) OR t.day IS NULL)`);
     expect(params).toEqual(["2025-03-01", 6]);
     expect(postgresDialect.orderBy(ORDERS["newest first (row-value form)"])).toBe(`t.day DESC NULLS LAST, t.id DESC`);
     expect(postgresDialect.orderBy(ORDERS["oldest first (row-value form)"])).toBe(`t.day ASC NULLS FIRST, t.id ASC`);

@@ -1,4 +1,4 @@
-// The server's side of one read thread (store/read-worker.ts): statements go out as
+// The server's side of one read thread (sqlite/read-worker.js): statements go out as
 // messages and come back as promises, in order. `stop` ends the thread without waiting for
 // it, for a read that has run past its request's deadline.
 import { Worker } from "node:worker_threads";

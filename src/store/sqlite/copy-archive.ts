@@ -1,7 +1,7 @@
+// A consistent copy of a SQLite archive, for `npm run load` (which loads a copy, never the live file).
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
-import { databasePath } from "./database-url.js";
-import type { Store } from "./open-store.js";
+import { databasePath } from "../database-url.js";
 
 /** Whether `url` names an archive (a migrated SQLite file), checked without writing to it. */
 export function isArchive(url: string): boolean {
@@ -16,11 +16,16 @@ export function isArchive(url: string): boolean {
 }
 
 /**
- * Writes a consistent copy of the open archive to `path` (a new file), as one snapshot
+ * Writes a consistent copy of the archive at `url` to `path` (a new file), as one snapshot
  * even while an ingest writes: SQLite's VACUUM INTO, not a file copy that could catch the
  * database file and its WAL at different moments.
  */
-export async function copyArchive(store: Store, path: string): Promise<void> {
+export function copyArchive(url: string, path: string): void {
   if (existsSync(path)) throw new Error(`${path} already exists: copy the archive to a new file`);
-  await store.prisma.$executeRawUnsafe(`VACUUM INTO ?`, path);
+  const db = new Database(databasePath(url), { readonly: true, fileMustExist: true, timeout: 10_000 });
+  try {
+    db.prepare(`VACUUM INTO ?`).run(path);
+  } finally {
+    db.close();
+  }
 }

@@ -1,5 +1,5 @@
 // @ts-check
-// One read connection on a thread of its own (started by store/read-thread.ts). SQLite
+// One read connection on a thread of its own (started by sqlite/read-thread.ts). SQLite
 // answers synchronously: run on the server's thread, a slow statement stopped every other
 // request, /healthz and the request timeout's own timer with it. Here it stops only this
 // thread. Statements arrive as messages and are answered in the order they came.

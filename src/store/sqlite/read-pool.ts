@@ -1,4 +1,4 @@
-// The server's reads: a small pool of read threads (store/read-thread.ts), each with a
+// The server's reads on SQLite: a small pool of read threads (sqlite/read-thread.ts), each with a
 // better-sqlite3 connection of its own and its statements prepared once. Every read the API
 // makes is hand-written SQL (store/*.ts); sent through Prisma's $queryRawUnsafe each cost
 // ~0.25 ms of adapter work around a statement SQLite answers in tens of microseconds.
@@ -9,43 +9,16 @@
 // so a request holds one thread from its BEGIN to its COMMIT. That rules out a task pool
 // such as piscina, which sends each task to whichever thread is free: it cannot keep a
 // request's statements on the thread that began its transaction.
+import type { ReadPoolStats, SnapshotOptions, SqlReads } from "../sql-archive.js";
 import { ReadThread } from "./read-thread.js";
 import type { SqlValue } from "./read-messages.js";
 
 export type { SqlValue } from "./read-messages.js";
 export { ReadError } from "./read-thread.js";
 
-/** Something that answers SQL with rows: the pool, or one snapshot's thread. */
-export interface SqlReads {
-  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
-}
-
-export interface SnapshotOptions {
-  /**
-   * Aborting it stops the read: a snapshot still waiting for a thread gives up; one holding
-   * a thread has its statements fail at once with the signal's reason, and its thread is
-   * terminated (once the statement it runs returns: SQLite statements cannot be
-   * interrupted) and replaced. Nothing waits for the terminated thread.
-   */
-  signal?: AbortSignal;
-  /** How long to wait for a free thread when all are in use (60 s unless told). */
-  waitMs?: number;
-}
-
 interface Waiter {
   take(thread: ReadThread): void;
   fail(error: Error): void;
-}
-
-/** How the pool is used, for /metrics. */
-export interface ReadPoolStats {
-  threads: number;
-  busy: number;
-  /** Reads waiting for a free thread now. */
-  waiting: number;
-  /** Reads that had to wait for a thread, and how long they waited in all, since the pool opened. */
-  waits: number;
-  waitSeconds: number;
 }
 
 export class ReadPool implements SqlReads {

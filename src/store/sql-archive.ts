@@ -1,0 +1,88 @@
+// What the SQL shared by both engines (store/*.ts) needs of an open database: the engine's
+// dialect, somewhere to read, a snapshot to read a request in, and ingestion's writer.
+// sqlite/sqlite-store.ts and postgres/postgres-store.ts each provide one; store/sql-store.ts
+// turns it into the Store the rest of the program uses (store/store.ts).
+import type { SqlDialect, SqlParam } from "./sql-dialect.js";
+
+/** Something that answers SQL with rows: the pool, or one snapshot's connection. */
+export interface SqlReads {
+  /** `sql` with its placeholders already numbered for the engine (sqlRows does that). */
+  all<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+}
+
+export interface SnapshotOptions {
+  /**
+   * Aborting it stops the read: a snapshot still waiting for a connection gives up; one
+   * holding a connection has its statements fail at once with the signal's reason (each
+   * engine says how far it can stop the statement running).
+   */
+  signal?: AbortSignal;
+  /** How long to wait for a free connection when all are in use (60 s unless told). */
+  waitMs?: number;
+}
+
+/** How the read connections are used, for /metrics. */
+export interface ReadPoolStats {
+  threads: number;
+  busy: number;
+  /** Reads waiting for a free connection now. */
+  waiting: number;
+  /** Reads that had to wait for a connection, and how long they waited in all, since the store opened. */
+  waits: number;
+  waitSeconds: number;
+}
+
+/**
+ * Ingestion's connection. Statements are written with `?` placeholders (the writer numbers
+ * them for its engine); an INSERT that needs the new row's id says `RETURNING id` and reads
+ * it with `get`, on both engines.
+ */
+export interface SqlWrites {
+  readonly dialect: SqlDialect;
+  all<T>(sql: string, ...params: SqlParam[]): Promise<T[]>;
+  get<T>(sql: string, ...params: SqlParam[]): Promise<T | undefined>;
+  run(sql: string, ...params: SqlParam[]): Promise<void>;
+  /**
+   * Runs `work` in one transaction: all of its writes are committed, or none are if it
+   * throws. Transactions run one at a time, in the order asked; inside inBatches each is a
+   * savepoint of the open group.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` with its transactions grouped: they become savepoints of one transaction,
+   * committed once `group.size` calls of `commitPoint()` or `group.ms` milliseconds have
+   * passed, and at the end. A file that fails still rolls back alone (to its savepoint),
+   * and a killed process loses only the last uncommitted group, whole files each.
+   * `commitPoint()` says whether it committed.
+   */
+  inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T>;
+}
+
+/** An open database as the shared SQL sees it. */
+export interface SqlArchive {
+  /** The DATABASE_URL it was opened with (PostgreSQL's without its password). */
+  readonly url: string;
+  /** How this store's engine says what differs between engines (store/sql-dialect.ts). */
+  readonly dialect: SqlDialect;
+  /** Where reads go: the pool, or one snapshot's connection. */
+  readonly reads: SqlReads;
+  /** Runs `work` over one consistent snapshot of the archive. */
+  snapshot<T>(work: (snapshot: SqlArchive) => Promise<T>, options?: SnapshotOptions): Promise<T>;
+  /** Ingestion's write connection, opened on first use. */
+  writer(): SqlWrites;
+}
+
+/** An engine's whole store: the shared SQL's needs, and what a server or a script asks of the engine itself. */
+export interface SqlEngine extends SqlArchive {
+  readonly engine: "sqlite" | "postgresql";
+  /** Every SQL statement the store reads with: tests use it to prove batching. */
+  readonly sqlStatements: { count: number };
+  /** Opens every read connection now, so the first requests of a server find them ready. */
+  openReadConnections(): Promise<void>;
+  readStats(): ReadPoolStats;
+  /** Bytes the archive takes on disk. */
+  sizeInBytes(): Promise<number>;
+  /** Names of the committed migrations of this engine. */
+  committedMigrationNames(): string[];
+  close(): Promise<void>;
+}

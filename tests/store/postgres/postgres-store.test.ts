@@ -1,0 +1,55 @@
+// What the PostgreSQL store promises a request beyond the SQL it shares with SQLite: one
+// consistent, read-only snapshot per request, and a statement that outlives the request's
+// deadline stopped on the server, not left running.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SqlStore } from "../../../src/store/sql-store.js";
+import { articleDraft, SMALL_ARCHIVE } from "../../support/article-drafts.js";
+import { postgresUnavailable } from "../../support/postgres-server.js";
+import { createStoreOn, stopTestPostgres, type TestStore } from "../../support/test-stores.js";
+
+const unavailable = postgresUnavailable();
+describe.skipIf(unavailable)("the PostgreSQL store", () => {
+  let archive: TestStore;
+  let store: SqlStore;
+  beforeAll(async () => {
+    archive = await createStoreOn("postgresql");
+    store = archive.store as SqlStore;
+    for (const draft of SMALL_ARCHIVE) await store.saveArticle(draft);
+  });
+  afterAll(async () => {
+    await archive?.close();
+    await stopTestPostgres();
+  });
+
+  it("reads a request in one snapshot: an article committed meanwhile is not in it, and is in the next", async () => {
+    const counts = await store.snapshot(async (snapshot) => {
+      const before = await snapshot.countAllArticles();
+      await store.saveArticle(articleDraft({ headline: "Committed mid-request", body: "Late news.", publishedOn: "2025-06-01" }));
+      return [before, await snapshot.countAllArticles()];
+    });
+    expect(counts).toEqual([SMALL_ARCHIVE.length, SMALL_ARCHIVE.length]);
+    expect(await store.countAllArticles()).toBe(SMALL_ARCHIVE.length + 1);
+  });
+
+  it("refuses a write inside a request's snapshot", async () => {
+    const attempt = store.snapshot((snapshot) => (snapshot as SqlStore).sql.reads.all(`INSERT INTO topics (slug, name) VALUES ('x', 'x')`));
+    await expect(attempt).rejects.toThrow(/read-only transaction/);
+  });
+
+  it("stops a statement still running at the request's deadline, on the server too, and serves the next request", async () => {
+    const deadline = new AbortController();
+    const started = performance.now();
+    setTimeout(() => deadline.abort(new Error("the request's time is up")), 200);
+    const slow = store.snapshot((snapshot) => (snapshot as SqlStore).sql.reads.all(`SELECT pg_sleep(30)`), { signal: deadline.signal });
+    await expect(slow).rejects.toThrow("the request's time is up");
+    expect(performance.now() - started).toBeLessThan(10_000);
+    // The cancel reaches the server: no backend is left sleeping.
+    let sleeping = 1;
+    for (let i = 0; i < 50 && sleeping; i++) {
+      [{ n: sleeping }] = await store.sql.reads.all<{ n: number }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'`);
+      if (sleeping) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(sleeping).toBe(0);
+    expect(await store.snapshot((snapshot) => snapshot.countAllArticles())).toBe(SMALL_ARCHIVE.length + 1);
+  });
+});
