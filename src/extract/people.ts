@@ -116,7 +116,8 @@ function speaks(para: AnalysedParagraph, c: NameCandidate): boolean {
 /** Whether an unfamiliar run is a person by the article's own evidence. */
 function isEvidencedName(c: NameCandidate, para: AnalysedParagraph, aloneSurnames: Set<string>): boolean {
   if (c.words.length < 2 || c.words.length > 3 || !isPlausibleName(c) || c.modifier) return false;
-  if (!c.words.every((w) => /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w) || NAME_PARTICLES.has(w))) return false;
+  // Capitals inside a surname are common ("DuVernay", "McAllister", "LeBlanc"): a word needs a lower-case letter, not only lower case.
+  if (!c.words.every((w) => /^\p{Lu}(?=[\p{L}\p{M}'’-]*\p{Ll})[\p{L}\p{M}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w) || NAME_PARTICLES.has(w))) return false;
   // "the Coastal Fisheries Inspectorate said": a last word that names a body is no surname.
   if (BODY_WORD.test(c.words[c.words.length - 1])) return false;
   return aloneSurnames.has(nameWordKey(c.words[c.words.length - 1])) || speaks(para, c);

@@ -18,6 +18,10 @@ describe("speaker ranking", () => {
     expect(quotes("Sigurd Vangen said the quay would reopen. “We are ready,” Vangen said.")).toEqual([["We are ready,", "Sigurd Vangen", "person"]]);
   });
 
+  it("attributes a quote to a person whose unlisted first name comes with a surname holding a capital inside", () => {
+    expect(quotes("If anything, Idun McAllister is more patient than ever. “The quay can wait,” McAllister explained.")).toEqual([["The quay can wait,", "Idun McAllister", "person"]]);
+  });
+
   it("keeps lower-case particles inside speakers' names", () => {
     expect(quotes("“Nobody will lose a job,” said Hassan al-Amin, the yard's owner. Rui da Costa told reporters the plan was “a fantasy.”")).toEqual([
       ["Nobody will lose a job,", "Hassan al-Amin", "person"],
