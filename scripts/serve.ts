@@ -1,5 +1,6 @@
 // npm start [-- --help]: migrates the archive at DATABASE_URL, loads the bundled sample corpus
 // into an empty archive, and serves the API on HOST:PORT until SIGTERM or SIGINT.
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -41,6 +42,26 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a po
 const host = process.env.HOST ?? "127.0.0.1";
 const sampleDir = join(dirname(fileURLToPath(import.meta.url)), "..", "data", "sample");
 
+/** Why the server could not listen, as one line naming what to change; null for an error we do not know. */
+function listenProblem(code: string | undefined): string | null {
+  if (code === "EADDRINUSE") return `port ${port} on ${host} is already in use by another process; set PORT to a free port (or PORT=0 for any).`;
+  if (code === "EACCES") return `not allowed to listen on port ${port} on ${host}; set PORT to a port above 1023.`;
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") return `HOST ${host} is not an address of this machine; set HOST (127.0.0.1, or 0.0.0.0 for every interface).`;
+  return null;
+}
+
+// A taken port is told at once, before minutes of migrating or loading the sample; the
+// real listen below still reports a port taken in between.
+if (port !== 0) {
+  const probe = createServer();
+  const code = await new Promise<string | undefined>((resolve) => {
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "EUNKNOWN"));
+    probe.listen(port, host, () => probe.close(() => resolve(undefined)));
+  });
+  const problem = code === undefined ? null : listenProblem(code);
+  if (problem) fail(problem);
+}
+
 const url = databaseUrl();
 const store = await (async () => {
   try {
@@ -63,9 +84,8 @@ try {
 } catch (error) {
   const { code } = error as NodeJS.ErrnoException;
   await store.close();
-  if (code === "EADDRINUSE") fail(`port ${port} on ${host} is already in use by another process; set PORT to a free port (or PORT=0 for any).`);
-  if (code === "EACCES") fail(`not allowed to listen on port ${port} on ${host}; set PORT to a port above 1023.`);
-  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") fail(`HOST ${host} is not an address of this machine; set HOST (127.0.0.1, or 0.0.0.0 for every interface).`);
+  const problem = listenProblem(code);
+  if (problem) fail(problem);
   throw error;
 }
 console.log(`news-archive: GraphQL API on ${server.url}/graphql over ${url} (${await store.countAllArticles()} articles)`);
