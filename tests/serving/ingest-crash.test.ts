@@ -11,7 +11,7 @@ import { runScript } from "../support/run-script.js";
 import { startScript } from "../support/script-process.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
 
-const FILES = 300;
+const FILES = 120;
 
 let archive: TestArchive;
 let dir: string;
