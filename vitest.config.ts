@@ -9,6 +9,7 @@ export default defineConfig({
     // Tests start real servers on real SQLite files; two cores make more forks slower, not faster.
     pool: "forks",
     maxWorkers: 2,
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

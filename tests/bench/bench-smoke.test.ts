@@ -7,7 +7,7 @@ const positive = (n: unknown) => typeof n === "number" && Number.isFinite(n) && 
 
 describe("npm run bench", () => {
   it("ingests 200 generated articles, serves them, and reports ingest, eight queries beside raw SQL, and server memory as JSON", { timeout: 120_000 }, async () => {
-    const run = await runScript("bench.ts", ["--articles", "200", "--json", "--runs", "10"]);
+    const run = await runScript("bench.ts", ["--articles", "200", "--json", "--runs", "5"]);
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
 

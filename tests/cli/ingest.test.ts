@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runScript } from "../support/run-script.js";
+import { ingestCommand } from "../../scripts/cli/ingest-command.js";
+import { runScript, type ScriptRun } from "../support/run-script.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
 
 const article = (headline: string, speaker: string, words: string) =>
@@ -22,8 +23,16 @@ afterEach(async () => {
 // Extraction on this thread: each run here stores a handful of files, and starting the worker
 // threads (each loading the language model) cost more than the run. The first test keeps the
 // default, and tests/archive/extraction-pool.test.ts checks that workers give the same results.
-const ingest = (...paths: string[]) => runScript("ingest.ts", ["--workers", "0", ...paths], { DATABASE_URL: archive.url });
-const ingestWithDefaultWorkers = (...paths: string[]) => runScript("ingest.ts", paths, { DATABASE_URL: archive.url });
+// The first two tests run the script as `npm run ingest` does; the rest call the same command
+// in this process, as a script's start-up costs seconds a run.
+const ingestScript = (...args: string[]) => runScript("ingest.ts", args, { DATABASE_URL: archive.url });
+async function ingest(...args: string[]): Promise<ScriptRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io = { out: (line: string) => stdout.push(line), err: (line: string) => stderr.push(line), stop() {} };
+  const code = await ingestCommand(["--workers", "0", ...args], io, { DATABASE_URL: archive.url });
+  return { code, stdout: stdout.map((l) => `${l}\n`).join(""), stderr: stderr.map((l) => `${l}\n`).join("") };
+}
 const count = async () => archive.store.db.prisma.article.count();
 
 describe("npm run ingest", () => {
@@ -37,7 +46,7 @@ describe("npm run ingest", () => {
         { file: "b.txt", outlet: "Coastal Times", publishedOn: "2025-02-03" },
       ]),
     );
-    const run = await ingestWithDefaultWorkers(dir);
+    const run = await ingestScript(dir);
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split("\n");
     expect(lines).toHaveLength(3);
@@ -46,6 +55,30 @@ describe("npm run ingest", () => {
     const stored = await archive.store.db.prisma.article.findFirst({ where: { url: "https://fjord.example/a" }, include: { outlet: true } });
     expect(stored?.outlet?.name).toBe("The Fjord Gazette");
     expect(stored?.publishedOn).toBe("2025-02-01");
+  });
+
+  it("reports each bad file on one line, stores the good files around it, and exits 1", async () => {
+    writeFileSync(join(dir, "01-good.txt"), article("Harbour dredging to resume in spring", "Ola Nordmann", "the channel is silting up"));
+    writeFileSync(join(dir, "02-empty.txt"), "");
+    writeFileSync(join(dir, "03-binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
+    writeFileSync(join(dir, "04-latin1.txt"), Buffer.from(article("Café owners in Ålesund welcome tourists", "Ola Nordmann", "the season looks promising"), "latin1"));
+    writeFileSync(join(dir, "05-huge.txt"), "word ".repeat(1_300_000));
+    writeFileSync(join(dir, "06-broken-front-matter.txt"), `---\noutlet: [unclosed\npublishedOn: not-a-date\n---\nHeadline\n\nBody text.\n`);
+    writeFileSync(join(dir, "07-good.txt"), article("Ferry timetable cut for winter", "Kari Lunde", "the timetable reflects demand"));
+    const run = await ingestScript("--workers", "0", dir);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split("\n");
+    const lineFor = (name: string) => lines.filter((l) => l.includes(name));
+    for (const bad of ["02-empty.txt", "03-binary.txt", "05-huge.txt", "06-broken-front-matter.txt"]) {
+      expect(lineFor(bad)).toHaveLength(1);
+      expect(lineFor(bad)[0]).toMatch(/^FAILED/);
+    }
+    expect(lineFor("05-huge.txt")[0]).toMatch(/MB|bytes/);
+    expect(lineFor("06-broken-front-matter.txt")[0]).toMatch(/front matter/i);
+    expect(lineFor("04-latin1.txt")[0]).toMatch(/^stored/);
+    expect(lines.at(-1)).toBe("7 files: 3 stored, 0 already in the archive, 4 failed");
+    const latin = await archive.store.db.prisma.article.findFirst({ where: { headline: { contains: "Ålesund" } } });
+    expect(latin?.headline).toBe("Café owners in Ålesund welcome tourists");
   });
 
   it("reads outlet, date and url from YAML front matter", async () => {
@@ -78,30 +111,6 @@ describe("npm run ingest", () => {
     expect(await count()).toBe(1);
   });
 
-  it("reports each bad file on one line, stores the good files around it, and exits 1", async () => {
-    writeFileSync(join(dir, "01-good.txt"), article("Harbour dredging to resume in spring", "Ola Nordmann", "the channel is silting up"));
-    writeFileSync(join(dir, "02-empty.txt"), "");
-    writeFileSync(join(dir, "03-binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
-    writeFileSync(join(dir, "04-latin1.txt"), Buffer.from(article("Café owners in Ålesund welcome tourists", "Ola Nordmann", "the season looks promising"), "latin1"));
-    writeFileSync(join(dir, "05-huge.txt"), "word ".repeat(1_300_000));
-    writeFileSync(join(dir, "06-broken-front-matter.txt"), `---\noutlet: [unclosed\npublishedOn: not-a-date\n---\nHeadline\n\nBody text.\n`);
-    writeFileSync(join(dir, "07-good.txt"), article("Ferry timetable cut for winter", "Kari Lunde", "the timetable reflects demand"));
-    const run = await ingest(dir);
-    expect(run.code).toBe(1);
-    const lines = run.stdout.trim().split("\n");
-    const lineFor = (name: string) => lines.filter((l) => l.includes(name));
-    for (const bad of ["02-empty.txt", "03-binary.txt", "05-huge.txt", "06-broken-front-matter.txt"]) {
-      expect(lineFor(bad)).toHaveLength(1);
-      expect(lineFor(bad)[0]).toMatch(/^FAILED/);
-    }
-    expect(lineFor("05-huge.txt")[0]).toMatch(/MB|bytes/);
-    expect(lineFor("06-broken-front-matter.txt")[0]).toMatch(/front matter/i);
-    expect(lineFor("04-latin1.txt")[0]).toMatch(/^stored/);
-    expect(lines.at(-1)).toBe("7 files: 3 stored, 0 already in the archive, 4 failed");
-    const latin = await archive.store.db.prisma.article.findFirst({ where: { headline: { contains: "Ålesund" } } });
-    expect(latin?.headline).toBe("Café owners in Ålesund welcome tourists");
-  });
-
   it("leaves what is already in the archive untouched when a later run has bad files", async () => {
     writeFileSync(join(dir, "01-good.txt"), article("Harbour dredging to resume in spring", "Ola Nordmann", "the channel is silting up"));
     await ingest(dir);
@@ -114,8 +123,19 @@ describe("npm run ingest", () => {
 
   it("honours a smaller size limit given with --max-bytes", async () => {
     writeFileSync(join(dir, "a.txt"), article("Harbour dredging to resume in spring", "Ola Nordmann", "the channel is silting up"));
-    const run = await runScript("ingest.ts", ["--max-bytes", "100", dir], { DATABASE_URL: archive.url });
+    const run = await ingest("--max-bytes", "100", dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/FAILED .*a\.txt/);
+  });
+
+  it("refuses an unknown option or a bad --workers with exit 2, naming it, and touches no file", async () => {
+    writeFileSync(join(dir, "a.txt"), article("Harbour dredging to resume in spring", "Ola Nordmann", "the channel is silting up"));
+    const unknown = await ingest("--wrokers", "2", dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--wrokers/);
+    const workers = await ingest("--workers", "two", dir);
+    expect(workers.code).toBe(2);
+    expect(workers.stderr).toContain(`--workers must be a whole number of threads (0 for none), got "two"`);
+    expect(await count()).toBe(0);
   });
 });

@@ -14,27 +14,25 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts `npm start`'s script on an empty database file and resolves with its URL once it listens. */
-function start(): Promise<string> {
+/** Runs `npm start` itself (npm, then the script) on an empty database file; resolves with it and its URL once it listens. */
+function npmStart(): Promise<{ npm: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "scripts", "serve.ts")], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: `file:${join(dir, "archive.db")}`, PORT: "0" },
-    });
+    const npm = (child = spawn("npm", ["start"], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: `file:${join(dir, "archive.db")}`, PORT: "0" } }));
     let out = "";
-    child.stdout!.on("data", (d) => {
+    npm.stdout!.on("data", (d) => {
       out += d;
       const m = /GraphQL API on (http:\/\/\S+)\/graphql/.exec(out);
-      if (m) resolve(m[1]);
+      if (m) resolve({ npm, url: m[1] });
     });
-    child.stderr!.on("data", (d) => (out += d));
-    child.on("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${out}`)));
+    npm.stderr!.on("data", (d) => (out += d));
+    npm.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${out}`)));
   });
 }
 
+// One start serves both promises: each start migrates and loads the sample, seconds apiece.
 describe("npm start", () => {
-  it("migrates an empty database, loads the sample corpus, and serves it", { timeout: 120_000 }, async () => {
-    const url = await start();
+  it("migrates an empty database, loads the sample corpus and serves it; SIGTERM to what it started exits 0 and frees the port", { timeout: 120_000 }, async () => {
+    const { npm, url } = await npmStart();
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     const body = (await health.json()) as { status: string; articles: number };
@@ -50,6 +48,16 @@ describe("npm start", () => {
     // went out as GRAPHQL_VALIDATION_FAILED with no argument named.
     const badDate = await graphql(url, `{ articles(filter: { publishedAfter: "2025-02-30" }) { totalCount } }`);
     expect(badDate.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "filter.publishedAfter" });
+
+    const exited = new Promise<number | null>((resolve) => npm.once("exit", resolve));
+    npm.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    // Nothing listens on the port any more: it can be taken again at once.
+    const port = Number(new URL(url).port);
+    const again = createNetServer();
+    await new Promise<void>((resolve, reject) => again.once("error", reject).listen(port, "127.0.0.1", resolve));
+    again.close();
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 });
 
@@ -72,29 +80,5 @@ describe("npm start as an operator runs it", () => {
     } finally {
       taken.close();
     }
-  });
-
-  it("stops on SIGTERM sent to exactly what `npm start` started: exits 0 and frees the port", { timeout: 120_000 }, async () => {
-    const npm = spawn("npm", ["start"], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: `file:${join(dir, "archive.db")}`, PORT: "0" } });
-    let out = "";
-    const url = await new Promise<string>((resolve, reject) => {
-      npm.stdout!.on("data", (d) => {
-        out += d;
-        const m = /GraphQL API on (http:\/\/\S+)\/graphql/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      npm.stderr!.on("data", (d) => (out += d));
-      npm.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${out}`)));
-    });
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    const exited = new Promise<number | null>((resolve) => npm.once("exit", resolve));
-    npm.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    // Nothing listens on the port any more: it can be taken again at once.
-    const port = Number(new URL(url).port);
-    const again = createNetServer();
-    await new Promise<void>((resolve, reject) => again.once("error", reject).listen(port, "127.0.0.1", resolve));
-    again.close();
-    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 });

@@ -30,18 +30,30 @@ const applied = (file = path) => {
 };
 const allMigrations = () => committedMigrations().map((m) => m.name);
 
-/** Starts a migration in a process of its own and SIGKILLs it `afterMs` after it begins; resolves how it ended. */
-function migrateAndKill(afterMs: number): Promise<"killed" | "finished"> {
+/** Starts a migration in a process of its own and SIGKILLs it `afterMs` after it begins (never, for Infinity); resolves how it ended and how long it ran. */
+function migrateAndKill(afterMs: number): Promise<{ ended: "killed" | "finished"; ms: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "tests", "support", "migrate-process-entry.ts"), url], { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
+    let began = 0;
     child.stdout.setEncoding("utf8").on("data", (s: string) => {
       out += s;
-      if (out.includes("migrating\n") && !child.killed) setTimeout(() => child.kill("SIGKILL"), afterMs);
+      if (!began && out.includes("migrating\n")) {
+        began = performance.now();
+        if (Number.isFinite(afterMs)) setTimeout(() => child.kill("SIGKILL"), afterMs);
+      }
     });
     child.once("error", reject);
-    child.once("close", () => resolve(out.includes("migrated\n") ? "finished" : "killed"));
+    child.once("close", () => resolve({ ended: out.includes("migrated\n") ? "finished" : "killed", ms: performance.now() - began }));
   });
+}
+
+/** A fresh, empty archive path for the next run. */
+function freshArchive(): void {
+  rmSync(dir, { recursive: true, force: true });
+  dir = mkdtempSync(join(tmpdir(), "news-archive-migrate-"));
+  path = join(dir, "archive.db");
+  url = `file:${path}`;
 }
 
 describe("migrations", () => {
@@ -57,13 +69,15 @@ describe("migrations", () => {
   });
 
   it("finishes on the next start after the first migration of a new archive is killed at any point", { timeout: 120_000 }, async () => {
+    // Kill points spread over how long a whole migration takes in this process on this machine
+    // now (tens of milliseconds idle, several times that under load), not fixed milliseconds.
+    freshArchive();
+    const whole = (await migrateAndKill(Infinity)).ms;
     const seen = new Set<number>();
-    for (const afterMs of [0, 1, 2, 3, 4, 6, 8, 11, 15, 20, 40]) {
-      rmSync(dir, { recursive: true, force: true });
-      dir = mkdtempSync(join(tmpdir(), "news-archive-migrate-"));
-      path = join(dir, "archive.db");
-      url = `file:${path}`;
-      const ended = await migrateAndKill(afterMs);
+    for (const share of [0, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9]) {
+      const afterMs = Math.round(whole * share);
+      freshArchive();
+      const { ended } = await migrateAndKill(afterMs);
       // Whatever the kill interrupted, the file holds whole migrations only...
       const db = new Database(path);
       const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('articles', 'statements', 'story_keys')`).all() as { name: string }[]).map((r) => r.name);
@@ -82,7 +96,7 @@ describe("migrations", () => {
       expect(check.prepare(`SELECT count(*) AS n FROM article_search WHERE article_search MATCH 'harbour'`).get()).toEqual({ n: 1 });
       check.close();
     }
-    console.log(`migrations applied when killed: ${[...seen].sort().join(", ")} of ${allMigrations().length}`);
+    console.log(`a whole migration took ${Math.round(whole)} ms; migrations applied when killed: ${[...seen].sort().join(", ")} of ${allMigrations().length}`);
   });
 
   it("starts a new archive over when an older version's migration was cut off before any article was stored", async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fts5Match } from "../../src/store/search-fts5.js";
 import { MAX_SEARCH_LENGTH, parseSearch, searchKey, type SearchExpression } from "../../src/store/search-syntax.js";
 import { tsqueryText } from "../../src/store/search-tsquery.js";
-import { postgresUnavailable, startPostgresServer, type PostgresServer } from "../support/postgres-server.js";
+import { postgresUnavailable, testPostgres, type PostgresServer } from "../support/postgres-server.js";
 
 const parsed = (s: string): SearchExpression => {
   const result = parseSearch(s);
@@ -100,7 +100,7 @@ describe.skipIf(unavailable)("tsqueryText on hostile input, in PostgreSQL", () =
   let server: PostgresServer;
   let client: pg.Client;
   beforeAll(async () => {
-    server = await startPostgresServer();
+    server = await testPostgres();
     client = new pg.Client({ connectionString: server.url });
     await client.connect();
     client.on("notice", () => {}); // "query contains only stop words": expected for some inputs

@@ -9,7 +9,7 @@ import { ingestFiles } from "../../src/archive/ingest-files.js";
 import { serveArchive, type ApiFixture } from "../support/api-fixture.js";
 import { postgresUnavailable } from "../support/postgres-server.js";
 import { projectRoot } from "../support/run-script.js";
-import { createStoreOn, stopTestPostgres, type TestStore } from "../support/test-stores.js";
+import { createStoreOn, type TestStore } from "../support/test-stores.js";
 
 const CORPUS = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
 
@@ -74,7 +74,6 @@ describe.skipIf(unavailable)("the SQLite and PostgreSQL stores over the same cor
     console.log(`store conformance: ${compared} GraphQL answers compared, PostgreSQL's equal to SQLite's`);
     await sqlite?.close();
     await postgres?.close();
-    await stopTestPostgres();
   });
 
   /** Asks both servers; the answers must be equal, and not errors. */

@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 
 export const POSTGRES_BIN = process.env.POSTGRES_BIN ?? "/usr/lib/postgresql/15/bin";
 
@@ -66,6 +67,22 @@ function freePort(): Promise<number> {
   });
 }
 
+function databasesOn(port: number): Pick<PostgresServer, "urlOf" | "createDatabase"> {
+  const urlOf = (name: string) => `postgresql://postgres@127.0.0.1:${port}/${name}`;
+  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const createDatabase = async (name: string, template?: string) => {
+    const admin = new pg.Client({ connectionString: urlOf("postgres") });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${quoted(name)}${template ? ` TEMPLATE ${quoted(template)}` : ""}`);
+    } finally {
+      await admin.end();
+    }
+    return urlOf(name);
+  };
+  return { urlOf, createDatabase };
+}
+
 const servers = new Set<() => void>();
 // A test process that ends without calling stop() (a crash, a failed hook) must not leave a
 // postgres running: every server still up is stopped on the way out.
@@ -109,18 +126,7 @@ export async function startPostgresServer(database = "news_archive"): Promise<Po
         if (attempt >= 3) throw error; // another process took the port between probe and start
       }
     }
-    const urlOf = (name: string) => `postgresql://postgres@127.0.0.1:${port}/${name}`;
-    const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
-    const createDatabase = async (name: string, template?: string) => {
-      const admin = new pg.Client({ connectionString: urlOf("postgres") });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${quoted(name)}${template ? ` TEMPLATE ${quoted(template)}` : ""}`);
-      } finally {
-        await admin.end();
-      }
-      return urlOf(name);
-    };
+    const { urlOf, createDatabase } = databasesOn(port);
     const url = await createDatabase(database);
     return { url, port, urlOf, createDatabase, stop };
   } catch (error) {
@@ -128,3 +134,28 @@ export async function startPostgresServer(database = "news_archive"): Promise<Po
     throw new Error(`Could not start a test PostgreSQL as ${userInfo().username}: ${(error as Error).message}`);
   }
 }
+
+let databasesMade = 0;
+
+/** The test run's one PostgreSQL server (tests/support/global-setup.ts). */
+export function runPostgres(): Pick<PostgresServer, "port" | "urlOf" | "createDatabase"> {
+  const port = inject("postgresPort");
+  if (!port) throw new Error(postgresUnavailable() ?? "the test run's PostgreSQL server was not started (tests/support/global-setup.ts)");
+  return { port, ...databasesOn(port) };
+}
+
+/**
+ * A fresh, empty database on the test run's one PostgreSQL server (started by
+ * tests/support/global-setup.ts: an initdb per test file cost seconds). Its `stop()` leaves
+ * the server running for the other files; only tests of the server's own life start one
+ * with startPostgresServer.
+ */
+export async function testPostgres(): Promise<PostgresServer> {
+  const { port, urlOf, createDatabase } = runPostgres();
+  // Files run side by side in several processes: the process id keeps their names apart.
+  const url = await createDatabase(`test_${process.pid}_${++databasesMade}`);
+  return { url, port, urlOf, createDatabase, stop: () => {} };
+}
+
+/** The migrated archive every test archive on PostgreSQL is cloned from (made once per run by global-setup.ts). */
+export const POSTGRES_TEMPLATE = "news_archive_template";

@@ -1,11 +1,11 @@
 // The same suite on both stores: SQLite (a file copied from the migrated template) and
-// PostgreSQL (a database cloned from a migrated template on one throwaway server per test
-// file, tests/support/postgres-server.ts). describeOnEachStore runs a describe block once
+// PostgreSQL (a database cloned from a migrated template on the test run's one throwaway
+// server, started by tests/support/global-setup.ts). describeOnEachStore runs a describe block once
 // per engine; createStoreOn gives a fresh, empty, migrated archive on either.
-import { afterAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import { migrateStore, openStore } from "../../src/store/open-store.js";
 import type { Store } from "../../src/store/store.js";
-import { postgresUnavailable, startPostgresServer, type PostgresServer } from "./postgres-server.js";
+import { POSTGRES_TEMPLATE, postgresUnavailable, runPostgres } from "./postgres-server.js";
 import { createTestArchive } from "./test-archive.js";
 
 export type Engine = "sqlite" | "postgresql";
@@ -19,34 +19,16 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
-const TEMPLATE = "news_archive_template";
-let server: Promise<PostgresServer> | null = null;
 let databases = 0;
-
-// One server for the test file (each file runs in a process of its own), migrated once as
-// a template that every archive of the file is cloned from (0.15 s a clone).
-function postgresServer(): Promise<PostgresServer> {
-  return (server ??= (async () => {
-    const started = await startPostgresServer(TEMPLATE);
-    await migrateStore(started.url);
-    return started;
-  })());
-}
-
-/** Stops the file's PostgreSQL server, if it started one. */
-export async function stopTestPostgres(): Promise<void> {
-  const started = await server?.catch(() => null);
-  started?.stop();
-  server = null;
-}
 
 export async function createStoreOn(engine: Engine): Promise<TestStore> {
   if (engine === "sqlite") {
     const archive = await createTestArchive();
     return { engine, url: archive.url, store: archive.store, close: () => archive.close() };
   }
-  const pg = await postgresServer();
-  const url = await pg.createDatabase(`archive_${++databases}`, TEMPLATE);
+  const server = runPostgres();
+  // Test files run side by side in several processes: the process id keeps their names apart.
+  const url = await server.createDatabase(`archive_${process.pid}_${++databases}`, POSTGRES_TEMPLATE);
   const store = await openStore(url);
   return { engine, url, store, close: () => store.close() };
 }
@@ -67,5 +49,4 @@ export function describeOnEachStore(name: string, body: (engine: Engine) => void
       body(engine);
     });
   }
-  afterAll(stopTestPostgres);
 }

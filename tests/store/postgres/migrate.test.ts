@@ -12,7 +12,7 @@ import { postgresDialect } from "../../../src/store/postgres/postgres-dialect.js
 import { quoteConditions } from "../../../src/store/quotes.js";
 import { parseSearch, type SearchExpression } from "../../../src/store/search-syntax.js";
 import { keysetCondition, type SortKey, type SqlParam } from "../../../src/store/sql-dialect.js";
-import { postgresUnavailable, startPostgresServer, type PostgresServer } from "../../support/postgres-server.js";
+import { postgresUnavailable, testPostgres, type PostgresServer } from "../../support/postgres-server.js";
 
 const search = (text: string): SearchExpression => {
   const parsed = parseSearch(text);
@@ -28,7 +28,7 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
     (await client.query<T>(postgresDialect.numberPlaceholders(sql), params as unknown[])).rows;
 
   beforeAll(async () => {
-    server = await startPostgresServer();
+    server = await testPostgres();
     await migratePostgres(server.url);
     await migratePostgres(server.url); // nothing left to do
     client = new pg.Client({ connectionString: server.url });

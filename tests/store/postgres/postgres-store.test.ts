@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SqlStore } from "../../../src/store/sql-store.js";
 import { articleDraft, SMALL_ARCHIVE } from "../../support/article-drafts.js";
 import { postgresUnavailable } from "../../support/postgres-server.js";
-import { createStoreOn, stopTestPostgres, type TestStore } from "../../support/test-stores.js";
+import { createStoreOn, type TestStore } from "../../support/test-stores.js";
 
 const unavailable = postgresUnavailable();
 describe.skipIf(unavailable)("the PostgreSQL store", () => {
@@ -18,7 +18,6 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
   });
   afterAll(async () => {
     await archive?.close();
-    await stopTestPostgres();
   });
 
   it("reads a request in one snapshot: an article committed meanwhile is not in it, and is in the next", async () => {
@@ -46,7 +45,7 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
     // The cancel reaches the server: no backend is left sleeping.
     let sleeping = 1;
     for (let i = 0; i < 50 && sleeping; i++) {
-      [{ n: sleeping }] = await store.sql.reads.all<{ n: number }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'`);
+      [{ n: sleeping }] = await store.sql.reads.all<{ n: number }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'SELECT pg_sleep(30)' AND state = 'active'`);
       if (sleeping) await new Promise((r) => setTimeout(r, 100));
     }
     expect(sleeping).toBe(0);

@@ -14,7 +14,7 @@ import { postgresDialect } from "../../../src/store/postgres/postgres-dialect.js
 import { parseSearch, type SearchExpression } from "../../../src/store/search-syntax.js";
 import type { KeyValue } from "../../../src/store/sql-dialect.js";
 import { sqliteDialect } from "../../../src/store/sqlite/sqlite-dialect.js";
-import { postgresUnavailable, startPostgresServer, type PostgresServer } from "../../support/postgres-server.js";
+import { postgresUnavailable, testPostgres, type PostgresServer } from "../../support/postgres-server.js";
 
 const FIXTURE_FOLDERS = ["tests/fixtures/extraction", "tests/fixtures/linking", "tests/fixtures/page-junk"];
 const texts = FIXTURE_FOLDERS.flatMap((dir) =>
@@ -41,7 +41,7 @@ describe.skipIf(unavailable)("full-text search on SQLite and on PostgreSQL", () 
     dir = mkdtempSync(join(tmpdir(), "news-archive-search-conformance-"));
     await migrateDatabase(`file:${join(dir, "archive.db")}`);
     sqlite = new Database(join(dir, "archive.db"));
-    server = await startPostgresServer();
+    server = await testPostgres();
     await migratePostgres(server.url);
     client = new pg.Client({ connectionString: server.url });
     await client.connect();

@@ -11,7 +11,7 @@ import { fetchKeysetPage, type PageRequest } from "../../../src/store/keyset.js"
 import { numberPostgresPlaceholders, postgresDialect } from "../../../src/store/postgres/postgres-dialect.js";
 import { keysetCondition, type KeyValue, type SortKey, type SqlDialect, type SqlParam } from "../../../src/store/sql-dialect.js";
 import { sqliteDialect } from "../../../src/store/sqlite/sqlite-dialect.js";
-import { postgresUnavailable, startPostgresServer, type PostgresServer } from "../../support/postgres-server.js";
+import { postgresUnavailable, testPostgres, type PostgresServer } from "../../support/postgres-server.js";
 
 interface Row {
   id: number;
@@ -132,7 +132,7 @@ describe.skipIf(unavailable)("the PostgreSQL dialect, on a real server", () => {
   let client: pg.Client;
   const run: Run = async (sql, params) => (await client.query<Row>(sql, params as unknown[])).rows;
   beforeAll(async () => {
-    server = await startPostgresServer();
+    server = await testPostgres();
     client = new pg.Client({ connectionString: server.url });
     await client.connect();
     await client.query(`CREATE TABLE t (id integer PRIMARY KEY, day text, n integer NOT NULL, m integer NOT NULL)`);
