@@ -45,11 +45,11 @@ export async function resolvePerson(sql: SqlWrites, draft: PersonDraft): Promise
     personId = (await sql.get<{ id: number }>(`INSERT INTO people (slug, name) VALUES (?, ?) RETURNING id`, slug, draft.name))!.id;
   }
 
-  const known = new Set((await sql.all<{ alias: string }>(`SELECT alias FROM person_aliases WHERE "personId" = ?`, personId)).map((a) => a.alias));
-  const fresh = [...new Set(spellings)].filter((s) => !known.has(s) && nameKey(s));
-  for (const alias of fresh) {
+  // A spelling already on file for the person is skipped by the unique (personId, alias) index.
+  for (const alias of new Set(spellings)) {
+    if (!nameKey(alias)) continue;
     await sql.run(
-      `INSERT INTO person_aliases ("personId", alias, key, skeleton, slug) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO person_aliases ("personId", alias, key, skeleton, slug) VALUES (?, ?, ?, ?, ?) ON CONFLICT ("personId", alias) DO NOTHING`,
       personId,
       alias,
       nameKey(alias),

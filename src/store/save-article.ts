@@ -23,7 +23,35 @@ export async function saveArticle(store: SqlArchive, draft: ArticleDraft): Promi
     throw new Error(`publishedOn "${draft.publishedOn.slice(0, 40)}" is not a calendar day between ${EARLIEST_DAY} and ${LATEST_DAY} written YYYY-MM-DD`);
   }
   const sql = store.writer();
-  return sql.transaction(() => saveArticleWith(sql, draft));
+  try {
+    return await sql.transaction(() => saveArticleWith(sql, draft));
+  } catch (error) {
+    forgetRememberedIds(sql);
+    throw error;
+  }
+}
+
+// Outlets, topics and organisations are few and never deleted: their ids by slug are kept per
+// writer, saving each article a lookup (a round trip on PostgreSQL) per outlet and topic.
+const idsByWriter = new WeakMap<SqlWrites, Map<string, number>>();
+
+/** After a rollback: it may have taken rows whose ids were remembered, and a later insert can reuse an id. */
+export function forgetRememberedIds(sql: SqlWrites): void {
+  idsByWriter.delete(sql);
+}
+
+/** The id of the row of `table` with `slug`, inserting it (with `name`) when there is none. */
+async function idBySlug(sql: SqlWrites, table: "outlets" | "topics" | "organisations", slug: string, name: string): Promise<number> {
+  let ids = idsByWriter.get(sql);
+  if (!ids) idsByWriter.set(sql, (ids = new Map()));
+  const key = `${table}:${slug}`;
+  let id = ids.get(key);
+  if (id === undefined) {
+    await sql.run(`INSERT INTO ${table} (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, slug, name);
+    id = (await sql.get<{ id: number }>(`SELECT id FROM ${table} WHERE slug = ?`, slug))!.id;
+    ids.set(key, id);
+  }
+  return id;
 }
 
 // The ingestedAt column holds what Prisma writes for a DateTime: ISO 8601 with "+00:00".
@@ -84,8 +112,7 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   }
 
   for (const topic of draft.topics) {
-    await sql.run(`INSERT INTO topics (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, topic.slug, topic.name);
-    const { id: topicId } = (await sql.get<{ id: number }>(`SELECT id FROM topics WHERE slug = ?`, topic.slug))!;
+    const topicId = await idBySlug(sql, "topics", topic.slug, topic.name);
     await sql.run(`INSERT INTO article_topics ("articleId", "topicId", score, "publishedOn") VALUES (?, ?, ?, ?)`, articleId, topicId, topic.score, draft.publishedOn);
   }
 
@@ -100,13 +127,10 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
 async function upsertOrganisation(sql: SqlWrites, name: string): Promise<number | null> {
   const slug = slugify(name.trim().replace(/^the\s+/i, ""));
   if (!slug) return null;
-  await sql.run(`INSERT INTO organisations (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, slug, name.trim());
-  return (await sql.get<{ id: number }>(`SELECT id FROM organisations WHERE slug = ?`, slug))!.id;
+  return idBySlug(sql, "organisations", slug, name.trim());
 }
 
 // An outlet is found by its slug, so "The Moscow Times" and "the moscow times" are one outlet.
 async function upsertOutlet(sql: SqlWrites, name: string): Promise<number> {
-  const slug = slugify(name);
-  await sql.run(`INSERT INTO outlets (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, slug, name);
-  return (await sql.get<{ id: number }>(`SELECT id FROM outlets WHERE slug = ?`, slug))!.id;
+  return idBySlug(sql, "outlets", slugify(name), name);
 }

@@ -9,7 +9,7 @@ import * as organisations from "./organisations.js";
 import * as outlets from "./outlets.js";
 import * as people from "./people.js";
 import * as quotes from "./quotes.js";
-import { saveArticle } from "./save-article.js";
+import { forgetRememberedIds, saveArticle } from "./save-article.js";
 import type { SearchExpression } from "./search-syntax.js";
 import type { SnapshotOptions, SqlArchive, SqlEngine } from "./sql-archive.js";
 import { sqlRows } from "./sql-rows.js";
@@ -194,8 +194,14 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
   saveArticle(draft: ArticleDraft) {
     return saveArticle(this.sql, draft);
   }
-  inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T> {
-    return this.sql.writer().inBatches(group, work);
+  async inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T> {
+    const writer = this.sql.writer();
+    try {
+      return await writer.inBatches(group, work);
+    } catch (error) {
+      forgetRememberedIds(writer); // the group was rolled back, rows and ids with it
+      throw error;
+    }
   }
 
   snapshot<T>(work: (snapshot: Store) => Promise<T>, options?: SnapshotOptions): Promise<T> {

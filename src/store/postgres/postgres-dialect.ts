@@ -1,8 +1,9 @@
 // PostgreSQL's side of store/sql-dialect.ts. Full text runs on the generated tsvector
 // columns of articles and quotes under the news_archive_english configuration (unaccent,
 // then Porter stemming, no stop words: as FTS5 does), made by the PostgreSQL migrations.
+import pg from "pg";
 import { tsqueryText } from "../search-tsquery.js";
-import { placeholders, type SqlDialect } from "../sql-dialect.js";
+import { placeholders, type SqlDialect, type SqlParam } from "../sql-dialect.js";
 
 export const TEXT_SEARCH_CONFIG = "news_archive_english";
 
@@ -10,6 +11,34 @@ export const TEXT_SEARCH_CONFIG = "news_archive_english";
 export function numberPostgresPlaceholders(sql: string): string {
   let n = 0;
   return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\?/g, (token) => (token === "?" ? `$${++n}` : token));
+}
+
+/** A parameter written as a SQL literal: numbers as they are, text through pg's escapeLiteral, id lists as array literals. */
+function literal(value: SqlParam): string {
+  if (value === null) return "NULL";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`cannot write ${value} as a SQL number`);
+    return String(value);
+  }
+  if (typeof value === "string") return pg.escapeLiteral(value);
+  for (const id of value) if (!Number.isInteger(id)) throw new Error(`an id list holds ${id}, not a whole number`);
+  return `'{${value.join(",")}}'`;
+}
+
+/**
+ * `sql` with each `?` replaced by its parameter written as a literal. The simple query
+ * protocol sends several statements in one round trip only without parameters: the writer
+ * sends an article's writes so (postgres-writer.ts).
+ */
+export function inlinePostgresParams(sql: string, params: readonly SqlParam[]): string {
+  let n = 0;
+  const text = sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\?/g, (token) => {
+    if (token !== "?") return token;
+    if (n >= params.length) throw new Error(`${params.length} parameters for a statement with more placeholders: ${sql.slice(0, 120)}`);
+    return literal(params[n++]);
+  });
+  if (n !== params.length) throw new Error(`${params.length} parameters for a statement with ${n} placeholders: ${sql.slice(0, 120)}`);
+  return text;
 }
 
 export const postgresDialect: SqlDialect = {

@@ -1,16 +1,25 @@
 // Ingestion's own connection to a PostgreSQL archive: one client, its statements sent with
 // `?` numbered as PostgreSQL wants them. Transactions run one at a time (TransactionQueue);
 // in inBatches each file is a savepoint of the open group, as on SQLite.
+//
+// An article is some forty statements, and each was a round trip to the server: ingest spent
+// most of its time waiting on them. Inside a transaction, a write whose result nobody reads
+// (run) is not sent at once: it waits, written out with its values as literals, and goes in
+// the same round trip as the next read or the end of the file's transaction (the simple
+// query protocol takes several statements without parameters). A file's writes are all sent
+// before its transaction ends, so a write that fails still fails its own file.
 import pg from "pg";
 import type { SqlWrites } from "../sql-archive.js";
 import type { SqlParam } from "../sql-dialect.js";
 import { TransactionQueue } from "../transaction-queue.js";
-import { postgresDialect } from "./postgres-dialect.js";
+import { inlinePostgresParams, postgresDialect } from "./postgres-dialect.js";
+
+/** Writes held back at most before they are sent on their own. */
+const MAX_HELD_WRITES = 500;
 
 export class PostgresWriter implements SqlWrites {
   readonly dialect = postgresDialect;
   private readonly queue = new TransactionQueue();
-  private readonly numbered = new Map<string, string>();
   private connected: Promise<pg.Client> | null = null;
   private inTransaction = false;
   /** A savepoint could not be rolled back: the open group cannot be committed whole. */
@@ -29,11 +38,34 @@ export class PostgresWriter implements SqlWrites {
     })());
   }
 
+  /** Writes not sent yet, as literal SQL, in order. */
+  private held: string[] = [];
+  private readonly prepared = new Map<string, { name: string; text: string }>();
+
+  /**
+   * Runs one statement and returns its rows. Writes still held go first, in the same round
+   * trip; a statement alone goes as a prepared statement, parsed and planned once per
+   * connection.
+   */
   private async query<T>(sql: string, params: SqlParam[]): Promise<T[]> {
-    let text = this.numbered.get(sql);
-    if (text === undefined) this.numbered.set(sql, (text = postgresDialect.numberPlaceholders(sql)));
     const client = await this.client();
-    return (await client.query({ text, values: params as unknown[] })).rows as T[];
+    if (this.held.length > 0) {
+      const text = `${this.held.join(";\n")};\n${inlinePostgresParams(sql, params)}`;
+      this.held = [];
+      const results = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(results) ? results.at(-1)! : results).rows as T[];
+    }
+    let statement = this.prepared.get(sql);
+    if (statement === undefined) this.prepared.set(sql, (statement = { name: `w${this.prepared.size + 1}`, text: postgresDialect.numberPlaceholders(sql) }));
+    return (await client.query({ ...statement, values: params as unknown[] })).rows as T[];
+  }
+
+  /** Sends the writes still held, if any. */
+  private async flush(): Promise<void> {
+    if (this.held.length === 0) return;
+    const text = this.held.join(";\n");
+    this.held = [];
+    await (await this.client()).query(text);
   }
 
   all<T>(sql: string, ...params: SqlParam[]): Promise<T[]> {
@@ -45,19 +77,24 @@ export class PostgresWriter implements SqlWrites {
   }
 
   async run(sql: string, ...params: SqlParam[]): Promise<void> {
-    await this.query(sql, params);
+    // Outside a transaction a write is its own commit: sent now.
+    if (!this.inTransaction) return void (await this.query(sql, params));
+    this.held.push(inlinePostgresParams(sql, params));
+    if (this.held.length >= MAX_HELD_WRITES) await this.flush();
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
       if (!this.inTransaction) {
-        await this.query("BEGIN", []);
+        this.held.push("BEGIN");
         this.inTransaction = true;
         try {
           const result = await work();
-          await this.query("COMMIT", []);
+          this.held.push("COMMIT");
+          await this.flush();
           return result;
         } catch (error) {
+          this.held = [];
           // The article's own error is the one to report, even when the connection is what failed.
           await this.query("ROLLBACK", []).catch(() => {});
           throw error;
@@ -66,14 +103,16 @@ export class PostgresWriter implements SqlWrites {
         }
       }
       const name = `file_${++this.savepoints}`;
-      await this.query(`SAVEPOINT ${name}`, []);
+      this.held.push(`SAVEPOINT ${name}`);
       try {
         const result = await work();
-        await this.query(`RELEASE SAVEPOINT ${name}`, []);
+        this.held.push(`RELEASE SAVEPOINT ${name}`);
+        await this.flush();
         return result;
       } catch (error) {
         // Only this file's writes go; the group goes on. A connection that cannot even roll
         // back fails the group (inBatches), with this file's error.
+        this.held = [];
         try {
           await this.query(`ROLLBACK TO SAVEPOINT ${name}`, []);
           await this.query(`RELEASE SAVEPOINT ${name}`, []);
@@ -115,6 +154,7 @@ export class PostgresWriter implements SqlWrites {
     } finally {
       if (this.inTransaction) {
         this.inTransaction = false;
+        this.held = [];
         await this.query("ROLLBACK", []).catch(() => {}); // the connection may be what failed
       }
     }

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchKeysetPage, type PageRequest } from "../../../src/store/keyset.js";
-import { numberPostgresPlaceholders, postgresDialect } from "../../../src/store/postgres/postgres-dialect.js";
+import { inlinePostgresParams, numberPostgresPlaceholders, postgresDialect } from "../../../src/store/postgres/postgres-dialect.js";
 import { keysetCondition, type KeyValue, type SortKey, type SqlDialect, type SqlParam } from "../../../src/store/sql-dialect.js";
 import { sqliteDialect } from "../../../src/store/sqlite/sqlite-dialect.js";
 import { postgresUnavailable, testPostgres, type PostgresServer } from "../../support/postgres-server.js";
@@ -99,6 +99,16 @@ describe("numberPostgresPlaceholders", () => {
     expect(numberPostgresPlaceholders(`SELECT '?' AS "a?b", x -- why?\n FROM t WHERE a = ? AND b IN (?, ?) AND c = 'it''s?'`)).toBe(
       `SELECT '?' AS "a?b", x -- why?\n FROM t WHERE a = $1 AND b IN ($2, $3) AND c = 'it''s?'`,
     );
+  });
+
+  it("writes parameters into a statement as literals for the writer's batches, and refuses a count that does not match", () => {
+    expect(inlinePostgresParams(`SELECT '?' AS "a?b" -- why?\n FROM t WHERE a = ? AND b = ANY(?::integer[]) AND c = ? AND d IS ?`, [-2.5, [1, 2], "O'Brien \\ x", null])).toBe(
+      `SELECT '?' AS "a?b" -- why?\n FROM t WHERE a = -2.5 AND b = ANY('{1,2}'::integer[]) AND c =  E'O''Brien \\\\ x' AND d IS NULL`,
+    );
+    expect(() => inlinePostgresParams(`SELECT ?, ?`, [1])).toThrow(/1 parameters for a statement with more placeholders/);
+    expect(() => inlinePostgresParams(`SELECT ?`, [1, 2])).toThrow(/2 parameters for a statement with 1 placeholders/);
+    expect(() => inlinePostgresParams(`SELECT ?`, [Number.NaN])).toThrow(/cannot write NaN/);
+    expect(() => inlinePostgresParams(`SELECT ?`, [[1, 1.5]])).toThrow(/not a whole number/);
   });
 });
 
