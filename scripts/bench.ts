@@ -1,5 +1,7 @@
-// npm run bench -- --articles N [--seed S] [--json] [--workers W] [--runs R] [--keep-db] [--db FILE]
+// npm run bench -- --articles N [--seed S] [--json] [--workers W] [--runs R] [--keep-db] [--db FILE] [--postgres URL]
 // --db FILE times the queries over an archive kept by an earlier --keep-db run, without ingesting.
+// --postgres URL runs it on PostgreSQL instead: a database of its own made on the server URL
+// names (the user needs CREATEDB), dropped at the end unless --keep-db.
 // Generates (or reuses, under .bench/) a corpus of N articles, ingests it into a fresh
 // archive through the real ingest path, serves it with the real server in a child process,
 // and times eight everyday questions over HTTP beside the same answers in raw SQL.
@@ -9,6 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { cachedCorpus } from "./bench/corpus-cache.js";
 import { benchQueries, findTargets, type Post } from "./bench/bench-queries.js";
 import { timeRepeated } from "./bench/timing.js";
@@ -23,14 +26,20 @@ const { values } = parseArgs({
     runs: { type: "string" },
     "keep-db": { type: "boolean" },
     db: { type: "string" },
+    postgres: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
 const articles = Number(values.articles);
 const seed = values.seed != null ? Number(values.seed) : 1;
 const maxRuns = values.runs != null ? Number(values.runs) : 300;
-if (values.help || !(Number.isInteger(articles) && articles > 0) || !(maxRuns >= 5)) {
-  console.error("usage: npm run bench -- --articles N [--seed S] [--json] [--workers W] [--runs R] [--keep-db] [--db FILE]\n  Ingests N generated articles into a fresh archive and times queries over HTTP against raw SQL.");
+const postgresUrl = values.postgres;
+if (values.help || !(Number.isInteger(articles) && articles > 0) || !(maxRuns >= 5) || (postgresUrl != null && (!/^postgres(ql)?:\/\//.test(postgresUrl) || values.db != null))) {
+  console.error(
+    "usage: npm run bench -- --articles N [--seed S] [--json] [--workers W] [--runs R] [--keep-db] [--db FILE] [--postgres postgresql://USER@HOST:PORT/DB]\n" +
+      "  Ingests N generated articles into a fresh archive and times queries over HTTP (on SQLite, against raw SQL too).\n" +
+      "  --postgres: on PostgreSQL, in a database of its own made beside DB on that server (not with --db).",
+  );
   process.exit(values.help ? 0 : 2);
 }
 const say = (line: string) => (values.json ? process.stderr : process.stdout).write(line + "\n");
@@ -44,7 +53,26 @@ const runDir = join(benchDir, `run-${process.pid}`);
 rmSync(runDir, { recursive: true, force: true });
 mkdirSync(runDir, { recursive: true });
 const dbPath = values.db ? resolve(values.db) : join(runDir, "archive.db");
-const databaseUrl = `file:${dbPath}`;
+const benchDatabase = `news_archive_bench_${process.pid}`;
+const databaseUrl = postgresUrl ? await createPostgresDatabase(postgresUrl, benchDatabase) : `file:${dbPath}`;
+
+/** Makes `name` on the server `url` names, as the README says to make an archive's database; returns its URL. */
+async function createPostgresDatabase(url: string, name: string): Promise<string> {
+  await onServer(url, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'`);
+  const made = new URL(url);
+  made.pathname = `/${name}`;
+  return made.toString();
+}
+
+async function onServer(url: string, sql: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
 const childEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" };
 
 function ingestInChild(): Promise<{ stored: number; failed: number; duplicate: number; seconds: number; peakRssMb: number }> {
@@ -59,7 +87,9 @@ function ingestInChild(): Promise<{ stored: number; failed: number; duplicate: n
 
 if (!values.db) say(`ingesting ${articles} articles…`);
 const ingest = values.db ? null : await ingestInChild();
-const dbBytes = ["", "-wal", "-shm"].map((s) => dbPath + s).filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
+const dbBytes = postgresUrl
+  ? Number((await onServer(databaseUrl, `SELECT pg_database_size(current_database()) AS n`)).rows[0].n)
+  : ["", "-wal", "-shm"].map((s) => dbPath + s).filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
 const ingestFigures = ingest && {
   articlesPerSecond: Math.round(ingest.stored / ingest.seconds),
   peakRssMb: Math.round(ingest.peakRssMb),
@@ -79,50 +109,57 @@ const post: Post = async (query, variables) => {
   return res.json();
 };
 
-const db = new Database(dbPath, { readonly: true });
-const targets = findTargets(db);
+// On SQLite the raw floors read the same file; PostgreSQL has none (its SQL is the store's own).
+const db = postgresUrl ? null : new Database(dbPath, { readonly: true });
+const reader = postgresUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
+await reader?.connect();
+const targets = await findTargets(async (sql) => (db ? db.prepare(sql).get() : (await reader!.query(sql)).rows[0]) as never);
+await reader?.end();
 const pageNumber = Math.max(1, Math.min(200, Math.floor(targets.outletArticles / 20)));
 // What any answer costs over HTTP here, whatever it reads: Express, Apollo, the query limits,
 // the read snapshot and the log line around an empty query. The ratios are read against it.
 const httpFloor = await timeRepeated(() => post(`{ __typename }`), { maxRuns, minRuns: Math.min(maxRuns, 30), budgetMs: 4_000 });
 const queries = [];
-for (const q of benchQueries(db, targets, pageNumber)) {
+for (const q of benchQueries(targets, pageNumber, db)) {
   await q.prepare?.(post);
   const budget = { maxRuns, minRuns: Math.min(maxRuns, 30), budgetMs: 4_000 };
   const httpRows = await q.http(post);
-  const rawRows = q.raw();
+  const floor = q.raw;
+  const rawRows = floor ? floor() : null;
   const http = await timeRepeated(() => q.http(post), budget);
-  const raw = await timeRepeated(() => q.raw(), budget);
+  const raw = floor ? await timeRepeated(() => floor(), budget) : null;
   queries.push({
     name: q.name,
     p50Ms: round(http.p50Ms),
     p99Ms: round(http.p99Ms),
-    rawP50Ms: round(raw.p50Ms, 4), // a few microseconds on a small archive
-    ratio: round(http.p50Ms / Math.max(raw.p50Ms, 0.0001), 1),
+    rawP50Ms: raw && round(raw.p50Ms, 4), // a few microseconds on a small archive
+    ratio: raw && round(http.p50Ms / Math.max(raw.p50Ms, 0.0001), 1),
     runs: http.runs,
     rows: httpRows,
     rawRows,
   });
 }
-db.close();
+db?.close();
 server.send("rss");
 const { rssMb } = await nextMessage();
 server.send("stop");
 await new Promise((r) => server.once("exit", r));
-if (values["keep-db"]) say(`archive kept at ${dbPath}`);
-else rmSync(runDir, { recursive: true, force: true }); // with --db, only an empty folder: the archive is elsewhere
+if (values["keep-db"]) say(`archive kept at ${postgresUrl ? databaseUrl : dbPath}`);
+else if (postgresUrl) await onServer(postgresUrl, `DROP DATABASE ${benchDatabase}`);
+// With --db, or on PostgreSQL, the folder is empty: the archive is elsewhere.
+if (!values["keep-db"] || postgresUrl) rmSync(runDir, { recursive: true, force: true });
 
-const result = { articles, seed, ingest: ingestFigures, httpFloorP50Ms: round(httpFloor.p50Ms), queries, serverRssMb: Math.round(rssMb) };
+const result = { articles, seed, store: postgresUrl ? "postgresql" : "sqlite", ingest: ingestFigures, httpFloorP50Ms: round(httpFloor.p50Ms), queries, serverRssMb: Math.round(rssMb) };
 if (values.json) {
   console.log(JSON.stringify(result));
 } else {
-  console.log(`\n${articles} articles (seed ${seed})`);
+  console.log(`\n${articles} articles (seed ${seed}) on ${result.store === "postgresql" ? "PostgreSQL" : "SQLite"}`);
   if (ingestFigures) console.log(`ingest: ${ingestFigures.articlesPerSecond} articles/s end to end (${ingestFigures.seconds} s), peak RSS ${ingestFigures.peakRssMb} MB, database ${ingestFigures.dbMb} MB`);
   else console.log(`ingest: not run (--db ${dbPath}, ${Math.round((dbBytes / 2 ** 20) * 10) / 10} MB)`);
   console.log(`server RSS after the run: ${result.serverRssMb} MB`);
   console.log(`HTTP floor (\`{ __typename }\`): p50 ${result.httpFloorP50Ms} ms\n`);
   const header = ["query", "p50 ms", "p99 ms", "raw p50 ms", "ratio", "rows"];
-  const rows = queries.map((q) => [q.name, q.p50Ms, q.p99Ms, q.rawP50Ms, `${q.ratio}×`, `${q.rows}/${q.rawRows}`].map(String));
+  const rows = queries.map((q) => [q.name, q.p50Ms, q.p99Ms, q.rawP50Ms ?? "–", q.ratio == null ? "–" : `${q.ratio}×`, q.rawRows == null ? q.rows : `${q.rows}/${q.rawRows}`].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const r of [header, ...rows]) console.log(r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  "));
 }
