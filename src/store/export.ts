@@ -2,10 +2,12 @@
 // at a time in id order, each row with what a reader needs beside it (outlet, people,
 // topics; speaker, article). Memory holds one page whatever the size of the archive.
 //
-// Each page is read in a snapshot of its own (its ids and their details agree), not the
-// whole export in one: an export may take minutes (a slow client), and would hold a read
-// thread all along. A page holds one thread while it is read and none while the client
-// takes it in. Rows committed meanwhile have higher ids and arrive at the end.
+// On SQLite each page is read in a snapshot of its own (its ids and their details agree), not
+// the whole export in one: an export may take minutes (a slow client), and would hold one of
+// the few read threads all along. A page holds one thread while it is read and none while the
+// client takes it in. Rows committed meanwhile have higher ids and arrive at the end.
+// On PostgreSQL the ids come from a server-side cursor, and the whole export is one snapshot
+// on one connection of the pool (SqlArchive.cursorPages): the export slots are half the pool.
 import type { Article } from "../generated/prisma/client.js";
 import { articleConditions, articlesByIds } from "./articles.js";
 import type { Conditions } from "./filters.js";
@@ -69,8 +71,8 @@ function quoteExportConditions(store: SqlArchive, filter: ExportFilter): Conditi
 }
 
 /**
- * Runs the keyset pages of `table alias` under `c` in id order, each in a snapshot of its
- * own, yielding what `rowsOf` reads for the ids of each.
+ * Runs the pages of `table alias` under `c` in id order (keyset pages, a snapshot each, or a
+ * cursor's), yielding what `rowsOf` reads for the ids of each.
  */
 async function* exportPages<R>(
   store: SqlArchive,
@@ -80,6 +82,12 @@ async function* exportPages<R>(
   pageSize: number,
   rowsOf: (snapshot: SqlArchive, ids: number[]) => Promise<R[]>,
 ): AsyncGenerator<R[]> {
+  if (store.cursorPages) {
+    for await (const { ids, snapshot } of store.cursorPages(`SELECT ${alias}.id FROM ${table} ${alias} ${c.where()} ORDER BY ${alias}.id`, c.params, pageSize)) {
+      yield await rowsOf(snapshot, ids);
+    }
+    return;
+  }
   const keys: SortKey[] = [{ column: `${alias}.id`, direction: "ASC" }];
   let after: number | null = null;
   for (;;) {

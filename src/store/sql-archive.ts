@@ -70,6 +70,12 @@ export interface SqlArchive {
   snapshot<T>(work: (snapshot: SqlArchive) => Promise<T>, options?: SnapshotOptions): Promise<T>;
   /** Ingestion's write connection, opened on first use. */
   writer(): SqlWrites;
+  /**
+   * PostgreSQL's: the ids `sql` selects (one column, in its order), `pageSize` at a time from
+   * a server-side cursor, each page with the archive to read its rows in, all in one
+   * snapshot. Absent on SQLite, where an export walks keyset pages, a snapshot each.
+   */
+  cursorPages?(sql: string, params: readonly SqlParam[], pageSize: number): AsyncGenerator<{ ids: number[]; snapshot: SqlArchive }>;
 }
 
 /** An engine's whole store: the shared SQL's needs, and what a server or a script asks of the engine itself. */

@@ -102,6 +102,54 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     }
   }
 
+  /** Reads on one snapshot's connection; once `stopped` says so, or `aborted` rejects, they fail with its reason. */
+  function clientReads(client: pg.PoolClient, stopped: () => Error | null, aborted?: Promise<never>): SqlReads {
+    // A connection runs one statement at a time: the request's loaders ask together, and wait their turn here.
+    const turns = new TransactionQueue();
+    return {
+      all<R>(sql: string, params: readonly SqlParam[] = []) {
+        return turns.run(async () => {
+          const reason = stopped();
+          if (reason) throw reason;
+          sqlStatements.count++;
+          const running = client.query({ text: sql, values: sendable(params) });
+          if (!aborted) return (await running).rows as R[];
+          running.catch(() => {});
+          return (await Promise.race([running, aborted])).rows as R[];
+        });
+      },
+    };
+  }
+
+  /**
+   * An export's ids from a cursor: one connection and one REPEATABLE READ snapshot for the
+   * whole export, so its lines agree with each other, and the server reads the id order once
+   * instead of searching the index again for every page. The connection is given back when
+   * the export ends, fails, or its reader stops (a client gone, a stalled one dropped).
+   */
+  async function* cursorPages(sql: string, params: readonly SqlParam[], pageSize: number): AsyncGenerator<{ ids: number[]; snapshot: SqlArchive }> {
+    const client = await connect({});
+    const reads = clientReads(client, () => null);
+    const pageArchive = archive(reads);
+    let committed = false;
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      await client.query({ text: `DECLARE export_ids NO SCROLL CURSOR FOR ${postgresDialect.numberPlaceholders(sql)}`, values: sendable(params) });
+      for (;;) {
+        const rows = await reads.all<{ id: number }>(`FETCH ${Math.max(1, Math.floor(pageSize))} FROM export_ids`);
+        if (rows.length) yield { ids: rows.map((r) => r.id), snapshot: pageArchive };
+        if (rows.length < pageSize) break;
+      }
+      await client.query("COMMIT");
+      committed = true;
+    } finally {
+      // Also when the reader stopped early: the cursor and its snapshot go with the transaction,
+      // and a connection that cannot even roll back is not given out again.
+      const healthy = committed || (await client.query("ROLLBACK").then(() => true, () => false));
+      client.release(!healthy);
+    }
+  }
+
   async function snapshot<T>(work: (snapshot: SqlArchive) => Promise<T>, options: SnapshotOptions = {}): Promise<T> {
     const { signal } = options;
     const client = await connect(options);
@@ -115,20 +163,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     // Past the deadline a statement fails at once with the deadline's reason; the cancel stops it on the server.
     const aborted = signal && new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(reasonOf(signal)), { once: true }));
     aborted?.catch(() => {});
-    // A connection runs one statement at a time: the request's loaders ask together, and wait their turn here.
-    const turns = new TransactionQueue();
-    const reads: SqlReads = {
-      all<R>(sql: string, params: readonly SqlParam[] = []) {
-        return turns.run(async () => {
-          if (stopped) throw stopped;
-          sqlStatements.count++;
-          const running = client.query({ text: sql, values: sendable(params) });
-          if (!aborted) return (await running).rows as R[];
-          running.catch(() => {});
-          return (await Promise.race([running, aborted])).rows as R[];
-        });
-      },
-    };
+    const reads = clientReads(client, () => stopped, aborted);
     let broken = false;
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -151,6 +186,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     dialect: postgresDialect,
     reads,
     snapshot,
+    cursorPages,
     writer: () => (writer ??= new PostgresWriter(config)),
   });
 

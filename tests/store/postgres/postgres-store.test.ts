@@ -2,6 +2,7 @@
 // consistent, read-only snapshot per request, and a statement that outlives the request's
 // deadline stopped on the server, not left running.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articlesForExport, quotesForExport } from "../../../src/store/export.js";
 import type { SqlStore } from "../../../src/store/sql-store.js";
 import { articleDraft, SMALL_ARCHIVE } from "../../support/article-drafts.js";
 import { postgresUnavailable } from "../../support/postgres-server.js";
@@ -30,6 +31,28 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
     expect(await store.countAllArticles()).toBe(SMALL_ARCHIVE.length + 1);
   });
 
+  it("exports from a server-side cursor in one snapshot: an article committed mid-export is not in it", async () => {
+    const before = await store.countAllArticles();
+    const pages = articlesForExport(store.sql, {}, 2);
+    const first = await pages.next();
+    expect(first.value).toHaveLength(2);
+    await store.saveArticle(articleDraft({ headline: "Committed mid-export", body: "Later news still.", publishedOn: "2025-06-02" }));
+    const headlines = (first.value as { headline: string }[]).map((a) => a.headline);
+    for await (const page of pages) headlines.push(...page.map((a) => a.headline ?? ""));
+    expect(headlines).toHaveLength(before);
+    expect(headlines).not.toContain("Committed mid-export");
+    expect(await store.countAllArticles()).toBe(before + 1);
+  });
+
+  it("gives the export's connection back when its reader stops part-way (a client gone)", async () => {
+    const pages = quotesForExport(store.sql, {}, 1);
+    expect((await pages.next()).value).toHaveLength(1);
+    expect(store.readStats().busy).toBe(1);
+    await pages.return(undefined);
+    expect(store.readStats().busy).toBe(0);
+    expect(await store.countAllArticles()).toBeGreaterThan(0); // and the pool serves on
+  });
+
   it("refuses a write inside a request's snapshot", async () => {
     const attempt = store.snapshot((snapshot) => (snapshot as SqlStore).sql.reads.all(`INSERT INTO topics (slug, name) VALUES ('x', 'x')`));
     await expect(attempt).rejects.toThrow(/read-only transaction/);
@@ -49,6 +72,6 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
       if (sleeping) await new Promise((r) => setTimeout(r, 100));
     }
     expect(sleeping).toBe(0);
-    expect(await store.snapshot((snapshot) => snapshot.countAllArticles())).toBe(SMALL_ARCHIVE.length + 1);
+    expect(await store.snapshot((snapshot) => snapshot.countAllArticles())).toBe(SMALL_ARCHIVE.length + 2); // the two saved above
   });
 });
