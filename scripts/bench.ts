@@ -1,5 +1,6 @@
 // npm run bench -- --articles N [--seed S] [--json] [--workers W] [--runs R] [--keep-db] [--db FILE] [--postgres URL]
-// --db FILE times the queries over an archive kept by an earlier --keep-db run, without ingesting.
+// --db FILE (or a postgresql:// URL) times the queries over an archive kept by an earlier
+// --keep-db run, without ingesting.
 // --postgres URL runs it on PostgreSQL instead: a database of its own made on the server URL
 // names (the user needs CREATEDB), dropped at the end unless --keep-db.
 // Generates (or reuses, under .bench/) a corpus of N articles, ingests it into a fresh
@@ -34,7 +35,10 @@ const articles = Number(values.articles);
 const seed = values.seed != null ? Number(values.seed) : 1;
 const maxRuns = values.runs != null ? Number(values.runs) : 300;
 const postgresUrl = values.postgres;
-if (values.help || !(Number.isInteger(articles) && articles > 0) || !(maxRuns >= 5) || (postgresUrl != null && (!/^postgres(ql)?:\/\//.test(postgresUrl) || values.db != null))) {
+const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+const keptPostgres = values.db != null && isPostgresUrl(values.db) ? values.db : null;
+const onPostgres = postgresUrl != null || keptPostgres != null;
+if (values.help || !(Number.isInteger(articles) && articles > 0) || !(maxRuns >= 5) || (postgresUrl != null && (!isPostgresUrl(postgresUrl) || values.db != null))) {
   console.error(
     "usage: npm run bench -- --articles N [--seed S] [--json] [--workers W] [--runs R] [--keep-db] [--db FILE] [--postgres postgresql://USER@HOST:PORT/DB]\n" +
       "  Ingests N generated articles into a fresh archive and times queries over HTTP (on SQLite, against raw SQL too).\n" +
@@ -52,9 +56,9 @@ if (corpus) say(`corpus: ${corpus.dir} (${corpus.reused ? "reused" : "generated"
 const runDir = join(benchDir, `run-${process.pid}`);
 rmSync(runDir, { recursive: true, force: true });
 mkdirSync(runDir, { recursive: true });
-const dbPath = values.db ? resolve(values.db) : join(runDir, "archive.db");
+const dbPath = values.db && !keptPostgres ? resolve(values.db) : join(runDir, "archive.db");
 const benchDatabase = `news_archive_bench_${process.pid}`;
-const databaseUrl = postgresUrl ? await createPostgresDatabase(postgresUrl, benchDatabase) : `file:${dbPath}`;
+const databaseUrl = postgresUrl ? await createPostgresDatabase(postgresUrl, benchDatabase) : (keptPostgres ?? `file:${dbPath}`);
 
 /** Makes `name` on the server `url` names, as the README says to make an archive's database; returns its URL. */
 async function createPostgresDatabase(url: string, name: string): Promise<string> {
@@ -87,7 +91,7 @@ function ingestInChild(): Promise<{ stored: number; failed: number; duplicate: n
 
 if (!values.db) say(`ingesting ${articles} articles…`);
 const ingest = values.db ? null : await ingestInChild();
-const dbBytes = postgresUrl
+const dbBytes = onPostgres
   ? Number((await onServer(databaseUrl, `SELECT pg_database_size(current_database()) AS n`)).rows[0].n)
   : ["", "-wal", "-shm"].map((s) => dbPath + s).filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
 const ingestFigures = ingest && {
@@ -110,8 +114,8 @@ const post: Post = async (query, variables) => {
 };
 
 // On SQLite the raw floors read the same file; PostgreSQL has none (its SQL is the store's own).
-const db = postgresUrl ? null : new Database(dbPath, { readonly: true });
-const reader = postgresUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
+const db = onPostgres ? null : new Database(dbPath, { readonly: true });
+const reader = onPostgres ? new pg.Client({ connectionString: databaseUrl }) : null;
 await reader?.connect();
 const targets = await findTargets(async (sql) => (db ? db.prepare(sql).get() : (await reader!.query(sql)).rows[0]) as never);
 await reader?.end();
@@ -144,18 +148,18 @@ server.send("rss");
 const { rssMb } = await nextMessage();
 server.send("stop");
 await new Promise((r) => server.once("exit", r));
-if (values["keep-db"]) say(`archive kept at ${postgresUrl ? databaseUrl : dbPath}`);
+if (values["keep-db"]) say(`archive kept at ${onPostgres ? databaseUrl : dbPath}`);
 else if (postgresUrl) await onServer(postgresUrl, `DROP DATABASE ${benchDatabase}`);
 // With --db, or on PostgreSQL, the folder is empty: the archive is elsewhere.
-if (!values["keep-db"] || postgresUrl) rmSync(runDir, { recursive: true, force: true });
+if (!values["keep-db"] || onPostgres) rmSync(runDir, { recursive: true, force: true });
 
-const result = { articles, seed, store: postgresUrl ? "postgresql" : "sqlite", ingest: ingestFigures, httpFloorP50Ms: round(httpFloor.p50Ms), queries, serverRssMb: Math.round(rssMb) };
+const result = { articles, seed, store: onPostgres ? "postgresql" : "sqlite", ingest: ingestFigures, httpFloorP50Ms: round(httpFloor.p50Ms), queries, serverRssMb: Math.round(rssMb) };
 if (values.json) {
   console.log(JSON.stringify(result));
 } else {
   console.log(`\n${articles} articles (seed ${seed}) on ${result.store === "postgresql" ? "PostgreSQL" : "SQLite"}`);
   if (ingestFigures) console.log(`ingest: ${ingestFigures.articlesPerSecond} articles/s end to end (${ingestFigures.seconds} s), peak RSS ${ingestFigures.peakRssMb} MB, database ${ingestFigures.dbMb} MB`);
-  else console.log(`ingest: not run (--db ${dbPath}, ${Math.round((dbBytes / 2 ** 20) * 10) / 10} MB)`);
+  else console.log(`ingest: not run (--db ${keptPostgres ?? dbPath}, ${Math.round((dbBytes / 2 ** 20) * 10) / 10} MB)`);
   console.log(`server RSS after the run: ${result.serverRssMb} MB`);
   console.log(`HTTP floor (\`{ __typename }\`): p50 ${result.httpFloorP50Ms} ms\n`);
   const header = ["query", "p50 ms", "p99 ms", "raw p50 ms", "ratio", "rows"];
