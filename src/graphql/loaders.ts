@@ -57,6 +57,9 @@ export function createLoaders(store: Store) {
     articleCountOfPerson: byKey((ids) => store.articleCountsOfPeople(ids), 0),
     quoteCountOfPerson: byKey((ids) => store.countQuotesBy("speakerId", ids), 0),
     outletIdsQuotingPerson: byKey((ids) => store.outletIdsQuotingPeople(ids), []),
+    quoteTimelineOfPerson: byKey((ids) => store.quoteTimelinesOfPeople(ids), []),
+    quoteCountsByOutletOfPerson: byKey((ids) => store.quoteCountsByOutletOfPeople(ids), []),
+    topicsOfPerson: byKey((ids) => store.topicsOfPeople(ids), []),
     quotePageOfPerson: pagesPerParent((ids, request) => store.quotePagesOfSpeakers(ids, request)),
     articlePageOfPerson: pagesPerParent((ids, request) => store.articlePagesOfPeople(ids, request)),
 

@@ -8,6 +8,7 @@ import type { PageRequest } from "./keyset.js";
 import * as organisations from "./organisations.js";
 import * as outlets from "./outlets.js";
 import * as people from "./people.js";
+import * as personAggregates from "./person-aggregates.js";
 import * as quotes from "./quotes.js";
 import { saveArticle } from "./save-article.js";
 import type { SearchExpression } from "./search-syntax.js";
@@ -82,6 +83,15 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
   }
   outletIdsQuotingPeople(ids: Ids) {
     return people.outletIdsQuotingPeople(this.sql, ids);
+  }
+  quoteTimelinesOfPeople(ids: Ids) {
+    return personAggregates.quoteTimelinesOfPeople(this.sql, ids);
+  }
+  quoteCountsByOutletOfPeople(ids: Ids) {
+    return personAggregates.quoteCountsByOutletOfPeople(this.sql, ids);
+  }
+  topicsOfPeople(ids: Ids) {
+    return personAggregates.topicsOfPeople(this.sql, ids);
   }
 
   findQuotes(filter: QuoteFilter, request: PageRequest) {

@@ -10,6 +10,7 @@ import type { ExportedArticle, ExportedQuote, ExportFilter } from "./export.js";
 import type { Page, PageRequest } from "./keyset.js";
 import type { Organisation, OrganisationFilter } from "./organisations.js";
 import type { Outlet, OutletStats } from "./outlets.js";
+import type { OutletQuoteCount, QuoteDayCount, TopicArticleCount } from "./person-aggregates.js";
 import type { Person, PersonFilter, PersonListRow, PersonOrder } from "./people.js";
 import type { Quote, QuoteFilter } from "./quotes.js";
 import type { SaveOutcome } from "./save-article.js";
@@ -27,6 +28,7 @@ export type { Organisation, OrganisationFilter } from "./organisations.js";
 export { organisationKey } from "./organisations.js";
 export type { Outlet, OutletStats } from "./outlets.js";
 export type { Person, PersonFilter, PersonListRow, PersonOrder } from "./people.js";
+export type { OutletQuoteCount, QuoteDayCount, TopicArticleCount } from "./person-aggregates.js";
 export { personKey } from "./people.js";
 export type { Quote, QuoteFilter } from "./quotes.js";
 export { articleQuoteKey, quoteKey } from "./quotes.js";
@@ -76,6 +78,12 @@ export interface Store {
   articleCountsOfPeople(personIds: readonly number[]): Promise<Map<number, number>>;
   articlePagesOfPeople(personIds: readonly number[], request: PageRequest): Promise<Map<number, Page<ArticleKeyRow>>>;
   outletIdsQuotingPeople(personIds: readonly number[]): Promise<Map<number, number[]>>;
+  /** Each person's dated quotes counted per day and outlet, oldest first: what a timeline draws. */
+  quoteTimelinesOfPeople(personIds: readonly number[]): Promise<Map<number, QuoteDayCount[]>>;
+  /** The outlets that quoted each person, with how many quotes each carried, most first. */
+  quoteCountsByOutletOfPeople(personIds: readonly number[]): Promise<Map<number, OutletQuoteCount[]>>;
+  /** The topics of the articles quoting each person, with how many such articles, most first. */
+  topicsOfPeople(personIds: readonly number[]): Promise<Map<number, TopicArticleCount[]>>;
 
   // Quotes
   findQuotes(filter: QuoteFilter, request: PageRequest): Promise<Page<Quote>>;

@@ -39,5 +39,31 @@ export const personResolvers: Resolvers = {
       return toConnection({ ...keys, rows: articles }, "person-articles", articleKey, () => loaders.articleCountOfPerson.load(p.id));
     },
     outlets: async (p, _, { loaders }) => loadPresent(loaders.outlet, await loaders.outletIdsQuotingPerson.load(p.id)),
+    quoteTimeline: (p, _, { loaders }) => loaders.quoteTimelineOfPerson.load(p.id),
+    quotesByOutlet: (p, _, { loaders }) => loaders.quoteCountsByOutletOfPerson.load(p.id),
+    topics: (p, _, { loaders }) => loaders.topicsOfPerson.load(p.id),
+  },
+  QuoteDayCount: {
+    outlet: (c, _, { loaders }) => (c.outletId === null ? null : loaders.outlet.load(c.outletId)),
+    example: async (c, _, { loaders }) => {
+      const quote = await loaders.quote.load(c.exampleQuoteId);
+      // Counted and read in one snapshot: the quote the count names is there.
+      if (!quote) throw new Error(`quote ${c.exampleQuoteId} of a timeline is missing`);
+      return quote;
+    },
+  },
+  OutletQuoteCount: {
+    outlet: async (c, _, { loaders }) => {
+      const outlet = await loaders.outlet.load(c.outletId);
+      if (!outlet) throw new Error(`outlet ${c.outletId} of a quote count is missing`);
+      return outlet;
+    },
+  },
+  PersonTopic: {
+    topic: async (c, _, { loaders }) => {
+      const topic = await loaders.topic.load(c.topicId);
+      if (!topic) throw new Error(`topic ${c.topicId} of a person's topics is missing`);
+      return topic;
+    },
   },
 };
