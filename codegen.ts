@@ -22,6 +22,7 @@ const config: Types.Config & { schema: string; generates: Record<string, Types.C
           QuoteDayCount: "../../store/person-aggregates.js#QuoteDayCount",
           OutletQuoteCount: "../../store/person-aggregates.js#OutletQuoteCount",
           PersonTopic: "../../store/person-aggregates.js#TopicArticleCount",
+          PersonQuoteCount: "../../store/coverage-aggregates.js#PersonQuoteCount",
           Organisation: "../../store/organisations.js#Organisation",
           OrganisationConnection: "../connections.js#ConnectionResult<OrganisationRow>",
           OrganisationEdge: "../connections.js#EdgeResult<OrganisationRow>",

@@ -3,6 +3,8 @@
 // connections and their dialect, never in a copy of a query.
 import type { ArticleDraft } from "../extract/types.js";
 import * as articles from "./articles.js";
+import * as coverage from "./coverage-aggregates.js";
+import type { VolumeInterval } from "./coverage-aggregates.js";
 import * as exports from "./export.js";
 import type { PageRequest } from "./keyset.js";
 import * as organisations from "./organisations.js";
@@ -155,6 +157,18 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
   }
   articleCountsOfTopics(ids: Ids) {
     return topics.articleCountsOfTopics(this.sql, ids);
+  }
+  articleVolumesOfOutlets(ids: Ids, interval: VolumeInterval) {
+    return coverage.articleVolumesOfOutlets(this.sql, ids, interval);
+  }
+  articleVolumesOfTopics(ids: Ids, interval: VolumeInterval) {
+    return coverage.articleVolumesOfTopics(this.sql, ids, interval);
+  }
+  mostQuotedInOutlets(ids: Ids, limit: number) {
+    return coverage.mostQuotedInOutlets(this.sql, ids, limit);
+  }
+  mostQuotedInTopics(ids: Ids, limit: number) {
+    return coverage.mostQuotedInTopics(this.sql, ids, limit);
   }
 
   findStatements(filter: StatementFilter, order: StatementOrder, request: PageRequest) {

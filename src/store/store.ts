@@ -10,6 +10,7 @@ import type { ExportedArticle, ExportedQuote, ExportFilter } from "./export.js";
 import type { Page, PageRequest } from "./keyset.js";
 import type { Organisation, OrganisationFilter } from "./organisations.js";
 import type { Outlet, OutletStats } from "./outlets.js";
+import type { PeriodCount, PersonQuoteCount, VolumeInterval } from "./coverage-aggregates.js";
 import type { OutletQuoteCount, QuoteDayCount, TopicArticleCount } from "./person-aggregates.js";
 import type { Person, PersonFilter, PersonListRow, PersonOrder } from "./people.js";
 import type { Quote, QuoteFilter } from "./quotes.js";
@@ -29,6 +30,7 @@ export { organisationKey } from "./organisations.js";
 export type { Outlet, OutletStats } from "./outlets.js";
 export type { Person, PersonFilter, PersonListRow, PersonOrder } from "./people.js";
 export type { OutletQuoteCount, QuoteDayCount, TopicArticleCount } from "./person-aggregates.js";
+export type { PeriodCount, PersonQuoteCount, VolumeInterval } from "./coverage-aggregates.js";
 export { personKey } from "./people.js";
 export type { Quote, QuoteFilter } from "./quotes.js";
 export { articleQuoteKey, quoteKey } from "./quotes.js";
@@ -111,6 +113,14 @@ export interface Store {
   topicsByIds(ids: readonly number[]): Promise<(Topic | null)[]>;
   topicsOfArticles(articleIds: readonly number[]): Promise<Map<number, Topic[]>>;
   articleCountsOfTopics(ids: readonly number[]): Promise<Map<number, number>>;
+  /** Each outlet's dated articles per week or month, oldest first (periods without articles left out). */
+  articleVolumesOfOutlets(ids: readonly number[], interval: VolumeInterval): Promise<Map<number, PeriodCount[]>>;
+  /** Each topic's dated articles per week or month, oldest first (periods without articles left out). */
+  articleVolumesOfTopics(ids: readonly number[], interval: VolumeInterval): Promise<Map<number, PeriodCount[]>>;
+  /** For each outlet, the `limit` people it quoted most, with how many quotes, most first. */
+  mostQuotedInOutlets(ids: readonly number[], limit: number): Promise<Map<number, PersonQuoteCount[]>>;
+  /** For each topic, the `limit` people most quoted in its articles, with how many quotes, most first. */
+  mostQuotedInTopics(ids: readonly number[], limit: number): Promise<Map<number, PersonQuoteCount[]>>;
 
   // Statements and stories
   findStatements(filter: StatementFilter, order: StatementOrder, request: PageRequest): Promise<Page<Statement>>;

@@ -148,6 +148,8 @@ describe.skipIf(unavailable)("the SQLite and PostgreSQL stores over the same cor
     await same(question(`organisations(first: 50) { ${page(ORGANISATION)} } search: organisations(filter: { search: "min" }) { totalCount nodes { slug } }`));
     await same(question(`organisation(slug: $organisation) { ${ORGANISATION} }`));
     await same(question(`outlets { id slug name articleCount firstPublishedOn lastPublishedOn } outlet(slug: $outletName) { id slug }`));
+    const coverage = `months: articleVolume { start count } weeks: articleVolume(interval: WEEK) { start count } mostQuoted(first: 3) { count person { slug } }`;
+    await same(question(`outlets { ${coverage} } topics { ${coverage} }`));
     await same(question(`topics { id slug name articleCount } topic(slug: $topicName) { id slug }`));
   });
 
