@@ -196,6 +196,37 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
     expect(new URL(page.url()).pathname).toBe(`/explore/person/${PERSON}`);
   });
 
+  it("shows a topic's and an outlet's articles per month or week, and who is quoted most in them", async () => {
+    // Still on Yury Pelevanov's page: his topic "sanctions".
+    await page.getByRole("region", { name: "Topics" }).getByRole("link", { name: "sanctions 5" }).click();
+    await expect.poll(() => heading(page).textContent()).toBe("sanctions");
+    expect(new URL(page.url()).pathname).toBe("/explore/topic/sanctions");
+    expect([await figure(page, "articles"), await figure(page, "statements")]).toEqual(["5", "19"]);
+    const volume = page.getByRole("figure").filter({ has: page.locator('svg[aria-label="sanctions: articles per month"]') });
+    expect(await volume.locator("svg g[aria-label='rect'] rect").count()).toBe(2);
+    expect(await volume.locator("figcaption").textContent()).toBe("5 dated articles in 2 months with any, from Mar 2025 to Oct 2025; the most in Mar 2025: 4.");
+    const quoted = page.getByRole("region", { name: "Most quoted" }).locator("li");
+    expect(await quoted.first().textContent()).toBe("Yury Pelevanov 18");
+    await page.screenshot({ path: join(SCREENSHOTS, "topic.png"), fullPage: true });
+
+    await page.getByRole("region", { name: /^Latest articles/ }).getByRole("link", { name: "Meridian Post" }).first().click();
+    await expect.poll(() => heading(page).textContent()).toBe("Meridian Post");
+    await settled(page);
+    expect([await figure(page, "articles"), await figure(page, "dates")]).toEqual(["4", "19 Nov 2024 – 16 Oct 2025"]);
+    const months = page.getByRole("figure").filter({ has: page.locator('svg[aria-label="Meridian Post: articles per month"]') });
+    expect(await months.locator("svg g[aria-label='rect'] rect").count()).toBe(4);
+    expect(await page.getByRole("region", { name: "Most quoted" }).locator("li").first().textContent()).toBe("Chidinma Oyelaran 7");
+
+    await page.getByRole("link", { name: "per week" }).click();
+    await expect.poll(() => page.url()).toContain("/explore/outlet/meridian-post?by=week");
+    await settled(page);
+    const weeks = page.getByRole("figure").filter({ has: page.locator('svg[aria-label="Meridian Post: articles per week"]') });
+    expect(await weeks.locator("figcaption").textContent()).toBe(
+      "4 dated articles in 4 weeks with any, from the week of 18 Nov 2024 to the week of 13 Oct 2025; the most in the week of 18 Nov 2024: 1.",
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, "outlet.png"), fullPage: true });
+  });
+
   it("can be used by keyboard alone: skip link, search box, and links reach the next page", async () => {
     await open("/", "browse");
     await page.keyboard.press("Tab");

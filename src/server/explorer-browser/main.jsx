@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { createRoot } from "react-dom/client";
 import { Link, Route, Router, Switch, useLocation, useSearch } from "wouter";
 import { explorerBase } from "./graphql-client.js";
+import { OutletPage, TopicPage } from "./pages/coverage-page.jsx";
 import { PersonPage } from "./pages/person-page.jsx";
 import { SearchPage } from "./pages/search-page.jsx";
 import { StatementPage } from "./pages/statement-page.jsx";
@@ -80,6 +81,8 @@ function App() {
           <Route path="/person/:slug" component={PersonPage} />
           <Route path="/statement/:id" component={StatementPage} />
           <Route path="/story/:id" component={StoryPage} />
+          <Route path="/outlet/:slug" component={OutletPage} />
+          <Route path="/topic/:slug" component={TopicPage} />
           <Route>
             <NotFound what="page">
               The explorer has no view at this address. <Link href="/search">Search the archive</Link>.

@@ -11,7 +11,7 @@ export const OPERATIONS = {
   people(filter: $people, first: 10, orderBy: MOST_MENTIONED) { totalCount edges { count node { slug name aliases quoteCount } } }
   statements(filter: $statements, first: 10, orderBy: MOST_OUTLETS) { totalCount nodes { id text firstReportedOn outletCount speaker { slug name } } }
   stories(filter: $stories, first: 10) { totalCount nodes { id title articleCount startedOn lastUpdatedOn } }
-  articles(filter: $articles, first: 10) { totalCount nodes { id headline publishedOn url outlet { name } story { id } } }
+  articles(filter: $articles, first: 10) { totalCount nodes { id headline publishedOn url outlet { slug name } story { id } } }
   ${OUTLETS_AND_TOPICS}
 }`,
 
@@ -42,6 +42,26 @@ export const OPERATIONS = {
     }
   }
   outlets { slug name }
+}`,
+
+  ExplorerOutlet: `query ExplorerOutlet($slug: String!, $interval: VolumeInterval!) {
+  outlet(slug: $slug) {
+    slug name articleCount firstPublishedOn lastPublishedOn
+    articleVolume(interval: $interval) { start count }
+    mostQuoted(first: 10) { count person { slug name } }
+  }
+  articles(filter: { outlets: [$slug] }, first: 10) { totalCount nodes { id headline publishedOn url story { id } } }
+  statements(filter: { outlets: [$slug] }, orderBy: MOST_OUTLETS, first: 5) { totalCount nodes { id text outletCount speaker { slug name } } }
+}`,
+
+  ExplorerTopic: `query ExplorerTopic($slug: String!, $interval: VolumeInterval!) {
+  topic(slug: $slug) {
+    slug name articleCount
+    articleVolume(interval: $interval) { start count }
+    mostQuoted(first: 10) { count person { slug name } }
+  }
+  articles(filter: { topics: [$slug] }, first: 10) { totalCount nodes { id headline publishedOn url outlet { slug name } story { id } } }
+  statements(filter: { topics: [$slug] }, orderBy: MOST_OUTLETS, first: 5) { totalCount nodes { id text outletCount speaker { slug name } } }
 }`,
 
   ExplorerStory: `query ExplorerStory($id: ID!) {

@@ -90,7 +90,7 @@ function OutletBars({ person, outlets }) {
       title={`Outlets that quoted ${person.name}`}
       summary={summary}
       plot={plot}
-      table={{ columns: [{ label: "Outlet", value: (r) => r.outlet.name }, { label: "Quotes", value: (r) => r.count }], rows }}
+      table={{ columns: [{ label: "Outlet", value: (r) => <Link href={`/outlet/${r.outlet.slug}`}>{r.outlet.name}</Link> }, { label: "Quotes", value: (r) => r.count }], rows }}
     />
   );
 }
@@ -196,7 +196,7 @@ export function PersonPage() {
             <ul className="chips">
               {person.topics.map(({ topic, articleCount }) => (
                 <li key={topic.slug}>
-                  <Link href={`/search?topic=${topic.slug}`}>
+                  <Link href={`/topic/${topic.slug}`}>
                     {topic.name} <span className="count">{articleCount}</span>
                   </Link>
                 </li>

@@ -77,6 +77,10 @@ function Filters({ params, outlets, topics }) {
         To
         <input type="date" value={params.to} onChange={(e) => change("to", e.target.value)} />
       </label>
+      {params.outlet && outlets.some((o) => o.slug === params.outlet) && (
+        <Link href={`/outlet/${params.outlet}`}>About {outlets.find((o) => o.slug === params.outlet).name} →</Link>
+      )}
+      {params.topic && topics.some((t) => t.slug === params.topic) && <Link href={`/topic/${params.topic}`}>About {topics.find((t) => t.slug === params.topic).name} →</Link>}
       {FILTERS.slice(1).some((f) => params[f]) && (
         <button type="button" className="link-button" onClick={() => navigate(params.q ? `/search?q=${encodeURIComponent(params.q)}` : "/search")}>
           Clear the filters
@@ -187,7 +191,7 @@ export function SearchPage() {
                 <span className="result-title">{a.headline ?? "(no headline)"}</span>
               )}
               <p className="meta">
-                {a.outlet?.name ?? "Unknown outlet"} · {formatDay(a.publishedOn)}
+                {a.outlet ? <Link href={`/outlet/${a.outlet.slug}`}>{a.outlet.name}</Link> : "Unknown outlet"} · {formatDay(a.publishedOn)}
                 {a.url && (
                   <>
                     {" · "}

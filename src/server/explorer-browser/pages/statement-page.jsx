@@ -159,7 +159,7 @@ export function StatementPage() {
             return (
               <li key={q.id} className={i === 0 ? "rendering first" : "rendering"}>
                 <p className="rendering-source">
-                  <strong>{q.article.outlet?.name ?? "Unknown outlet"}</strong> · {formatDay(q.article.publishedOn)} ·{" "}
+                  <strong>{q.article.outlet ? <Link href={`/outlet/${q.article.outlet.slug}`}>{q.article.outlet.name}</Link> : "Unknown outlet"}</strong> · {formatDay(q.article.publishedOn)} ·{" "}
                   <span className="tag">{i === 0 ? "first report" : kindOf(parts)}</span>
                 </p>
                 <MarkedText parts={parts} />

@@ -96,7 +96,7 @@ export function StoryPage() {
         <ul className="chips" aria-label="Topics">
           {story.topics.map((t) => (
             <li key={t.slug}>
-              <Link href={`/search?topic=${t.slug}`}>{t.name}</Link>
+              <Link href={`/topic/${t.slug}`}>{t.name}</Link>
             </li>
           ))}
         </ul>
@@ -112,7 +112,7 @@ export function StoryPage() {
             <li key={a.id}>
               <span className="result-title">{a.headline ?? "(no headline)"}</span>
               <p className="meta">
-                {a.outlet?.name ?? "Unknown outlet"} · {formatDay(a.publishedOn)}
+                {a.outlet ? <Link href={`/outlet/${a.outlet.slug}`}>{a.outlet.name}</Link> : "Unknown outlet"} · {formatDay(a.publishedOn)}
                 {a.url && (
                   <>
                     {" · "}
