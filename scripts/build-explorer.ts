@@ -46,10 +46,13 @@ const result = await build({
   bundle: true,
   minify: true,
   format: "esm",
+  // Observable Plot (charts.jsx imports it lazily) becomes a chunk of its own.
+  splitting: true,
   jsx: "automatic",
   outdir: assetsDir,
   // Content hashes in every name: the server caches these files for a year.
   entryNames: "[name]-[hash]",
+  chunkNames: "chunks/[name]-[hash]",
   assetNames: "[name]-[hash]",
   target: "es2022",
   define: { "process.env.NODE_ENV": '"production"' },
@@ -68,10 +71,13 @@ const operations = Object.fromEntries(
 );
 
 const files = Object.keys(result.metafile.outputs);
+// Every other script the entry may load, for the page to fetch and compile early.
+const preload = files.filter((file) => file !== scriptFile && file.endsWith(".js")).map((file) => relative(EXPLORER_BUILD_DIR, join(root, file)));
 const bytes = files.reduce((sum, file) => sum + statSync(join(root, file)).size, 0);
 const manifest: ExplorerManifest = {
   script: relative(EXPLORER_BUILD_DIR, join(root, scriptFile)),
   stylesheet: relative(EXPLORER_BUILD_DIR, join(root, output.cssBundle)),
+  preload,
   operations,
   bytes,
   inputs,

@@ -15,6 +15,8 @@ export interface ExplorerOperation {
 export interface ExplorerManifest {
   script: string;
   stylesheet: string;
+  /** The chunks the script loads later (Observable Plot), for the page to fetch early. */
+  preload: string[];
   /** Every operation of the explorer by name: the server knows them before any browser sends one. */
   operations: Record<string, ExplorerOperation>;
   /** Size of every file the build wrote. */

@@ -11,7 +11,7 @@ export interface ExplorerPageConfig {
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The explorer's HTML: our script and stylesheet, the config as inert JSON, and no other URL. */
-export function renderExplorerPage(page: { script: string; stylesheet: string; config: ExplorerPageConfig }): string {
+export function renderExplorerPage(page: { script: string; stylesheet: string; preload: string[]; config: ExplorerPageConfig }): string {
   // `<` escaped so no string in the config can close the script element.
   const config = JSON.stringify(page.config).replace(/</g, "\\u003c");
   return `<!doctype html>
@@ -23,7 +23,7 @@ export function renderExplorerPage(page: { script: string; stylesheet: string; c
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${escapeHtml(page.stylesheet)}">
 <script type="module" src="${escapeHtml(page.script)}"></script>
-</head>
+${page.preload.map((chunk) => `<link rel="modulepreload" href="${escapeHtml(chunk)}">\n`).join("")}</head>
 <body>
 <div id="explorer"><p class="boot" role="status">Loading the explorer…</p></div>
 <noscript>The explorer needs JavaScript. The archive's API answers POST ${escapeHtml(page.config.endpoint)}, and its IDE is at /.</noscript>

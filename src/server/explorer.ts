@@ -43,7 +43,7 @@ export function explorerRouter(options: { buildDir?: string } = {}): Router {
     }
     const operations = Object.fromEntries(Object.entries(manifest.operations).map(([name, o]) => [name, o.sha256]));
     res.set("content-security-policy", CONTENT_SECURITY_POLICY);
-    res.type("html").send(renderExplorerPage({ script: url(manifest.script), stylesheet: url(manifest.stylesheet), config: { endpoint: ENDPOINT, base: EXPLORER_PATH, operations } }));
+    res.type("html").send(renderExplorerPage({ script: url(manifest.script), stylesheet: url(manifest.stylesheet), preload: manifest.preload.map(url), config: { endpoint: ENDPOINT, base: EXPLORER_PATH, operations } }));
   };
 
   const router = Router();

@@ -25,6 +25,9 @@ describe("the explorer's page", () => {
       expect(res.headers.get("content-type"), path).toMatch(/^text\/html/);
       const html = await res.text();
       expect(html, path).toContain(`<script type="module" src="/explore/${manifest!.script}"></script>`);
+      // Observable Plot's chunk, loaded by the script only when a chart is drawn, is fetched at once.
+      expect(manifest!.preload.length, "the build splits Plot into a chunk").toBeGreaterThan(0);
+      for (const chunk of manifest!.preload) expect(html, path).toContain(`<link rel="modulepreload" href="/explore/${chunk}">`);
       const config = JSON.parse(/<script type="application\/json" id="explorer-config">(.*)<\/script>/.exec(html)![1]);
       expect(config.operations.ExplorerPerson).toBe(manifest!.operations.ExplorerPerson.sha256);
     }

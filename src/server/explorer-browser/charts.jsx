@@ -2,8 +2,12 @@
 // holds, so it bundles with esbuild and loads nothing from another host; it sets the SVG's
 // aria-label and aria-description, and each chart here also says what it shows in a
 // sentence and offers its numbers as a table, for screen readers and keyboards alike.
-import * as Plot from "@observablehq/plot";
 import { useEffect, useRef, useState } from "react";
+
+// Plot and d3 are most of the bundle: loaded apart (the page preloads the chunk), so a view's
+// GraphQL request leaves before they are evaluated, and the search view never waits for them.
+let plotModule;
+const loadPlot = () => (plotModule ??= import("@observablehq/plot"));
 
 /** The same colour for an outlet on every chart: every outlet of the archive, by name, in one scheme. */
 export function outletColor(outlets) {
@@ -45,20 +49,33 @@ function useWidth(ref) {
 
 /**
  * A Plot chart with its summary as a caption and its data as a table behind a disclosure.
- * `plot(width)` returns Plot's options for the available width.
+ * `plot(width, Plot)` returns Plot's options for the available width.
  */
 export function Chart({ title, summary, plot, table }) {
   const holder = useRef(null);
   const width = useWidth(holder);
+  const [failed, setFailed] = useState(null);
   useEffect(() => {
     if (!width) return;
-    const figure = Plot.plot({ ...plot(width), width, ariaLabel: title, ariaDescription: summary });
-    holder.current.replaceChildren(figure);
-    return () => figure.remove();
+    let figure;
+    let current = true;
+    loadPlot().then(
+      (Plot) => {
+        if (!current) return;
+        figure = Plot.plot({ ...plot(width, Plot), width, ariaLabel: title, ariaDescription: summary });
+        holder.current.replaceChildren(figure);
+      },
+      () => current && setFailed("The chart could not be loaded; its numbers are in the table below."),
+    );
+    return () => {
+      current = false;
+      figure?.remove();
+    };
   }, [width, plot, title, summary]);
   return (
     <figure className="chart">
       <div ref={holder} className="chart-plot" />
+      {failed && <p className="state state-error">{failed}</p>}
       <figcaption>{summary}</figcaption>
       {table && (
         <details className="chart-data">
@@ -96,5 +113,3 @@ export function DataTable({ caption, columns, rows }) {
     </table>
   );
 }
-
-export { Plot };

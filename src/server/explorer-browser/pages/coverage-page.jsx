@@ -3,7 +3,7 @@
 // Both pages show the same things of a different set of articles, so they share this view.
 import { useCallback } from "react";
 import { Link, useParams, useSearch } from "wouter";
-import { Chart, Plot } from "../charts.jsx";
+import { Chart } from "../charts.jsx";
 import { useOperation } from "../graphql-client.js";
 import { count, dayDate, formatDay, listing } from "../format.js";
 import { Empty, Failure, Loading, NotFound } from "../states.jsx";
@@ -19,7 +19,7 @@ function Volume({ name, volume, interval }) {
     `from ${periodName(volume[0].start, interval)} to ${periodName(volume[volume.length - 1].start, interval)}; ` +
     `the most in ${periodName(busiest.start, interval)}: ${busiest.count}.`;
   const plot = useCallback(
-    () => ({
+    (_width, Plot) => ({
       height: 220,
       marginLeft: 40,
       // Room for the last month's tick label.

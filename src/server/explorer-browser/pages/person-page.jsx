@@ -3,7 +3,7 @@
 // them, their topics, and their statements ordered by reach, paged (?after= / ?before=).
 import { useCallback } from "react";
 import { Link, useParams, useSearch } from "wouter";
-import { Chart, Plot, dayScale, labelMargin, outletColor } from "../charts.jsx";
+import { Chart, dayScale, labelMargin, outletColor } from "../charts.jsx";
 import { useOperation } from "../graphql-client.js";
 import { count, dayDate, formatDay, listing } from "../format.js";
 import { Empty, Failure, Loading, NotFound } from "../states.jsx";
@@ -26,7 +26,7 @@ function QuoteTimeline({ person, outlets }) {
     `${count(dated, "dated quote")} by ${person.name} on ${count(days, "day")}, from ${formatDay(timeline[0].day)} to ${formatDay(timeline[timeline.length - 1].day)}; ` +
     `the most in one outlet on one day: ${busiest.count} in ${busiest.outlet?.name ?? "an unknown outlet"} on ${formatDay(busiest.day)}.`;
   const plot = useCallback(
-    (width) => ({
+    (width, Plot) => ({
       height: Math.max(140, 48 * new Set(timeline.map((d) => d.outlet?.name)).size + 60),
       marginLeft: labelMargin(width),
       x: dayScale(timeline.map((d) => d.day), width - labelMargin(width)),
@@ -71,7 +71,7 @@ function OutletBars({ person, outlets }) {
   const rows = person.quotesByOutlet;
   const summary = `${listing(rows.map((r) => `${r.outlet.name} (${r.count})`))} quoted ${person.name}.`;
   const plot = useCallback(
-    (width) => ({
+    (width, Plot) => ({
       height: 34 * rows.length + 50,
       marginLeft: labelMargin(width),
       x: { label: "Quotes carried", grid: true },

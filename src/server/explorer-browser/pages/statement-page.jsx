@@ -3,7 +3,7 @@
 // marked), and links to the articles.
 import { useCallback } from "react";
 import { Link, useParams } from "wouter";
-import { Chart, Plot, dayScale, labelMargin, outletColor } from "../charts.jsx";
+import { Chart, dayScale, labelMargin, outletColor } from "../charts.jsx";
 import { useOperation } from "../graphql-client.js";
 import { count, dayDate, formatDay, listing } from "../format.js";
 import { Empty, Failure, Loading, NotFound } from "../states.jsx";
@@ -52,7 +52,7 @@ function kindOf(parts) {
 function Propagation({ quotes, outlets, first }) {
   const rows = quotes.filter((q) => q.article.publishedOn);
   const plot = useCallback(
-    (width) => ({
+    (width, Plot) => ({
       height: 40 * new Set(rows.map((q) => q.article.outlet?.name)).size + 70,
       marginLeft: labelMargin(width),
       x: dayScale(rows.map((q) => q.article.publishedOn), width - labelMargin(width)),

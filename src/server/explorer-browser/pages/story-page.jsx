@@ -2,7 +2,7 @@
 // it, its topics.
 import { useCallback } from "react";
 import { Link, useParams } from "wouter";
-import { Chart, Plot, dayScale, labelMargin, outletColor } from "../charts.jsx";
+import { Chart, dayScale, labelMargin, outletColor } from "../charts.jsx";
 import { useOperation } from "../graphql-client.js";
 import { count, dayDate, formatDay, listing } from "../format.js";
 import { Empty, Failure, Loading, NotFound } from "../states.jsx";
@@ -11,7 +11,7 @@ function ArticleTimeline({ articles, outlets }) {
   const rows = articles.filter((a) => a.publishedOn);
   const outletOf = (a) => a.outlet?.name ?? "Unknown outlet";
   const plot = useCallback(
-    (width) => ({
+    (width, Plot) => ({
       height: 40 * new Set(rows.map(outletOf)).size + 70,
       marginLeft: labelMargin(width),
       x: dayScale(rows.map((a) => a.publishedOn), width - labelMargin(width)),
