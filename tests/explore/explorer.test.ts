@@ -95,6 +95,7 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
     expect(await people.locator("h2 .count").textContent()).toBe("1");
     expect(await people.getByRole("link").first().textContent()).toBe("Yury Pelevanov");
     expect(await people.locator(".matched").textContent()).toContain("spelled “Yuriy Pelevanov”");
+    expect(await people.locator(".meta").first().textContent()).toBe("18 quotes · named 24 times");
   });
 
   it("keeps the words and the filters in the URL, and they survive a reload", async () => {

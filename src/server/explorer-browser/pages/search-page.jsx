@@ -148,7 +148,8 @@ export function SearchPage() {
                 </Link>
                 {spelling && <span className="matched"> (spelled “{spelling}”)</span>}
                 <p className="meta">
-                  {count(node.quoteCount, "quote")} · named in {count(mentions ?? 0, "article")}
+                  {/* MOST_MENTIONED's count: every time the name appears, within the dates when there are any. */}
+                  {count(node.quoteCount, "quote")} · named {(mentions ?? 0) === 1 ? "once" : `${(mentions ?? 0).toLocaleString("en")} times`}
                   {params.from || params.to ? " in these dates" : ""}
                 </p>
               </li>
