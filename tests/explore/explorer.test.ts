@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
     page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
-      // A 400 is the bad filter's answer, which the page shows; anything else logged as an error is a fault.
+      // A 400 is the refused search's answer, which the page shows; anything else logged as an error is a fault.
       const expected = /Failed to load resource: the server responded with a status of 400/.test(message.text());
       if ((message.type() === "error" && !expected) || /Content Security Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
     });
@@ -258,15 +258,22 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  it("says so when a person, statement or page does not exist, and shows the archive's message for a bad filter", async () => {
+  it("says so when a person, statement or page does not exist, and what is wrong with a search it cannot run", async () => {
     await open("/person/nobody-at-all", "missing person");
     expect(await heading(page).textContent()).toBe("No person here");
     await page.screenshot({ path: join(SCREENSHOTS, "not-found.png") });
     await open("/statement/not-an-id", "missing statement");
     expect(await heading(page).textContent()).toBe("No statement here");
-    await open("/search?q=sanctions&from=2025-13-45", "bad filter");
+    // A date edited into the address by hand is left out, and the page says so.
+    await open("/search?q=sanctions&from=2025-13-45", "bad date");
+    expect(await page.getByRole("alert").textContent()).toBe(
+      "The “From” date in the address, “2025-13-45”, is not a calendar day, so it is left out. Pick a day in the filter below.",
+    );
+    expect(await page.getByRole("region", { name: /^Articles/ }).locator("h2 .count").textContent()).toBe("6");
+    // The archive refuses a search longer than it accepts: its message is the page's.
+    await open(`/search?q=${"sanctions ".repeat(60)}`, "refused search");
     expect(await heading(page).textContent()).toBe("Could not load this page");
-    expect(await page.getByRole("alert").textContent()).toContain("\"2025-13-45\" is not a date");
+    expect(await page.getByRole("alert").textContent()).toContain("`filter.search` is longer than 200 characters; a name is shorter.");
     await page.screenshot({ path: join(SCREENSHOTS, "error.png") });
     await open("/nowhere", "unknown view");
     expect(await heading(page).textContent()).toBe("No page here");

@@ -29,7 +29,7 @@ function SearchBox() {
     >
       <label htmlFor="search-words">Search people, statements, stories and articles</label>
       <div className="search-row">
-        <input id="search-words" name="q" type="search" defaultValue={q} key={q} placeholder="Zelenskiy, sanctions, “Northern Sea Route”" />
+        <input id="search-words" name="q" type="search" maxLength={500} defaultValue={q} key={q} placeholder="Zelenskiy, sanctions, “Northern Sea Route”" />
         <button type="submit">Search</button>
       </div>
     </form>

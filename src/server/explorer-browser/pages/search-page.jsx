@@ -8,10 +8,22 @@ import { Empty, Failure, Loading } from "../states.jsx";
 
 const FILTERS = ["q", "outlet", "topic", "from", "to"];
 
-/** The search's words and filters as the URL holds them, "" for those not set. */
+/** True for a calendar day written YYYY-MM-DD (not 2025-13-45, nor 2025-02-30). */
+function isDay(text) {
+  const date = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/**
+ * The search's words and filters as the URL holds them, "" for those not set. A date that is
+ * not a day (an address edited by hand) is left out, and named in `ignored`.
+ */
 function readParams(search) {
   const params = new URLSearchParams(search);
-  return Object.fromEntries(FILTERS.map((name) => [name, params.get(name)?.trim() ?? ""]));
+  const read = Object.fromEntries(FILTERS.map((name) => [name, params.get(name)?.trim() ?? ""]));
+  const ignored = ["from", "to"].filter((name) => read[name] && !isDay(read[name])).map((name) => ({ name, value: read[name] }));
+  for (const { name } of ignored) read[name] = "";
+  return { ...read, ignored };
 }
 
 /** The GraphQL filters of each group; a filter a list cannot take is left out of it. */
@@ -129,6 +141,11 @@ export function SearchPage() {
         {count(articles.totalCount, "article")} match {described}
         {params.outlet || params.topic || params.from || params.to ? " with these filters" : ""}.
       </p>
+      {params.ignored.map(({ name, value }) => (
+        <p key={name} className="state state-error" role="alert">
+          The “{name === "from" ? "From" : "To"}” date in the address, “{value}”, is not a calendar day, so it is left out. Pick a day in the filter below.
+        </p>
+      ))}
       <Filters params={params} outlets={data.outlets} topics={data.topics} />
       {nothing && <Empty>Nothing matches. Try fewer words, another spelling, or clear the filters.</Empty>}
       <div className="groups">
