@@ -1,7 +1,7 @@
 // DataLoaders, made fresh for every request: each batches the lookups of one resolver
 // across all the rows of a page into one SQL statement, and caches them for the request.
 import DataLoader from "dataloader";
-import { searchKey, type Page, type PageRequest, type SearchExpression, type Store, type VolumeInterval } from "../store/store.js";
+import { searchKey, type Page, type PageRequest, type SearchExpression, type Store, type TimeInterval } from "../store/store.js";
 import { MATCH_CLOSE, MATCH_OPEN, snippetHtml } from "./snippet-html.js";
 
 interface SnippetKey {
@@ -72,7 +72,7 @@ export function createLoaders(store: Store) {
     articleCountOfPerson: byKey((ids) => store.articleCountsOfPeople(ids), 0),
     quoteCountOfPerson: byKey((ids) => store.countQuotesBy("speakerId", ids), 0),
     outletIdsQuotingPerson: byKey((ids) => store.outletIdsQuotingPeople(ids), []),
-    quoteTimelineOfPerson: byKey((ids) => store.quoteTimelinesOfPeople(ids), []),
+    quoteTimelineOfPerson: perIdWith((ids, maxPoints: number) => store.quoteTimelinesOfPeople(ids, maxPoints), { interval: "DAY" as const, points: [] }),
     quoteCountsByOutletOfPerson: byKey((ids) => store.quoteCountsByOutletOfPeople(ids), []),
     topicsOfPerson: byKey((ids) => store.topicsOfPeople(ids), []),
     quotePageOfPerson: pagesPerParent((ids, request) => store.quotePagesOfSpeakers(ids, request)),
@@ -91,8 +91,8 @@ export function createLoaders(store: Store) {
 
     statsOfOutlet: byKey((ids) => store.statsOfOutlets(ids), { articleCount: 0, firstPublishedOn: null, lastPublishedOn: null }),
     articleCountOfTopic: byKey((ids) => store.articleCountsOfTopics(ids), 0),
-    articleVolumeOfOutlet: perIdWith((ids, interval: VolumeInterval) => store.articleVolumesOfOutlets(ids, interval), []),
-    articleVolumeOfTopic: perIdWith((ids, interval: VolumeInterval) => store.articleVolumesOfTopics(ids, interval), []),
+    articleVolumeOfOutlet: perIdWith((ids, interval: TimeInterval) => store.articleVolumesOfOutlets(ids, interval), []),
+    articleVolumeOfTopic: perIdWith((ids, interval: TimeInterval) => store.articleVolumesOfTopics(ids, interval), []),
     mostQuotedInOutlet: perIdWith((ids, limit: number) => store.mostQuotedInOutlets(ids, limit), []),
     mostQuotedInTopic: perIdWith((ids, limit: number) => store.mostQuotedInTopics(ids, limit), []),
 

@@ -1,11 +1,12 @@
-// What an outlet's or a topic's page draws, counted by the database: its articles per week or
-// month, and the people most quoted in its articles. Articles are counted per day in SQL and
-// the days summed into weeks or months here, so the same SQL runs on both engines (a week
-// start is written differently in each), and the rows read are at most one per day.
+// What an outlet's or a topic's page draws, counted by the database: its articles per day,
+// week or month (counted per day in SQL, summed by time-periods.ts: at most one row a day),
+// and the people most quoted in its articles.
 import type { SqlArchive } from "./sql-archive.js";
 import { placeholders, sqlRows } from "./sql-rows.js";
 
-export type VolumeInterval = "WEEK" | "MONTH";
+import { periodStart, type TimeInterval } from "./time-periods.js";
+
+export type { TimeInterval };
 
 /** How many articles were published in the week or month that starts on `start`. */
 export interface PeriodCount {
@@ -18,15 +19,7 @@ export interface PersonQuoteCount {
   count: number;
 }
 
-/** The first day of the week (Monday) or month holding the ISO day `day`. */
-export function periodStart(day: string, interval: VolumeInterval): string {
-  if (interval === "MONTH") return `${day.slice(0, 7)}-01`;
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
-}
-
-function sumIntoPeriods(ids: readonly number[], rows: { id: number; day: string; n: number }[], interval: VolumeInterval): Map<number, PeriodCount[]> {
+function sumIntoPeriods(ids: readonly number[], rows: { id: number; day: string; n: number }[], interval: TimeInterval): Map<number, PeriodCount[]> {
   const result = new Map<number, PeriodCount[]>(ids.map((id) => [id, []]));
   // Rows come oldest day first per id, so periods are appended in order.
   for (const { id, day, n } of rows) {
@@ -40,7 +33,7 @@ function sumIntoPeriods(ids: readonly number[], rows: { id: number; day: string;
 }
 
 /** Each outlet's dated articles per week or month, oldest first; periods without articles are left out. */
-export async function articleVolumesOfOutlets(store: SqlArchive, ids: readonly number[], interval: VolumeInterval): Promise<Map<number, PeriodCount[]>> {
+export async function articleVolumesOfOutlets(store: SqlArchive, ids: readonly number[], interval: TimeInterval): Promise<Map<number, PeriodCount[]>> {
   if (!ids.length) return new Map();
   const rows = await sqlRows<{ id: number; day: string; n: number }>(
     store,
@@ -53,7 +46,7 @@ export async function articleVolumesOfOutlets(store: SqlArchive, ids: readonly n
 }
 
 /** Each topic's dated articles per week or month, oldest first; periods without articles are left out. */
-export async function articleVolumesOfTopics(store: SqlArchive, ids: readonly number[], interval: VolumeInterval): Promise<Map<number, PeriodCount[]>> {
+export async function articleVolumesOfTopics(store: SqlArchive, ids: readonly number[], interval: TimeInterval): Promise<Map<number, PeriodCount[]>> {
   if (!ids.length) return new Map();
   const rows = await sqlRows<{ id: number; day: string; n: number }>(
     store,

@@ -4,7 +4,7 @@
 import type { ArticleDraft } from "../extract/types.js";
 import * as articles from "./articles.js";
 import * as coverage from "./coverage-aggregates.js";
-import type { VolumeInterval } from "./coverage-aggregates.js";
+import type { TimeInterval } from "./coverage-aggregates.js";
 import * as exports from "./export.js";
 import type { PageRequest } from "./keyset.js";
 import * as organisations from "./organisations.js";
@@ -86,8 +86,8 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
   outletIdsQuotingPeople(ids: Ids) {
     return people.outletIdsQuotingPeople(this.sql, ids);
   }
-  quoteTimelinesOfPeople(ids: Ids) {
-    return personAggregates.quoteTimelinesOfPeople(this.sql, ids);
+  quoteTimelinesOfPeople(ids: Ids, maxPoints: number) {
+    return personAggregates.quoteTimelinesOfPeople(this.sql, ids, maxPoints);
   }
   quoteCountsByOutletOfPeople(ids: Ids) {
     return personAggregates.quoteCountsByOutletOfPeople(this.sql, ids);
@@ -158,10 +158,10 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
   articleCountsOfTopics(ids: Ids) {
     return topics.articleCountsOfTopics(this.sql, ids);
   }
-  articleVolumesOfOutlets(ids: Ids, interval: VolumeInterval) {
+  articleVolumesOfOutlets(ids: Ids, interval: TimeInterval) {
     return coverage.articleVolumesOfOutlets(this.sql, ids, interval);
   }
-  articleVolumesOfTopics(ids: Ids, interval: VolumeInterval) {
+  articleVolumesOfTopics(ids: Ids, interval: TimeInterval) {
     return coverage.articleVolumesOfTopics(this.sql, ids, interval);
   }
   mostQuotedInOutlets(ids: Ids, limit: number) {

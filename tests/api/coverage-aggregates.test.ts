@@ -1,7 +1,7 @@
 // What an outlet's or a topic's page draws: its articles per week or month, and the people
 // most quoted in its articles, counted by the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { periodStart } from "../../src/store/coverage-aggregates.js";
+import { periodStart } from "../../src/store/time-periods.js";
 import { SMALL_ARCHIVE } from "../support/article-drafts.js";
 import { startApiFixture, type ApiFixture } from "../support/api-fixture.js";
 

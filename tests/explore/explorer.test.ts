@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
     // The charts are SVG with a label, and say what they show in words.
     const timeline = page.getByRole("figure").filter({ has: page.locator('svg[aria-label="Timeline of Yury Pelevanov\'s quotes"]') });
     expect(await timeline.locator("figcaption").textContent()).toBe(
-      "18 dated quotes by Yury Pelevanov on 4 days, from 4 Mar 2025 to 16 Oct 2025; the most in one outlet on one day: 6 in Northwind Wire on 4 Mar 2025.",
+      "18 dated quotes by Yury Pelevanov on 4 days, from 4 Mar 2025 to 16 Oct 2025; the most in one outlet in one day: 6 in Northwind Wire on 4 Mar 2025.",
     );
     // Five marks, one per day and outlet; the table behind the disclosure holds the same rows.
     expect(await timeline.locator("svg g[aria-label='dot'] circle").count()).toBe(5);

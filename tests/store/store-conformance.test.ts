@@ -17,7 +17,7 @@ const QUOTE = `id text position speaker { id slug } organisation { slug } statem
 const ARTICLE = `id headline byline dateline standfirst body publishedOn url outlet { id slug name } people { slug } topics { slug }
   story { id title } quotes(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${QUOTE} } } }`;
 const PERSON = `id slug name aliases articleCount quoteCount outlets { slug }
-  quoteTimeline { day outlet { slug } count example { id text } } quotesByOutlet { outlet { slug } count } topics { topic { slug } articleCount }
+  quoteTimeline { interval points { start outlet { slug } count example { id text } } } months: quoteTimeline(maxPoints: 1) { interval points { start outlet { slug } count example { id } } } quotesByOutlet { outlet { slug } count } topics { topic { slug } articleCount }
   quotes(first: 2) { totalCount edges { cursor node { id text } } } articles(first: 2) { totalCount edges { cursor node { id } } }`;
 const STATEMENT = `id text firstReportedOn lastReportedOn reportCount outletCount speaker { slug } outlets { slug }
   quotes(first: 3) { totalCount edges { cursor node { ${QUOTE} } } }`;

@@ -3,7 +3,15 @@ import { pageRequest, toConnection } from "../connections.js";
 import { personFilter } from "../filter-inputs.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
 import { toGlobalId } from "../global-id.js";
+import { badUserInput } from "../errors.js";
 import { loadPresent } from "../load-present.js";
+
+/** `maxPoints` of quoteTimeline, checked. */
+function timelineMaxPoints(maxPoints: number | null | undefined): number {
+  const n = maxPoints ?? 1000;
+  if (!Number.isInteger(n) || n < 1 || n > 5000) throw badUserInput(`\`maxPoints\` must be between 1 and 5000, got ${n}.`, { argument: "maxPoints" });
+  return n;
+}
 
 export const personResolvers: Resolvers = {
   Query: {
@@ -39,11 +47,11 @@ export const personResolvers: Resolvers = {
       return toConnection({ ...keys, rows: articles }, "person-articles", articleKey, () => loaders.articleCountOfPerson.load(p.id));
     },
     outlets: async (p, _, { loaders }) => loadPresent(loaders.outlet, await loaders.outletIdsQuotingPerson.load(p.id)),
-    quoteTimeline: (p, _, { loaders }) => loaders.quoteTimelineOfPerson.load(p.id),
+    quoteTimeline: (p, { maxPoints }, { loaders }) => loaders.quoteTimelineOfPerson.load({ id: p.id, argument: timelineMaxPoints(maxPoints) }),
     quotesByOutlet: (p, _, { loaders }) => loaders.quoteCountsByOutletOfPerson.load(p.id),
     topics: (p, _, { loaders }) => loaders.topicsOfPerson.load(p.id),
   },
-  QuoteDayCount: {
+  QuoteCountInPeriod: {
     outlet: (c, _, { loaders }) => (c.outletId === null ? null : loaders.outlet.load(c.outletId)),
     example: async (c, _, { loaders }) => {
       const quote = await loaders.quote.load(c.exampleQuoteId);

@@ -9,9 +9,25 @@ import { useEffect, useRef, useState } from "react";
 let plotModule;
 const loadPlot = () => (plotModule ??= import("@observablehq/plot"));
 
+// Tableau 10, Plot's default categorical scheme, written out so the colour scale can also
+// hold the greys of the rows that gather several outlets.
+const TABLEAU10 = ["#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#bab0ab"];
+export const OTHER_OUTLETS = "Other outlets";
+export const UNKNOWN_OUTLET = "Unknown outlet";
+
 /** The same colour for an outlet on every chart: every outlet of the archive, by name, in one scheme. */
 export function outletColor(outlets) {
-  return { type: "categorical", domain: outlets.map((o) => o.name).sort(), scheme: "tableau10" };
+  const names = outlets.map((o) => o.name).sort();
+  return { type: "ordinal", domain: [...names, OTHER_OUTLETS, UNKNOWN_OUTLET], range: [...names.map((_, i) => TABLEAU10[i % 10]), "#8a939c", "#c4cad0"] };
+}
+
+/**
+ * The row a chart gives an outlet: its name for the `top` outlets, else "Other outlets", so a
+ * person quoted by fifty outlets still gets a chart that fits a screen (the table lists all).
+ */
+export function outletRow(top) {
+  const shown = new Set(top);
+  return (outlet) => (!outlet ? UNKNOWN_OUTLET : shown.has(outlet.name) ? outlet.name : OTHER_OUTLETS);
 }
 
 const DAY_MS = 86_400_000;
@@ -55,6 +71,8 @@ export function Chart({ title, summary, plot, table }) {
   const holder = useRef(null);
   const width = useWidth(holder);
   const [failed, setFailed] = useState(null);
+  // A table of thousands of rows costs as much to render as the page: built when opened.
+  const [tableOpen, setTableOpen] = useState(false);
   useEffect(() => {
     if (!width) return;
     let figure;
@@ -78,9 +96,9 @@ export function Chart({ title, summary, plot, table }) {
       {failed && <p className="state state-error">{failed}</p>}
       <figcaption>{summary}</figcaption>
       {table && (
-        <details className="chart-data">
+        <details className="chart-data" onToggle={(event) => setTableOpen(event.currentTarget.open)}>
           <summary>The numbers of “{title}” as a table</summary>
-          <DataTable {...table} caption={title} />
+          {tableOpen && <DataTable {...table} caption={title} />}
         </details>
       )}
     </figure>

@@ -18,7 +18,7 @@ export const OPERATIONS = {
   ExplorerPerson: `query ExplorerPerson($slug: String!, $first: Int, $after: String, $last: Int, $before: String) {
   person(slug: $slug) {
     slug name aliases quoteCount articleCount
-    quoteTimeline { day count outlet { slug name } example { text } }
+    quoteTimeline(maxPoints: 600) { interval points { start count outlet { slug name } example { text } } }
     quotesByOutlet { count outlet { slug name } }
     topics { articleCount topic { slug name } }
   }
@@ -44,7 +44,7 @@ export const OPERATIONS = {
   outlets { slug name }
 }`,
 
-  ExplorerOutlet: `query ExplorerOutlet($slug: String!, $interval: VolumeInterval!) {
+  ExplorerOutlet: `query ExplorerOutlet($slug: String!, $interval: TimeInterval!) {
   outlet(slug: $slug) {
     slug name articleCount firstPublishedOn lastPublishedOn
     articleVolume(interval: $interval) { start count }
@@ -54,7 +54,7 @@ export const OPERATIONS = {
   statements(filter: { outlets: [$slug] }, orderBy: MOST_OUTLETS, first: 5) { totalCount nodes { id text outletCount speaker { slug name } } }
 }`,
 
-  ExplorerTopic: `query ExplorerTopic($slug: String!, $interval: VolumeInterval!) {
+  ExplorerTopic: `query ExplorerTopic($slug: String!, $interval: TimeInterval!) {
   topic(slug: $slug) {
     slug name articleCount
     articleVolume(interval: $interval) { start count }

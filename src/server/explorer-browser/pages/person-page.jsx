@@ -1,9 +1,9 @@
-// Person: the name and every spelling seen, counts, a timeline of their quotes per day and
-// outlet (Person.quoteTimeline, one aggregate however many quotes), the outlets that quoted
-// them, their topics, and their statements ordered by reach, paged (?after= / ?before=).
-import { useCallback } from "react";
+// Person: the name and every spelling seen, counts, a timeline of their quotes per day (or
+// week, or month) and outlet (Person.quoteTimeline, one aggregate however many quotes), the
+// outlets that quoted them, their topics, and their statements ordered by reach, paged (?after= / ?before=).
+import { useCallback, useMemo } from "react";
 import { Link, useParams, useSearch } from "wouter";
-import { Chart, dayScale, labelMargin, outletColor } from "../charts.jsx";
+import { Chart, OTHER_OUTLETS, UNKNOWN_OUTLET, dayScale, labelMargin, outletColor, outletRow } from "../charts.jsx";
 import { useOperation } from "../graphql-client.js";
 import { count, dayDate, formatDay, listing } from "../format.js";
 import { Empty, Failure, Loading, NotFound } from "../states.jsx";
@@ -17,37 +17,58 @@ function pageVariables(search) {
   return { first: PAGE, ...(params.get("after") && { after: params.get("after") }) };
 }
 
+// Rows of the timeline and bars of the outlet chart: the outlets that quoted the person
+// most; the others share one row ("Other outlets"), and the tables list every one.
+const TOP_OUTLETS = 8;
+const PERIOD_WORD = { DAY: "day", WEEK: "week", MONTH: "month" };
+const MONTH = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+
+function periodName(start, interval) {
+  if (interval === "MONTH") return MONTH.format(dayDate(start));
+  return interval === "WEEK" ? `the week of ${formatDay(start)}` : formatDay(start);
+}
+
 function QuoteTimeline({ person, outlets }) {
-  const timeline = person.quoteTimeline;
-  const dated = timeline.reduce((sum, d) => sum + d.count, 0);
-  const days = new Set(timeline.map((d) => d.day)).size;
-  const busiest = timeline.reduce((best, d) => (d.count > (best?.count ?? 0) ? d : best), null);
+  const { interval, points } = person.quoteTimeline;
+  const rowOf = outletRow(person.quotesByOutlet.slice(0, TOP_OUTLETS).map((r) => r.outlet.name));
+  const dated = points.reduce((sum, d) => sum + d.count, 0);
+  const periods = new Set(points.map((d) => d.start)).size;
+  const busiest = points.reduce((best, d) => (d.count > (best?.count ?? 0) ? d : best), null);
+  const word = PERIOD_WORD[interval];
   const summary =
-    `${count(dated, "dated quote")} by ${person.name} on ${count(days, "day")}, from ${formatDay(timeline[0].day)} to ${formatDay(timeline[timeline.length - 1].day)}; ` +
-    `the most in one outlet on one day: ${busiest.count} in ${busiest.outlet?.name ?? "an unknown outlet"} on ${formatDay(busiest.day)}.`;
+    `${count(dated, "dated quote")} by ${person.name} ${interval === "DAY" ? "on" : "in"} ${count(periods, word)}, ` +
+    `from ${periodName(points[0].start, interval)} to ${periodName(points[points.length - 1].start, interval)}; ` +
+    `the most in one outlet in one ${word}: ${busiest.count} in ${busiest.outlet?.name ?? "an unknown outlet"} ${interval === "MONTH" ? "in" : "on"} ${periodName(busiest.start, interval)}.`;
   const plot = useCallback(
-    (width, Plot) => ({
-      height: Math.max(140, 48 * new Set(timeline.map((d) => d.outlet?.name)).size + 60),
-      marginLeft: labelMargin(width),
-      x: dayScale(timeline.map((d) => d.day), width - labelMargin(width)),
-      y: { label: null },
-      r: { range: [4, 16], label: "Quotes" },
-      color: outletColor(outlets),
-      marks: [
-        Plot.ruleX(timeline, { x: (d) => dayDate(d.day), stroke: "#ddd" }),
-        Plot.dot(timeline, {
-          x: (d) => dayDate(d.day),
-          y: (d) => d.outlet?.name ?? "Unknown outlet",
-          r: "count",
-          fill: (d) => d.outlet?.name ?? "Unknown outlet",
-          fillOpacity: 0.85,
-          stroke: "white",
-          channels: { Outlet: (d) => d.outlet?.name ?? "Unknown outlet", Quotes: "count", Said: (d) => `“${d.example.text}”` },
-          tip: { format: { x: false, y: false, r: false, fill: false } },
-        }),
-      ],
-    }),
-    [timeline, outlets],
+    (width, Plot) => {
+      const rows = [...new Set(points.map((d) => rowOf(d.outlet)))];
+      return {
+        height: Math.max(140, 44 * rows.length + 60),
+        marginLeft: labelMargin(width),
+        x: { ...dayScale(points.map((d) => d.start), width - labelMargin(width)), label: `${word[0].toUpperCase()}${word.slice(1)} of publication` },
+        y: { label: null, domain: [...person.quotesByOutlet.map((r) => rowOf(r.outlet)), OTHER_OUTLETS, UNKNOWN_OUTLET].filter((r, i, all) => rows.includes(r) && all.indexOf(r) === i) },
+        r: { range: [3, 14], label: "Quotes" },
+        color: outletColor(outlets),
+        marks: [
+          Plot.dot(points, {
+            x: (d) => dayDate(d.start),
+            y: (d) => rowOf(d.outlet),
+            r: "count",
+            fill: (d) => rowOf(d.outlet),
+            fillOpacity: 0.8,
+            stroke: "white",
+            channels: {
+              When: (d) => periodName(d.start, interval),
+              Outlet: (d) => d.outlet?.name ?? UNKNOWN_OUTLET,
+              Quotes: "count",
+              Said: (d) => `“${d.example.text}”`,
+            },
+            tip: { format: { x: false, y: false, r: false, fill: false } },
+          }),
+        ],
+      };
+    },
+    [points, outlets, interval],
   );
   return (
     <Chart
@@ -56,41 +77,51 @@ function QuoteTimeline({ person, outlets }) {
       plot={plot}
       table={{
         columns: [
-          { label: "Day", value: (d) => formatDay(d.day) },
-          { label: "Outlet", value: (d) => d.outlet?.name ?? "Unknown outlet" },
+          { label: interval === "DAY" ? "Day" : interval === "WEEK" ? "Week of" : "Month", value: (d) => (interval === "MONTH" ? periodName(d.start, interval) : formatDay(d.start)) },
+          { label: "Outlet", value: (d) => d.outlet?.name ?? UNKNOWN_OUTLET },
           { label: "Quotes", value: (d) => d.count },
           { label: "For example", value: (d) => `“${d.example.text}”` },
         ],
-        rows: timeline,
+        rows: points,
       }}
     />
   );
 }
 
 function OutletBars({ person, outlets }) {
-  const rows = person.quotesByOutlet;
-  const summary = `${listing(rows.map((r) => `${r.outlet.name} (${r.count})`))} quoted ${person.name}.`;
+  const all = person.quotesByOutlet;
+  const others = all.slice(TOP_OUTLETS);
+  const bars = useMemo(
+    () => [
+      ...all.slice(0, TOP_OUTLETS).map((r) => ({ name: r.outlet.name, count: r.count })),
+      ...(others.length ? [{ name: `${OTHER_OUTLETS} (${others.length})`, fill: OTHER_OUTLETS, count: others.reduce((sum, r) => sum + r.count, 0) }] : []),
+    ],
+    [all],
+  );
+  const summary =
+    `${listing(all.slice(0, TOP_OUTLETS).map((r) => `${r.outlet.name} (${r.count})`).concat(others.length ? [`${count(others.length, "other outlet")} (${bars[bars.length - 1].count})`] : []))} quoted ${person.name}.`;
   const plot = useCallback(
     (width, Plot) => ({
-      height: 34 * rows.length + 50,
+      height: 34 * bars.length + 50,
       marginLeft: labelMargin(width),
+      marginRight: 30,
       x: { label: "Quotes carried", grid: true },
-      y: { label: null },
+      y: { label: null, domain: bars.map((b) => b.name) },
       color: outletColor(outlets),
       marks: [
-        Plot.barX(rows, { x: "count", y: (r) => r.outlet.name, fill: (r) => r.outlet.name, sort: { y: "-x" } }),
-        Plot.text(rows, { x: "count", y: (r) => r.outlet.name, text: "count", dx: 10, textAnchor: "start" }),
+        Plot.barX(bars, { x: "count", y: "name", fill: (b) => b.fill ?? b.name }),
+        Plot.text(bars, { x: "count", y: "name", text: "count", dx: 10, textAnchor: "start" }),
         Plot.ruleX([0]),
       ],
     }),
-    [rows, outlets],
+    [bars, outlets],
   );
   return (
     <Chart
       title={`Outlets that quoted ${person.name}`}
       summary={summary}
       plot={plot}
-      table={{ columns: [{ label: "Outlet", value: (r) => <Link href={`/outlet/${r.outlet.slug}`}>{r.outlet.name}</Link> }, { label: "Quotes", value: (r) => r.count }], rows }}
+      table={{ columns: [{ label: "Outlet", value: (r) => <Link href={`/outlet/${r.outlet.slug}`}>{r.outlet.name}</Link> }, { label: "Quotes", value: (r) => r.count }], rows: all }}
     />
   );
 }
@@ -177,7 +208,7 @@ export function PersonPage() {
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">When they were quoted</h2>
-        {person.quoteTimeline.length ? (
+        {person.quoteTimeline.points.length ? (
           <QuoteTimeline person={person} outlets={outlets} />
         ) : (
           <Empty>No dated quote of {person.name}'s is in the archive.</Empty>
