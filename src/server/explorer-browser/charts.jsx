@@ -15,9 +15,14 @@ const TABLEAU10 = ["#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc9
 export const OTHER_OUTLETS = "Other outlets";
 export const UNKNOWN_OUTLET = "Unknown outlet";
 
-/** The same colour for an outlet on every chart: every outlet of the archive, by name, in one scheme. */
-export function outletColor(outlets) {
-  const names = outlets.map((o) => o.name).sort();
+/**
+ * An outlet's colour: the same on every chart of every page while the archive has no more
+ * outlets than the scheme has colours; beyond, ten colours cannot tell fifty outlets apart, so
+ * the outlets a page shows (`shown`, in its order) take the colours first.
+ */
+export function outletColor(outlets, shown = []) {
+  const all = outlets.map((o) => o.name).sort();
+  const names = all.length <= TABLEAU10.length ? all : [...new Set([...shown, ...all])];
   return { type: "ordinal", domain: [...names, OTHER_OUTLETS, UNKNOWN_OUTLET], range: [...names.map((_, i) => TABLEAU10[i % 10]), "#8a939c", "#c4cad0"] };
 }
 

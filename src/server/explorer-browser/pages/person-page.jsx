@@ -48,7 +48,7 @@ function QuoteTimeline({ person, outlets }) {
         x: { ...dayScale(points.map((d) => d.start), width - labelMargin(width)), label: `${word[0].toUpperCase()}${word.slice(1)} of publication` },
         y: { label: null, domain: [...person.quotesByOutlet.map((r) => rowOf(r.outlet)), OTHER_OUTLETS, UNKNOWN_OUTLET].filter((r, i, all) => rows.includes(r) && all.indexOf(r) === i) },
         r: { range: [3, 14], label: "Quotes" },
-        color: outletColor(outlets),
+        color: outletColor(outlets, person.quotesByOutlet.slice(0, TOP_OUTLETS).map((r) => r.outlet.name)),
         marks: [
           Plot.dot(points, {
             x: (d) => dayDate(d.start),
@@ -104,10 +104,11 @@ function OutletBars({ person, outlets }) {
     (width, Plot) => ({
       height: 34 * bars.length + 50,
       marginLeft: labelMargin(width),
-      marginRight: 30,
+      // Room for a count of four digits after the longest bar.
+      marginRight: 45,
       x: { label: "Quotes carried", grid: true },
       y: { label: null, domain: bars.map((b) => b.name) },
-      color: outletColor(outlets),
+      color: outletColor(outlets, bars.map((b) => b.name)),
       marks: [
         Plot.barX(bars, { x: "count", y: "name", fill: (b) => b.fill ?? b.name }),
         Plot.text(bars, { x: "count", y: "name", text: "count", dx: 10, textAnchor: "start" }),

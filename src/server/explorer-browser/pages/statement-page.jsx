@@ -57,7 +57,7 @@ function Propagation({ quotes, outlets, first }) {
       marginLeft: labelMargin(width),
       x: dayScale(rows.map((q) => q.article.publishedOn), width - labelMargin(width)),
       y: { label: null, domain: [...new Set(rows.map((q) => q.article.outlet?.name ?? "Unknown outlet"))] },
-      color: outletColor(outlets),
+      color: outletColor(outlets, rows.map((q) => q.article.outlet?.name)),
       marks: [
         Plot.ruleY(rows, { y: (q) => q.article.outlet?.name ?? "Unknown outlet", stroke: "#eee" }),
         Plot.dot(rows, {

@@ -16,7 +16,7 @@ function ArticleTimeline({ articles, outlets }) {
       marginLeft: labelMargin(width),
       x: dayScale(rows.map((a) => a.publishedOn), width - labelMargin(width)),
       y: { label: null },
-      color: outletColor(outlets),
+      color: outletColor(outlets, rows.map(outletOf)),
       marks: [
         Plot.ruleY(rows, { y: outletOf, stroke: "#eee" }),
         Plot.dot(rows, {
