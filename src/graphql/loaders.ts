@@ -1,7 +1,7 @@
 // DataLoaders, made fresh for every request: each batches the lookups of one resolver
 // across all the rows of a page into one SQL statement, and caches them for the request.
 import DataLoader from "dataloader";
-import { searchKey, type Page, type PageRequest, type SearchExpression, type Store } from "../store/store.js";
+import { searchKey, type Page, type PageRequest, type SearchExpression, type Store, type TimeInterval } from "../store/store.js";
 import { MATCH_CLOSE, MATCH_OPEN, snippetHtml } from "./snippet-html.js";
 
 interface SnippetKey {
@@ -37,6 +37,21 @@ function byKey<V>(fetch: (ids: readonly number[]) => Promise<Map<number, V>>, mi
   });
 }
 
+/** Batches "the same aggregate, with the same argument, for each of these ids" into one call per distinct argument. */
+function perIdWith<A extends string | number, V>(fetch: (ids: readonly number[], argument: A) => Promise<Map<number, V>>, missing: V) {
+  return new DataLoader<{ id: number; argument: A }, V, string>(
+    async (keys) => {
+      const found = new Map<string, V>();
+      for (const argument of new Set(keys.map((k) => k.argument))) {
+        const ids = [...new Set(keys.filter((k) => k.argument === argument).map((k) => k.id))];
+        for (const [id, value] of await fetch(ids, argument)) found.set(`${id}|${argument}`, value);
+      }
+      return keys.map((k) => found.get(`${k.id}|${k.argument}`) ?? missing);
+    },
+    { cacheKeyFn: (k) => `${k.id}|${k.argument}` },
+  );
+}
+
 export function createLoaders(store: Store) {
   return {
     article: new DataLoader((ids: readonly number[]) => store.articlesByIds(ids)),
@@ -57,6 +72,9 @@ export function createLoaders(store: Store) {
     articleCountOfPerson: byKey((ids) => store.articleCountsOfPeople(ids), 0),
     quoteCountOfPerson: byKey((ids) => store.countQuotesBy("speakerId", ids), 0),
     outletIdsQuotingPerson: byKey((ids) => store.outletIdsQuotingPeople(ids), []),
+    quoteTimelineOfPerson: perIdWith((ids, maxPoints: number) => store.quoteTimelinesOfPeople(ids, maxPoints), { interval: "DAY" as const, points: [] }),
+    quoteCountsByOutletOfPerson: byKey((ids) => store.quoteCountsByOutletOfPeople(ids), []),
+    topicsOfPerson: byKey((ids) => store.topicsOfPeople(ids), []),
     quotePageOfPerson: pagesPerParent((ids, request) => store.quotePagesOfSpeakers(ids, request)),
     articlePageOfPerson: pagesPerParent((ids, request) => store.articlePagesOfPeople(ids, request)),
 
@@ -73,6 +91,10 @@ export function createLoaders(store: Store) {
 
     statsOfOutlet: byKey((ids) => store.statsOfOutlets(ids), { articleCount: 0, firstPublishedOn: null, lastPublishedOn: null }),
     articleCountOfTopic: byKey((ids) => store.articleCountsOfTopics(ids), 0),
+    articleVolumeOfOutlet: perIdWith((ids, interval: TimeInterval) => store.articleVolumesOfOutlets(ids, interval), []),
+    articleVolumeOfTopic: perIdWith((ids, interval: TimeInterval) => store.articleVolumesOfTopics(ids, interval), []),
+    mostQuotedInOutlet: perIdWith((ids, limit: number) => store.mostQuotedInOutlets(ids, limit), []),
+    mostQuotedInTopic: perIdWith((ids, limit: number) => store.mostQuotedInTopics(ids, limit), []),
 
     /** Snippets of one search (the same words, however written) are fetched together. */
     snippet: new DataLoader<SnippetKey, string | null, string>(

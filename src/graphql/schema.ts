@@ -6,6 +6,7 @@ import { isCalendarDay } from "../extract/day-number.js";
 import type { Resolvers } from "./generated/resolvers-types.js";
 import { articleResolvers } from "./resolvers/article.js";
 import { connectionResolvers } from "./resolvers/connection.js";
+import { coverageResolvers } from "./resolvers/coverage.js";
 import { nodeResolvers } from "./resolvers/node.js";
 import { organisationResolvers } from "./resolvers/organisation.js";
 import { outletResolvers } from "./resolvers/outlet.js";
@@ -63,7 +64,7 @@ function withStoredDatesChecked(resolvers: Record<string, Record<string, unknown
 
 export const resolvers: Resolvers = {
   ...(withStoredDatesChecked(
-    mergeResolvers([articleResolvers, quoteResolvers, personResolvers, organisationResolvers, outletResolvers, topicResolvers, statementResolvers, storyResolvers, nodeResolvers, connectionResolvers]) as Record<string, Record<string, unknown>>,
+    mergeResolvers([articleResolvers, coverageResolvers, quoteResolvers, personResolvers, organisationResolvers, outletResolvers, topicResolvers, statementResolvers, storyResolvers, nodeResolvers, connectionResolvers]) as Record<string, Record<string, unknown>>,
   ) as Resolvers),
   Date: DateScalar,
 };

@@ -4,11 +4,13 @@ import type { GraphQLContext } from "../graphql/context.js";
 import { resolvers, typeDefs } from "../graphql/schema.js";
 import { badArgumentValuesPlugin } from "./bad-argument-values.js";
 import { formatError } from "./format-error.js";
+import { KnownOperationsCache } from "./known-operations.js";
 import { queriesOnlyRule } from "./queries-only.js";
 import { queryLimitsPlugin } from "./query-limits.js";
 import { requestLogPlugin } from "./request-log.js";
 
-export function createApolloServer(): ApolloServer<GraphQLContext> {
+/** `knownOperations`: persisted queries known before any client sends them (the explorer's), text by sha256. */
+export function createApolloServer(knownOperations: ReadonlyMap<string, string> = new Map()): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers: resolvers as never,
@@ -19,8 +21,9 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     // Refuses mutations and subscriptions while validating (see queries-only.ts).
     validationRules: [queriesOnlyRule],
     // Automatic persisted queries: a client may send only a query's sha256 once the server
-    // has seen it. Held in Apollo's bounded (30 MiB) in-memory LRU cache.
-    persistedQueries: {},
+    // has seen it, or knows it from the explorer's build (see known-operations.ts). The others
+    // are held in a bounded (30 MiB) in-memory LRU cache, as Apollo's default.
+    persistedQueries: { cache: new KnownOperationsCache(knownOperations) },
     // Apollo's own landing page loads from a CDN; the archive serves its own IDE.
     // queryLimitsPlugin refuses costly documents before they run (see query-limits.ts).
     plugins: [ApolloServerPluginLandingPageDisabled(), badArgumentValuesPlugin, queryLimitsPlugin, requestLogPlugin],

@@ -5,6 +5,7 @@ import { createContext } from "../graphql/context.js";
 import { schemaText } from "../graphql/schema-text.js";
 import type { Store } from "../store/store.js";
 import { createApolloServer } from "./apollo.js";
+import { explorerOperations, explorerRouter } from "./explorer.js";
 import { ideRouter } from "./ide.js";
 import { cors } from "./cors.js";
 import { exportPace } from "./export-pace.js";
@@ -21,9 +22,10 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The archive's HTTP surface: /graphql, /export, /healthz, the IDE. Read-only: writes belong to the ingest CLI. */
+/** The archive's HTTP surface: /graphql, /export, /healthz, the IDE, the explorer. Read-only: writes belong to the ingest CLI. */
 export async function createApp(store: Store): Promise<App> {
-  const apollo = createApolloServer();
+  // The explorer's operations, known as persisted queries from the start (known-operations.ts).
+  const apollo = createApolloServer(explorerOperations());
   await apollo.start();
   const app = express();
   app.disable("x-powered-by");
@@ -64,6 +66,7 @@ export async function createApp(store: Store): Promise<App> {
   });
 
   app.use(ideRouter()); // the IDE at / and, for browsers, at /graphql
+  app.use(explorerRouter()); // the analysts' explorer under /explore
 
   // Exports take turns with GraphQL requests, which go first (server/export-pace.ts).
   const pace = exportPace();

@@ -3,11 +3,14 @@
 // connections and their dialect, never in a copy of a query.
 import type { ArticleDraft } from "../extract/types.js";
 import * as articles from "./articles.js";
+import * as coverage from "./coverage-aggregates.js";
+import type { TimeInterval } from "./coverage-aggregates.js";
 import * as exports from "./export.js";
 import type { PageRequest } from "./keyset.js";
 import * as organisations from "./organisations.js";
 import * as outlets from "./outlets.js";
 import * as people from "./people.js";
+import * as personAggregates from "./person-aggregates.js";
 import * as quotes from "./quotes.js";
 import { forgetRememberedIds, saveArticle } from "./save-article.js";
 import type { SearchExpression } from "./search-syntax.js";
@@ -83,6 +86,15 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
   outletIdsQuotingPeople(ids: Ids) {
     return people.outletIdsQuotingPeople(this.sql, ids);
   }
+  quoteTimelinesOfPeople(ids: Ids, maxPoints: number) {
+    return personAggregates.quoteTimelinesOfPeople(this.sql, ids, maxPoints);
+  }
+  quoteCountsByOutletOfPeople(ids: Ids) {
+    return personAggregates.quoteCountsByOutletOfPeople(this.sql, ids);
+  }
+  topicsOfPeople(ids: Ids) {
+    return personAggregates.topicsOfPeople(this.sql, ids);
+  }
 
   findQuotes(filter: QuoteFilter, request: PageRequest) {
     return quotes.findQuotes(this.sql, filter, request);
@@ -145,6 +157,18 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
   }
   articleCountsOfTopics(ids: Ids) {
     return topics.articleCountsOfTopics(this.sql, ids);
+  }
+  articleVolumesOfOutlets(ids: Ids, interval: TimeInterval) {
+    return coverage.articleVolumesOfOutlets(this.sql, ids, interval);
+  }
+  articleVolumesOfTopics(ids: Ids, interval: TimeInterval) {
+    return coverage.articleVolumesOfTopics(this.sql, ids, interval);
+  }
+  mostQuotedInOutlets(ids: Ids, limit: number) {
+    return coverage.mostQuotedInOutlets(this.sql, ids, limit);
+  }
+  mostQuotedInTopics(ids: Ids, limit: number) {
+    return coverage.mostQuotedInTopics(this.sql, ids, limit);
   }
 
   findStatements(filter: StatementFilter, order: StatementOrder, request: PageRequest) {

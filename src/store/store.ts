@@ -10,6 +10,8 @@ import type { ExportedArticle, ExportedQuote, ExportFilter } from "./export.js";
 import type { Page, PageRequest } from "./keyset.js";
 import type { Organisation, OrganisationFilter } from "./organisations.js";
 import type { Outlet, OutletStats } from "./outlets.js";
+import type { PeriodCount, PersonQuoteCount, TimeInterval } from "./coverage-aggregates.js";
+import type { OutletQuoteCount, QuoteTimeline, TopicArticleCount } from "./person-aggregates.js";
 import type { Person, PersonFilter, PersonListRow, PersonOrder } from "./people.js";
 import type { Quote, QuoteFilter } from "./quotes.js";
 import type { SaveOutcome } from "./save-article.js";
@@ -27,6 +29,8 @@ export type { Organisation, OrganisationFilter } from "./organisations.js";
 export { organisationKey } from "./organisations.js";
 export type { Outlet, OutletStats } from "./outlets.js";
 export type { Person, PersonFilter, PersonListRow, PersonOrder } from "./people.js";
+export type { OutletQuoteCount, QuotePeriodCount, QuoteTimeline, TopicArticleCount } from "./person-aggregates.js";
+export type { PeriodCount, PersonQuoteCount, TimeInterval } from "./coverage-aggregates.js";
 export { personKey } from "./people.js";
 export type { Quote, QuoteFilter } from "./quotes.js";
 export { articleQuoteKey, quoteKey } from "./quotes.js";
@@ -76,6 +80,12 @@ export interface Store {
   articleCountsOfPeople(personIds: readonly number[]): Promise<Map<number, number>>;
   articlePagesOfPeople(personIds: readonly number[], request: PageRequest): Promise<Map<number, Page<ArticleKeyRow>>>;
   outletIdsQuotingPeople(personIds: readonly number[]): Promise<Map<number, number[]>>;
+  /** Each person's dated quotes counted per day, week or month and outlet, oldest first, in at most `maxPoints` points unless even months make more. */
+  quoteTimelinesOfPeople(personIds: readonly number[], maxPoints: number): Promise<Map<number, QuoteTimeline>>;
+  /** The outlets that quoted each person, with how many quotes each carried, most first. */
+  quoteCountsByOutletOfPeople(personIds: readonly number[]): Promise<Map<number, OutletQuoteCount[]>>;
+  /** The topics of the articles quoting each person, with how many such articles, most first. */
+  topicsOfPeople(personIds: readonly number[]): Promise<Map<number, TopicArticleCount[]>>;
 
   // Quotes
   findQuotes(filter: QuoteFilter, request: PageRequest): Promise<Page<Quote>>;
@@ -103,6 +113,14 @@ export interface Store {
   topicsByIds(ids: readonly number[]): Promise<(Topic | null)[]>;
   topicsOfArticles(articleIds: readonly number[]): Promise<Map<number, Topic[]>>;
   articleCountsOfTopics(ids: readonly number[]): Promise<Map<number, number>>;
+  /** Each outlet's dated articles per week or month, oldest first (periods without articles left out). */
+  articleVolumesOfOutlets(ids: readonly number[], interval: TimeInterval): Promise<Map<number, PeriodCount[]>>;
+  /** Each topic's dated articles per week or month, oldest first (periods without articles left out). */
+  articleVolumesOfTopics(ids: readonly number[], interval: TimeInterval): Promise<Map<number, PeriodCount[]>>;
+  /** For each outlet, the `limit` people it quoted most, with how many quotes, most first. */
+  mostQuotedInOutlets(ids: readonly number[], limit: number): Promise<Map<number, PersonQuoteCount[]>>;
+  /** For each topic, the `limit` people most quoted in its articles, with how many quotes, most first. */
+  mostQuotedInTopics(ids: readonly number[], limit: number): Promise<Map<number, PersonQuoteCount[]>>;
 
   // Statements and stories
   findStatements(filter: StatementFilter, order: StatementOrder, request: PageRequest): Promise<Page<Statement>>;

@@ -17,6 +17,7 @@ const QUOTE = `id text position speaker { id slug } organisation { slug } statem
 const ARTICLE = `id headline byline dateline standfirst body publishedOn url outlet { id slug name } people { slug } topics { slug }
   story { id title } quotes(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${QUOTE} } } }`;
 const PERSON = `id slug name aliases articleCount quoteCount outlets { slug }
+  quoteTimeline { interval points { start outlet { slug } count example { id text } } } months: quoteTimeline(maxPoints: 1) { interval points { start outlet { slug } count example { id } } } quotesByOutlet { outlet { slug } count } topics { topic { slug } articleCount }
   quotes(first: 2) { totalCount edges { cursor node { id text } } } articles(first: 2) { totalCount edges { cursor node { id } } }`;
 const STATEMENT = `id text firstReportedOn lastReportedOn reportCount outletCount speaker { slug } outlets { slug }
   quotes(first: 3) { totalCount edges { cursor node { ${QUOTE} } } }`;
@@ -147,6 +148,8 @@ describe.skipIf(unavailable)("the SQLite and PostgreSQL stores over the same cor
     await same(question(`organisations(first: 50) { ${page(ORGANISATION)} } search: organisations(filter: { search: "min" }) { totalCount nodes { slug } }`));
     await same(question(`organisation(slug: $organisation) { ${ORGANISATION} }`));
     await same(question(`outlets { id slug name articleCount firstPublishedOn lastPublishedOn } outlet(slug: $outletName) { id slug }`));
+    const coverage = `months: articleVolume { start count } weeks: articleVolume(interval: WEEK) { start count } mostQuoted(first: 3) { count person { slug } }`;
+    await same(question(`outlets { ${coverage} } topics { ${coverage} }`));
     await same(question(`topics { id slug name articleCount } topic(slug: $topicName) { id slug }`));
   });
 

@@ -3,7 +3,15 @@ import { pageRequest, toConnection } from "../connections.js";
 import { personFilter } from "../filter-inputs.js";
 import type { Resolvers } from "../generated/resolvers-types.js";
 import { toGlobalId } from "../global-id.js";
+import { badUserInput } from "../errors.js";
 import { loadPresent } from "../load-present.js";
+
+/** `maxPoints` of quoteTimeline, checked. */
+function timelineMaxPoints(maxPoints: number | null | undefined): number {
+  const n = maxPoints ?? 1000;
+  if (!Number.isInteger(n) || n < 1 || n > 5000) throw badUserInput(`\`maxPoints\` must be between 1 and 5000, got ${n}.`, { argument: "maxPoints" });
+  return n;
+}
 
 export const personResolvers: Resolvers = {
   Query: {
@@ -39,5 +47,31 @@ export const personResolvers: Resolvers = {
       return toConnection({ ...keys, rows: articles }, "person-articles", articleKey, () => loaders.articleCountOfPerson.load(p.id));
     },
     outlets: async (p, _, { loaders }) => loadPresent(loaders.outlet, await loaders.outletIdsQuotingPerson.load(p.id)),
+    quoteTimeline: (p, { maxPoints }, { loaders }) => loaders.quoteTimelineOfPerson.load({ id: p.id, argument: timelineMaxPoints(maxPoints) }),
+    quotesByOutlet: (p, _, { loaders }) => loaders.quoteCountsByOutletOfPerson.load(p.id),
+    topics: (p, _, { loaders }) => loaders.topicsOfPerson.load(p.id),
+  },
+  QuoteCountInPeriod: {
+    outlet: (c, _, { loaders }) => (c.outletId === null ? null : loaders.outlet.load(c.outletId)),
+    example: async (c, _, { loaders }) => {
+      const quote = await loaders.quote.load(c.exampleQuoteId);
+      // Counted and read in one snapshot: the quote the count names is there.
+      if (!quote) throw new Error(`quote ${c.exampleQuoteId} of a timeline is missing`);
+      return quote;
+    },
+  },
+  OutletQuoteCount: {
+    outlet: async (c, _, { loaders }) => {
+      const outlet = await loaders.outlet.load(c.outletId);
+      if (!outlet) throw new Error(`outlet ${c.outletId} of a quote count is missing`);
+      return outlet;
+    },
+  },
+  PersonTopic: {
+    topic: async (c, _, { loaders }) => {
+      const topic = await loaders.topic.load(c.topicId);
+      if (!topic) throw new Error(`topic ${c.topicId} of a person's topics is missing`);
+      return topic;
+    },
   },
 };
