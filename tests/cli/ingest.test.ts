@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ingestCommand } from "../../scripts/cli/ingest-command.js";
-import { runScript, type ScriptRun } from "../support/run-script.js";
+import { ingestInProcess } from "../support/ingest-in-process.js";
+import { runScript } from "../support/run-script.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
 
 const article = (headline: string, speaker: string, words: string) =>
@@ -26,13 +26,7 @@ afterEach(async () => {
 // The first two tests run the script as `npm run ingest` does; the rest call the same command
 // in this process, as a script's start-up costs seconds a run.
 const ingestScript = (...args: string[]) => runScript("ingest.ts", args, { DATABASE_URL: archive.url });
-async function ingest(...args: string[]): Promise<ScriptRun> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io = { out: (line: string) => stdout.push(line), err: (line: string) => stderr.push(line), stop() {} };
-  const code = await ingestCommand(["--workers", "0", ...args], io, { DATABASE_URL: archive.url });
-  return { code, stdout: stdout.map((l) => `${l}\n`).join(""), stderr: stderr.map((l) => `${l}\n`).join("") };
-}
+const ingest = (...args: string[]) => ingestInProcess(archive.url, ["--workers", "0", ...args]);
 const count = async () => archive.store.db.prisma.article.count();
 
 describe("npm run ingest", () => {

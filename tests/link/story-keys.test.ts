@@ -33,7 +33,7 @@ let generatedDir: string;
 let articles: Keyed[];
 beforeAll(async () => {
   generatedDir = mkdtempSync(join(tmpdir(), "story-keys-"));
-  writeCorpus(generatedDir, 400, 3);
+  writeCorpus(generatedDir, 200, 3);
   articles = await keyedArticles([generatedDir, "tests/fixtures/extraction", "tests/fixtures/linking", "data/sample"]);
 }, 60_000);
 afterAll(() => rmSync(generatedDir, { recursive: true, force: true }));

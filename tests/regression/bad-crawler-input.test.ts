@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveArchive, type ApiFixture } from "../support/api-fixture.js";
-import { runScript, type ScriptRun } from "../support/run-script.js";
+import { ingestInProcess } from "../support/ingest-in-process.js";
+import type { ScriptRun } from "../support/run-script.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
 
 const article = (headline: string) => `${headline}\n\nOla Nordmann, the harbour master, said on Tuesday that "the channel is open," adding that work would go on.\n`;
@@ -51,7 +52,7 @@ beforeAll(async () => {
   symlinkSync(join(dir, "outside.txt"), join(corpus, "outside-link.txt"));
   symlinkSync(join(corpus, "older", "inside.txt"), join(corpus, "inside-link.txt"));
   symlinkSync(join(dir, "missing.txt"), join(corpus, "dangling.txt"));
-  run = await runScript("ingest.ts", [corpus], { DATABASE_URL: archive.url });
+  run = await ingestInProcess(archive.url, ["--workers", "0", corpus]);
 }, 120_000);
 afterAll(async () => {
   await archive?.close();
@@ -77,7 +78,7 @@ describe("crawler metadata is checked the same way from a manifest as from front
 
   it("gives front matter the same words for the same mistake", async () => {
     writeFileSync(join(dir, "front.txt"), `---\nurl: file:///etc/passwd\n---\n${article("Front matter story")}`);
-    const front = await runScript("ingest.ts", [join(dir, "front.txt")], { DATABASE_URL: archive.url });
+    const front = await ingestInProcess(archive.url, ["--workers", "0", join(dir, "front.txt")]);
     expect(front.stdout).toMatch(/FAILED .*front\.txt: front matter field `url` must be an http\(s\) URL/);
   });
 
@@ -105,7 +106,7 @@ describe("entries of a folder that are not article files", () => {
   });
 
   it("refuses a FIFO named on the command line instead of waiting on it for ever", async () => {
-    const direct = await runScript("ingest.ts", [join(dir, "corpus", "stream.txt")], { DATABASE_URL: archive.url });
+    const direct = await ingestInProcess(archive.url, ["--workers", "0", join(dir, "corpus", "stream.txt")]);
     expect(direct.stdout).toMatch(/^FAILED .*stream\.txt: is a named pipe \(FIFO\), not a regular file.*\[NOT_A_FILE\]$/m);
     expect(direct.code).toBe(1);
   });

@@ -7,8 +7,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { ingestCommand } from "../../scripts/cli/ingest-command.js";
 import { writeArticleFiles } from "../support/article-files.js";
+import { ingestInProcess } from "../support/ingest-in-process.js";
 import { runScript } from "../support/run-script.js";
 
 const dir = mkdtempSync(join(tmpdir(), "news-archive-disk-full-"));
@@ -57,9 +57,8 @@ describe.skipIf(!mounted)("an ingest that fills the disk", () => {
 
     execFileSync("mount", ["-o", "remount,size=64m", disk]);
     // The same command again, in this process (a script's start-up is seconds).
-    const lines: string[] = [];
-    const again = await ingestCommand(["--workers", "0", files], { out: (l) => lines.push(l), err: (l) => lines.push(l), stop() {} }, { DATABASE_URL: `file:${path}` });
-    expect(again).toBe(0);
-    expect(lines.at(-1)).toBe(`400 files: ${400 - stored} stored, ${stored} already in the archive, 0 failed`);
+    const again = await ingestInProcess(`file:${path}`, ["--workers", "0", files]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`400 files: ${400 - stored} stored, ${stored} already in the archive, 0 failed`);
   });
 });

@@ -7,7 +7,7 @@ import { readCorpus } from "../../src/corpus/read-corpus.js";
 import { extractArticle } from "../../src/extract/pipeline.js";
 import { sqlRows } from "../../src/store/sql-rows.js";
 import { writeArticleFiles } from "../support/article-files.js";
-import { runScript } from "../support/run-script.js";
+import { ingestInProcess } from "../support/ingest-in-process.js";
 import { startScript } from "../support/script-process.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
 
@@ -98,7 +98,8 @@ describe("an ingest killed half-way", () => {
     expect(afterKill.articles.length).toBeLessThan(FILES);
     expectWhole(afterKill);
 
-    const second = await runScript("ingest.ts", [dir], { DATABASE_URL: archive.url });
+    // The same command again, as an operator would run it after the crash (in this process).
+    const second = await ingestInProcess(archive.url, ["--workers", "0", dir]);
     expect(second.code, second.stderr).toBe(0);
     const left = FILES - afterKill.articles.length;
     expect(second.stdout).toContain(`${FILES} files: ${left} stored, ${afterKill.articles.length} already in the archive, 0 failed`);

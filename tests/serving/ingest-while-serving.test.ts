@@ -8,7 +8,7 @@ import { graphql } from "../support/graphql-client.js";
 import { startScript } from "../support/script-process.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
 
-const FILES = 200;
+const FILES = 100;
 const OUTLET_SLUGS = ["the-fjord-gazette", "coastal-times", "northwind-wire", "the-harbour-ledger", "meridian-post"];
 
 // Every count in one answer against the rows of the same answer: the outlets' pages against
