@@ -135,7 +135,10 @@ export function extractArticle(raw: RawArticle, options: ExtractOptions = {}): E
   const analysed = analyseBody(masthead.body);
   // The headline and standfirst often give a full name the body shortens ("Nasser").
   const context = [masthead.headline, masthead.standfirst].filter((t): t is string => t !== null).map(analyseParagraph);
-  const people = findPeople(analysed, [...masthead.byline, ...masthead.credits], context, options.knownBySurname);
+  // Nor is the outlet a person where the text names it as one would a reporter's contact
+  // ("…, told Baltic Courier that…"), two capitalised words like a name.
+  const notPeople = [...masthead.byline, ...masthead.credits, ...(outlet ? [outlet, outlet.replace(/^the\s+/i, "")] : [])];
+  const people = findPeople(analysed, notPeople, context, options.knownBySurname);
 
   return {
     ok: true,

@@ -42,6 +42,12 @@ describe("extractArticle", () => {
     expect(d.topics).toBeInstanceOf(Array);
   });
 
+  it("does not take the article's own outlet for a person where a source talks to it", () => {
+    const text = `Harbour fees cut\n\nBy Ana Lind\n\nIlze Rozentale, a researcher at the Riga Institute, told Baltic Courier that the offer was "a shop window more than a shop," adding that buyers would wait.\n`;
+    const result = extractArticle(raw(text, { outlet: "The Baltic Courier" }));
+    expect(result.ok && result.draft.people.map((p) => p.name)).toEqual(["Ilze Rozentale"]);
+  });
+
   it("infers the outlet from the page when no manifest names it", () => {
     const result = extractArticle(raw(ARTICLE));
     expect(result.ok && result.draft.outlet).toBe("The Harbour Post");
