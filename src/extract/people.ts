@@ -65,7 +65,8 @@ const NON_PERSON_WORDS = new Set(
   government parliament senate congress assembly cabinet duma kremlin pentagon index exchange market war revolution day
   arabia america americas africa asia europe korea kong york zealand delhi angeles lanka east west north south coast
   peninsula strip heights region province county district city town village oblast krai state territory street
-  board bureau authority coalition alliance caucus campaign pac panel tribunal institution`.split(/\s+/),
+  board bureau authority coalition alliance caucus campaign pac panel tribunal institution
+  corridor route pipeline highway railway railroad terminal zone`.split(/\s+/),
 );
 
 export function looksLikeOrganisationOrPlace(words: string[]): boolean {

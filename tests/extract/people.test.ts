@@ -12,6 +12,10 @@ describe("findPeople", () => {
     expect(people).toEqual([{ name: "Kiril Dmitrov", aliases: expect.arrayContaining(["Dmitrov", "Mr Dmitrov"]), mentions: 3 }]);
   });
 
+  it("takes no trade route, pipeline or corridor for a person", () => {
+    expect(names("Officials pitched the route with the International North-South Transport Corridor, said Mira Holm. The Baltic Pipeline and the Arctic Highway were not mentioned.")).toEqual(["Mira Holm"]);
+  });
+
   it("resolves a surname written before the full name", () => {
     expect(names("Dmitrov landed first.\n\nKiril Dmitrov then met reporters.")).toEqual(["Kiril Dmitrov"]);
   });
