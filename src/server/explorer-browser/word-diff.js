@@ -1,8 +1,8 @@
 // How one outlet's rendering of a remark differs from the first report, word by word: what
 // it left out (trimmed) and what it says instead (retranslated: "constructive" against
-// "creative"). A longest common subsequence over words, case and punctuation ignored in the
-// comparison; remarks are a sentence or two, so the quadratic table is small. No diff
-// package is installed in this project (see the README's explorer section).
+// "creative"). jsdiff's array diff over the words, case and punctuation ignored in the
+// comparison.
+import { diffArrays } from "diff";
 
 const comparable = (word) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
@@ -13,34 +13,9 @@ const comparable = (word) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 export function wordDiff(reference, text) {
   const a = reference.split(/\s+/).filter(Boolean);
   const b = text.split(/\s+/).filter(Boolean);
-  const ka = a.map(comparable);
-  const kb = b.map(comparable);
-  // lengths[i][j]: the longest common subsequence of a[i:] and b[j:].
-  const lengths = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lengths[i][j] = ka[i] === kb[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
-    }
-  }
-  const parts = [];
-  const push = (kind, word) => {
-    const last = parts[parts.length - 1];
-    if (last?.kind === kind) last.text += ` ${word}`;
-    else parts.push({ kind, text: word });
-  };
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && ka[i] === kb[j]) {
-      push("same", b[j]);
-      i++;
-      j++;
-    } else if (j < b.length && (i === a.length || lengths[i][j + 1] >= lengths[i + 1][j])) {
-      push("added", b[j++]);
-    } else {
-      push("removed", a[i++]);
-    }
-  }
+  // Words the same but for case or punctuation are given as `text` writes them.
+  const changes = diffArrays(a, b, { comparator: (left, right) => comparable(left) === comparable(right) });
+  const parts = changes.map((change) => ({ kind: change.added ? "added" : change.removed ? "removed" : "same", text: change.value.join(" ") }));
   return groupChanges(parts);
 }
 
