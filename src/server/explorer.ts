@@ -1,9 +1,10 @@
 // The analysts' explorer: who said what, where and when, as pages of a single-page app
 // bundled by scripts/build-explorer.ts into dist/explorer/ and served under /explore. It
 // reads only the public /graphql, with persisted queries (see known-operations.ts).
-import express, { Router, type RequestHandler } from "express";
+import { Router, type RequestHandler } from "express";
 import { join } from "node:path";
 import { EXPLORER_BUILD_DIR, readExplorerManifest } from "./explorer-manifest.js";
+import { hashedAssets } from "./hashed-assets.js";
 import { renderExplorerPage } from "./explorer-page.js";
 
 const ENDPOINT = "/graphql";
@@ -47,18 +48,7 @@ export function explorerRouter(options: { buildDir?: string } = {}): Router {
   };
 
   const router = Router();
-  router.use(
-    `${EXPLORER_PATH}/assets`,
-    express.static(join(buildDir, "assets"), {
-      index: false,
-      redirect: false,
-      // Every name carries a content hash: a changed file is a new URL.
-      immutable: true,
-      maxAge: "365d",
-      setHeaders: (res) => res.setHeader("x-content-type-options", "nosniff"),
-    }),
-    (_req, res) => void res.status(404).type("text/plain").send("No such explorer file. The page may be older than the bundle: reload it.\n"),
-  );
+  router.use(`${EXPLORER_PATH}/assets`, ...hashedAssets(join(buildDir, "assets"), "explorer"));
   // Each view has its own URL (/explore/person/yury-pelevanov): the page routes in the browser.
   router.get([EXPLORER_PATH, `${EXPLORER_PATH}/*rest`], sendPage);
   return router;

@@ -1,10 +1,11 @@
 // The analysts' IDE: GraphiQL, bundled by scripts/build-ide.ts into dist/ide/, served at /
 // and at /graphql for browsers. API clients asking /graphql for JSON pass through to Apollo.
-import express, { Router, type Request, type RequestHandler } from "express";
+import { Router, type Request, type RequestHandler } from "express";
 import { buildSchema } from "graphql";
 import { join } from "node:path";
 import { typeDefs } from "../graphql/schema.js";
 import { operationNameOf, servedExamples } from "./ide-examples.js";
+import { hashedAssets } from "./hashed-assets.js";
 import { IDE_BUILD_DIR, readIdeManifest } from "./ide-manifest.js";
 import { renderIdePage } from "./ide-page.js";
 
@@ -61,17 +62,6 @@ export function ideRouter(options: { buildDir?: string } = {}): Router {
   const router = Router();
   router.get("/", sendPage);
   router.get(ENDPOINT, (req, res, next) => (wantsHtml(req) ? sendPage(req, res, next) : next()));
-  router.use(
-    `${IDE_PATH}/assets`,
-    express.static(join(buildDir, "assets"), {
-      index: false,
-      redirect: false,
-      // Every name carries a content hash: a changed file is a new URL.
-      immutable: true,
-      maxAge: "365d",
-      setHeaders: (res) => res.setHeader("x-content-type-options", "nosniff"),
-    }),
-    (_req, res) => void res.status(404).type("text/plain").send("No such IDE file. The page may be older than the bundle: reload it.\n"),
-  );
+  router.use(`${IDE_PATH}/assets`, ...hashedAssets(join(buildDir, "assets"), "IDE"));
   return router;
 }
