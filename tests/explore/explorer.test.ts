@@ -1,26 +1,15 @@
 // The analysts' explorer in a real browser: Debian's Chromium driven by playwright-core,
 // against a real server over the bundled sample corpus, one browser for every page.
 // Screenshots go to test-output/explore/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext, type Page, type Request } from "playwright-core";
+import type { BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readExplorerManifest } from "../../src/server/explorer-manifest.js";
+import { chromiumPresent, launchChromium, type Browser } from "../support/chromium.js";
 import { startSampleServer, type SampleServer } from "../support/sample-server.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "test-output", "explore");
 
 // Known in the sample corpus (data/sample/): Yury Pelevanov, quoted by five outlets, and his
@@ -29,10 +18,7 @@ const PERSON = "yury-pelevanov";
 const SANCTIONS_REMARK = "Sanctions have not stopped a single ship on the Northern Sea Route, and they will not stop one this year,";
 const STORY_TITLE = "Russia offers Asian, Gulf partners stakes in Arctic rare earths, shrugs off sanctions";
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`Skipping the explorer's browser tests: ${CHROMIUM} is missing. Install it with \`apt-get install -y chromium\` (CI's .ci/run does).`);
-}
+const hasChromium = chromiumPresent("the explorer's browser tests");
 
 /** The figure a page shows under `name` (its <dd data-figure>). */
 const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"]`).textContent();
@@ -42,7 +28,7 @@ const settled = (page: Page) => expect.poll(() => page.locator('main [aria-busy=
 
 describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, () => {
   let sample: SampleServer;
-  let profileDir: string;
+  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   const requests: Request[] = [];
@@ -53,15 +39,9 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
     if (!readExplorerManifest()) throw new Error("The explorer is not built: run `npm run build:explorer` (npm install runs it) before these tests.");
     sample = await startSampleServer();
     mkdirSync(SCREENSHOTS, { recursive: true });
-    profileDir = mkdtempSync(join(tmpdir(), "news-archive-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-    });
+    browser = await launchChromium({ width: 1280, height: 800 });
+    ({ context, page } = browser);
     context.on("request", (request) => requests.push(request));
-    page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       // A 400 is the refused search's answer, which the page shows; anything else logged as an error is a fault.
@@ -72,9 +52,8 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
 
   afterAll(async () => {
     if (paints.length) console.log(`explorer first paint on the sample (performance API, ms after navigation start): ${paints.join("; ")}`);
-    await context?.close();
+    await browser?.close();
     await sample?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   /** Opens `path` as a fresh load and records when the first paint and the page's heading came. */

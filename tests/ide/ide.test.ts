@@ -1,34 +1,20 @@
 // The analysts' IDE in a real browser: Debian's Chromium driven by playwright-core, against a
 // real server over the bundled sample corpus. Screenshots go to test-output/ide/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext, type Page, type Request } from "playwright-core";
+import type { BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readIdeManifest } from "../../src/server/ide-manifest.js";
 import { OUTLET_ARTICLES_IN_PERIOD } from "../../src/server/ide-examples.js";
+import { chromiumPresent, launchChromium, type Browser } from "../support/chromium.js";
 import { startSampleServer, type SampleServer } from "../support/sample-server.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "test-output", "ide");
 // The newest of Meridian Post's articles of 2025 (data/sample/15-…), first in the example's result.
 const EXPECTED_HEADLINE = "E.U. sanctions Russian Arctic official who said sanctions could not stop his ships";
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`Skipping the IDE browser tests: ${CHROMIUM} is missing. Install it with \`apt-get install -y chromium\` (CI's .ci/run does).`);
-}
+const hasChromium = chromiumPresent("the IDE browser tests");
 
 /** The text of a Monaco editor inside `container`, with its non-breaking spaces and wrapped lines made plain. */
 async function editorText(page: Page, container: string): Promise<string> {
@@ -47,7 +33,7 @@ const runQuery = (page: Page) => page.getByRole("button", { name: /^Execute quer
 
 describe.skipIf(!hasChromium)("the IDE in Chromium", { timeout: 60_000 }, () => {
   let sample: SampleServer;
-  let profileDir: string;
+  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   const requests: string[] = [];
@@ -59,16 +45,10 @@ describe.skipIf(!hasChromium)("the IDE in Chromium", { timeout: 60_000 }, () => 
     if (!manifest) throw new Error("The IDE is not built: run `npm run build:ide` (npm install runs it) before these tests.");
     sample = await startSampleServer();
     mkdirSync(SCREENSHOTS, { recursive: true });
-    profileDir = mkdtempSync(join(tmpdir(), "news-archive-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-    });
+    browser = await launchChromium({ width: 1440, height: 900 });
+    ({ context, page } = browser);
     context.on("request", (request) => requests.push(request.url()));
     context.on("requestfinished", (request) => finished.push(request));
-    page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
@@ -76,9 +56,8 @@ describe.skipIf(!hasChromium)("the IDE in Chromium", { timeout: 60_000 }, () => 
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await sample?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   it("becomes usable on a first visit, with the example queries open as tabs", async () => {

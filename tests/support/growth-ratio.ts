@@ -2,8 +2,11 @@
 // at two sizes in the same run, interleaved and repeated, the fastest run of each size
 // compared. A busy machine slows both sizes alike, so the ratio holds where a time limit
 // would not. Linear work grows by `large / small`; quadratic work by its square. Scales 1 and 8
-// keep the two far apart (8 against 64): a load spike on this shared machine once took a
-// linear ×4 to 10.3, past a limit that had to stay below quadratic's 16.
+// keep the two far apart (8 against 64).
+//
+// Each timing is of enough repetitions to last MIN_TIMED_MS at the small size: a small run
+// of a fraction of a millisecond is mostly timer and scheduler noise, and on a busy machine
+// took a linear ×8 to ×30.
 
 export interface GrowthOptions {
   /** The two scales compared (default 1 and 8). */
@@ -12,17 +15,24 @@ export interface GrowthOptions {
   rounds?: number;
 }
 
-/** The fastest time at `large` over the fastest at `small` (with 1 ms as the floor of the latter). */
+const MIN_TIMED_MS = 25;
+
+/** The fastest time at `large` over the fastest at `small`, each per repetition. */
 export function growthRatio<T>(make: (scale: number) => T, work: (input: T) => void, options: GrowthOptions = {}): number {
   const { small = 1, large = 8, rounds = 3 } = options;
   const inputs = [make(small), make(large)];
+  const timed = (input: T, repetitions: number) => {
+    const started = performance.now();
+    for (let i = 0; i < repetitions; i++) work(input);
+    return (performance.now() - started) / repetitions;
+  };
+  const once = timed(inputs[0], 1);
+  const repetitions = Math.min(1_000, Math.max(1, Math.ceil(MIN_TIMED_MS / Math.max(once, 0.01))));
   const best = [Infinity, Infinity];
   for (let round = 0; round < rounds; round++) {
     inputs.forEach((input, i) => {
-      const started = performance.now();
-      work(input);
-      best[i] = Math.min(best[i], performance.now() - started);
+      best[i] = Math.min(best[i], timed(input, repetitions));
     });
   }
-  return best[1] / Math.max(best[0], 1);
+  return best[1] / best[0];
 }
