@@ -5,36 +5,18 @@
 // the explorer sends with its sha256, which the server takes as known persisted queries.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { exitIfUpToDate, filesUnder, inputsHash } from "./build/bundle-inputs.js";
 import { EXPLORER_BUILD_DIR, readExplorerManifest, type ExplorerManifest } from "../src/server/explorer-manifest.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const browserDir = join(root, "src/server/explorer-browser");
 const assetsDir = join(EXPLORER_BUILD_DIR, "assets");
 
-function browserFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => (e.isDirectory() ? browserFiles(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
-// What the bundle is made from: this script, the browser code and the installed packages.
-// Unchanged since the last build, the bundle is kept (`--force` rebuilds anyway).
-function inputsHash(): string {
-  const hash = createHash("sha256");
-  for (const file of [fileURLToPath(import.meta.url), join(root, "package-lock.json"), ...browserFiles(browserDir)]) {
-    hash.update(file).update(existsSync(file) ? readFileSync(file) : "");
-  }
-  return hash.digest("hex");
-}
-const inputs = inputsHash();
-const previous = readExplorerManifest();
-if (!process.argv.includes("--force") && previous?.inputs === inputs && existsSync(join(EXPLORER_BUILD_DIR, previous.script))) {
-  console.log(`Explorer in ${relative(root, EXPLORER_BUILD_DIR)}/ is up to date (npm run build:explorer -- --force rebuilds it)`);
-  process.exit(0);
-}
+const inputs = inputsHash([fileURLToPath(import.meta.url), join(root, "package-lock.json"), ...filesUnder(browserDir)]);
+exitIfUpToDate("Explorer", "npm run build:explorer", root, EXPLORER_BUILD_DIR, inputs, readExplorerManifest());
 
 const started = performance.now();
 rmSync(EXPLORER_BUILD_DIR, { recursive: true, force: true });

@@ -2,10 +2,10 @@
 // `graphiql` package, into dist/ide/ with esbuild, so the archive serves it with no CDN.
 // Writes dist/ide/manifest.json, which src/server/ide.ts reads to build the page.
 import { build, type Metafile, type Plugin } from "esbuild";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { exitIfUpToDate, filesUnder, inputsHash } from "./build/bundle-inputs.js";
 import { IDE_BUILD_DIR, readIdeManifest, type IdeManifest } from "../src/server/ide-manifest.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -58,22 +58,8 @@ function outputOf(metafile: Metafile, entry: string): { js: string; css?: string
   throw new Error(`esbuild produced no output for ${entry}`);
 }
 
-// What the bundle is made from: this script, the browser code, and the installed packages
-// (the lockfile). `npm install` runs this on every install; when none of them changed since
-// the last build, the bundle is kept (`--force` rebuilds anyway).
-function inputsHash(): string {
-  const hash = createHash("sha256");
-  for (const file of [fileURLToPath(import.meta.url), join(root, "package-lock.json"), ...readdirSync(browserDir).sort().map((f) => join(browserDir, f))]) {
-    hash.update(file).update(existsSync(file) ? readFileSync(file) : "");
-  }
-  return hash.digest("hex");
-}
-const inputs = inputsHash();
-const previous = readIdeManifest();
-if (!process.argv.includes("--force") && previous?.inputs === inputs && existsSync(join(IDE_BUILD_DIR, previous.script))) {
-  console.log(`IDE in ${relative(root, IDE_BUILD_DIR)}/ is up to date (npm run build:ide -- --force rebuilds it)`);
-  process.exit(0);
-}
+const inputs = inputsHash([fileURLToPath(import.meta.url), join(root, "package-lock.json"), ...filesUnder(browserDir)]);
+exitIfUpToDate("IDE", "npm run build:ide", root, IDE_BUILD_DIR, inputs, readIdeManifest());
 
 const started = performance.now();
 rmSync(IDE_BUILD_DIR, { recursive: true, force: true });
