@@ -6,6 +6,7 @@ import { Link, useParams, useSearch } from "wouter";
 import { Chart } from "../charts.jsx";
 import { useOperation } from "../graphql-client.js";
 import { count, dayDate, formatDay, listing } from "../format.js";
+import { StatementItem } from "../result-items.jsx";
 import { Empty, Failure, Loading, NotFound } from "../states.jsx";
 
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
@@ -152,14 +153,7 @@ function CoveragePage({ kind }) {
           {statements.nodes.length ? (
             <ol className="results">
               {statements.nodes.map((s) => (
-                <li key={s.id}>
-                  <Link href={`/statement/${encodeURIComponent(s.id)}`} className="result-title quote-text">
-                    “{s.text}”
-                  </Link>
-                  <p className="meta">
-                    <Link href={`/person/${s.speaker.slug}`}>{s.speaker.name}</Link> · {count(s.outletCount, "outlet")}
-                  </p>
-                </li>
+                <StatementItem key={s.id} statement={s} />
               ))}
             </ol>
           ) : (

@@ -4,6 +4,7 @@
 import { Link, useLocation, useSearch } from "wouter";
 import { useOperation } from "../graphql-client.js";
 import { count, formatDay } from "../format.js";
+import { ArticleItem } from "../result-items.jsx";
 import { Empty, Failure, Loading } from "../states.jsx";
 
 const FILTERS = ["q", "outlet", "topic", "from", "to"];
@@ -200,26 +201,7 @@ export function SearchPage() {
         </Group>
         <Group id="articles-heading" title="Articles" connection={articles} emptyText="No article matches." note="Newest first.">
           {articles.nodes.map((a) => (
-            <li key={a.id}>
-              {a.story ? (
-                <Link href={`/story/${encodeURIComponent(a.story.id)}`} className="result-title">
-                  {a.headline ?? "(no headline)"}
-                </Link>
-              ) : (
-                <span className="result-title">{a.headline ?? "(no headline)"}</span>
-              )}
-              <p className="meta">
-                {a.outlet ? <Link href={`/outlet/${a.outlet.slug}`}>{a.outlet.name}</Link> : "Unknown outlet"} · {formatDay(a.publishedOn)}
-                {a.url && (
-                  <>
-                    {" · "}
-                    <a href={a.url} rel="noreferrer noopener" target="_blank">
-                      original<span className="visually-hidden"> of “{a.headline}” (opens the outlet's site)</span>
-                    </a>
-                  </>
-                )}
-              </p>
-            </li>
+            <ArticleItem key={a.id} article={a} />
           ))}
         </Group>
       </div>

@@ -5,6 +5,7 @@ import { Link, useParams } from "wouter";
 import { Chart, dayScale, labelMargin, outletColor } from "../charts.jsx";
 import { useOperation } from "../graphql-client.js";
 import { count, dayDate, formatDay, listing } from "../format.js";
+import { ArticleItem, StatementItem } from "../result-items.jsx";
 import { Empty, Failure, Loading, NotFound } from "../states.jsx";
 
 function ArticleTimeline({ articles, outlets }) {
@@ -109,20 +110,7 @@ export function StoryPage() {
         {articles.some((a) => a.publishedOn) ? <ArticleTimeline articles={articles} outlets={data.outlets} /> : <Empty>None of its articles is dated.</Empty>}
         <ol className="results">
           {articles.map((a) => (
-            <li key={a.id}>
-              <span className="result-title">{a.headline ?? "(no headline)"}</span>
-              <p className="meta">
-                {a.outlet ? <Link href={`/outlet/${a.outlet.slug}`}>{a.outlet.name}</Link> : "Unknown outlet"} · {formatDay(a.publishedOn)}
-                {a.url && (
-                  <>
-                    {" · "}
-                    <a href={a.url} rel="noreferrer noopener" target="_blank">
-                      original<span className="visually-hidden"> of “{a.headline}” (opens the outlet's site)</span>
-                    </a>
-                  </>
-                )}
-              </p>
-            </li>
+            <ArticleItem key={a.id} article={a} />
           ))}
         </ol>
       </section>
@@ -156,14 +144,7 @@ export function StoryPage() {
           {story.statements.nodes.length ? (
             <ol className="results">
               {story.statements.nodes.map((s) => (
-                <li key={s.id}>
-                  <Link href={`/statement/${encodeURIComponent(s.id)}`} className="result-title quote-text">
-                    “{s.text}”
-                  </Link>
-                  <p className="meta">
-                    <Link href={`/person/${s.speaker.slug}`}>{s.speaker.name}</Link> · {count(s.outletCount, "outlet")}
-                  </p>
-                </li>
+                <StatementItem key={s.id} statement={s} />
               ))}
             </ol>
           ) : (
