@@ -24,6 +24,8 @@ const hasChromium = chromiumPresent("the explorer's browser tests");
 const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"]`).textContent();
 const heading = (page: Page) => page.locator("#page-title");
 /** Waits until the view shows the answer to its current URL (the previous one stays, dimmed and aria-busy, meanwhile). */
+// Charts are drawn once Plot's chunk has loaded (charts.jsx imports it lazily): their marks
+// are polled for, not counted at once.
 const settled = (page: Page) => expect.poll(() => page.locator('main [aria-busy="true"]').count()).toBe(0);
 
 describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, () => {
@@ -108,7 +110,7 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
       "18 dated quotes by Yury Pelevanov on 4 days, from 4 Mar 2025 to 16 Oct 2025; the most in one outlet in one day: 6 in Northwind Wire on 4 Mar 2025.",
     );
     // Five marks, one per day and outlet; the table behind the disclosure holds the same rows.
-    expect(await timeline.locator("svg g[aria-label='dot'] circle").count()).toBe(5);
+    await expect.poll(() => timeline.locator("svg g[aria-label='dot'] circle").count()).toBe(5);
     await timeline.getByText(/as a table/).click();
     expect(await timeline.locator("tbody tr").count()).toBe(5);
     const outlets = page.getByRole("figure").filter({ has: page.locator('svg[aria-label="Outlets that quoted Yury Pelevanov"]') });
@@ -159,7 +161,7 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
     expect(await spread.locator("figcaption").textContent()).toBe(
       "First reported by Northwind Wire on 4 Mar 2025; then The Harbour Ledger on 5 Mar 2025, Baltic Courier on 5 Mar 2025, Caspian Dispatch on 6 Mar 2025 and Meridian Post on 16 Oct 2025.",
     );
-    expect(await spread.locator("svg text", { hasText: "first report" }).count()).toBe(1);
+    await expect.poll(() => spread.locator("svg text", { hasText: "first report" }).count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, "statement.png"), fullPage: true });
   });
 
@@ -168,7 +170,7 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
     await expect.poll(() => heading(page).textContent()).toBe(STORY_TITLE);
     expect([await figure(page, "articles"), await figure(page, "outlets"), await figure(page, "statements")]).toEqual(["4", "4", "14"]);
     const timeline = page.getByRole("figure").filter({ has: page.locator('svg[aria-label="The story\'s articles over time"]') });
-    expect(await timeline.locator("svg g[aria-label='dot'] circle").count()).toBe(4);
+    await expect.poll(() => timeline.locator("svg g[aria-label='dot'] circle").count()).toBe(4);
     await page.screenshot({ path: join(SCREENSHOTS, "story.png"), fullPage: true });
 
     await page.getByRole("region", { name: /^People/ }).getByRole("link", { name: /Yury Pelevanov/ }).click();
@@ -183,7 +185,7 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
     expect(new URL(page.url()).pathname).toBe("/explore/topic/sanctions");
     expect([await figure(page, "articles"), await figure(page, "statements")]).toEqual(["5", "19"]);
     const volume = page.getByRole("figure").filter({ has: page.locator('svg[aria-label="sanctions: articles per month"]') });
-    expect(await volume.locator("svg g[aria-label='rect'] rect").count()).toBe(2);
+    await expect.poll(() => volume.locator("svg g[aria-label='rect'] rect").count()).toBe(2);
     expect(await volume.locator("figcaption").textContent()).toBe("5 dated articles in 2 months with any, from Mar 2025 to Oct 2025; the most in Mar 2025: 4.");
     const quoted = page.getByRole("region", { name: "Most quoted" }).locator("li");
     expect(await quoted.first().textContent()).toBe("Yury Pelevanov 18");
@@ -194,7 +196,7 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
     await settled(page);
     expect([await figure(page, "articles"), await figure(page, "dates")]).toEqual(["4", "19 Nov 2024 – 16 Oct 2025"]);
     const months = page.getByRole("figure").filter({ has: page.locator('svg[aria-label="Meridian Post: articles per month"]') });
-    expect(await months.locator("svg g[aria-label='rect'] rect").count()).toBe(4);
+    await expect.poll(() => months.locator("svg g[aria-label='rect'] rect").count()).toBe(4);
     expect(await page.getByRole("region", { name: "Most quoted" }).locator("li").first().textContent()).toBe("Chidinma Oyelaran 7");
 
     await page.getByRole("link", { name: "per week" }).click();
