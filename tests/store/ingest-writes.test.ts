@@ -1,7 +1,8 @@
 // What ingestion's writer promises on both engines, whatever it does to save round trips
 // (PostgreSQL's holds writes back and sends them with the next read): a file's writes are
 // seen by its own reads, a file that fails takes only its own writes with it, and a write
-// outside any transaction is committed at once.
+// outside any transaction is committed at once, and a statement keeps working after the file
+// that first sent it failed.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { SqlStore } from "../../src/store/sql-store.js";
 import { createStoreOn, describeOnEachStore, type TestStore } from "../support/test-stores.js";
@@ -48,6 +49,23 @@ describeOnEachStore("ingestion's writer", (engine) => {
       }
     });
     expect(outcomes).toEqual(["one: stored", "bad: failed", "two: stored"]);
+    expect(await outletNames()).toEqual(["Outlet One", "Outlet Two"]);
+  });
+
+  it("stores the next files with a statement that was first written by a file that failed", async () => {
+    // PostgreSQL's writer prepares each statement the first time it sends it, in the same
+    // batch: that batch failing must not leave the statement unusable or half-known.
+    const writer = store.sql.writer();
+    const outcomes: string[] = [];
+    await writer.inBatches({ size: 100, ms: 60_000 }, async (commitPoint) => {
+      for (const [slug, name] of [["bad", null], ["one", "Outlet One"], ["two", "Outlet Two"]] as const) {
+        await writer
+          .transaction(() => writer.run(`INSERT INTO outlets (slug, name) VALUES (?, ?) -- first seen in a failing file`, slug, name))
+          .then(() => outcomes.push(`${slug}: stored`), () => outcomes.push(`${slug}: failed`));
+        await commitPoint();
+      }
+    });
+    expect(outcomes).toEqual(["bad: failed", "one: stored", "two: stored"]);
     expect(await outletNames()).toEqual(["Outlet One", "Outlet Two"]);
   });
 

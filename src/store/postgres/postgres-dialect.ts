@@ -41,6 +41,11 @@ export function inlinePostgresParams(sql: string, params: readonly SqlParam[]): 
   return text;
 }
 
+/** Parameters written as literals and separated by commas: the arguments of an EXECUTE. */
+export function inlinePostgresLiterals(params: readonly SqlParam[]): string {
+  return params.map(literal).join(", ");
+}
+
 export const postgresDialect: SqlDialect = {
   name: "postgresql",
   numberPlaceholders: numberPostgresPlaceholders,
