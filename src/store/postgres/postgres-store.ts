@@ -54,7 +54,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
   }
   const sqlStatements = { count: 0 };
   const stats = { waits: 0, waitSeconds: 0 };
-  let writer: PostgresWriter | null = null;
+  const writers: PostgresWriter[] = [];
 
   const poolReads: SqlReads = {
     async all<T>(sql: string, params: readonly SqlParam[] = []) {
@@ -187,7 +187,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     reads,
     snapshot,
     cursorPages,
-    writer: () => (writer ??= new PostgresWriter(config)),
+    writer: (lane = 0) => (writers[lane] ??= new PostgresWriter(config)),
   });
 
   const engine: PostgresEngine = {
@@ -211,7 +211,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     },
     committedMigrationNames: () => committedPostgresMigrations().map((m) => m.name),
     async close() {
-      await writer?.close();
+      await Promise.all(writers.map((w) => w?.close()));
       await pool.end();
     },
   };
