@@ -67,7 +67,7 @@ describe.skipIf(unavailable)("several ingest writers on one PostgreSQL archive",
   };
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "several-writers-"));
-    writeCorpus(dir, 100, 11);
+    writeCorpus(dir, 80, 11);
   });
   afterAll(async () => {
     for (const a of archives) await a.close();
