@@ -13,11 +13,10 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
   // An undated article cannot be placed next to others: it is a story of its own.
   const keys = publishedOn ? storyKeys(features) : [];
   // As before (INSERT OR IGNORE on SQLite): a key already stored for the article is skipped, not an error.
-  const insertKey = sql.dialect.insertIgnoring("story_keys", ["key", `"publishedOn"`, `"articleId"`]);
   // A writer beside this one adding an article with one of these keys is waited for, so each
   // of the two sees the other (see LOCK_SPACES).
   await sql.lock("story-key", keys);
-  for (const key of keys) await sql.run(insertKey, key, publishedOn, articleId);
+  if (keys.length) await sql.run(sql.dialect.insertIgnoring("story_keys", ["key", `"publishedOn"`, `"articleId"`], keys.length), ...keys.flatMap((key) => [key, publishedOn, articleId]));
   const me = { publishedOn, features };
   const day = dayNumber(publishedOn);
   let matched: number[] = [];

@@ -4,6 +4,7 @@ import { hasGivenName, nameKey, slugify } from "../extract/names.js";
 import { comparableName, mayBeSamePerson } from "../link/same-person.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWrites } from "./sql-archive.js";
+import { insertRows } from "./insert-rows.js";
 
 /**
  * Finds the stored Person a draft person is, or creates one, and records every spelling
@@ -46,17 +47,8 @@ export async function resolvePerson(sql: SqlWrites, draft: PersonDraft): Promise
   }
 
   // A spelling already on file for the person is skipped by the unique (personId, alias) index.
-  for (const alias of new Set(spellings)) {
-    if (!nameKey(alias)) continue;
-    await sql.run(
-      `INSERT INTO person_aliases ("personId", alias, key, skeleton, slug) VALUES (?, ?, ?, ?, ?) ON CONFLICT ("personId", alias) DO NOTHING`,
-      personId,
-      alias,
-      nameKey(alias),
-      nameSkeleton(alias),
-      slugify(alias),
-    );
-  }
+  const aliasRows = [...new Set(spellings)].filter((alias) => nameKey(alias)).map((alias) => [personId, alias, nameKey(alias), nameSkeleton(alias), slugify(alias)]);
+  await insertRows(sql, `person_aliases ("personId", alias, key, skeleton, slug)`, aliasRows, ` ON CONFLICT ("personId", alias) DO NOTHING`);
   return personId;
 }
 

@@ -6,6 +6,8 @@ import { linkStatements } from "./link-statements.js";
 import { linkStory } from "./link-story.js";
 import { personLockKeys, resolvePerson } from "./resolve-person.js";
 import type { SqlArchive, SqlWrites } from "./sql-archive.js";
+import type { SqlParam } from "./sql-dialect.js";
+import { insertRows } from "./insert-rows.js";
 
 export type SaveOutcome =
   | { status: "stored"; articleId: number; people: number; quotes: number }
@@ -108,33 +110,24 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
     const id = personIdByName.get(person.name)!;
     mentionCounts.set(id, (mentionCounts.get(id) ?? 0) + Math.max(1, person.mentions));
   }
-  for (const [personId, count] of mentionCounts) {
-    await sql.run(`INSERT INTO mentions ("articleId", "personId", count, "publishedOn") VALUES (?, ?, ?, ?)`, articleId, personId, count, draft.publishedOn);
-  }
+  await insertRows(sql, `mentions ("articleId", "personId", count, "publishedOn")`, [...mentionCounts].map(([personId, count]) => [articleId, personId, count, draft.publishedOn]));
 
   // A speaker's statements are read and rewritten by linkStatements: one writer at a time.
   const speakerIds = draft.quotes.map((q) => (q.speaker && q.speakerKind !== "organisation" ? personIdByName.get(q.speaker) : undefined));
   await sql.lock("speaker", speakerIds.filter((id): id is number => id !== undefined));
 
+  const quoteRows: SqlParam[][] = [];
   for (const q of draft.quotes) {
     const byOrganisation = q.speakerKind === "organisation" && q.speaker;
     const organisationId = byOrganisation ? await upsertOrganisation(sql, q.speaker!) : null;
-    await sql.run(
-      `INSERT INTO quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId") VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      articleId,
-      q.speaker && !byOrganisation ? (personIdByName.get(q.speaker) ?? null) : null,
-      organisationId,
-      q.text,
-      q.position,
-      draft.publishedOn,
-      outletId,
-    );
+    const speakerId = q.speaker && !byOrganisation ? (personIdByName.get(q.speaker) ?? null) : null;
+    quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId]);
   }
+  await insertRows(sql, `quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId")`, quoteRows);
 
-  for (const topic of draft.topics) {
-    const topicId = await idBySlug(sql, "topics", topic.slug, topic.name);
-    await sql.run(`INSERT INTO article_topics ("articleId", "topicId", score, "publishedOn") VALUES (?, ?, ?, ?)`, articleId, topicId, topic.score, draft.publishedOn);
-  }
+  const topicRows: SqlParam[][] = [];
+  for (const topic of draft.topics) topicRows.push([articleId, await idBySlug(sql, "topics", topic.slug, topic.name), topic.score, draft.publishedOn]);
+  await insertRows(sql, `article_topics ("articleId", "topicId", score, "publishedOn")`, topicRows);
 
   await linkStatements(sql, articleId);
   await linkStory(sql, articleId, draft.publishedOn, features);

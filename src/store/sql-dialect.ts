@@ -45,8 +45,8 @@ export interface SqlDialect {
   joinInOrder(outer: string, inner: string, on: string): string;
   /** `table` (with its alias) read along its primary key rather than an index on a filtered column. */
   byPrimaryKey(table: string): string;
-  /** An INSERT of `columns` that skips a row conflicting with a unique key already stored. */
-  insertIgnoring(table: string, columns: string[]): string;
+  /** An INSERT of `rows` rows (1 unless told) of `columns` that skips a row conflicting with a unique key already stored. */
+  insertIgnoring(table: string, columns: string[], rows?: number): string;
   /** The instant the statement runs, as a timestamp column stores it (UTC). */
   readonly now: string;
   /** Rows of `table` (its id as `idColumn`) whose text matches `search`. */
@@ -59,6 +59,12 @@ export interface SqlDialect {
 }
 
 export const flip = (d: SortDirection): SortDirection => (d === "ASC" ? "DESC" : "ASC");
+
+/** `(?, ?), (?, ?)`: VALUES for `rows` rows of `columns` values (see insert-rows.ts). */
+export function valueRows(columns: number, rows: number): string {
+  const row = `(${placeholders(columns)})`;
+  return Array.from({ length: rows }, () => row).join(", ");
+}
 
 /** `?, ?, ?` for an IN list of n values. */
 export function placeholders(n: number): string {

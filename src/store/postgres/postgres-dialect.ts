@@ -3,7 +3,7 @@
 // then Porter stemming, no stop words: as FTS5 does), made by the PostgreSQL migrations.
 import pg from "pg";
 import { tsqueryText } from "../search-tsquery.js";
-import { placeholders, type SqlDialect, type SqlParam } from "../sql-dialect.js";
+import { placeholders, valueRows, type SqlDialect, type SqlParam } from "../sql-dialect.js";
 
 export const TEXT_SEARCH_CONFIG = "news_archive_english";
 
@@ -61,7 +61,7 @@ export const postgresDialect: SqlDialect = {
   byPrimaryKey: (table) => table,
   // The clock as it is now (not the transaction's start), in UTC for a timestamp without zone.
   now: `(clock_timestamp() AT TIME ZONE 'UTC')`,
-  insertIgnoring: (table, columns) => `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${placeholders(columns.length)}) ON CONFLICT DO NOTHING`,
+  insertIgnoring: (table, columns, rows = 1) => `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${valueRows(columns.length, rows)} ON CONFLICT DO NOTHING`,
   fullTextMatch(table, idColumn, search) {
     return { sql: `${idColumn} IN (SELECT id FROM ${table} WHERE "searchVector" @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ?))`, params: [tsqueryText(search)] };
   },

@@ -1,6 +1,6 @@
 // SQLite's side of store/sql-dialect.ts: the SQL the archive has always run on SQLite.
 import { fts5Match } from "../search-fts5.js";
-import { placeholders, type SqlDialect } from "../sql-dialect.js";
+import { placeholders, valueRows, type SqlDialect } from "../sql-dialect.js";
 
 const SEARCH_TABLES = { articles: "article_search", quotes: "quote_search" } as const;
 
@@ -20,7 +20,7 @@ export const sqliteDialect: SqlDialect = {
   byPrimaryKey: (table) => `${table} NOT INDEXED`,
   // As Prisma writes a DateTime here (and ingestion its ingestedAt): ISO 8601 with "+00:00".
   now: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
-  insertIgnoring: (table, columns) => `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES (${placeholders(columns.length)})`,
+  insertIgnoring: (table, columns, rows = 1) => `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES ${valueRows(columns.length, rows)}`,
   fullTextMatch(table, idColumn, search) {
     const index = SEARCH_TABLES[table];
     return { sql: `${idColumn} IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };
