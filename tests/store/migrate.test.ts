@@ -156,4 +156,21 @@ describe("migrations", () => {
     expect(after.prepare(`SELECT "sourceFormat" FROM articles ORDER BY id`).all().map((r) => (r as { sourceFormat: string }).sourceFormat)).toEqual(["text", "html", "warc", "news-please"]);
     after.close();
   });
+
+  it("places articles stored before the commit order was recorded in the order of their ids, at their ingestion", async () => {
+    await migrateDatabase(url);
+    const db = new Database(path);
+    db.exec(`DROP TABLE article_commits;
+      INSERT INTO articles (id, body, "contentHash", "sourceFile", "ingestedAt") VALUES
+        (2, 'b', 'x2', 'b.txt', '2025-01-02T00:00:00.000+00:00'), (1, 'b', 'x1', 'a.txt', '2025-01-01T00:00:00.000+00:00');
+      DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_article_commits'`);
+    db.close();
+    await migrateDatabase(url);
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare(`SELECT seq, "articleId", "committedAt" FROM article_commits ORDER BY seq`).all()).toEqual([
+      { seq: 1, articleId: 1, committedAt: "2025-01-01T00:00:00.000+00:00" },
+      { seq: 2, articleId: 2, committedAt: "2025-01-02T00:00:00.000+00:00" },
+    ]);
+    after.close();
+  });
 });
