@@ -1,4 +1,7 @@
-import type { Article } from "../generated/prisma/client.js";
+import type { Article as ArticleRow } from "../generated/prisma/client.js";
+
+/** An article as stored; publishedYear is the store's own (PostgreSQL's partition key), not read. */
+export type Article = Omit<ArticleRow, "publishedYear">;
 import { countArticlesIncrementally } from "./incremental-count.js";
 import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
@@ -7,7 +10,6 @@ import type { SqlDialect } from "./sql-dialect.js";
 import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, rowsByIds, sqlRows } from "./sql-rows.js";
 
-export type { Article };
 
 export interface ArticleFilter extends DateRange {
   outlets?: string[] | null;

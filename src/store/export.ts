@@ -8,7 +8,7 @@
 // client takes it in. Rows committed meanwhile have higher ids and arrive at the end.
 // On PostgreSQL the ids come from a server-side cursor, and the whole export is one snapshot
 // on one connection of the pool (SqlArchive.cursorPages): the export slots are half the pool.
-import type { Article } from "../generated/prisma/client.js";
+import type { Article } from "./articles.js";
 import { articleConditions, articlesByIds } from "./articles.js";
 import type { Conditions } from "./filters.js";
 import { fetchKeysetPage, type Page, type SortKey } from "./keyset.js";

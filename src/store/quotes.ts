@@ -1,4 +1,7 @@
-import type { Quote } from "../generated/prisma/client.js";
+import type { Quote as QuoteRow } from "../generated/prisma/client.js";
+
+/** A quote as stored; publishedYear is the store's own (PostgreSQL's partition key), not read. */
+export type Quote = Omit<QuoteRow, "publishedYear">;
 import { addDateRange, addNamedFilter, Conditions, organisationIdsIn, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { SqlArchive } from "./sql-archive.js";
@@ -6,7 +9,6 @@ import type { SqlDialect } from "./sql-dialect.js";
 import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
-export type { Quote };
 
 export interface QuoteFilter extends DateRange {
   speakers?: string[] | null;

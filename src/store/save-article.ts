@@ -27,6 +27,7 @@ export async function saveArticle(store: SqlArchive, draft: ArticleDraft, lane =
   const sql = store.writer(lane);
   for (let attempt = 1; ; attempt++) {
     try {
+      await sql.prepareYear(publishedYear(draft.publishedOn));
       return await sql.transaction(() => saveArticleWith(sql, draft));
     } catch (error) {
       forgetRememberedIds(sql);
@@ -37,6 +38,9 @@ export async function saveArticle(store: SqlArchive, draft: ArticleDraft, lane =
 }
 
 const MAX_ATTEMPTS = 4;
+
+/** The year articles and quotes are partitioned by on PostgreSQL: 0 for an undated article. */
+const publishedYear = (publishedOn: string | null) => (publishedOn ? Number(publishedOn.slice(0, 4)) : 0);
 
 // Writers side by side on PostgreSQL can still meet where no lock orders them: two new topics
 // inserted in opposite orders (a deadlock the server breaks by failing one), or two new names
@@ -75,9 +79,10 @@ async function idBySlug(sql: SqlWrites, table: "outlets" | "topics" | "organisat
 async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<SaveOutcome> {
   // Two writers given the same article: the second waits, then finds it stored.
   await sql.lock("article", draft.url ? [draft.contentHash, draft.url] : [draft.contentHash]);
+  // article_keys, not articles: across the partitions of every year (see ArticleKey).
   const existing = draft.url
-    ? await sql.get<{ id: number; contentHash: string }>(`SELECT id, "contentHash" FROM articles WHERE "contentHash" = ? OR url = ? LIMIT 1`, draft.contentHash, draft.url)
-    : await sql.get<{ id: number; contentHash: string }>(`SELECT id, "contentHash" FROM articles WHERE "contentHash" = ? LIMIT 1`, draft.contentHash);
+    ? await sql.get<{ id: number; contentHash: string }>(`SELECT "articleId" AS id, "contentHash" FROM article_keys WHERE "contentHash" = ? OR url = ? LIMIT 1`, draft.contentHash, draft.url)
+    : await sql.get<{ id: number; contentHash: string }>(`SELECT "articleId" AS id, "contentHash" FROM article_keys WHERE "contentHash" = ? LIMIT 1`, draft.contentHash);
   if (existing) {
     return { status: "duplicate", articleId: existing.id, matchedOn: existing.contentHash === draft.contentHash ? "contentHash" : "url" };
   }
@@ -85,8 +90,8 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   const outletId = draft.outlet ? await upsertOutlet(sql, draft.outlet) : null;
   const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people, outlet: draft.outlet });
   const { id: articleId } = (await sql.get<{ id: number }>(
-    `INSERT INTO articles ("outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "storyFeatures", "ingestedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${sql.dialect.now}) RETURNING id`,
+    `INSERT INTO articles ("outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "storyFeatures", "publishedYear", "ingestedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${sql.dialect.now}) RETURNING id`,
     outletId,
     draft.headline,
     draft.byline.length ? draft.byline.join(", ") : null,
@@ -99,7 +104,9 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
     draft.file,
     draft.format ?? "text",
     JSON.stringify(features),
+    publishedYear(draft.publishedOn),
   ))!;
+  await sql.run(`INSERT INTO article_keys ("articleId", "contentHash", url) VALUES (?, ?, ?)`, articleId, draft.contentHash, draft.url);
 
   // Two writers resolving one new name must not make two people of it.
   await sql.lock("person-name", draft.people.flatMap(personLockKeys));
@@ -121,9 +128,9 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
     const byOrganisation = q.speakerKind === "organisation" && q.speaker;
     const organisationId = byOrganisation ? await upsertOrganisation(sql, q.speaker!) : null;
     const speakerId = q.speaker && !byOrganisation ? (personIdByName.get(q.speaker) ?? null) : null;
-    quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId]);
+    quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId, publishedYear(draft.publishedOn)]);
   }
-  await insertRows(sql, `quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId")`, quoteRows);
+  await insertRows(sql, `quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId", "publishedYear")`, quoteRows);
 
   const topicRows: SqlParam[][] = [];
   for (const topic of draft.topics) topicRows.push([articleId, await idBySlug(sql, "topics", topic.slug, topic.name), topic.score, draft.publishedOn]);

@@ -38,7 +38,7 @@ export interface ReadPoolStats {
  * lock of an earlier space while holding one of a later space, so writers cannot deadlock on
  * them. "commit-order" is taken last, just before the commit, and nothing waits while it is held.
  */
-export const LOCK_SPACES = ["commit-order", "article", "person-name", "speaker", "story-key", "story"] as const;
+export const LOCK_SPACES = ["commit-order", "article", "person-name", "speaker", "story-key", "story", "year-partition"] as const;
 export type LockSpace = (typeof LOCK_SPACES)[number];
 
 /**
@@ -63,6 +63,12 @@ export interface SqlWrites {
    * lets one transaction write at a time, so there it takes nothing.
    */
   lock(space: LockSpace, keys: readonly (string | number)[]): Promise<void>;
+  /**
+   * Makes sure rows of publication year `year` (0: undated) have somewhere to go, outside any
+   * article's transaction: PostgreSQL partitions articles and quotes by year and makes a
+   * year's partitions the first time it is needed (postgres/year-partitions.ts). SQLite has none.
+   */
+  prepareYear(year: number): Promise<void>;
   /**
    * Runs `work` with its transactions grouped where the engine gains by it (SQLite): they
    * become savepoints of one transaction, committed once `group.size` calls of `commitPoint()`

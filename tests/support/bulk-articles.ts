@@ -53,6 +53,7 @@ export function insertBulkArticles(path: string, shape: BulkArchiveShape): void 
     const mention = db.prepare(`INSERT INTO mentions ("articleId", "personId", count, "publishedOn") VALUES (?, ?, ?, ?)`);
     const quote = db.prepare(`INSERT INTO quotes ("articleId", "speakerId", text, position, "publishedOn", "outletId") VALUES (?, ?, ?, ?, ?, ?)`);
     const commit = db.prepare(`INSERT INTO article_commits ("articleId", "committedAt") VALUES (?, ?)`);
+    const keys = db.prepare(`INSERT INTO article_keys ("articleId", "contentHash", url) VALUES (?, ?, ?)`);
     const articleTopic = db.prepare(`INSERT INTO article_topics ("articleId", "topicId", score, "publishedOn") VALUES (?, ?, ?, ?)`);
     for (let i = 0; i < articles; i++) {
       const outletId = firstOutlet + (i % outlets);
@@ -76,6 +77,7 @@ export function insertBulkArticles(path: string, shape: BulkArchiveShape): void 
       }
       articleTopic.run(articleId, firstTopic + (i % topics), 0.8, publishedOn);
       commit.run(articleId, ingestedAt);
+      keys.run(articleId, createHash("sha256").update(`bulk ${i}`).digest("hex"), `https://bulk.example/${i}`);
     }
   })();
   db.close();

@@ -20,6 +20,7 @@ import { LOCK_SPACES, type LockSpace, type SqlWrites } from "../sql-archive.js";
 import type { SqlParam } from "../sql-dialect.js";
 import { TransactionQueue } from "../transaction-queue.js";
 import { inlinePostgresLiterals, postgresDialect } from "./postgres-dialect.js";
+import { ensureYearPartitions } from "./year-partitions.js";
 
 /** Writes held back at most before they are sent on their own. */
 const MAX_HELD_WRITES = 500;
@@ -163,6 +164,17 @@ export class PostgresWriter implements SqlWrites {
       } finally {
         this.inTransaction = false;
       }
+    });
+  }
+
+  /** Years whose partitions this connection has seen exist (they are never dropped). */
+  private readonly years = new Set<number>();
+
+  prepareYear(year: number): Promise<void> {
+    if (this.years.has(year)) return Promise.resolve();
+    return this.queue.run(async () => {
+      await ensureYearPartitions(await this.client(), year);
+      this.years.add(year);
     });
   }
 

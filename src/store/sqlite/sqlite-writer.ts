@@ -79,6 +79,9 @@ export class SqliteWriter implements SqlWrites {
   // One transaction writes at a time (BEGIN IMMEDIATE): writers are serialised already.
   async lock(): Promise<void> {}
 
+  // SQLite's tables are not partitioned.
+  async prepareYear(): Promise<void> {}
+
   async inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T> {
     let pending = 0;
     let began = 0;

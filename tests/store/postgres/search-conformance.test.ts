@@ -2,6 +2,7 @@
 // PostgreSQL (tsvector), each store migrated as it is in production. The texts are every
 // fixture article we wrote; the searches, every word in them, a prefix of each longer word,
 // and phrases taken from them.
+import { ensureYearPartitions } from "../../../src/store/postgres/year-partitions.js";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,6 +46,7 @@ describe.skipIf(unavailable)("full-text search on SQLite and on PostgreSQL", () 
     await migratePostgres(server.url);
     client = new pg.Client({ connectionString: server.url });
     await client.connect();
+    await ensureYearPartitions(client, 0); // these rows are undated
     const insert = sqlite.prepare(`INSERT INTO articles (id, body, "contentHash", "sourceFile", "ingestedAt") VALUES (?, ?, ?, ?, '2025-01-01')`);
     for (const [i, text] of texts.entries()) {
       insert.run(i + 1, text, `hash-${i}`, `file-${i}`);

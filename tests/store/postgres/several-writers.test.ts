@@ -81,7 +81,7 @@ describe.skipIf(unavailable)("several ingest writers on one PostgreSQL archive",
 
     const shared = await archive();
     const both = await Promise.all([0, 1].map(() => ingestInProcess(shared.url, ["--workers", "0", "--writers", "2", dir])));
-    for (const run of both) expect(run.code, run.stderr).toBe(0);
+    for (const run of both) expect(run.code, run.stderr + run.stdout.split("\n").filter((l) => l.startsWith("FAILED")).join("\n")).toBe(0);
     // Each file was stored by one of the two and found already there by the other.
     const stored = both.map((run) => run.stdout.split("\n").filter((l) => l.startsWith("stored ")).length);
     expect(stored[0] + stored[1]).toBe(alone.stdout.split("\n").filter((l) => l.startsWith("stored ")).length);
