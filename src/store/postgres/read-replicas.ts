@@ -179,8 +179,10 @@ export class ReadRouter {
   /** Each replica's state and lag, asked of each now (empty without replicas). */
   async status(): Promise<ReplicaStatus[]> {
     if (this.replicas.length === 0) return [];
-    // The primary's WAL position, to say how far behind each replica's replay is.
-    const primaryLsn = await this.primary.pool.query<{ lsn: string }>(`SELECT pg_current_wal_lsn()::text AS lsn`).then(
+    // The primary's WAL position, to say how far behind each replica's replay is: where it
+    // inserts, not what it has written out, since with synchronous_commit off a commit can
+    // sit unwritten for a moment and readers of a replica do not see it either.
+    const primaryLsn = await this.primary.pool.query<{ lsn: string }>(`SELECT pg_current_wal_insert_lsn()::text AS lsn`).then(
       (r) => r.rows[0].lsn,
       () => null,
     );
