@@ -3,12 +3,15 @@
 // No Docker and no system service. A server is a fresh initdb, or a streaming replica of
 // another (pg_basebackup -R). The tests' throwaway servers (tests/support/postgres-server.ts)
 // and `npm run cluster:local` (local-cluster.ts) both start theirs here.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
+
+const execFileAsync = promisify(execFile);
 
 export const POSTGRES_BIN = process.env.POSTGRES_BIN ?? "/usr/lib/postgresql/15/bin";
 
@@ -44,12 +47,13 @@ export interface PostgresServer {
 // processes then belong to the `postgres` OS user the Debian package creates.
 const runsAsRoot = () => process.getuid?.() === 0;
 
-function run(tool: string, args: string[], dir: string): void {
+// Asynchronous, so that several servers (a cluster's replicas) are prepared side by side.
+async function run(tool: string, args: string[], dir: string): Promise<void> {
   const [command, argv] = runsAsRoot() ? ["runuser", ["-u", "postgres", "--", join(POSTGRES_BIN, tool), ...args]] : [join(POSTGRES_BIN, tool), args];
   try {
-    execFileSync(command, argv, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    await execFileAsync(command, argv, { cwd: dir });
   } catch (error) {
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     const log = existsSync(join(dir, "server.log")) ? readFileSync(join(dir, "server.log"), "utf8").slice(-2000) : "";
     throw new Error(`${tool} failed: ${String(stderr ?? "")}${String(stdout ?? "")}${log}`.trim());
   }
@@ -99,9 +103,11 @@ interface Instance {
 /**
  * Makes a folder for a server, lets `prepare(dataDir, folder)` fill its data directory
  * (initdb, or pg_basebackup), and starts it on `port` (a free one when 0). Settings favour
- * speed over durability (fsync off): these servers' data is thrown away at the end.
+ * speed over durability (fsync off): these servers' data is thrown away at the end. A primary
+ * keeps 256 MB of WAL so that a replica stopped for a while (or a base backup overtaken by a
+ * checkpoint) can still catch up: the local cluster uses no replication slots.
  */
-async function startInstance(prepare: (data: string, dir: string) => void, port = 0): Promise<Instance> {
+async function startInstance(prepare: (data: string, dir: string) => Promise<void>, port = 0): Promise<Instance> {
   const unavailable = postgresUnavailable();
   if (unavailable) throw new Error(unavailable);
   const dir = mkdtempSync(join(tmpdir(), "news-archive-postgres-"));
@@ -119,13 +125,13 @@ async function startInstance(prepare: (data: string, dir: string) => void, port 
   };
   servers.add(stop);
   try {
-    prepare(data, dir);
+    await prepare(data, dir);
     let chosen = port;
     for (let attempt = 1; !started; attempt++) {
       if (!port) chosen = await freePort();
-      const options = `-p ${chosen} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+      const options = `-p ${chosen} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_keep_size=256MB`;
       try {
-        run("pg_ctl", ["start", "-w", "-t", "60", "-D", data, "-l", join(dir, "server.log"), "-o", options], dir);
+        await run("pg_ctl", ["start", "-w", "-t", "60", "-D", data, "-l", join(dir, "server.log"), "-o", options], dir);
         started = true;
       } catch (error) {
         if (port || attempt >= 3) throw error; // another process took the port between probe and start

@@ -63,7 +63,7 @@ describe.skipIf(unavailable)("a primary and two streaming replicas", () => {
     cluster?.stop();
   });
 
-  it("answers GraphQL from the replicas as from the primary once they have replayed an ingest", async () => {
+  it("answers GraphQL and exports from the replicas as from the primary once they have replayed an ingest", async () => {
     expect(sampleArticles).toBeGreaterThan(10);
     for (const query of QUERIES) {
       const expected = await graphql(fromPrimary.url, query);
@@ -71,6 +71,10 @@ describe.skipIf(unavailable)("a primary and two streaming replicas", () => {
       // Two requests: one on each replica (round robin).
       for (let i = 0; i < 2; i++) expect(await graphql(fromReplicas.url, query)).toEqual(expected);
     }
+    const exported = async (server: RunningServer) => (await fetch(`${server.url}/export/quotes.ndjson`)).text();
+    const quotes = await exported(fromPrimary);
+    expect(quotes.split("\n").length).toBeGreaterThan(10);
+    expect(await exported(fromReplicas)).toBe(quotes);
     const replicas = (await health(fromReplicas)).replicas;
     expect(replicas).toEqual(cluster.readUrls.map((url) => ({ url, state: "up", replaying: true, lagBytes: 0, lagSeconds: 0 })));
   });

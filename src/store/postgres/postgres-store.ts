@@ -130,7 +130,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     private async move(lost: unknown): Promise<void> {
       const from = this.source;
       this.client.release(true);
-      router.markDown(from, lost);
+      // A standby that cancelled a statement for conflicting with replay (40001) is healthy:
+      // only this request leaves it.
+      if ((lost as { code?: string }).code !== "40001") router.markDown(from, lost);
       const { client, source } = await router.begin(this.options, from);
       this.client = client;
       this.source = source;
