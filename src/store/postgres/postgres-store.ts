@@ -4,7 +4,6 @@
 // SQLite read transaction does. Reads go to the replicas of DATABASE_READ_URLS when there
 // are some (postgres/read-replicas.ts), else to the primary; ingestion writes on a
 // connection of its own to the primary (postgres/postgres-writer.ts).
-import { isDeepStrictEqual } from "node:util";
 import pg from "pg";
 import { redactPassword } from "../database-url.js";
 import type { ReadPoolStats, SnapshotOptions, SqlArchive, SqlEngine, SqlReads } from "../sql-archive.js";
@@ -14,7 +13,8 @@ import { TransactionQueue } from "../transaction-queue.js";
 import { committedPostgresMigrations } from "./migrate.js";
 import { postgresDialect } from "./postgres-dialect.js";
 import { PostgresWriter } from "./postgres-writer.js";
-import { isConnectionLost, ReadRouter, type ReadSource } from "./read-replicas.js";
+import { ReadRouter, type ReadSource } from "./read-replicas.js";
+import { SnapshotLease } from "./snapshot-lease.js";
 
 // Requests in flight at once per database read from, as on SQLite: each holds a connection for its snapshot.
 export const POSTGRES_READ_CONNECTIONS = 8;
@@ -47,13 +47,6 @@ export interface PostgresStoreOptions {
   readUrls?: readonly string[];
   /** How long a replica that failed is skipped before it is tried again (read-replicas.ts). */
   replicaRetryMs?: number;
-}
-
-/** A statement a snapshot ran, with the rows it gave: replayed when the snapshot moves to another replica. */
-interface ReadRecord {
-  sql: string;
-  values: unknown[];
-  rows: unknown[];
 }
 
 /**
@@ -92,65 +85,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     }
   }
 
-  /**
-   * A snapshot's connection, which may move: when its replica goes away mid-request, the
-   * snapshot begins again on the next source and replays the statements it has run. If
-   * every one gives the same rows as before, the new snapshot is, for all this request has
-   * read, the same state of the archive, and the request carries on; if not (the replicas
-   * stand at different points of the primary's history), it fails saying so.
-   */
-  class Lease {
-    private readonly record: ReadRecord[] | null;
-    constructor(
-      public client: pg.PoolClient,
-      public source: ReadSource,
-      private readonly options: SnapshotOptions,
-      { replayable }: { replayable: boolean },
-    ) {
-      this.record = replayable ? [] : null;
-    }
-
-    async run<R>(text: string, values: unknown[], aborted?: Promise<never>): Promise<R[]> {
-      for (let moves = 0; ; moves++) {
-        const running = this.client.query({ text, values });
-        let rows: R[];
-        try {
-          if (aborted) running.catch(() => {});
-          rows = (await (aborted ? Promise.race([running, aborted]) : running)).rows as R[];
-        } catch (error) {
-          if (!this.record || !isConnectionLost(error) || this.options.signal?.aborted || moves > router.replicas.length) throw error;
-          await this.move(error);
-          continue;
-        }
-        this.record?.push({ sql: text, values, rows });
-        return rows;
-      }
-    }
-
-    private async move(lost: unknown): Promise<void> {
-      const from = this.source;
-      this.client.release(true);
-      // A standby that cancelled a statement for conflicting with replay (40001) is healthy:
-      // only this request leaves it.
-      if ((lost as { code?: string }).code !== "40001") router.markDown(from, lost);
-      const { client, source } = await router.begin(this.options, from);
-      this.client = client;
-      this.source = source;
-      for (const { sql, values, rows } of this.record!) {
-        const again = (await client.query({ text: sql, values })).rows;
-        if (!isDeepStrictEqual(again, rows)) {
-          throw new Error(`${from.url} stopped answering mid-request, and ${source.url} holds a different state of the archive (replicas at different replication lag): send the request again`);
-        }
-      }
-    }
-
-    release(broken: boolean): void {
-      this.client.release(broken);
-    }
-  }
-
   /** Reads on one snapshot's lease; once `stopped` says so, or `aborted` rejects, they fail with its reason. */
-  function leaseReads(lease: Lease, stopped: () => Error | null, aborted?: Promise<never>): SqlReads {
+  function leaseReads(lease: SnapshotLease, stopped: () => Error | null, aborted?: Promise<never>): SqlReads {
     // A connection runs one statement at a time: the request's loaders ask together, and wait their turn here.
     const turns = new TransactionQueue();
     return {
@@ -175,7 +111,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
    */
   async function* cursorPages(sql: string, params: readonly SqlParam[], pageSize: number): AsyncGenerator<{ ids: number[]; snapshot: SqlArchive }> {
     const { client, source } = await router.begin({});
-    const lease = new Lease(client, source, {}, { replayable: false });
+    const lease = new SnapshotLease(router, client, source, {}, { replayable: false });
     const reads = leaseReads(lease, () => null);
     const pageArchive = archive(reads, () => source.url);
     let committed = false;
@@ -199,7 +135,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   async function snapshot<T>(work: (snapshot: SqlArchive) => Promise<T>, options: SnapshotOptions = {}): Promise<T> {
     const { signal } = options;
     const { client, source } = await router.begin(options);
-    const lease = new Lease(client, source, options, { replayable: true });
+    const lease = new SnapshotLease(router, client, source, options, { replayable: true });
     let stopped: Error | null = null;
     let cancelled: Promise<void> | null = null;
     const onAbort = () => {

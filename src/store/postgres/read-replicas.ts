@@ -5,7 +5,7 @@
 // right, only slower for the writers that share it: a client gets an answer, and /healthz
 // shows every replica down, rather than a 503 for an archive that is there to be read.
 // Each snapshot begins here, so that a dead pooled connection is replaced before the
-// request has read anything (postgres-store.ts carries one over once it has).
+// request has read anything (snapshot-lease.ts carries one over once it has).
 import pg from "pg";
 import { redactPassword } from "../database-url.js";
 import type { ReadPoolStats, ReplicaStatus, SnapshotOptions } from "../sql-archive.js";
