@@ -113,6 +113,20 @@ describe.skipIf(unavailable)("reads with DATABASE_READ_URLS", () => {
     expect(outcome).toMatch(/stopped answering mid-request, and postgresql:\/\/postgres@127\.0\.0\.1:\d+\/replicas_two_\d+ holds a different state of the archive .*send the request again/);
   });
 
+  it("reports why a request failed when its replica drops and the primary refuses too, not a second release of its connection", async () => {
+    const [replica, primaryDoor] = [await proxy(), await proxy()];
+    const store = await openStore(viaProxy(primaryDoor, primary.split("/").pop()!), { readUrls: [viaProxy(replica, oneDbName)], replicaRetryMs: RETRY_MS });
+    opened.push(store);
+    const outcome = await store
+      .snapshot(async (s) => {
+        await s.countAllArticles();
+        await Promise.all([replica.cut(), primaryDoor.cut()]);
+        return s.countAllArticles();
+      })
+      .then(String, (e: Error) => e.message);
+    expect(outcome).toMatch(/ECONNREFUSED/);
+  });
+
   it("shows each replica on /healthz: up with its lag, or down with the reason", async () => {
     const refusing = await proxy(false);
     const store = await open([one, viaProxy(refusing, oneDbName)]);
