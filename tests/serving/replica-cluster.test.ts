@@ -95,6 +95,8 @@ describe.skipIf(unavailable)("a primary and two streaming replicas", () => {
       expect(replicas[0].lagBytes).toBeGreaterThan(0);
       expect(replicas[0].lagSeconds).toBeGreaterThan(0);
       expect(replicas[1]).toMatchObject({ url: following, state: "up", lagBytes: 0, lagSeconds: 0 });
+      const metrics = await (await fetch(`${fromReplicas.url}/metrics`)).text();
+      expect(metrics).toMatch(new RegExp(`news_archive_replica_lag_bytes\\{replica="${paused}"\\} [1-9]`));
       // Requests alternate between a replica without the new article and one with it; each
       // count is its replica's own, not one remembered from the other.
       const counts = [];

@@ -127,7 +127,7 @@ describe.skipIf(unavailable)("reads with DATABASE_READ_URLS", () => {
     expect(outcome).toMatch(/ECONNREFUSED/);
   });
 
-  it("shows each replica on /healthz: up with its lag, or down with the reason", async () => {
+  it("shows each replica on /healthz and /metrics: up with its lag, or down with the reason", async () => {
     const refusing = await proxy(false);
     const store = await open([one, viaProxy(refusing, oneDbName)]);
     const server = await startServer(store, 0);
@@ -142,6 +142,10 @@ describe.skipIf(unavailable)("reads with DATABASE_READ_URLS", () => {
         ],
       });
       expect(body.articles).toBe(1); // from replica one: the other was found down when the server opened its connections
+      const metrics = await (await fetch(`${server.url}/metrics`)).text();
+      expect(metrics).toContain(`news_archive_replica_up{replica="${one}"} 1`);
+      expect(metrics).toContain(`news_archive_replica_up{replica="${viaProxy(refusing, oneDbName)}"} 0`);
+      expect(metrics).not.toMatch(/news_archive_replica_lag_bytes\{/); // neither is a streaming standby
     } finally {
       await server.close();
     }
