@@ -214,13 +214,13 @@ export class ReadRouter {
   async openAll(): Promise<void> {
     await Promise.all(
       (this.replicas.length ? this.replicas : [this.primary]).map(async (source) => {
-        try {
-          const clients = await Promise.all(Array.from({ length: this.connections }, () => source.pool.connect()));
-          for (const client of clients) client.release();
-        } catch (error) {
-          if (source.role === "primary") throw error;
-          this.markDown(source, error);
-        }
+        // Every connection that opened goes back to the pool, also when others failed.
+        const outcomes = await Promise.allSettled(Array.from({ length: this.connections }, () => source.pool.connect()));
+        for (const outcome of outcomes) if (outcome.status === "fulfilled") outcome.value.release();
+        const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+        if (!failed) return;
+        if (source.role === "primary") throw failed.reason;
+        this.markDown(source, failed.reason);
       }),
     );
   }
