@@ -1,4 +1,4 @@
-// npm run bench -- --articles N [--seed S] [--json] [--workers W] [--runs R] [--keep-db] [--db FILE] [--postgres URL]
+// npm run bench -- --articles N [--seed S] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE] [--postgres URL]
 // --db FILE (or a postgresql:// URL) times the queries over an archive kept by an earlier
 // --keep-db run, without ingesting.
 // --postgres URL runs it on PostgreSQL instead: a database of its own made on the server URL
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     seed: { type: "string" },
     json: { type: "boolean" },
     workers: { type: "string" },
+    writers: { type: "string" },
     runs: { type: "string" },
     "keep-db": { type: "boolean" },
     db: { type: "string" },
@@ -38,11 +39,13 @@ const postgresUrl = values.postgres;
 const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 const keptPostgres = values.db != null && isPostgresUrl(values.db) ? values.db : null;
 const onPostgres = postgresUrl != null || keptPostgres != null;
-if (values.help || !(Number.isInteger(articles) && articles > 0) || !(maxRuns >= 5) || (postgresUrl != null && (!isPostgresUrl(postgresUrl) || values.db != null))) {
+const writersGiven = values.writers != null ? Number(values.writers) : 1;
+if (values.help || !(Number.isInteger(articles) && articles > 0) || !(maxRuns >= 5) || !(Number.isInteger(writersGiven) && writersGiven >= 1 && writersGiven <= 8) || (postgresUrl != null && (!isPostgresUrl(postgresUrl) || values.db != null))) {
   console.error(
-    "usage: npm run bench -- --articles N [--seed S] [--json] [--workers W] [--runs R] [--keep-db] [--db FILE] [--postgres postgresql://USER@HOST:PORT/DB]\n" +
+    "usage: npm run bench -- --articles N [--seed S] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE] [--postgres postgresql://USER@HOST:PORT/DB]\n" +
       "  Ingests N generated articles into a fresh archive and times queries over HTTP (on SQLite, against raw SQL too).\n" +
-      "  --postgres: on PostgreSQL, in a database of its own made beside DB on that server (not with --db).",
+      "  --postgres: on PostgreSQL, in a database of its own made beside DB on that server (not with --db).\n" +
+      "  --workers: extraction threads of the ingest; --writers: files it saves at once (PostgreSQL; default 2).",
   );
   process.exit(values.help ? 0 : 2);
 }
@@ -81,7 +84,8 @@ const childEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent
 
 function ingestInChild(): Promise<{ stored: number; failed: number; duplicate: number; seconds: number; peakRssMb: number }> {
   return new Promise((resolveIngest, reject) => {
-    const args = ["--import", "tsx", join(root, "scripts/bench/ingest-child.ts"), corpus!.dir, ...(values.workers != null ? [values.workers] : [])];
+    const writers = values.writers ?? (onPostgres ? "2" : "1");
+    const args = ["--import", "tsx", join(root, "scripts/bench/ingest-child.ts"), corpus!.dir, writers, ...(values.workers != null ? [values.workers] : [])];
     const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.setEncoding("utf8").on("data", (s: string) => (out += s));

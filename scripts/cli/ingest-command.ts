@@ -6,12 +6,18 @@ import { checkMaxBytes } from "./max-bytes-option.js";
 import { readingProgress, type ReadingProgress } from "../terminal/progress-bar.js";
 import { defaultExtractionWorkers } from "../../src/archive/extraction-pool.js";
 import { describeOutcome, describeTotals, ingestFiles } from "../../src/archive/ingest-files.js";
-import { databaseUrl, migrateStore, openStore, type Store } from "../../src/store/open-store.js";
+import { databaseUrl, isPostgresUrl, migrateStore, openStore, type Store } from "../../src/store/open-store.js";
 
-const USAGE = `usage: npm run ingest -- [--max-bytes N] [--workers N] FILE_OR_DIR...
+const USAGE = `usage: npm run ingest -- [--max-bytes N] [--workers N] [--writers N] FILE_OR_DIR...
   Stores every article in the archive at DATABASE_URL: text files (with manifest.json or front matter),
   HTML pages (.html, .htm, .html.gz), WARC archives (.warc, .warc.gz) and news-please JSON (.json, .jsonl).
-  --workers: threads extracting while the main thread writes (default: one per core, at most 4; 0 for none).`;
+  --workers: threads extracting while the main thread writes (default: one per core, at most 4; 0 for none).
+  --writers: files saved at once, each on a connection of its own (PostgreSQL only; default 2).
+  Several ingests may run at once on one PostgreSQL archive, from one machine or several.`;
+
+// Two connections keep the server busy while one of them waits for its answers; more gained
+// nothing measurable on two cores.
+const DEFAULT_POSTGRES_WRITERS = 2;
 
 /**
  * Ingests the files and folders `argv` names into the archive at DATABASE_URL and returns the
@@ -21,7 +27,7 @@ const USAGE = `usage: npm run ingest -- [--max-bytes N] [--workers N] FILE_OR_DI
 export async function ingestCommand(argv: string[], io: ReadingProgress = readingProgress(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { "max-bytes": { type: "string" }, workers: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { "max-bytes": { type: "string" }, workers: { type: "string" }, writers: { type: "string" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -43,6 +49,16 @@ export async function ingestCommand(argv: string[], io: ReadingProgress = readin
   }
 
   const url = databaseUrl(env);
+  const onPostgres = isPostgresUrl(url);
+  const writers = values.writers != null ? Number(values.writers) : onPostgres ? DEFAULT_POSTGRES_WRITERS : 1;
+  if (!(Number.isInteger(writers) && writers >= 1 && writers <= 8)) {
+    io.err(`--writers must be a whole number from 1 to 8, got "${values.writers}"`);
+    return 2;
+  }
+  if (writers > 1 && !onPostgres) {
+    io.err(`--writers ${writers}: SQLite writes one transaction at a time, so only a PostgreSQL archive (DATABASE_URL=postgresql://…) takes several writers`);
+    return 2;
+  }
   let store: Store;
   try {
     await migrateStore(url);
@@ -53,7 +69,7 @@ export async function ingestCommand(argv: string[], io: ReadingProgress = readin
     return 1;
   }
   try {
-    const totals = await ingestFiles(store, positionals, { maxBytes, workers, onProgress: io.onProgress, onFile: (o) => io.out(describeOutcome(o)) });
+    const totals = await ingestFiles(store, positionals, { maxBytes, workers, writers, onProgress: io.onProgress, onFile: (o) => io.out(describeOutcome(o)) });
     io.stop();
     io.out(describeTotals(totals));
     if (totals.stopped) io.err(`STOPPED: ${totals.stopped.message} [${totals.stopped.code}]`);

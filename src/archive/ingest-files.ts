@@ -31,7 +31,8 @@ export async function ingestFiles(
   store: Store,
   paths: string[],
   // workers: threads extracting ahead of the writer (0, the default, extracts on this thread).
-  options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void; workers?: number; onProgress?: (progress: ArchiveProgress) => void } = {},
+  // writers: files saved at once, each on a connection of its own (PostgreSQL; SQLite writes one at a time).
+  options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void; workers?: number; writers?: number; onProgress?: (progress: ArchiveProgress) => void } = {},
 ): Promise<IngestTotals> {
   const totals: IngestTotals = { files: 0, stored: 0, duplicate: 0, failed: 0, skipped: 0 };
   // Outcomes are reported once their files are committed, so a "stored" line is never a
@@ -46,12 +47,31 @@ export async function ingestFiles(
     uncommitted = [];
   };
   const entries = readCorpus(paths, { maxBytes: options.maxBytes, onProgress: options.onProgress });
+  const writers = Math.min(Math.max(1, options.writers ?? 1), store.writeLanes);
   try {
     await store.inBatches(COMMIT_GROUP, async (commitPoint) => {
-      for await (const { entry, extracted } of extractEntries(entries, options.workers ?? 0, { maxBytes: options.maxBytes })) {
-        uncommitted.push(await storeExtracted(store, entry, extracted));
-        if (await commitPoint()) reportCommitted();
+      const extractedEntries = extractEntries(entries, options.workers ?? 0, { maxBytes: options.maxBytes });
+      if (writers === 1) {
+        for await (const { entry, extracted } of extractedEntries) {
+          uncommitted.push(await storeExtracted(store, entry, extracted));
+          if (await commitPoint()) reportCommitted();
+        }
+        return;
       }
+      // Several files in flight, one per writer; their outcomes are still reported in input order.
+      const lanes = new Lanes(writers);
+      let reported: Promise<void> = Promise.resolve();
+      for await (const { entry, extracted } of extractedEntries) {
+        const lane = await lanes.take();
+        const saved = storeExtracted(store, entry, extracted, lane).finally(() => lanes.give(lane));
+        saved.catch(() => (lanes.failed = true)); // a full disk: rethrown in order below
+        reported = reported.then(async () => {
+          uncommitted.push(await saved);
+          if (await commitPoint()) reportCommitted();
+        });
+        if (lanes.failed) break;
+      }
+      await reported;
     });
   } catch (error) {
     if (!isDiskFull(error)) throw error;
@@ -82,13 +102,36 @@ function isDiskFull(error: unknown): boolean {
 // Files committed together (each in a savepoint of its own): see SqlWrites.inBatches.
 const COMMIT_GROUP = { size: 50, ms: 100 };
 
-async function storeExtracted(store: Store, entry: CorpusEntry, extracted: ExtractResult | undefined): Promise<FileOutcome> {
+/** Writer lanes free to take a file, and a wait for one when none is. */
+class Lanes {
+  private readonly free: number[];
+  private readonly waiting: ((lane: number) => void)[] = [];
+  /** A save failed beyond its own file (a full disk): no more files are started. */
+  failed = false;
+
+  constructor(count: number) {
+    this.free = Array.from({ length: count }, (_, i) => count - 1 - i);
+  }
+
+  take(): Promise<number> {
+    const lane = this.free.pop();
+    return lane !== undefined ? Promise.resolve(lane) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  give(lane: number): void {
+    const next = this.waiting.shift();
+    if (next) next(lane);
+    else this.free.push(lane);
+  }
+}
+
+async function storeExtracted(store: Store, entry: CorpusEntry, extracted: ExtractResult | undefined, lane = 0): Promise<FileOutcome> {
   if (entry.skipped) return { file: entry.file, status: "skipped", reason: entry.skipped.reason };
   if (!extracted) return { file: entry.file, status: "failed", code: entry.error?.code ?? "UNREADABLE", message: entry.error?.message ?? "could not be read" };
   if (!extracted.ok) return { file: entry.file, status: "failed", code: extracted.code, message: extracted.message };
   const { draft } = extracted;
   try {
-    const saved = await store.saveArticle(draft);
+    const saved = await store.saveArticle(draft, lane);
     return saved.status === "stored"
       ? { file: entry.file, status: "stored", articleId: saved.articleId, headline: draft.headline, outlet: draft.outlet, publishedOn: draft.publishedOn, people: saved.people, quotes: saved.quotes, ...(entry.warning ? { warning: entry.warning } : {}) }
       : { file: entry.file, status: "duplicate", articleId: saved.articleId, matchedOn: saved.matchedOn };

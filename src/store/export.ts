@@ -34,7 +34,11 @@ export interface ExportFilter {
   publishedBefore?: string | null;
   /** Words to find, as parseSearch read them: headline and body of articles, text of quotes. */
   fullText?: SearchExpression | null;
-  /** Only articles ingested at or after this instant (quotes: of such articles). */
+  /**
+   * Only articles committed at or after this instant (quotes: of such articles): the commit,
+   * not the ingestedAt, since with several writers an article can be ingested before another
+   * and committed after it, and a pull passing back the last `latestIngestedAt` must find it.
+   */
   ingestedSince?: Date | null;
 }
 
@@ -58,14 +62,14 @@ const storedTimestamp = (at: Date) => at.toISOString().replace(/Z$/, "+00:00");
 
 function articleExportConditions(store: SqlArchive, filter: ExportFilter): Conditions {
   const c = articleConditions(filter, store.dialect);
-  if (filter.ingestedSince) c.add(`a."ingestedAt" >= ?`, storedTimestamp(filter.ingestedSince));
+  if (filter.ingestedSince) c.add(`a.id IN (SELECT "articleId" FROM article_commits WHERE "committedAt" >= ?)`, storedTimestamp(filter.ingestedSince));
   return c;
 }
 
 function quoteExportConditions(store: SqlArchive, filter: ExportFilter): Conditions {
   const c = quoteConditions({ ...filter, speakers: filter.people }, store.dialect);
   if (filter.ingestedSince) {
-    c.add(`q."articleId" IN (SELECT id FROM articles WHERE "ingestedAt" >= ?)`, storedTimestamp(filter.ingestedSince));
+    c.add(`q."articleId" IN (SELECT "articleId" FROM article_commits WHERE "committedAt" >= ?)`, storedTimestamp(filter.ingestedSince));
   }
   return c;
 }
@@ -175,6 +179,9 @@ export async function countForExport(store: SqlArchive, kind: "articles" | "quot
  * ingested up to then was looked at.
  */
 export async function latestIngestion(store: SqlArchive): Promise<Date | null> {
+  // Not max(committedAt): an article's ingestedAt is never after its committedAt, and every
+  // article committed later has a later committedAt, so an incremental pull passing this back
+  // as `since` (which compares committedAt) misses nothing, whichever writer stored what.
   const [row] = await sqlRows<{ at: string | null }>(store, `SELECT max("ingestedAt") AS at FROM articles`);
   return row.at == null ? null : new Date(row.at);
 }

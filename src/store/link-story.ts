@@ -14,38 +14,49 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
   const keys = publishedOn ? storyKeys(features) : [];
   // As before (INSERT OR IGNORE on SQLite): a key already stored for the article is skipped, not an error.
   const insertKey = sql.dialect.insertIgnoring("story_keys", ["key", `"publishedOn"`, `"articleId"`]);
+  // A writer beside this one adding an article with one of these keys is waited for, so each
+  // of the two sees the other (see LOCK_SPACES).
+  await sql.lock("story-key", keys);
   for (const key of keys) await sql.run(insertKey, key, publishedOn, articleId);
-  // Only articles of the window that share a key can match (see storyKeys).
-  const candidates = keys.length
-    ? await sql.all<{ id: number; publishedOn: string; storyFeatures: string; storyId: number }>(
-        `SELECT id, "publishedOn", "storyFeatures", "storyId" FROM articles
-         WHERE id IN (SELECT "articleId" FROM story_keys WHERE key IN (${placeholders(keys.length)}) AND "publishedOn" BETWEEN ? AND ?)
-         AND id <> ? AND "storyId" IS NOT NULL`,
-        ...keys,
-        shiftIsoDate(publishedOn!, -STORY_WINDOW_DAYS),
-        shiftIsoDate(publishedOn!, STORY_WINDOW_DAYS),
-        articleId,
-      )
-    : [];
   const me = { publishedOn, features };
-  const matched = [
-    ...new Set(
-      candidates
-        .filter((c) => isSameStory(me, { publishedOn: c.publishedOn, features: JSON.parse(c.storyFeatures) as StoryFeatures }))
-        .map((c) => Number(c.storyId)),
-    ),
-  ].sort((a, b) => a - b);
-
-  // Stories are joined while their reports together still span STORY_MAX_SPAN_DAYS at most,
-  // oldest story first, so continuous coverage does not chain into one endless story.
   const day = dayNumber(publishedOn);
-  const joined: number[] = [];
-  if (day !== null && matched.length) {
-    let span = { first: day, last: day };
-    const spans = await sql.all<{ id: number; startedOn: string | null; lastUpdatedOn: string | null }>(
+  let matched: number[] = [];
+  let spans: { id: number; startedOn: string | null; lastUpdatedOn: string | null }[] = [];
+  for (let attempt = 1; keys.length; attempt++) {
+    // Only articles of the window that share a key can match (see storyKeys).
+    const candidates = await sql.all<{ id: number; publishedOn: string; storyFeatures: string; storyId: number }>(
+      `SELECT id, "publishedOn", "storyFeatures", "storyId" FROM articles
+       WHERE id IN (SELECT "articleId" FROM story_keys WHERE key IN (${placeholders(keys.length)}) AND "publishedOn" BETWEEN ? AND ?)
+       AND id <> ? AND "storyId" IS NOT NULL`,
+      ...keys,
+      shiftIsoDate(publishedOn!, -STORY_WINDOW_DAYS),
+      shiftIsoDate(publishedOn!, STORY_WINDOW_DAYS),
+      articleId,
+    );
+    matched = [
+      ...new Set(
+        candidates
+          .filter((c) => isSameStory(me, { publishedOn: c.publishedOn, features: JSON.parse(c.storyFeatures) as StoryFeatures }))
+          .map((c) => Number(c.storyId)),
+      ),
+    ].sort((a, b) => a - b);
+    if (!matched.length) break;
+    // The stories are read again once locked: another writer may have grown them meanwhile,
+    // or merged one into another, which then is gone and the candidates are asked again.
+    await sql.lock("story", matched);
+    spans = await sql.all<{ id: number; startedOn: string | null; lastUpdatedOn: string | null }>(
       `SELECT id, "startedOn", "lastUpdatedOn" FROM stories WHERE id IN (${placeholders(matched.length)}) ORDER BY id`,
       ...matched,
     );
+    if (spans.length === matched.length) break;
+    if (attempt === 5) throw new Error(`the stories of article ${articleId} kept being merged by another writer; try the file again`);
+  }
+
+  // Stories are joined while their reports together still span STORY_MAX_SPAN_DAYS at most,
+  // oldest story first, so continuous coverage does not chain into one endless story.
+  const joined: number[] = [];
+  if (day !== null && matched.length) {
+    let span = { first: day, last: day };
     for (const story of spans) {
       const first = dayNumber(story.startedOn) ?? day;
       const merged = spanOfBoth(span, { first, last: dayNumber(story.lastUpdatedOn) ?? first });

@@ -60,6 +60,17 @@ export async function resolvePerson(sql: SqlWrites, draft: PersonDraft): Promise
   return personId;
 }
 
+/**
+ * What a writer locks before resolving `draft`, so that writers running at once cannot each
+ * make a new person of one name: the consonant skeleton of every spelling (equal name keys
+ * have equal skeletons, so any two drafts resolvePerson could match share one), and the slug
+ * a new person would take.
+ */
+export function personLockKeys(draft: PersonDraft): string[] {
+  const spellings = [draft.name, ...draft.aliases].filter((s) => nameKey(s));
+  return [...spellings.map(nameSkeleton), `slug:${slugify(draft.name)}`];
+}
+
 function mostFrequent(ids: number[]): number | null {
   const counts = new Map<number, number>();
   for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);

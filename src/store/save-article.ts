@@ -4,7 +4,7 @@ import { slugify } from "../extract/names.js";
 import { storyFeatures } from "../link/stories.js";
 import { linkStatements } from "./link-statements.js";
 import { linkStory } from "./link-story.js";
-import { resolvePerson } from "./resolve-person.js";
+import { personLockKeys, resolvePerson } from "./resolve-person.js";
 import type { SqlArchive, SqlWrites } from "./sql-archive.js";
 
 export type SaveOutcome =
@@ -16,19 +16,32 @@ export type SaveOutcome =
  * transaction: either all of it is in the archive afterwards or none of it is. An article
  * already stored (same content hash, or same url) is left as it is.
  */
-export async function saveArticle(store: SqlArchive, draft: ArticleDraft): Promise<SaveOutcome> {
+export async function saveArticle(store: SqlArchive, draft: ArticleDraft, lane = 0): Promise<SaveOutcome> {
   // Extraction checks every date it hands over; this guards the store against any other
   // caller, since linking does date arithmetic on it and the API serves it.
   if (draft.publishedOn != null && !isCalendarDay(draft.publishedOn)) {
     throw new Error(`publishedOn "${draft.publishedOn.slice(0, 40)}" is not a calendar day between ${EARLIEST_DAY} and ${LATEST_DAY} written YYYY-MM-DD`);
   }
-  const sql = store.writer();
-  try {
-    return await sql.transaction(() => saveArticleWith(sql, draft));
-  } catch (error) {
-    forgetRememberedIds(sql);
-    throw error;
+  const sql = store.writer(lane);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sql.transaction(() => saveArticleWith(sql, draft));
+    } catch (error) {
+      forgetRememberedIds(sql);
+      if (attempt < MAX_ATTEMPTS && isWriterConflict(error)) continue;
+      throw error;
+    }
   }
+}
+
+const MAX_ATTEMPTS = 4;
+
+// Writers side by side on PostgreSQL can still meet where no lock orders them: two new topics
+// inserted in opposite orders (a deadlock the server breaks by failing one), or two new names
+// with one slug. The file was rolled back whole: it is tried again, and then finds the other's rows.
+function isWriterConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === "40P01" || code === "40001" || code === "23505";
 }
 
 // Outlets, topics and organisations are few and never deleted: their ids by slug are kept per
@@ -54,10 +67,12 @@ async function idBySlug(sql: SqlWrites, table: "outlets" | "topics" | "organisat
   return id;
 }
 
-// The ingestedAt column holds what Prisma writes for a DateTime: ISO 8601 with "+00:00".
-const now = () => new Date().toISOString().replace(/Z$/, "+00:00");
-
+// Locks are taken in the order of LOCK_SPACES (sql-archive.ts): the article's own keys, then
+// the names it resolves, then its speakers, then its story keys and stories (link-story.ts),
+// and last the commit order. Each is taken before what it guards is read.
 async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<SaveOutcome> {
+  // Two writers given the same article: the second waits, then finds it stored.
+  await sql.lock("article", draft.url ? [draft.contentHash, draft.url] : [draft.contentHash]);
   const existing = draft.url
     ? await sql.get<{ id: number; contentHash: string }>(`SELECT id, "contentHash" FROM articles WHERE "contentHash" = ? OR url = ? LIMIT 1`, draft.contentHash, draft.url)
     : await sql.get<{ id: number; contentHash: string }>(`SELECT id, "contentHash" FROM articles WHERE "contentHash" = ? LIMIT 1`, draft.contentHash);
@@ -69,7 +84,7 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people, outlet: draft.outlet });
   const { id: articleId } = (await sql.get<{ id: number }>(
     `INSERT INTO articles ("outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "storyFeatures", "ingestedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${sql.dialect.now}) RETURNING id`,
     outletId,
     draft.headline,
     draft.byline.length ? draft.byline.join(", ") : null,
@@ -82,9 +97,10 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
     draft.file,
     draft.format ?? "text",
     JSON.stringify(features),
-    now(),
   ))!;
 
+  // Two writers resolving one new name must not make two people of it.
+  await sql.lock("person-name", draft.people.flatMap(personLockKeys));
   const personIdByName = new Map<string, number>();
   for (const person of draft.people) personIdByName.set(person.name, await resolvePerson(sql, person));
   const mentionCounts = new Map<number, number>();
@@ -95,6 +111,10 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   for (const [personId, count] of mentionCounts) {
     await sql.run(`INSERT INTO mentions ("articleId", "personId", count, "publishedOn") VALUES (?, ?, ?, ?)`, articleId, personId, count, draft.publishedOn);
   }
+
+  // A speaker's statements are read and rewritten by linkStatements: one writer at a time.
+  const speakerIds = draft.quotes.map((q) => (q.speaker && q.speakerKind !== "organisation" ? personIdByName.get(q.speaker) : undefined));
+  await sql.lock("speaker", speakerIds.filter((id): id is number => id !== undefined));
 
   for (const q of draft.quotes) {
     const byOrganisation = q.speakerKind === "organisation" && q.speaker;
@@ -118,6 +138,12 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
 
   await linkStatements(sql, articleId);
   await linkStory(sql, articleId, draft.publishedOn, features);
+
+  // Last, and held until the commit: the next place in the order articles become visible in.
+  // Both instants are the database's clock, whatever machine ingests, so an article's
+  // ingestedAt is never after its committedAt, and committedAt grows in commit order.
+  await sql.lock("commit-order", [0]);
+  await sql.run(`INSERT INTO article_commits ("articleId", "committedAt") VALUES (?, ${sql.dialect.now})`, articleId);
 
   return { status: "stored", articleId, people: mentionCounts.size, quotes: draft.quotes.length };
 }

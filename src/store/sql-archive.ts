@@ -47,6 +47,15 @@ export interface ReplicaStatus {
 }
 
 /**
+ * What ingest writers running side by side (several processes on one PostgreSQL) take locks on,
+ * in the order an article's transaction takes them (save-article.ts): a writer never waits for a
+ * lock of an earlier space while holding one of a later space, so writers cannot deadlock on
+ * them. "commit-order" is taken last, just before the commit, and nothing waits while it is held.
+ */
+export const LOCK_SPACES = ["commit-order", "article", "person-name", "speaker", "story-key", "story"] as const;
+export type LockSpace = (typeof LOCK_SPACES)[number];
+
+/**
  * Ingestion's connection. Statements are written with `?` placeholders (the writer numbers
  * them for its engine); an INSERT that needs the new row's id says `RETURNING id` and reads
  * it with `get`, on both engines.
@@ -63,11 +72,18 @@ export interface SqlWrites {
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   /**
-   * Runs `work` with its transactions grouped: they become savepoints of one transaction,
-   * committed once `group.size` calls of `commitPoint()` or `group.ms` milliseconds have
-   * passed, and at the end. A file that fails still rolls back alone (to its savepoint),
-   * and a killed process loses only the last uncommitted group, whole files each.
-   * `commitPoint()` says whether it committed.
+   * Takes locks on `keys` of `space` until the transaction ends, so that writers running at
+   * once serialise on what they share (a new name, a speaker's statements, a story). SQLite
+   * lets one transaction write at a time, so there it takes nothing.
+   */
+  lock(space: LockSpace, keys: readonly (string | number)[]): Promise<void>;
+  /**
+   * Runs `work` with its transactions grouped where the engine gains by it (SQLite): they
+   * become savepoints of one transaction, committed once `group.size` calls of `commitPoint()`
+   * or `group.ms` milliseconds have passed, and at the end. A file that fails still rolls
+   * back alone (to its savepoint), and a killed process loses only the last uncommitted group,
+   * whole files each. `commitPoint()` says whether it committed. (PostgreSQL commits each
+   * transaction as it ends: see postgres-writer.ts.)
    */
   inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T>;
 }
@@ -82,8 +98,11 @@ export interface SqlArchive {
   readonly reads: SqlReads;
   /** Runs `work` over one consistent snapshot of the archive. */
   snapshot<T>(work: (snapshot: SqlArchive) => Promise<T>, options?: SnapshotOptions): Promise<T>;
-  /** Ingestion's write connection, opened on first use. */
-  writer(): SqlWrites;
+  /**
+   * Ingestion's write connection, opened on first use. PostgreSQL keeps one per `lane` (0
+   * unless told), so that several articles can be saved at once; SQLite has one writer.
+   */
+  writer(lane?: number): SqlWrites;
   /**
    * PostgreSQL's: the ids `sql` selects (one column, in its order), `pageSize` at a time from
    * a server-side cursor, each page with the archive to read its rows in, all in one

@@ -47,6 +47,8 @@ export interface SqlDialect {
   byPrimaryKey(table: string): string;
   /** An INSERT of `columns` that skips a row conflicting with a unique key already stored. */
   insertIgnoring(table: string, columns: string[]): string;
+  /** The instant the statement runs, as a timestamp column stores it (UTC). */
+  readonly now: string;
   /** Rows of `table` (its id as `idColumn`) whose text matches `search`. */
   fullTextMatch(table: SearchedTable, idColumn: string, search: SearchExpression): { sql: string; params: SqlParam[] };
   /**

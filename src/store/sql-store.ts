@@ -23,6 +23,9 @@ import * as topics from "./topics.js";
 
 type Ids = readonly number[];
 
+// Articles a PostgreSQL store saves at once at most, each on a connection of its own.
+const MAX_WRITE_LANES = 8;
+
 export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
   /**
    * `db` is the open database; `sql` where this store reads (the engine itself, or one
@@ -215,8 +218,12 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
     return exports.latestIngestion(this.sql);
   }
 
-  saveArticle(draft: ArticleDraft) {
-    return saveArticle(this.sql, draft);
+  get writeLanes() {
+    return this.db.engine === "postgresql" ? MAX_WRITE_LANES : 1;
+  }
+  saveArticle(draft: ArticleDraft, lane = 0) {
+    if (!(Number.isInteger(lane) && lane >= 0 && lane < this.writeLanes)) throw new Error(`lane ${lane} is not one of this store's ${this.writeLanes} writers`);
+    return saveArticle(this.sql, draft, lane);
   }
   async inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T> {
     const writer = this.sql.writer();

@@ -143,8 +143,14 @@ export interface Store {
   latestIngestion(): Promise<Date | null>;
 
   // Ingestion
-  /** Stores one extracted article with everything it names, in one transaction; an article already stored is left as it is. */
-  saveArticle(draft: ArticleDraft): Promise<SaveOutcome>;
+  /**
+   * Stores one extracted article with everything it names, in one transaction; an article
+   * already stored is left as it is. Saves on different `lane`s (below writeLanes) may run at
+   * once, each on its own connection; saves on one lane run one after another.
+   */
+  saveArticle(draft: ArticleDraft, lane?: number): Promise<SaveOutcome>;
+  /** How many lanes saveArticle has: 1 on SQLite, which writes one transaction at a time. */
+  readonly writeLanes: number;
   /** Runs `work` with the saves it makes committed in groups (see SqlWrites.inBatches). */
   inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T>;
 

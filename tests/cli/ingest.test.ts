@@ -122,7 +122,7 @@ describe("npm run ingest", () => {
     expect(run.stdout).toMatch(/FAILED .*a\.txt/);
   });
 
-  it("refuses an unknown option or a bad --workers with exit 2, naming it, and touches no file", async () => {
+  it("refuses an unknown option or a bad --workers or --writers with exit 2, naming it, and touches no file", async () => {
     writeFileSync(join(dir, "a.txt"), article("Harbour dredging to resume in spring", "Ola Nordmann", "the channel is silting up"));
     const unknown = await ingest("--wrokers", "2", dir);
     expect(unknown.code).toBe(2);
@@ -130,6 +130,13 @@ describe("npm run ingest", () => {
     const workers = await ingest("--workers", "two", dir);
     expect(workers.code).toBe(2);
     expect(workers.stderr).toContain(`--workers must be a whole number of threads (0 for none), got "two"`);
+    const writers = await ingest("--writers", "0", dir);
+    expect(writers.code).toBe(2);
+    expect(writers.stderr).toContain(`--writers must be a whole number from 1 to 8, got "0"`);
+    // This archive is SQLite, which takes one writer: said so, not silently ignored.
+    const onSqlite = await ingest("--writers", "2", dir);
+    expect(onSqlite.code).toBe(2);
+    expect(onSqlite.stderr).toContain("only a PostgreSQL archive (DATABASE_URL=postgresql://…) takes several writers");
     expect(await count()).toBe(0);
   });
 });

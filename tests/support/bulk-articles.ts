@@ -52,6 +52,7 @@ export function insertBulkArticles(path: string, shape: BulkArchiveShape): void 
     );
     const mention = db.prepare(`INSERT INTO mentions ("articleId", "personId", count, "publishedOn") VALUES (?, ?, ?, ?)`);
     const quote = db.prepare(`INSERT INTO quotes ("articleId", "speakerId", text, position, "publishedOn", "outletId") VALUES (?, ?, ?, ?, ?, ?)`);
+    const commit = db.prepare(`INSERT INTO article_commits ("articleId", "committedAt") VALUES (?, ?)`);
     const articleTopic = db.prepare(`INSERT INTO article_topics ("articleId", "topicId", score, "publishedOn") VALUES (?, ?, ?, ?)`);
     for (let i = 0; i < articles; i++) {
       const outletId = firstOutlet + (i % outlets);
@@ -74,6 +75,7 @@ export function insertBulkArticles(path: string, shape: BulkArchiveShape): void 
         quote.run(articleId, speakers[q % speakers.length], `Remark ${q} of bulk article ${i}`, 10 + q * 40, publishedOn, outletId);
       }
       articleTopic.run(articleId, firstTopic + (i % topics), 0.8, publishedOn);
+      commit.run(articleId, ingestedAt);
     }
   })();
   db.close();

@@ -59,6 +59,8 @@ export const postgresDialect: SqlDialect = {
   // CROSS JOIN … ON; nor a hint to read a table by its primary key.
   joinInOrder: (outer, inner, on) => `${outer} JOIN ${inner} ON ${on}`,
   byPrimaryKey: (table) => table,
+  // The clock as it is now (not the transaction's start), in UTC for a timestamp without zone.
+  now: `(clock_timestamp() AT TIME ZONE 'UTC')`,
   insertIgnoring: (table, columns) => `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${placeholders(columns.length)}) ON CONFLICT DO NOTHING`,
   fullTextMatch(table, idColumn, search) {
     return { sql: `${idColumn} IN (SELECT id FROM ${table} WHERE "searchVector" @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ?))`, params: [tsqueryText(search)] };

@@ -64,7 +64,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw new Error(`DATABASE_URL ${shown} cannot be reached: ${(error as Error).message}`);
   }
   const sqlStatements = { count: 0 };
-  let writer: PostgresWriter | null = null;
+  const writers: PostgresWriter[] = [];
 
   const poolReads: SqlReads = {
     async all<T>(sql: string, params: readonly SqlParam[] = []) {
@@ -172,7 +172,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     reads,
     snapshot,
     cursorPages,
-    writer: () => (writer ??= new PostgresWriter(config)),
+    writer: (lane = 0) => (writers[lane] ??= new PostgresWriter(config)),
   });
 
   const engine: PostgresEngine = {
@@ -188,7 +188,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     committedMigrationNames: () => committedPostgresMigrations().map((m) => m.name),
     async close() {
-      await writer?.close();
+      await Promise.all(writers.map((w) => w?.close()));
       await router.close();
     },
   };

@@ -15,7 +15,8 @@
 // allows, beside the batch's other statements) and sent as EXECUTE with its values as literals.
 // A prepared statement is the session's, not the transaction's: a rollback leaves it in place.
 import pg from "pg";
-import type { SqlWrites } from "../sql-archive.js";
+import { createHash } from "node:crypto";
+import { LOCK_SPACES, type LockSpace, type SqlWrites } from "../sql-archive.js";
 import type { SqlParam } from "../sql-dialect.js";
 import { TransactionQueue } from "../transaction-queue.js";
 import { inlinePostgresLiterals, postgresDialect } from "./postgres-dialect.js";
@@ -23,14 +24,25 @@ import { inlinePostgresLiterals, postgresDialect } from "./postgres-dialect.js";
 /** Writes held back at most before they are sent on their own. */
 const MAX_HELD_WRITES = 500;
 
+/**
+ * Keys as the int4 halves of pg_advisory_xact_lock(space, key), sorted and without repeats: an
+ * id is itself, text the first 4 bytes of its SHA-1 (two keys sharing a hash only wait for
+ * each other needlessly). Every writer takes its locks of one space in this order.
+ */
+export function advisoryLockIds(keys: readonly (string | number)[]): number[] {
+  const ids = new Set<number>();
+  for (const key of keys) {
+    if (typeof key === "number" && Number.isInteger(key) && key >= -(2 ** 31) && key < 2 ** 31) ids.add(key);
+    else ids.add(createHash("sha1").update(String(key)).digest().readInt32BE(0));
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
 export class PostgresWriter implements SqlWrites {
   readonly dialect = postgresDialect;
   private readonly queue = new TransactionQueue();
   private connected: Promise<pg.Client> | null = null;
   private inTransaction = false;
-  /** A savepoint could not be rolled back: the open group cannot be committed whole. */
-  private broken = false;
-  private savepoints = 0;
 
   constructor(private readonly config: pg.ClientConfig) {}
 
@@ -136,79 +148,39 @@ export class PostgresWriter implements SqlWrites {
 
   transaction<T>(work: () => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
-      if (!this.inTransaction) {
-        this.held.push("BEGIN");
-        this.inTransaction = true;
-        try {
-          const result = await work();
-          this.held.push("COMMIT");
-          await this.flush();
-          return result;
-        } catch (error) {
-          this.discardHeld();
-          // The article's own error is the one to report, even when the connection is what failed.
-          await this.query("ROLLBACK", []).catch(() => {});
-          throw error;
-        } finally {
-          this.inTransaction = false;
-        }
-      }
-      const name = `file_${++this.savepoints}`;
-      this.held.push(`SAVEPOINT ${name}`);
+      this.held.push("BEGIN");
+      this.inTransaction = true;
       try {
         const result = await work();
-        this.held.push(`RELEASE SAVEPOINT ${name}`);
+        this.held.push("COMMIT");
         await this.flush();
         return result;
       } catch (error) {
-        // Only this file's writes go; the group goes on. A connection that cannot even roll
-        // back fails the group (inBatches), with this file's error.
         this.discardHeld();
-        try {
-          await this.query(`ROLLBACK TO SAVEPOINT ${name}`, []);
-          await this.query(`RELEASE SAVEPOINT ${name}`, []);
-        } catch {
-          this.broken = true;
-        }
+        // The article's own error is the one to report, even when the connection is what failed.
+        await this.query("ROLLBACK", []).catch(() => {});
         throw error;
+      } finally {
+        this.inTransaction = false;
       }
     });
   }
 
-  async inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T> {
-    let pending = 0;
-    let began = 0;
-    const begin = async () => {
-      this.broken = false;
-      await this.query("BEGIN", []);
-      this.inTransaction = true;
-      began = performance.now();
-    };
-    const commitPoint = () =>
-      this.queue.run(async () => {
-        if (this.broken) throw new Error("the connection to PostgreSQL failed part-way through a group of files; the group was rolled back");
-        if (++pending < group.size && performance.now() - began < group.ms) return false;
-        await this.query("COMMIT", []);
-        this.inTransaction = false;
-        pending = 0;
-        await begin();
-        return true;
-      });
-    await this.queue.run(begin);
-    try {
-      const result = await work(commitPoint);
-      await this.queue.run(async () => {
-        await this.query("COMMIT", []);
-        this.inTransaction = false;
-      });
-      return result;
-    } finally {
-      if (this.inTransaction) {
-        this.inTransaction = false;
-        this.discardHeld();
-        await this.query("ROLLBACK", []).catch(() => {}); // the connection may be what failed
-      }
-    }
+  async lock(space: LockSpace, keys: readonly (string | number)[]): Promise<void> {
+    const ids = advisoryLockIds(keys);
+    if (ids.length === 0) return;
+    // count() makes the server take every lock, in the array's (sorted) order.
+    await this.run(`SELECT count(pg_advisory_xact_lock(${LOCK_SPACES.indexOf(space)}, k)) FROM unnest(?::integer[]) AS k`, ids);
+  }
+
+  /**
+   * Each file is its own transaction here, committed as it ends: several writers (processes,
+   * or lanes of one ingest) hold their locks only for one article, and take them in one order,
+   * so they cannot deadlock one another the way two open groups of files could. Committing
+   * each file cost about 6% of one writer's rate when measured; writers side by side gain more.
+   */
+  async inBatches<T>(_group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T> {
+    return work(async () => true);
   }
 
   async close(): Promise<void> {

@@ -18,6 +18,8 @@ export const sqliteDialect: SqlDialect = {
   joinInOrder: (outer, inner, on) => `${outer} CROSS JOIN ${inner} ON ${on}`,
   // NOT INDEXED: read the table by its primary key, not through an index on the filter's columns.
   byPrimaryKey: (table) => `${table} NOT INDEXED`,
+  // As Prisma writes a DateTime here (and ingestion its ingestedAt): ISO 8601 with "+00:00".
+  now: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
   insertIgnoring: (table, columns) => `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES (${placeholders(columns.length)})`,
   fullTextMatch(table, idColumn, search) {
     const index = SEARCH_TABLES[table];

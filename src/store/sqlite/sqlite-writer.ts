@@ -76,6 +76,9 @@ export class SqliteWriter implements SqlWrites {
 
   // Committing every file on its own cost more than writing it: each commit flushes a new
   // FTS5 segment and its merges.
+  // One transaction writes at a time (BEGIN IMMEDIATE): writers are serialised already.
+  async lock(): Promise<void> {}
+
   async inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T> {
     let pending = 0;
     let began = 0;

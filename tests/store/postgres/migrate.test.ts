@@ -50,6 +50,7 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
     const tables = await query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
     expect(tables.map((t) => t.table_name)).toEqual([
       "_prisma_migrations",
+      "article_commits",
       "article_topics",
       "articles",
       "mentions",
