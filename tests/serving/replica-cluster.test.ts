@@ -47,6 +47,20 @@ describe.skipIf(unavailable)("a primary and two streaming replicas", () => {
     return server;
   };
   const health = async (server: RunningServer) => (await fetch(`${server.url}/healthz`)).json();
+  /**
+   * /healthz's replicas once `done` holds for them (at most 5 s). The primary writes WAL of
+   * its own now and then (autovacuum, a standby snapshot record every 15 s), so a replica
+   * caught up a moment ago can be a few bytes behind when asked.
+   */
+  const replicasWhen = async (done: (replicas: any[]) => boolean) => {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const { replicas } = await health(fromReplicas);
+      if (done(replicas) || Date.now() > deadline) return replicas;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const caughtUp = (r: { lagBytes: number | null; lagSeconds: number | null }) => r.lagBytes === 0 && r.lagSeconds === 0;
 
   beforeAll(async () => {
     cluster = await startLocalCluster({ prepare: (primary) => migrateStore(primary.url) });
@@ -75,7 +89,7 @@ describe.skipIf(unavailable)("a primary and two streaming replicas", () => {
     const quotes = await exported(fromPrimary);
     expect(quotes.split("\n").length).toBeGreaterThan(10);
     expect(await exported(fromReplicas)).toBe(quotes);
-    const replicas = (await health(fromReplicas)).replicas;
+    const replicas = await replicasWhen((rs) => rs.every(caughtUp));
     expect(replicas).toEqual(cluster.readUrls.map((url) => ({ url, state: "up", replaying: true, lagBytes: 0, lagSeconds: 0 })));
   });
 
@@ -85,12 +99,7 @@ describe.skipIf(unavailable)("a primary and two streaming replicas", () => {
     const primaryStore = stores[0];
     try {
       await primaryStore.saveArticle(articleDraft({ headline: "Filed after the replicas copied the sample", body: "Breaking: a late article." }));
-      let replicas;
-      for (let tries = 0; ; tries++) {
-        replicas = (await health(fromReplicas)).replicas;
-        if (replicas[1].lagBytes === 0 || tries > 200) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      const replicas = await replicasWhen((rs) => caughtUp(rs[1]));
       expect(replicas[0]).toMatchObject({ url: paused, state: "up", replaying: true, lagBytes: expect.any(Number) });
       expect(replicas[0].lagBytes).toBeGreaterThan(0);
       expect(replicas[0].lagSeconds).toBeGreaterThan(0);
@@ -134,6 +143,6 @@ describe.skipIf(unavailable)("a primary and two streaming replicas", () => {
     expect(beforeStop).toBeGreaterThanOrEqual(20);
     const replicas = (await health(fromReplicas)).replicas;
     expect(replicas[0]).toMatchObject({ url: cluster.readUrls[0], state: "down", error: expect.any(String) });
-    expect(replicas[1]).toMatchObject({ url: cluster.readUrls[1], state: "up", lagBytes: 0 });
+    expect(replicas[1]).toMatchObject({ url: cluster.readUrls[1], state: "up", replaying: true });
   });
 });
