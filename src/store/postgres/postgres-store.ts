@@ -13,7 +13,7 @@ import { TransactionQueue } from "../transaction-queue.js";
 import { committedPostgresMigrations } from "./migrate.js";
 import { postgresDialect } from "./postgres-dialect.js";
 import { PostgresWriter } from "./postgres-writer.js";
-import { ReadRouter, type ReadSource } from "./read-replicas.js";
+import { isConnectionLost, ReadRouter, type ReadSource } from "./read-replicas.js";
 import { SnapshotLease } from "./snapshot-lease.js";
 
 // Requests in flight at once per database read from, as on SQLite: each holds a connection for its snapshot.
@@ -122,8 +122,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         if (rows.length) yield { ids: rows.map((r) => r.id), snapshot: pageArchive };
         if (rows.length < pageSize) break;
       }
-      await client.query("COMMIT");
-      committed = true;
+      // Every id is read: a server gone before the COMMIT of this read-only transaction changes nothing.
+      await client.query("COMMIT").then(
+        () => (committed = true),
+        (error) => {
+          if (!isConnectionLost(error)) throw error;
+        },
+      );
     } finally {
       // Also when the reader stopped early: the cursor and its snapshot go with the transaction,
       // and a connection that cannot even roll back is not given out again.
@@ -151,7 +156,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     try {
       // Counts remembered per database (incremental-count.ts): the source this snapshot reads now.
       const result = await work(archive(reads, () => lease.source.url));
-      await lease.client.query("COMMIT");
+      // A read-only transaction has nothing to commit: when its server went away after the
+      // last read (a replica stopped), the answer stands; only the connection is dropped.
+      await lease.client.query("COMMIT").catch((error) => {
+        if (!isConnectionLost(error)) throw error;
+        broken = true;
+      });
       return result;
     } catch (error) {
       // A cancelled or failed transaction is rolled back; a connection that cannot even do that goes.

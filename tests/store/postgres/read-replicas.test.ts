@@ -100,6 +100,17 @@ describe.skipIf(unavailable)("reads with DATABASE_READ_URLS", () => {
     expect(counts).toEqual([1, 1, 1]);
   });
 
+  it("keeps the answer of a request whose replica goes away after its last read, before the commit", async () => {
+    const dropping = await proxy();
+    const store = await open([viaProxy(dropping, oneDbName), two]);
+    const answer = await store.snapshot(async (s) => {
+      const n = await s.countAllArticles();
+      await dropping.cut();
+      return n;
+    });
+    expect(answer).toBe(1);
+  });
+
   it("fails a request whose replica drops mid-way when the next one holds a different state, saying so", async () => {
     const dropping = await proxy();
     const store = await open([viaProxy(dropping, oneDbName), two]);
