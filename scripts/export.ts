@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { EXPORT_KINDS, exportChunks, type ExportKind } from "../src/server/export-lines.js";
 import { EXPORT_PARAMETERS, parseExportParams } from "../src/server/export-params.js";
 import { writeChunks } from "../src/server/write-chunks.js";
-import { databaseUrl, openStore } from "../src/store/open-store.js";
+import { databaseReadUrls, databaseUrl, openStore } from "../src/store/open-store.js";
 import { progressBar } from "./terminal/progress-bar.js";
 
 const filterOptions = Object.fromEntries(
@@ -54,7 +54,7 @@ if (!filter.ok) {
   process.exit(2);
 }
 
-const store = await openStore(databaseUrl());
+const store = await openStore(databaseUrl(), { readUrls: databaseReadUrls() });
 const toStdout = values.out === "-";
 const partial = `${values.out}.partial`;
 try {

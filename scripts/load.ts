@@ -1,6 +1,7 @@
 // npm run load -- [--seconds 30] [--clients 32] [--database URL | --url http://127.0.0.1:PORT]
 // Starts the API on 127.0.0.1 over a temporary copy of the archive (DATABASE_URL unless
-// --database says otherwise) and sends it everyday queries and hostile ones from concurrent
+// --database says otherwise; a PostgreSQL one is served itself, read from the replicas of
+// DATABASE_READ_URLS when set) and sends it everyday queries and hostile ones from concurrent
 // clients for a while. Prints requests per second, p50/p99 latency, errors and 5xx
 // responses; exits 1 on any 5xx, any normal query that failed, or any hostile query that was
 // not refused as a client error. With --url it loads a server already running on loopback.
@@ -10,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startServer, type RunningServer } from "../src/server/start-server.js";
-import { copyArchive, databaseUrl, isArchive, isPostgresUrl, openStore, type Store } from "../src/store/open-store.js";
+import { copyArchive, databaseReadUrls, databaseUrl, isArchive, isPostgresUrl, openStore, type Store } from "../src/store/open-store.js";
 import { DISCOVERY_QUERY, queryMix, type ArchiveSample } from "./load/query-mix.js";
 import { percentile, runClients, type LoadResult } from "./load/run-clients.js";
 
@@ -21,7 +22,8 @@ const usage = `usage: npm run load -- [--seconds N] [--clients N] [--max-request
   --seconds N       how long to send requests (default 30, at most ${LIMITS.seconds})
   --clients N       concurrent clients (default 32, at most ${LIMITS.clients})
   --max-requests N  stop after this many requests (default and at most ${LIMITS.maxRequests.toLocaleString("en-US")})
-  --database URL    archive to copy and serve (default DATABASE_URL or file:./data/archive.db)
+  --database URL    archive to copy and serve (default DATABASE_URL or file:./data/archive.db);
+                    a PostgreSQL one is served as it is, read from DATABASE_READ_URLS' replicas when set
   --url URL         load a server already running on this machine instead (loopback only)`;
 
 function fail(message: string): never {
@@ -88,8 +90,15 @@ if (args.url) {
   const source = args.database ?? databaseUrl();
   if (isPostgresUrl(source)) {
     // The load only reads, each request in a read-only transaction: the database itself is served.
-    store = await openStore(source).catch((error: Error) => fail(error.message));
-    description = `${store.url}`;
+    const readUrls = (() => {
+      try {
+        return databaseReadUrls({ ...process.env, DATABASE_URL: source });
+      } catch (error) {
+        return fail((error as Error).message);
+      }
+    })();
+    store = await openStore(source, { readUrls }).catch((error: Error) => fail(error.message));
+    description = readUrls.length ? `${store.url} read from ${readUrls.length} replica(s)` : store.url;
   } else {
     if (!isArchive(source)) fail(`There is no archive at ${source}: run npm start (or npm run ingest) first, or pass --database.`);
     tempDir = mkdtempSync(join(tmpdir(), "news-archive-load-"));

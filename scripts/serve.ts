@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { describeTotals, ingestFiles } from "../src/archive/ingest-files.js";
 import { SHUTDOWN_GRACE_MS, startServer, type RunningServer } from "../src/server/start-server.js";
-import { databaseUrl, migrateStore, openStore } from "../src/store/open-store.js";
+import { databaseReadUrls, databaseUrl, migrateStore, openStore } from "../src/store/open-store.js";
 
 const HELP = `usage: npm start [-- --help]
 
@@ -19,6 +19,8 @@ Environment variables:
   HOST              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   DATABASE_URL      the archive: a SQLite file URL (default file:./data/archive.db), or a
                     PostgreSQL database, postgresql://user:password@host:5432/database
+  DATABASE_READ_URLS  read replicas of that PostgreSQL database, comma separated: every
+                    request and export reads from them in turn (migrations stay on DATABASE_URL)
   QUERY_TIMEOUT_MS  a GraphQL request not answered in this time gets 503 QUERY_TIMEOUT (default 10000)
   LOG_LEVEL         request log on stdout: fatal, error, warn, info (default), debug, trace, silent
   EXPORT_CONCURRENCY  bulk exports served at once (default 4); one more is answered 429
@@ -65,8 +67,9 @@ if (port !== 0) {
 const url = databaseUrl();
 const store = await (async () => {
   try {
+    const readUrls = databaseReadUrls();
     await migrateStore(url);
-    return await openStore(url);
+    return await openStore(url, { readUrls });
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -89,6 +92,10 @@ try {
   throw error;
 }
 console.log(`news-archive: GraphQL API on ${server.url}/graphql over ${url} (${await store.countAllArticles()} articles)`);
+for (const replica of await store.replicaStatus()) {
+  const lag = replica.state === "up" ? `${replica.lagBytes ?? "?"} bytes behind the primary` : `down (${replica.error}): reads skip it until it answers`;
+  console.log(`news-archive: reads from replica ${replica.url}: ${replica.replaying === false ? "not a streaming standby, " : ""}${lag}`);
+}
 console.log(`Open ${server.url}/ in a browser for the GraphQL IDE, with example queries.`);
 
 let stopping = false;

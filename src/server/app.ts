@@ -41,8 +41,11 @@ export async function createApp(store: Store): Promise<App> {
   app.use("/export", cors(["GET"]));
   app.use("/schema.graphql", cors(["GET"]));
 
+  // With read replicas (DATABASE_READ_URLS), each one's state and lag: right after an
+  // ingest a replica's lagBytes says how much of it that replica's readers do not see yet.
   app.get("/healthz", async (_req, res) => {
-    res.json({ status: "ok", articles: await store.countAllArticles() });
+    const [articles, replicas] = await Promise.all([store.countAllArticles(), store.replicaStatus()]);
+    res.json({ status: "ok", articles, ...(replicas.length ? { replicas } : {}) });
   });
   app.get("/metrics", metrics.handler);
   // Ready to be sent traffic: the archive has every migration this code needs and answers

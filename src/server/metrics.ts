@@ -1,11 +1,11 @@
 // GET /metrics in Prometheus's text format (prom-client): what an operator graphs and alerts
 // on. Requests by route, operation and status with their latency; the cost of GraphQL
 // operations; rows exported; how the read threads are used and how long reads waited for
-// one; the archive's size. One registry per app, so several servers in one process (tests)
+// one; the archive's size; each read replica's state and lag. One registry per app, so several servers in one process (tests)
 // do not share counters.
 import type { RequestHandler } from "express";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { Store } from "../store/store.js";
+import type { ReplicaStatus, Store } from "../store/store.js";
 import type { FinishedRequest } from "./request-log.js";
 
 // Labels come from clients (operation names) and paths: unbounded label values would grow
@@ -81,6 +81,28 @@ export function createMetrics(store: Store): Metrics {
       this.set(await store.sizeInBytes());
     },
   });
+
+  // Read replicas (DATABASE_READ_URLS; none on SQLite): one status query per scrape, shared
+  // by the three gauges, which prom-client collects together.
+  let scrape: Promise<ReplicaStatus[]> | null = null;
+  const replicas = () => (scrape ??= store.replicaStatus().finally(() => setImmediate(() => (scrape = null))));
+  const replicaGauge = (name: string, help: string, value: (r: ReplicaStatus) => number | null) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ["replica"] as const,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const replica of await replicas()) {
+          const v = value(replica);
+          if (v != null) this.set({ replica: replica.url }, v);
+        }
+      },
+    });
+  replicaGauge("news_archive_replica_up", "1 when the read replica answered this scrape, 0 when reads skip it.", (r) => (r.state === "up" ? 1 : 0));
+  replicaGauge("news_archive_replica_lag_bytes", "WAL the primary has written that the read replica has not replayed yet.", (r) => r.lagBytes);
+  replicaGauge("news_archive_replica_lag_seconds", "0 when the read replica has replayed all it received, else the age of the last transaction it replayed.", (r) => r.lagSeconds);
 
   const operations = new Set<string>();
   const operationLabel = (name: string | null | undefined): string => {

@@ -21,5 +21,26 @@ export function databasePath(url: string = databaseUrl()): string {
 
 /** `url` with any password replaced, fit for an error message or a log line. */
 export function redactPassword(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, "$1***@");
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, "$1***@");
+}
+
+/**
+ * DATABASE_READ_URLS: the read replicas of the PostgreSQL archive DATABASE_URL names, comma
+ * separated; empty when unset. Each must be a PostgreSQL URL, and the archive one too: a
+ * SQLite file has no replicas.
+ */
+export function databaseReadUrls(env: NodeJS.ProcessEnv = process.env): string[] {
+  const raw = env.DATABASE_READ_URLS?.trim();
+  if (!raw) return [];
+  const urls = raw.split(",").map((u) => u.trim());
+  urls.forEach((url, i) => {
+    if (!isPostgresUrl(url)) {
+      throw new Error(`DATABASE_READ_URLS entry ${i + 1} must be a PostgreSQL URL such as postgresql://user@replica1:5432/news_archive, got "${redactPassword(url)}" (entries are separated by commas)`);
+    }
+  });
+  if (new Set(urls).size !== urls.length) throw new Error("DATABASE_READ_URLS names the same replica twice: list each once (round robin already spreads requests evenly)");
+  if (!isPostgresUrl(databaseUrl(env))) {
+    throw new Error(`DATABASE_READ_URLS is set, but DATABASE_URL (${redactPassword(databaseUrl(env))}) is not a PostgreSQL database: replicas need a PostgreSQL primary, set DATABASE_URL=postgresql://…`);
+  }
+  return urls;
 }

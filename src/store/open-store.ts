@@ -9,9 +9,22 @@ import type { Store } from "./store.js";
 
 export type { Store } from "./store.js";
 
+export interface OpenStoreOptions {
+  /**
+   * Read replicas of a PostgreSQL `url` (DATABASE_READ_URLS, see databaseReadUrls): what
+   * serves requests and exports reads there; ingestion, which reads its own writes, leaves
+   * them out.
+   */
+  readUrls?: readonly string[];
+  /** How long a replica that failed is skipped before it is tried again (default 5 s). */
+  replicaRetryMs?: number;
+}
+
 /** The store at `url` (DATABASE_URL unless given). */
-export async function openStore(url: string = databaseUrl()): Promise<Store> {
-  return isPostgresUrl(url) ? openPostgresStore(url) : openSqliteStore(url);
+export async function openStore(url: string = databaseUrl(), options: OpenStoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(url)) return openPostgresStore(url, options);
+  if (options.readUrls?.length) throw new Error(`DATABASE_READ_URLS is set, but DATABASE_URL (${redactPassword(url)}) is not a PostgreSQL database: replicas need a PostgreSQL primary`);
+  return openSqliteStore(url);
 }
 
 /** Applies every committed migration the archive at `url` lacks, each atomically. */
@@ -26,5 +39,5 @@ export async function migrateStore(url: string = databaseUrl()): Promise<void> {
   }
 }
 
-export { databaseUrl, isPostgresUrl } from "./database-url.js";
+export { databaseReadUrls, databaseUrl, isPostgresUrl } from "./database-url.js";
 export { copyArchive, isArchive } from "./sqlite/copy-archive.js";

@@ -32,6 +32,20 @@ export interface ReadPoolStats {
   waitSeconds: number;
 }
 
+/** A replica as /healthz reports it. */
+export interface ReplicaStatus {
+  url: string;
+  /** "up": it answered now; "down": it did not (see `error`), and reads skip it until it does. */
+  state: "up" | "down";
+  /** Whether it is a streaming standby (pg_is_in_recovery()); false for a database that is not a replica at all. */
+  replaying: boolean | null;
+  /** WAL bytes the primary has written that it has not replayed yet (null when not a standby or when the primary does not answer). */
+  lagBytes: number | null;
+  /** 0 when it has replayed all it received; else seconds since the last transaction it replayed committed on the primary. */
+  lagSeconds: number | null;
+  error?: string;
+}
+
 /**
  * What ingest writers running side by side (several processes on one PostgreSQL) take locks on,
  * in the order an article's transaction takes them (save-article.ts): a writer never waits for a
@@ -111,6 +125,8 @@ export interface SqlEngine extends SqlArchive {
   /** Opens every read connection now, so the first requests of a server find them ready. */
   openReadConnections(): Promise<void>;
   readStats(): ReadPoolStats;
+  /** PostgreSQL's, with DATABASE_READ_URLS: each read replica, whether it answers and how far behind it is. */
+  replicaStatus?(): Promise<ReplicaStatus[]>;
   /** Bytes the archive takes on disk. */
   sizeInBytes(): Promise<number>;
   /** Names of the committed migrations of this engine. */

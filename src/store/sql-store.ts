@@ -244,6 +244,9 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
   readStats() {
     return this.db.readStats();
   }
+  async replicaStatus() {
+    return (await this.db.replicaStatus?.()) ?? [];
+  }
   sizeInBytes() {
     return this.db.sizeInBytes();
   }

@@ -16,7 +16,7 @@ import type { Person, PersonFilter, PersonListRow, PersonOrder } from "./people.
 import type { Quote, QuoteFilter } from "./quotes.js";
 import type { SaveOutcome } from "./save-article.js";
 import type { SearchExpression } from "./search-syntax.js";
-import type { ReadPoolStats, SnapshotOptions } from "./sql-archive.js";
+import type { ReadPoolStats, ReplicaStatus, SnapshotOptions } from "./sql-archive.js";
 import type { Statement, StatementFilter, StatementOrder } from "./statements.js";
 import type { Story, StoryFilter } from "./stories.js";
 import type { Topic } from "./topics.js";
@@ -36,7 +36,7 @@ export type { Quote, QuoteFilter } from "./quotes.js";
 export { articleQuoteKey, quoteKey } from "./quotes.js";
 export type { SaveOutcome } from "./save-article.js";
 export { parseSearch, searchKey, type ParsedSearch, type SearchExpression } from "./search-syntax.js";
-export type { ReadPoolStats, SnapshotOptions } from "./sql-archive.js";
+export type { ReadPoolStats, ReplicaStatus, SnapshotOptions } from "./sql-archive.js";
 export type { Statement, StatementFilter, StatementOrder } from "./statements.js";
 export { statementKey } from "./statements.js";
 export type { Story, StoryFilter } from "./stories.js";
@@ -160,6 +160,8 @@ export interface Store {
   /** Opens every read connection now, so the first requests of a server find them ready. */
   openReadConnections(): Promise<void>;
   readStats(): ReadPoolStats;
+  /** Each read replica (DATABASE_READ_URLS), whether it answers and its replication lag; empty without replicas, and always on SQLite. */
+  replicaStatus(): Promise<ReplicaStatus[]>;
   /** Every SQL statement the store reads with is counted here: tests use it to prove batching. */
   readonly sqlStatements: { count: number };
   /** Bytes the archive takes on disk. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databasePath, isPostgresUrl, redactPassword } from "../../src/store/database-url.js";
+import { databasePath, databaseReadUrls, isPostgresUrl, redactPassword } from "../../src/store/database-url.js";
 import { migrateStore, openStore } from "../../src/store/open-store.js";
 
 describe("DATABASE_URL", () => {
@@ -27,5 +27,20 @@ describe("DATABASE_URL", () => {
       expect(error?.message).not.toContain("\n");
       expect(error?.message).not.toContain("s3cret");
     }
+  });
+
+  it("reads DATABASE_READ_URLS as comma-separated PostgreSQL replicas of a PostgreSQL DATABASE_URL", () => {
+    const DATABASE_URL = "postgresql://news@primary/archive";
+    expect(databaseReadUrls({ DATABASE_URL })).toEqual([]);
+    expect(databaseReadUrls({ DATABASE_URL, DATABASE_READ_URLS: "postgresql://news@r1/archive, postgres://news@r2/archive" })).toEqual(["postgresql://news@r1/archive", "postgres://news@r2/archive"]);
+  });
+
+  it("refuses DATABASE_READ_URLS naming what is wrong, and never a password", () => {
+    const DATABASE_URL = "postgresql://news@primary/archive";
+    expect(() => databaseReadUrls({ DATABASE_URL, DATABASE_READ_URLS: "postgresql://news@r1/archive,file:./r2.db" })).toThrow(/^DATABASE_READ_URLS entry 2 must be a PostgreSQL URL .*got "file:\.\/r2\.db"/);
+    expect(() => databaseReadUrls({ DATABASE_URL, DATABASE_READ_URLS: "postgresql://news:s3cret@r1/a,mysql://u:s3cret@r2/a" })).toThrow(/entry 2 .*got "mysql:\/\/u:\*\*\*@r2\/a"/);
+    expect(() => databaseReadUrls({ DATABASE_URL, DATABASE_READ_URLS: "postgresql://news:s3cret@r1/a,," })).toThrow(/entry 2 must be a PostgreSQL URL/);
+    expect(() => databaseReadUrls({ DATABASE_URL, DATABASE_READ_URLS: "postgresql://r1/a,postgresql://r1/a" })).toThrow(/names the same replica twice/);
+    expect(() => databaseReadUrls({ DATABASE_READ_URLS: "postgresql://r1/a" })).toThrow(/DATABASE_URL \(file:\.\/data\/archive\.db\) is not a PostgreSQL database/);
   });
 });

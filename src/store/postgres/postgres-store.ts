@@ -1,8 +1,9 @@
-// The PostgreSQL store: the same Store over a pool of `pg` connections. Each snapshot (a
+// The PostgreSQL store: the same Store over pools of `pg` connections. Each snapshot (a
 // GraphQL request, a page of an export) holds one connection in a REPEATABLE READ READ ONLY
 // transaction, so all its statements see the archive as it was at the first of them, as a
-// SQLite read transaction does. Ingestion writes on a connection of its own
-// (postgres/postgres-writer.ts).
+// SQLite read transaction does. Reads go to the replicas of DATABASE_READ_URLS when there
+// are some (postgres/read-replicas.ts), else to the primary; ingestion writes on a
+// connection of its own to the primary (postgres/postgres-writer.ts).
 import pg from "pg";
 import { redactPassword } from "../database-url.js";
 import type { ReadPoolStats, SnapshotOptions, SqlArchive, SqlEngine, SqlReads } from "../sql-archive.js";
@@ -12,8 +13,10 @@ import { TransactionQueue } from "../transaction-queue.js";
 import { committedPostgresMigrations } from "./migrate.js";
 import { postgresDialect } from "./postgres-dialect.js";
 import { PostgresWriter } from "./postgres-writer.js";
+import { isConnectionLost, ReadRouter, type ReadSource } from "./read-replicas.js";
+import { SnapshotLease } from "./snapshot-lease.js";
 
-// Requests in flight at once, as on SQLite: each holds a connection for its snapshot.
+// Requests in flight at once per database read from, as on SQLite: each holds a connection for its snapshot.
 export const POSTGRES_READ_CONNECTIONS = 8;
 
 // Rows as SQLite's driver gives them: counts (bigint) as numbers, and ingestedAt (a
@@ -39,34 +42,41 @@ const sendable = (params: readonly SqlParam[]): unknown[] => params.map((p) => (
 
 const reasonOf = (signal: AbortSignal) => (signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
 
-/** Opens the PostgreSQL archive at `url`; fails in one line naming DATABASE_URL when it cannot be reached. */
-export async function openPostgresStore(url: string): Promise<PostgresStore> {
+export interface PostgresStoreOptions {
+  /** DATABASE_READ_URLS: replicas that serve every snapshot and export (round robin); writes stay on `url`. */
+  readUrls?: readonly string[];
+  /** How long a replica that failed is skipped before it is tried again (read-replicas.ts). */
+  replicaRetryMs?: number;
+}
+
+/**
+ * Opens the PostgreSQL archive at `url` (reading from `readUrls` when given); fails in one
+ * line naming DATABASE_URL when the primary cannot be reached.
+ */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const shown = redactPassword(url);
-  const config: pg.PoolConfig = { connectionString: url, types: TYPES, application_name: "news-archive" };
-  const pool = new pg.Pool({ ...config, max: POSTGRES_READ_CONNECTIONS, idleTimeoutMillis: 60_000 });
-  // An idle connection the server drops must not end the process; the next read reconnects.
-  pool.on("error", () => {});
+  const config = { connectionString: url, types: TYPES, application_name: "news-archive" };
+  const router = new ReadRouter(config, options.readUrls ?? [], { connections: POSTGRES_READ_CONNECTIONS, retryMs: options.replicaRetryMs });
   try {
-    await pool.query("SELECT 1");
+    await router.primary.pool.query("SELECT 1");
   } catch (error) {
-    await pool.end().catch(() => {});
+    await router.close().catch(() => {});
     throw new Error(`DATABASE_URL ${shown} cannot be reached: ${(error as Error).message}`);
   }
   const sqlStatements = { count: 0 };
-  const stats = { waits: 0, waitSeconds: 0 };
   const writers: PostgresWriter[] = [];
 
   const poolReads: SqlReads = {
     async all<T>(sql: string, params: readonly SqlParam[] = []) {
       sqlStatements.count++;
-      return (await pool.query({ text: sql, values: sendable(params) })).rows as T[];
+      return router.query<T>(sql, sendable(params));
     },
   };
 
   // Stops the statement a snapshot's connection is running: a cancel request sent from a
-  // connection of its own, since the pool's may all be busy.
-  async function cancel(client: pg.PoolClient & { processID?: number }): Promise<void> {
-    const canceller = new pg.Client(config);
+  // connection of its own to the same server, since the pool's may all be busy.
+  async function cancel(client: pg.PoolClient & { processID?: number }, source: ReadSource): Promise<void> {
+    const canceller = new pg.Client(source.config);
     try {
       await canceller.connect();
       await canceller.query(`SELECT pg_cancel_backend($1)`, [client.processID]);
@@ -75,35 +85,8 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     }
   }
 
-  async function connect({ signal, waitMs = 60_000 }: SnapshotOptions): Promise<pg.PoolClient> {
-    signal?.throwIfAborted();
-    const mustWait = pool.idleCount === 0 && pool.totalCount >= POSTGRES_READ_CONNECTIONS;
-    const started = performance.now();
-    if (mustWait) stats.waits++;
-    const connecting = pool.connect();
-    let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
-    try {
-      return await Promise.race([
-        connecting,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no read connection became free within ${waitMs} ms`)), waitMs);
-          onAbort = () => reject(reasonOf(signal!));
-          signal?.addEventListener("abort", onAbort, { once: true });
-        }),
-      ]);
-    } catch (error) {
-      connecting.then((client) => client.release(), () => {}); // given up on: back to the pool once it comes
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      if (onAbort) signal?.removeEventListener("abort", onAbort);
-      if (mustWait) stats.waitSeconds += (performance.now() - started) / 1000;
-    }
-  }
-
-  /** Reads on one snapshot's connection; once `stopped` says so, or `aborted` rejects, they fail with its reason. */
-  function clientReads(client: pg.PoolClient, stopped: () => Error | null, aborted?: Promise<never>): SqlReads {
+  /** Reads on one snapshot's lease; once `stopped` says so, or `aborted` rejects, they fail with its reason. */
+  function leaseReads(lease: SnapshotLease, stopped: () => Error | null, aborted?: Promise<never>): SqlReads {
     // A connection runs one statement at a time: the request's loaders ask together, and wait their turn here.
     const turns = new TransactionQueue();
     return {
@@ -112,10 +95,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
           const reason = stopped();
           if (reason) throw reason;
           sqlStatements.count++;
-          const running = client.query({ text: sql, values: sendable(params) });
-          if (!aborted) return (await running).rows as R[];
-          running.catch(() => {});
-          return (await Promise.race([running, aborted])).rows as R[];
+          return lease.run<R>(sql, sendable(params), aborted);
         });
       },
     };
@@ -126,22 +106,29 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
    * whole export, so its lines agree with each other, and the server reads the id order once
    * instead of searching the index again for every page. The connection is given back when
    * the export ends, fails, or its reader stops (a client gone, a stalled one dropped).
+   * An export does not move to another replica mid-way (replaying its pages would mean
+   * keeping them all): one whose replica stops ends with an error, and is pulled again.
    */
   async function* cursorPages(sql: string, params: readonly SqlParam[], pageSize: number): AsyncGenerator<{ ids: number[]; snapshot: SqlArchive }> {
-    const client = await connect({});
-    const reads = clientReads(client, () => null);
-    const pageArchive = archive(reads);
+    const { client, source } = await router.begin({});
+    const lease = new SnapshotLease(router, client, source, {}, { replayable: false });
+    const reads = leaseReads(lease, () => null);
+    const pageArchive = archive(reads, () => source.url);
     let committed = false;
     try {
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       await client.query({ text: `DECLARE export_ids NO SCROLL CURSOR FOR ${postgresDialect.numberPlaceholders(sql)}`, values: sendable(params) });
       for (;;) {
         const rows = await reads.all<{ id: number }>(`FETCH ${Math.max(1, Math.floor(pageSize))} FROM export_ids`);
         if (rows.length) yield { ids: rows.map((r) => r.id), snapshot: pageArchive };
         if (rows.length < pageSize) break;
       }
-      await client.query("COMMIT");
-      committed = true;
+      // Every id is read: a server gone before the COMMIT of this read-only transaction changes nothing.
+      await client.query("COMMIT").then(
+        () => (committed = true),
+        (error) => {
+          if (!isConnectionLost(error)) throw error;
+        },
+      );
     } finally {
       // Also when the reader stopped early: the cursor and its snapshot go with the transaction,
       // and a connection that cannot even roll back is not given out again.
@@ -152,37 +139,45 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
 
   async function snapshot<T>(work: (snapshot: SqlArchive) => Promise<T>, options: SnapshotOptions = {}): Promise<T> {
     const { signal } = options;
-    const client = await connect(options);
+    const { client, source } = await router.begin(options);
+    const lease = new SnapshotLease(router, client, source, options, { replayable: true });
     let stopped: Error | null = null;
     let cancelled: Promise<void> | null = null;
     const onAbort = () => {
       stopped = reasonOf(signal!);
-      cancelled = cancel(client).catch(() => {});
+      cancelled = cancel(lease.client, lease.source).catch(() => {});
     };
     signal?.addEventListener("abort", onAbort, { once: true });
     // Past the deadline a statement fails at once with the deadline's reason; the cancel stops it on the server.
     const aborted = signal && new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(reasonOf(signal)), { once: true }));
     aborted?.catch(() => {});
-    const reads = clientReads(client, () => stopped, aborted);
+    const reads = leaseReads(lease, () => stopped, aborted);
     let broken = false;
     try {
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const result = await work(archive(reads));
-      await client.query("COMMIT");
+      // Counts remembered per database (incremental-count.ts): the source this snapshot reads now.
+      const result = await work(archive(reads, () => lease.source.url));
+      // A read-only transaction has nothing to commit: when its server went away after the
+      // last read (a replica stopped), the answer stands; only the connection is dropped.
+      await lease.client.query("COMMIT").catch((error) => {
+        if (!isConnectionLost(error)) throw error;
+        broken = true;
+      });
       return result;
     } catch (error) {
       // A cancelled or failed transaction is rolled back; a connection that cannot even do that goes.
       if (cancelled) await cancelled;
-      await client.query("ROLLBACK").catch(() => (broken = true));
+      await lease.client.query("ROLLBACK").catch(() => (broken = true));
       throw stopped ?? error;
     } finally {
       signal?.removeEventListener("abort", onAbort);
-      client.release(broken || stopped != null);
+      lease.release(broken || stopped != null);
     }
   }
 
-  const archive = (reads: SqlReads): SqlArchive => ({
-    url: shown,
+  const archive = (reads: SqlReads, urlOf: () => string = () => shown): SqlArchive => ({
+    get url() {
+      return urlOf();
+    },
     dialect: postgresDialect,
     reads,
     snapshot,
@@ -194,25 +189,17 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     ...archive(poolReads),
     engine: "postgresql",
     sqlStatements,
-    async openReadConnections() {
-      const clients = await Promise.all(Array.from({ length: POSTGRES_READ_CONNECTIONS }, () => pool.connect()));
-      for (const client of clients) client.release();
-    },
-    readStats: (): ReadPoolStats => ({
-      threads: pool.totalCount,
-      busy: pool.totalCount - pool.idleCount,
-      waiting: pool.waitingCount,
-      waits: stats.waits,
-      waitSeconds: stats.waitSeconds,
-    }),
+    openReadConnections: () => router.openAll(),
+    readStats: (): ReadPoolStats => router.stats(),
+    replicaStatus: () => router.status(),
     async sizeInBytes() {
-      const { rows } = await pool.query<{ n: number }>(`SELECT pg_database_size(current_database()) AS n`);
-      return rows[0].n;
+      const [row] = await router.query<{ n: number }>(`SELECT pg_database_size(current_database()) AS n`, []);
+      return row.n;
     },
     committedMigrationNames: () => committedPostgresMigrations().map((m) => m.name),
     async close() {
       await Promise.all(writers.map((w) => w?.close()));
-      await pool.end();
+      await router.close();
     },
   };
   return new SqlStore(engine);
