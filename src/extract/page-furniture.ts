@@ -7,9 +7,25 @@
 // Chinese and Japanese write no spaces between words: a sentence is one "word" to a split
 // on whitespace, and every rule for short furniture took whole paragraphs of it.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const ANY_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const WORD = /\S+/g;
+
+// The junk rules of clean-page.ts ask one after another for the words of the same block.
+let lastBlock: string | null = null;
+let lastCount = 0;
 
 /** Words a block has, counted the way a reader would (about two characters a word in CJK text). */
 export function wordCount(block: string): number {
+  if (block !== lastBlock) {
+    lastCount = countWords(block);
+    lastBlock = block;
+  }
+  return lastCount;
+}
+
+function countWords(block: string): number {
+  // Without CJK, a word is a run of non-spaces.
+  if (!ANY_CJK.test(block)) return block.match(WORD)?.length ?? 0;
   let words = 0;
   for (const token of block.split(/\s+/)) {
     if (!token) continue;

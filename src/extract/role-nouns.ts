@@ -68,8 +68,13 @@ const ROLE_SET = new Set([...TITLE_ONLY_SET, ...words(ROLES), "source", "insider
 const AFFILIATION_SET = new Set(words(AFFILIATIONS));
 const TITLE_SET = new Set([...TITLE_ONLY_SET, ...words(TITLE_MODIFIERS), ...Object.keys(ABBREVIATIONS)]);
 
+const FORMER_PREFIX = /^(?:vice|ex|co|deputy|former)-/;
+
+// Asked of nearly every token by the people and attribution stages: no regex unless the word has a dot or a hyphen.
 function plain(word: string): string {
-  const w = word.toLowerCase().replace(/\.$/, "").replace(/^(?:vice|ex|co|deputy|former)-/, "");
+  let w = word.toLowerCase();
+  if (w.endsWith(".")) w = w.slice(0, -1);
+  if (w.includes("-")) w = w.replace(FORMER_PREFIX, "");
   return ABBREVIATIONS[w] ?? w;
 }
 
@@ -90,6 +95,7 @@ export function isTitleWord(word: string): boolean {
 
 /** "Secretary-Treasurer", "Chairman-Elect"-like offices joined by a hyphen, every part an office or role. */
 function isCompoundOffice(word: string): boolean {
+  if (!word.includes("-")) return false;
   const parts = word.split("-");
   return parts.length > 1 && parts.every((part) => part !== "" && (TITLE_ONLY_SET.has(plain(part)) || ROLE_SET.has(plain(part)) || part.toLowerCase() === "elect"));
 }
