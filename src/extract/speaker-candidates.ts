@@ -37,9 +37,32 @@ function quotedMask(para: AnalysedParagraph, spans: readonly QuoteSpan[]): boole
 
 interface Site extends MentionSite {
   speaker: Speaker;
+  /** keyOf(speaker): one candidate per key. */
+  key: string;
   evidence?: string;
   links: Features;
+  /** The keys of `links` that are set, in the order of LINKS. */
+  linked: string[];
+  /** Whether one of them is a verb of saying or its like (SPEAKING). */
+  speaks: boolean;
   verbs: number[];
+}
+
+/** A mention as a site, with the links read once for every quote near it. */
+function siteOf(mention: MentionSite, speaker: Speaker, { features: links, verbs }: { features: Features; verbs: number[] }, evidence?: string): Site {
+  const linked = LINKS.filter((link) => links[link]);
+  const speaks = linked.some((link) => SPEAKING.includes(link));
+  return { ...mention, speaker, key: keyOf(speaker), links, linked, speaks, verbs, ...(evidence === undefined ? {} : { evidence }) };
+}
+
+// Feature names are joined from a placement and a link: made once, not once per mention and quote.
+const JOINED = new Map<string, Map<string, string>>();
+function joined(where: string, what: string): string {
+  let byWhat = JOINED.get(where);
+  if (!byWhat) JOINED.set(where, (byWhat = new Map()));
+  let name = byWhat.get(what);
+  if (name === undefined) byWhat.set(what, (name = `${where}&${what}`));
+  return name;
 }
 
 /**
@@ -70,17 +93,16 @@ function collectSites(views: readonly ParagraphView[], people: PeopleInText): Si
     const sites: Site[] = [];
     for (const m of people.mentions[p] ?? []) {
       if (view.quoted[m.candidate.firstToken]) continue;
-      const site = { paragraph: p, firstToken: m.candidate.firstToken, lastToken: m.candidate.lastToken, possessive: m.candidate.possessive, modifier: m.candidate.modifier };
-      const { features: links, verbs } = verbLinks(view, site);
-      sites.push({ ...site, speaker: { kind: "person", person: m.person }, links, verbs });
+      const mention = { paragraph: p, firstToken: m.candidate.firstToken, lastToken: m.candidate.lastToken, possessive: m.candidate.possessive, modifier: m.candidate.modifier };
+      sites.push(siteOf(mention, { kind: "person", person: m.person }, verbLinks(view, mention)));
     }
     for (const o of organisations[p]) {
-      const site = { paragraph: p, firstToken: o.firstToken, lastToken: o.lastToken, possessive: false, modifier: false };
-      const { features: links, verbs } = verbLinks(view, site);
+      const mention = { paragraph: p, firstToken: o.firstToken, lastToken: o.lastToken, possessive: false, modifier: false };
+      const links = verbLinks(view, mention);
       // An organisation speaks through a verb of saying, or as the subject of the sentence
       // that holds the words ("Pew found that “…”", "the board was conclusive: “…”").
-      if (SPEAKING.some((k) => links[k]) || (links.sentenceSubject && o.evidence !== "lone")) {
-        sites.push({ ...site, speaker: { kind: "organisation", name: fullName(o.name) }, links, verbs, evidence: o.evidence });
+      if (SPEAKING.some((k) => links.features[k]) || (links.features.sentenceSubject && o.evidence !== "lone")) {
+        sites.push(siteOf(mention, { kind: "organisation", name: fullName(o.name) }, links, o.evidence));
       }
     }
     return sites.sort((a, b) => a.firstToken - b.firstToken);
@@ -128,9 +150,9 @@ function verbNear(view: ParagraphView, quote: QuoteSpan): boolean {
   return false;
 }
 
-function placementKey(features: Features): string {
-  const par = Object.keys(features).find((k) => k.startsWith("par"))!;
-  if (par !== "par+0") return par;
+/** The placement feature a mention's other features are joined to: its paragraph, or in the quote's own, its sentence and side. */
+function placementKey(site: MentionSite, quote: QuoteSpan, features: Features): string {
+  if (site.paragraph !== quote.paragraph) return Object.keys(features)[0];
   return `${features.sameSentence ? "sent" : "para"}${features.before ? "Before" : "After"}`;
 }
 
@@ -168,33 +190,30 @@ export function speakerCandidates(
       for (const site of nearest) {
         const p = site.paragraph;
         const { features: placed, distance } = placement(views, quote, site);
-        const where = placementKey(placed);
-        const f: Features = { [where]: 1 };
-        let linked = false;
-        for (const link of LINKS) {
-          if (!site.links[link]) continue;
-          f[`${where}&${link}`] = 1;
-          f[link] = 1;
-          if (SPEAKING.includes(link)) linked = true;
-        }
-        if (!linked) f[`${where}&unlinked`] = 1;
-        // A remark left open at its paragraph's end is attributed where it goes on.
-        if (quote.continues && p === quote.paragraph + 1) f[`${where}&quoteContinuesHere`] = 1;
-        if (p === quote.paragraph && governing.before >= 0 && site.verbs.includes(governing.before)) f.governsBefore = 1;
-        if (p === quote.paragraph && governing.after >= 0 && site.verbs.includes(governing.after)) f.governsAfter = 1;
+        const where = placementKey(site, quote, placed);
         // How recently before the quote the candidate was named (paragraph, token), for recency ranks.
         const latest = p < quote.paragraph || (p === quote.paragraph && site.lastToken < open) ? p * 100_000 + site.lastToken : -1;
-        const key = keyOf(site.speaker);
-        const candidate = byKey.get(key) ?? { speaker: site.speaker, features: {}, distance: Infinity, latest: -1 };
-        if (site.evidence) f[`organisation&${site.evidence}`] = 1;
-        for (const [k, v] of Object.entries(f)) candidate.features[k] = Math.max(candidate.features[k] ?? 0, v);
+        const candidate = byKey.get(site.key) ?? { speaker: site.speaker, features: {}, distance: Infinity, latest: -1 };
+        // The mention's marks, each 1 whichever of the candidate's mentions sets it.
+        const f = candidate.features;
+        f[where] = 1;
+        for (const link of site.linked) {
+          f[joined(where, link)] = 1;
+          f[link] = 1;
+        }
+        if (!site.speaks) f[joined(where, "unlinked")] = 1;
+        // A remark left open at its paragraph's end is attributed where it goes on.
+        if (quote.continues && p === quote.paragraph + 1) f[joined(where, "quoteContinuesHere")] = 1;
+        if (p === quote.paragraph && governing.before >= 0 && site.verbs.includes(governing.before)) f.governsBefore = 1;
+        if (p === quote.paragraph && governing.after >= 0 && site.verbs.includes(governing.after)) f.governsAfter = 1;
+        if (site.evidence) f[joined("organisation", site.evidence)] = 1;
         candidate.features.mentionsNear = (candidate.features.mentionsNear ?? 0) + 1;
         if (distance < candidate.distance) {
           candidate.distance = distance;
           candidate.features.logDistance = placed.logDistance ?? Math.log1p(distance);
         }
         candidate.latest = Math.max(candidate.latest, latest);
-        byKey.set(key, candidate);
+        byKey.set(site.key, candidate);
       }
     }
     const pick = rulePicks[qi];
