@@ -87,8 +87,19 @@ export function isReaderInstruction(block: string): boolean {
 export function isSymbolLine(block: string): boolean {
   const visible = block.replace(/\s+/g, "");
   if (!visible.length || visible.length > 80) return false;
-  const letters = visible.match(/\p{L}/gu)?.length ?? 0;
-  return letters / visible.length < 0.5;
+  return letterCount(visible) / visible.length < 0.5;
+}
+
+const LETTER = /\p{L}/u;
+
+/** Letters in a text, counted by code point; ASCII without a regex, as most blocks are. */
+function letterCount(text: string): number {
+  let letters = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x80 ? (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a : LETTER.test(ch)) letters++;
+  }
+  return letters;
 }
 
 // "Tags: energy, Ukraine", "Topics: Water companies · Pollution", "Suggested Topics: Energy · Europe".
