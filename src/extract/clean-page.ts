@@ -104,7 +104,11 @@ function junkRule(block: string, outlet: string | null): Rule | undefined {
   // List bullets and icons before a line ("∙ Paid subscribers get …") do not change what it is.
   const probe = block.replace(/^[^\p{L}\p{N}"“‘'(©]+/u, "");
   const rules = wordCount(probe) <= SHORT_BLOCK_WORDS ? ALL_RULES : PARAGRAPH_RULES;
-  return rules.find(([, test]) => test(probe, outlet) || (probe !== block && test(block, outlet)));
+  for (const rule of rules) {
+    const test = rule[1];
+    if (test(probe, outlet) || (probe !== block && test(block, outlet))) return rule;
+  }
+  return undefined;
 }
 
 // Page blocks longer than this are article prose (or not an article at all); the

@@ -70,12 +70,22 @@ const TITLE_SET = new Set([...TITLE_ONLY_SET, ...words(TITLE_MODIFIERS), ...Obje
 
 const FORMER_PREFIX = /^(?:vice|ex|co|deputy|former)-/;
 
-// Asked of nearly every token by the people and attribution stages: no regex unless the word has a dot or a hyphen.
+// Asked of nearly every token by the people and attribution stages, for the same few
+// thousand words: a bounded memo (cleared when full, as names.ts keeps its word keys).
+const PLAIN = new Map<string, string>();
+const PLAIN_LIMIT = 50_000;
+
 function plain(word: string): string {
-  let w = word.toLowerCase();
-  if (w.endsWith(".")) w = w.slice(0, -1);
-  if (w.includes("-")) w = w.replace(FORMER_PREFIX, "");
-  return ABBREVIATIONS[w] ?? w;
+  let w = PLAIN.get(word);
+  if (w === undefined) {
+    if (PLAIN.size >= PLAIN_LIMIT) PLAIN.clear();
+    w = word.toLowerCase();
+    if (w.endsWith(".")) w = w.slice(0, -1);
+    if (w.includes("-")) w = w.replace(FORMER_PREFIX, "");
+    w = ABBREVIATIONS[w] ?? w;
+    PLAIN.set(word, w);
+  }
+  return w;
 }
 
 /** Whether a word names a role: "minister", "Envoy", "spokeswoman". Plurals are not roles of one person. */

@@ -52,7 +52,10 @@ interface Site extends MentionSite {
 function siteOf(mention: MentionSite, speaker: Speaker, { features: links, verbs }: { features: Features; verbs: number[] }, evidence?: string): Site {
   const linked = LINKS.filter((link) => links[link]);
   const speaks = linked.some((link) => SPEAKING.includes(link));
-  return { ...mention, speaker, key: keyOf(speaker), links, linked, speaks, verbs, ...(evidence === undefined ? {} : { evidence }) };
+  const { paragraph, firstToken, lastToken, possessive, modifier } = mention;
+  const made: Site = { paragraph, firstToken, lastToken, possessive, modifier, speaker, key: keyOf(speaker), links, linked, speaks, verbs };
+  if (evidence !== undefined) made.evidence = evidence;
+  return made;
 }
 
 // Feature names are joined from a placement and a link: made once, not once per mention and quote.
