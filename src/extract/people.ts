@@ -345,7 +345,10 @@ export function findPeople(
   for (const t of texts) for (const k of t.tokens) if (isLowerCaseWord(k.text)) lowerWords.add(k.text);
   const titleCase = texts.map((t) => isTitleCaseLine(t, lowerWords));
   const found = texts.map(findNameCandidates);
-  const proseNameWords = new Set(found.flatMap((list, i) => (titleCase[i] ? [] : list.flatMap((c) => c.words.map(nameWordKey)))));
+  const proseNameWords = new Set<string>();
+  found.forEach((list, i) => {
+    if (!titleCase[i]) for (const c of list) for (const w of c.words) proseNameWords.add(nameWordKey(w));
+  });
   const labels = nameLabels(found.flat());
   const raw = found.map((list, i) =>
     (titleCase[i] ? list.flatMap((c) => splitTitleCaseRun(texts[i], c, proseNameWords)) : list).map((c) => trimCommonEdges(texts[i], c, lowerWords, labels)),
