@@ -24,6 +24,8 @@ const BEFORE = 3; // paragraphs before the quote's own that may hold its speaker
 const AFTER = 1;
 const NEAREST_SITES = 24; // mentions read per quote
 const LINKS = ["verbRight", "verbLeft", "addressed", "afterPreposition", "verbAfterAppositive", "accordingTo", "colonAfter", "possessive", "modifier", "sentenceSubject", "sentenceEndsWithColon"];
+const RECENCY = ["recency0", "recency1", "recency2"];
+const NEAREST = ["nearest0", "nearest1"];
 const SPEAKING = ["verbRight", "verbLeft", "verbAfterAppositive", "accordingTo", "colonAfter"];
 
 /** Whether each token lies inside quotation marks; spans are in text order, so one sweep does. */
@@ -84,8 +86,12 @@ function organisationNaming(mentions: readonly OrganisationMention[]): (name: st
   };
 }
 
-/** Every mention of a person, and every speaking organisation, per paragraph (outside quotations). */
-function collectSites(views: readonly ParagraphView[], people: PeopleInText): Site[][] {
+/**
+ * Every mention of a person, and every speaking organisation, per paragraph (outside
+ * quotations), in the paragraphs some quote reads (`read[p]`). Organisations are looked for
+ * in every paragraph: the fullest name the article gives one may stand anywhere.
+ */
+function collectSites(views: readonly ParagraphView[], people: PeopleInText, read: readonly boolean[]): Site[][] {
   const organisations = views.map((view, p) => {
     const taken = [...view.quoted];
     for (const m of people.mentions[p] ?? []) for (let k = m.candidate.firstToken; k <= m.candidate.lastToken; k++) taken[k] = true;
@@ -94,6 +100,7 @@ function collectSites(views: readonly ParagraphView[], people: PeopleInText): Si
   const fullName = organisationNaming(organisations.flat());
   return views.map((view, p) => {
     const sites: Site[] = [];
+    if (!read[p]) return sites;
     for (const m of people.mentions[p] ?? []) {
       if (view.quoted[m.candidate.firstToken]) continue;
       const mention = { paragraph: p, firstToken: m.candidate.firstToken, lastToken: m.candidate.lastToken, possessive: m.candidate.possessive, modifier: m.candidate.modifier };
@@ -173,7 +180,9 @@ export function speakerCandidates(
   const spansByParagraph = paragraphs.map(() => [] as QuoteSpan[]);
   for (const s of allSpans) spansByParagraph[s.paragraph].push(s);
   const views: ParagraphView[] = paragraphs.map((para, p) => ({ para, quoted: quotedMask(para, spansByParagraph[p]) }));
-  const sites = collectSites(views, people);
+  const read = paragraphs.map(() => false);
+  for (const quote of quotes) for (let p = Math.max(0, quote.paragraph - BEFORE); p <= Math.min(paragraphs.length - 1, quote.paragraph + AFTER); p++) read[p] = true;
+  const sites = collectSites(views, people, read);
 
   return quotes.map((quote, qi) => {
     const view = views[quote.paragraph];
@@ -225,9 +234,9 @@ export function speakerCandidates(
     }
     const candidates = [...byKey.values()];
     const byRecency = candidates.filter((c) => c.latest >= 0).sort((a, b) => b.latest - a.latest);
-    byRecency.slice(0, 3).forEach((c, rank) => (c.features[`recency${rank}`] = 1));
+    byRecency.slice(0, 3).forEach((c, rank) => (c.features[RECENCY[rank]] = 1));
     const byDistance = [...candidates].sort((a, b) => a.distance - b.distance);
-    byDistance.slice(0, 2).forEach((c, rank) => (c.features[`nearest${rank}`] = 1));
+    byDistance.slice(0, 2).forEach((c, rank) => (c.features[NEAREST[rank]] = 1));
 
     const pronoun = pronounNear(view, quote);
     const leadingPronoun = pronounBefore(view, quote);
@@ -246,7 +255,7 @@ export function speakerCandidates(
       f.person = 1;
       if (pick.speaker === c.speaker!.person) {
         f.rule = 1;
-        f[`rule&${pick.rule}`] = 1;
+        f[joined("rule", pick.rule)] = 1;
         // The rules resolved a pronoun or a description ("he said", "the minister said") to this person.
         if (pick.rule === "explicit" && !f.governsBefore && !f.governsAfter) f["rule&explicit&described"] = 1;
       }
