@@ -134,11 +134,19 @@ export function governingVerbs(view: ParagraphView, quote: QuoteSpan): { before:
   return { before, after };
 }
 
+// "par-1", "par+0": named once per offset (a quote reads a few paragraphs around it), not once per mention and quote.
+const OFFSET_KEYS = new Map<number, string>();
+function paragraphOffsetKey(offset: number): string {
+  let key = OFFSET_KEYS.get(offset);
+  if (key === undefined) OFFSET_KEYS.set(offset, (key = `par${offset >= 0 ? "+" : ""}${offset}`));
+  return key;
+}
+
 /** Where a mention stands relative to the quotation: paragraphs apart, before/after, words apart, same sentence. */
 export function placement(views: readonly ParagraphView[], quote: QuoteSpan, m: MentionSite): { features: Features; distance: number } {
   const f: Features = {};
   const offset = m.paragraph - quote.paragraph;
-  f[`par${offset >= 0 ? "+" : ""}${offset}`] = 1;
+  f[paragraphOffsetKey(offset)] = 1;
   const view = views[quote.paragraph];
   let distance: number;
   if (offset === 0) {

@@ -90,6 +90,8 @@ const PARAGRAPH_RULES: Rule[] = [
   ["legal", (block) => findOutletClue(block)?.kind === "copyright"],
 ];
 
+const ALL_RULES: Rule[] = [...SHORT_RULES, ...PARAGRAPH_RULES];
+
 // "Pier to close | The Harbour Post" names the outlet and looks like a two-item menu, but it is
 // the page's title with the site's name after it: a title of three words or more is kept.
 function isTitleWithSiteName(block: string, outlet: string | null): boolean {
@@ -101,8 +103,12 @@ function junkRule(block: string, outlet: string | null): Rule | undefined {
   if (isTitleWithSiteName(block, outlet)) return undefined;
   // List bullets and icons before a line ("∙ Paid subscribers get …") do not change what it is.
   const probe = block.replace(/^[^\p{L}\p{N}"“‘'(©]+/u, "");
-  const rules = wordCount(probe) <= SHORT_BLOCK_WORDS ? [...SHORT_RULES, ...PARAGRAPH_RULES] : PARAGRAPH_RULES;
-  return rules.find(([, test]) => test(probe, outlet) || (probe !== block && test(block, outlet)));
+  const rules = wordCount(probe) <= SHORT_BLOCK_WORDS ? ALL_RULES : PARAGRAPH_RULES;
+  for (const rule of rules) {
+    const test = rule[1];
+    if (test(probe, outlet) || (probe !== block && test(block, outlet))) return rule;
+  }
+  return undefined;
 }
 
 // Page blocks longer than this are article prose (or not an article at all); the

@@ -6,7 +6,7 @@
 //   ---
 // This stage splits that block from the article text and checks its fields. A file
 // without front matter passes through unchanged.
-import { parse as parseYaml } from "yaml";
+import { createRequire } from "node:module";
 import { checkCrawlerMeta } from "./crawler-meta.js";
 import { badFrontMatter, type ExtractFailure } from "./failures.js";
 import type { CrawlerMeta } from "./types.js";
@@ -20,6 +20,11 @@ export interface FrontMatter {
 }
 
 export type SplitFrontMatter = { ok: true; frontMatter: FrontMatter | null; text: string } | ExtractFailure;
+
+// yaml is loaded at the first file that has front matter: an extraction worker fed files with a
+// manifest never needs it, and it takes a tenth of a second or more to load.
+let parseYaml: typeof import("yaml").parse | undefined;
+const yamlParser = () => (parseYaml ??= (createRequire(import.meta.url)("yaml") as typeof import("yaml")).parse);
 
 const OPENING = /^---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
@@ -36,7 +41,7 @@ export function splitFrontMatter(text: string, file: string): SplitFrontMatter {
 
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    data = yamlParser()(yamlText);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     return badFrontMatter(file, `is not valid YAML (${reason})`);

@@ -73,7 +73,7 @@ const HYPHENATED_DESCRIPTOR = /-[\p{Ll}]/u;
 
 /** Whether a capitalised word is a descriptor compound ("Dad-of-three", "Brussels-based") rather than a name. */
 export function isHyphenatedDescriptor(word: string): boolean {
-  return !JOINED_PARTICLE.test(word) && HYPHENATED_DESCRIPTOR.test(word.slice(1));
+  return word.includes("-") && !JOINED_PARTICLE.test(word) && HYPHENATED_DESCRIPTOR.test(word.slice(1));
 }
 
 function isNameWord(token: Token, sentenceStart: boolean): boolean {

@@ -15,7 +15,8 @@ const MALE_HONORIFICS = new Set(["mr", "sir", "lord", "father", "fr", "brother",
 
 /** Whether a word (with or without its full stop) is a courtesy title such as "Mr" or "Dr.". */
 export function isHonorific(word: string): boolean {
-  return HONORIFICS.has(word.toLowerCase().replace(/\.$/, ""));
+  const w = word.toLowerCase();
+  return HONORIFICS.has(w.endsWith(".") ? w.slice(0, -1) : w);
 }
 
 /** The gender an honorific implies, when it implies one. */
@@ -63,6 +64,8 @@ function foldTransliteration(word: string): string {
 // Keys are asked for the same few hundred words again and again; a bounded memo
 // (cleared when full, so memory stays flat over a long run) saves the folding.
 const WORD_KEYS = new Map<string, string>();
+// The people stage asks for the key of each candidate's name several times over.
+const NAME_KEYS = new Map<string, string>();
 const WORD_KEYS_LIMIT = 50_000;
 
 /** A key equal for every spelling of one word of a name: "Zelenskyy" and "Zelensky" share one. */
@@ -82,11 +85,17 @@ export function nameWordKey(word: string): string {
  * "Volodymyr Zelensky" give the same key.
  */
 export function nameKey(name: string): string {
-  return bareName(name)
-    .split(/[\s-]+/)
-    .map(nameWordKey)
-    .filter(Boolean)
-    .join(" ");
+  let key = NAME_KEYS.get(name);
+  if (key === undefined) {
+    if (NAME_KEYS.size >= WORD_KEYS_LIMIT) NAME_KEYS.clear();
+    key = bareName(name)
+      .split(/[\s-]+/)
+      .map(nameWordKey)
+      .filter(Boolean)
+      .join(" ");
+    NAME_KEYS.set(name, key);
+  }
+  return key;
 }
 
 // Words that belong to a surname rather than give a name: "al-Rashidi", "de la Cruz",

@@ -7,9 +7,25 @@
 // Chinese and Japanese write no spaces between words: a sentence is one "word" to a split
 // on whitespace, and every rule for short furniture took whole paragraphs of it.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const ANY_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const WORD = /\S+/g;
+
+// The junk rules of clean-page.ts ask one after another for the words of the same block.
+let lastBlock: string | null = null;
+let lastCount = 0;
 
 /** Words a block has, counted the way a reader would (about two characters a word in CJK text). */
 export function wordCount(block: string): number {
+  if (block !== lastBlock) {
+    lastCount = countWords(block);
+    lastBlock = block;
+  }
+  return lastCount;
+}
+
+function countWords(block: string): number {
+  // Without CJK, a word is a run of non-spaces.
+  if (!ANY_CJK.test(block)) return block.match(WORD)?.length ?? 0;
   let words = 0;
   for (const token of block.split(/\s+/)) {
     if (!token) continue;
@@ -71,8 +87,19 @@ export function isReaderInstruction(block: string): boolean {
 export function isSymbolLine(block: string): boolean {
   const visible = block.replace(/\s+/g, "");
   if (!visible.length || visible.length > 80) return false;
-  const letters = visible.match(/\p{L}/gu)?.length ?? 0;
-  return letters / visible.length < 0.5;
+  return letterCount(visible) / visible.length < 0.5;
+}
+
+const LETTER = /\p{L}/u;
+
+/** Letters in a text, counted by code point; ASCII without a regex, as most blocks are. */
+function letterCount(text: string): number {
+  let letters = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x80 ? (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a : LETTER.test(ch)) letters++;
+  }
+  return letters;
 }
 
 // "Tags: energy, Ukraine", "Topics: Water companies · Pollution", "Suggested Topics: Energy · Europe".

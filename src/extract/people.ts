@@ -312,6 +312,18 @@ export function surnameInsideKnownName(people: readonly Person[], words: readonl
   return found;
 }
 
+const LOWER_CASE_WORD = /^\p{Ll}+$/u;
+
+/** Whether a token is lower-case letters only; asked of every token, so plain ASCII is read without a regex. */
+function isLowerCaseWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return LOWER_CASE_WORD.test(text);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return text.length > 0;
+}
+
 // "who uses they/them pronouns", "(they/them)": the text tells how to refer to the person.
 const THEY_THEM = /\bthey\/them\b/i;
 
@@ -329,10 +341,14 @@ export function findPeople(
 ): PeopleInText {
   const excluded = new Set(exclude.map(nameKey));
   const texts = [...paragraphs, ...context];
-  const lowerWords = new Set(texts.flatMap((t) => t.tokens.filter((k) => /^\p{Ll}+$/u.test(k.text)).map((k) => k.text)));
+  const lowerWords = new Set<string>();
+  for (const t of texts) for (const k of t.tokens) if (isLowerCaseWord(k.text)) lowerWords.add(k.text);
   const titleCase = texts.map((t) => isTitleCaseLine(t, lowerWords));
   const found = texts.map(findNameCandidates);
-  const proseNameWords = new Set(found.flatMap((list, i) => (titleCase[i] ? [] : list.flatMap((c) => c.words.map(nameWordKey)))));
+  const proseNameWords = new Set<string>();
+  found.forEach((list, i) => {
+    if (!titleCase[i]) for (const c of list) for (const w of c.words) proseNameWords.add(nameWordKey(w));
+  });
   const labels = nameLabels(found.flat());
   const raw = found.map((list, i) =>
     (titleCase[i] ? list.flatMap((c) => splitTitleCaseRun(texts[i], c, proseNameWords)) : list).map((c) => trimCommonEdges(texts[i], c, lowerWords, labels)),

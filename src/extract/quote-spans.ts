@@ -37,6 +37,8 @@ function doubleSpans(text: string, paragraph: number, nextOpensQuote: boolean): 
   let open = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    // Only a double mark opens or closes; the neighbours of other characters need no reading.
+    if (c !== "“" && c !== "”" && c !== '"') continue;
     const opensWord = !isWordChar(text[i - 1]) && isWordChar(text[i + 1]);
     // A mark after a word, or the last mark of the paragraph, closes ("that. “" at a line's end).
     const closesWord = !isWordChar(text[i + 1]) && i > 0 && (text[i - 1] !== " " || i === lastMark);

@@ -68,9 +68,24 @@ const ROLE_SET = new Set([...TITLE_ONLY_SET, ...words(ROLES), "source", "insider
 const AFFILIATION_SET = new Set(words(AFFILIATIONS));
 const TITLE_SET = new Set([...TITLE_ONLY_SET, ...words(TITLE_MODIFIERS), ...Object.keys(ABBREVIATIONS)]);
 
+const FORMER_PREFIX = /^(?:vice|ex|co|deputy|former)-/;
+
+// Asked of nearly every token by the people and attribution stages, for the same few
+// thousand words: a bounded memo (cleared when full, as names.ts keeps its word keys).
+const PLAIN = new Map<string, string>();
+const PLAIN_LIMIT = 50_000;
+
 function plain(word: string): string {
-  const w = word.toLowerCase().replace(/\.$/, "").replace(/^(?:vice|ex|co|deputy|former)-/, "");
-  return ABBREVIATIONS[w] ?? w;
+  let w = PLAIN.get(word);
+  if (w === undefined) {
+    if (PLAIN.size >= PLAIN_LIMIT) PLAIN.clear();
+    w = word.toLowerCase();
+    if (w.endsWith(".")) w = w.slice(0, -1);
+    if (w.includes("-")) w = w.replace(FORMER_PREFIX, "");
+    w = ABBREVIATIONS[w] ?? w;
+    PLAIN.set(word, w);
+  }
+  return w;
 }
 
 /** Whether a word names a role: "minister", "Envoy", "spokeswoman". Plurals are not roles of one person. */
@@ -90,6 +105,7 @@ export function isTitleWord(word: string): boolean {
 
 /** "Secretary-Treasurer", "Chairman-Elect"-like offices joined by a hyphen, every part an office or role. */
 function isCompoundOffice(word: string): boolean {
+  if (!word.includes("-")) return false;
   const parts = word.split("-");
   return parts.length > 1 && parts.every((part) => part !== "" && (TITLE_ONLY_SET.has(plain(part)) || ROLE_SET.has(plain(part)) || part.toLowerCase() === "elect"));
 }

@@ -24,6 +24,8 @@ const BEFORE = 3; // paragraphs before the quote's own that may hold its speaker
 const AFTER = 1;
 const NEAREST_SITES = 24; // mentions read per quote
 const LINKS = ["verbRight", "verbLeft", "addressed", "afterPreposition", "verbAfterAppositive", "accordingTo", "colonAfter", "possessive", "modifier", "sentenceSubject", "sentenceEndsWithColon"];
+const RECENCY = ["recency0", "recency1", "recency2"];
+const NEAREST = ["nearest0", "nearest1"];
 const SPEAKING = ["verbRight", "verbLeft", "verbAfterAppositive", "accordingTo", "colonAfter"];
 
 /** Whether each token lies inside quotation marks; spans are in text order, so one sweep does. */
@@ -37,9 +39,35 @@ function quotedMask(para: AnalysedParagraph, spans: readonly QuoteSpan[]): boole
 
 interface Site extends MentionSite {
   speaker: Speaker;
+  /** keyOf(speaker): one candidate per key. */
+  key: string;
   evidence?: string;
   links: Features;
+  /** The keys of `links` that are set, in the order of LINKS. */
+  linked: string[];
+  /** Whether one of them is a verb of saying or its like (SPEAKING). */
+  speaks: boolean;
   verbs: number[];
+}
+
+/** A mention as a site, with the links read once for every quote near it. */
+function siteOf(mention: MentionSite, speaker: Speaker, { features: links, verbs }: { features: Features; verbs: number[] }, evidence?: string): Site {
+  const linked = LINKS.filter((link) => links[link]);
+  const speaks = linked.some((link) => SPEAKING.includes(link));
+  const { paragraph, firstToken, lastToken, possessive, modifier } = mention;
+  const made: Site = { paragraph, firstToken, lastToken, possessive, modifier, speaker, key: keyOf(speaker), links, linked, speaks, verbs };
+  if (evidence !== undefined) made.evidence = evidence;
+  return made;
+}
+
+// Feature names are joined from a placement and a link: made once, not once per mention and quote.
+const JOINED = new Map<string, Map<string, string>>();
+function joined(where: string, what: string): string {
+  let byWhat = JOINED.get(where);
+  if (!byWhat) JOINED.set(where, (byWhat = new Map()));
+  let name = byWhat.get(what);
+  if (name === undefined) byWhat.set(what, (name = `${where}&${what}`));
+  return name;
 }
 
 /**
@@ -58,8 +86,12 @@ function organisationNaming(mentions: readonly OrganisationMention[]): (name: st
   };
 }
 
-/** Every mention of a person, and every speaking organisation, per paragraph (outside quotations). */
-function collectSites(views: readonly ParagraphView[], people: PeopleInText): Site[][] {
+/**
+ * Every mention of a person, and every speaking organisation, per paragraph (outside
+ * quotations), in the paragraphs some quote reads (`read[p]`). Organisations are looked for
+ * in every paragraph: the fullest name the article gives one may stand anywhere.
+ */
+function collectSites(views: readonly ParagraphView[], people: PeopleInText, read: readonly boolean[]): Site[][] {
   const organisations = views.map((view, p) => {
     const taken = [...view.quoted];
     for (const m of people.mentions[p] ?? []) for (let k = m.candidate.firstToken; k <= m.candidate.lastToken; k++) taken[k] = true;
@@ -68,19 +100,19 @@ function collectSites(views: readonly ParagraphView[], people: PeopleInText): Si
   const fullName = organisationNaming(organisations.flat());
   return views.map((view, p) => {
     const sites: Site[] = [];
+    if (!read[p]) return sites;
     for (const m of people.mentions[p] ?? []) {
       if (view.quoted[m.candidate.firstToken]) continue;
-      const site = { paragraph: p, firstToken: m.candidate.firstToken, lastToken: m.candidate.lastToken, possessive: m.candidate.possessive, modifier: m.candidate.modifier };
-      const { features: links, verbs } = verbLinks(view, site);
-      sites.push({ ...site, speaker: { kind: "person", person: m.person }, links, verbs });
+      const mention = { paragraph: p, firstToken: m.candidate.firstToken, lastToken: m.candidate.lastToken, possessive: m.candidate.possessive, modifier: m.candidate.modifier };
+      sites.push(siteOf(mention, { kind: "person", person: m.person }, verbLinks(view, mention)));
     }
     for (const o of organisations[p]) {
-      const site = { paragraph: p, firstToken: o.firstToken, lastToken: o.lastToken, possessive: false, modifier: false };
-      const { features: links, verbs } = verbLinks(view, site);
+      const mention = { paragraph: p, firstToken: o.firstToken, lastToken: o.lastToken, possessive: false, modifier: false };
+      const links = verbLinks(view, mention);
       // An organisation speaks through a verb of saying, or as the subject of the sentence
       // that holds the words ("Pew found that “…”", "the board was conclusive: “…”").
-      if (SPEAKING.some((k) => links[k]) || (links.sentenceSubject && o.evidence !== "lone")) {
-        sites.push({ ...site, speaker: { kind: "organisation", name: fullName(o.name) }, links, verbs, evidence: o.evidence });
+      if (SPEAKING.some((k) => links.features[k]) || (links.features.sentenceSubject && o.evidence !== "lone")) {
+        sites.push(siteOf(mention, { kind: "organisation", name: fullName(o.name) }, links, o.evidence));
       }
     }
     return sites.sort((a, b) => a.firstToken - b.firstToken);
@@ -128,9 +160,9 @@ function verbNear(view: ParagraphView, quote: QuoteSpan): boolean {
   return false;
 }
 
-function placementKey(features: Features): string {
-  const par = Object.keys(features).find((k) => k.startsWith("par"))!;
-  if (par !== "par+0") return par;
+/** The placement feature a mention's other features are joined to: its paragraph, or in the quote's own, its sentence and side. */
+function placementKey(site: MentionSite, quote: QuoteSpan, features: Features): string {
+  if (site.paragraph !== quote.paragraph) return Object.keys(features)[0];
   return `${features.sameSentence ? "sent" : "para"}${features.before ? "Before" : "After"}`;
 }
 
@@ -148,7 +180,9 @@ export function speakerCandidates(
   const spansByParagraph = paragraphs.map(() => [] as QuoteSpan[]);
   for (const s of allSpans) spansByParagraph[s.paragraph].push(s);
   const views: ParagraphView[] = paragraphs.map((para, p) => ({ para, quoted: quotedMask(para, spansByParagraph[p]) }));
-  const sites = collectSites(views, people);
+  const read = paragraphs.map(() => false);
+  for (const quote of quotes) for (let p = Math.max(0, quote.paragraph - BEFORE); p <= Math.min(paragraphs.length - 1, quote.paragraph + AFTER); p++) read[p] = true;
+  const sites = collectSites(views, people, read);
 
   return quotes.map((quote, qi) => {
     const view = views[quote.paragraph];
@@ -168,33 +202,30 @@ export function speakerCandidates(
       for (const site of nearest) {
         const p = site.paragraph;
         const { features: placed, distance } = placement(views, quote, site);
-        const where = placementKey(placed);
-        const f: Features = { [where]: 1 };
-        let linked = false;
-        for (const link of LINKS) {
-          if (!site.links[link]) continue;
-          f[`${where}&${link}`] = 1;
-          f[link] = 1;
-          if (SPEAKING.includes(link)) linked = true;
-        }
-        if (!linked) f[`${where}&unlinked`] = 1;
-        // A remark left open at its paragraph's end is attributed where it goes on.
-        if (quote.continues && p === quote.paragraph + 1) f[`${where}&quoteContinuesHere`] = 1;
-        if (p === quote.paragraph && governing.before >= 0 && site.verbs.includes(governing.before)) f.governsBefore = 1;
-        if (p === quote.paragraph && governing.after >= 0 && site.verbs.includes(governing.after)) f.governsAfter = 1;
+        const where = placementKey(site, quote, placed);
         // How recently before the quote the candidate was named (paragraph, token), for recency ranks.
         const latest = p < quote.paragraph || (p === quote.paragraph && site.lastToken < open) ? p * 100_000 + site.lastToken : -1;
-        const key = keyOf(site.speaker);
-        const candidate = byKey.get(key) ?? { speaker: site.speaker, features: {}, distance: Infinity, latest: -1 };
-        if (site.evidence) f[`organisation&${site.evidence}`] = 1;
-        for (const [k, v] of Object.entries(f)) candidate.features[k] = Math.max(candidate.features[k] ?? 0, v);
+        const candidate = byKey.get(site.key) ?? { speaker: site.speaker, features: {}, distance: Infinity, latest: -1 };
+        // The mention's marks, each 1 whichever of the candidate's mentions sets it.
+        const f = candidate.features;
+        f[where] = 1;
+        for (const link of site.linked) {
+          f[joined(where, link)] = 1;
+          f[link] = 1;
+        }
+        if (!site.speaks) f[joined(where, "unlinked")] = 1;
+        // A remark left open at its paragraph's end is attributed where it goes on.
+        if (quote.continues && p === quote.paragraph + 1) f[joined(where, "quoteContinuesHere")] = 1;
+        if (p === quote.paragraph && governing.before >= 0 && site.verbs.includes(governing.before)) f.governsBefore = 1;
+        if (p === quote.paragraph && governing.after >= 0 && site.verbs.includes(governing.after)) f.governsAfter = 1;
+        if (site.evidence) f[joined("organisation", site.evidence)] = 1;
         candidate.features.mentionsNear = (candidate.features.mentionsNear ?? 0) + 1;
         if (distance < candidate.distance) {
           candidate.distance = distance;
           candidate.features.logDistance = placed.logDistance ?? Math.log1p(distance);
         }
         candidate.latest = Math.max(candidate.latest, latest);
-        byKey.set(key, candidate);
+        byKey.set(site.key, candidate);
       }
     }
     const pick = rulePicks[qi];
@@ -203,9 +234,9 @@ export function speakerCandidates(
     }
     const candidates = [...byKey.values()];
     const byRecency = candidates.filter((c) => c.latest >= 0).sort((a, b) => b.latest - a.latest);
-    byRecency.slice(0, 3).forEach((c, rank) => (c.features[`recency${rank}`] = 1));
+    byRecency.slice(0, 3).forEach((c, rank) => (c.features[RECENCY[rank]] = 1));
     const byDistance = [...candidates].sort((a, b) => a.distance - b.distance);
-    byDistance.slice(0, 2).forEach((c, rank) => (c.features[`nearest${rank}`] = 1));
+    byDistance.slice(0, 2).forEach((c, rank) => (c.features[NEAREST[rank]] = 1));
 
     const pronoun = pronounNear(view, quote);
     const leadingPronoun = pronounBefore(view, quote);
@@ -224,7 +255,7 @@ export function speakerCandidates(
       f.person = 1;
       if (pick.speaker === c.speaker!.person) {
         f.rule = 1;
-        f[`rule&${pick.rule}`] = 1;
+        f[joined("rule", pick.rule)] = 1;
         // The rules resolved a pronoun or a description ("he said", "the minister said") to this person.
         if (pick.rule === "explicit" && !f.governsBefore && !f.governsAfter) f["rule&explicit&described"] = 1;
       }

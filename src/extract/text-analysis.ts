@@ -71,7 +71,7 @@ function mergeHyphenated(tokens: Token[]): { tokens: Token[]; mergedIndex: numbe
       i++;
       continue;
     }
-    merged.push({ ...t });
+    merged.push(t); // raw tokens are made for this call alone: merging may change them in place
     mergedIndex.push(merged.length - 1);
   }
   return { tokens: merged, mergedIndex };

@@ -2,8 +2,9 @@
 // where every word is capitalised and capitals stop telling names from verbs. A name
 // run inside such a line keeps only the words the rest of the article also writes as
 // names; the others ("Warns") are the headline's own words.
-import type { AnalysedParagraph } from "./text-analysis.js";
+import type { AnalysedParagraph, Token } from "./text-analysis.js";
 
+const WORD = /^\p{L}{2}/u;
 const SMALL = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "vs", "is", "are"]);
 
 /**
@@ -13,8 +14,14 @@ const SMALL = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "a
  * or five words or more, all capitalised.
  */
 export function isTitleCaseLine(para: AnalysedParagraph, lowerWords: ReadonlySet<string>): boolean {
-  const words = para.tokens.filter((t) => /^\p{L}{2}/u.test(t.text) && !SMALL.has(t.text.toLowerCase()));
-  if (words.length < 3 || words.length > 25) return false;
+  const words: Token[] = [];
+  for (const t of para.tokens) {
+    if (!WORD.test(t.text) || SMALL.has(t.text.toLowerCase())) continue;
+    words.push(t);
+    // A paragraph of prose: no need to read on.
+    if (words.length > 25) return false;
+  }
+  if (words.length < 3) return false;
   const capitalised = words.filter((t) => /^\p{Lu}\p{Ll}/u.test(t.text));
   if (capitalised.length / words.length < 0.75) return false;
   // Five words or more, every one capitalised, and no comma between them: a crosshead

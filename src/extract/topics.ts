@@ -66,10 +66,15 @@ const compiled = TOPIC_VOCABULARY.map((t) => ({
   pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${t.phrases.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
 }));
 
-/** The weighted mentions of a topic in one paragraph (see the header for the weights). */
-function weightedHits(pattern: RegExp, paragraph: string, isLead: boolean): number {
+/** Where a paragraph's quotations stand, as [from, to) offsets. */
+function quotedSpans(paragraph: string): [number, number][] {
   const quoted: [number, number][] = [];
   for (const m of paragraph.matchAll(QUOTED_SPAN)) quoted.push([m.index, m.index + m[0].length]);
+  return quoted;
+}
+
+/** The weighted mentions of a topic in one paragraph (see the header for the weights). */
+function weightedHits(pattern: RegExp, paragraph: string, quoted: readonly [number, number][], isLead: boolean): number {
   pattern.lastIndex = 0;
   let total = 0;
   for (let m = pattern.exec(paragraph); m; m = pattern.exec(paragraph)) {
@@ -97,9 +102,11 @@ export function findTopics(headline: string | null, body: string): TopicDraft[] 
   // The lead is the first paragraph that reads as a sentence, not a caption or a dateline stub.
   // A body that is one paragraph has no lead to tell apart.
   const lead = paragraphs.length > 1 ? paragraphs.findIndex((p) => p.split(/\s+/).length >= 15) : -1;
+  // Read once per paragraph, not once per topic.
+  const quoted = paragraphs.map(quotedSpans);
   const scored = compiled.map((t) => {
     let hits = HEADLINE_WEIGHT * (headline ? count(t.pattern, headline) : 0);
-    paragraphs.forEach((p, i) => (hits += weightedHits(t.pattern, p, i === lead)));
+    paragraphs.forEach((p, i) => (hits += weightedHits(t.pattern, p, quoted[i], i === lead)));
     return { slug: t.slug, name: t.name, raw: hits / (needed * 1.6) };
   });
   return scored
