@@ -4,9 +4,8 @@
 // would not. Linear work grows by `large / small`; quadratic work by its square. Scales 1 and 8
 // keep the two far apart (8 against 64).
 //
-// Each timing is of enough repetitions to last MIN_TIMED_MS at the small size: a small run
-// of a fraction of a millisecond is mostly timer and scheduler noise, and on a busy machine
-// took a linear ×8 to ×30.
+// Each timing is of enough repetitions to last MIN_TIMED_MS: a run of a fraction of a
+// millisecond is mostly timer and scheduler noise, and on a busy machine took a linear ×8 to ×30.
 
 export interface GrowthOptions {
   /** The two scales compared (default 1 and 8). */
@@ -19,19 +18,24 @@ const MIN_TIMED_MS = 25;
 
 /** The fastest time at `large` over the fastest at `small`, each per repetition. */
 export function growthRatio<T>(make: (scale: number) => T, work: (input: T) => void, options: GrowthOptions = {}): number {
-  const { small = 1, large = 8, rounds = 3 } = options;
+  const { small = 1, large = 8, rounds = 5 } = options;
   const inputs = [make(small), make(large)];
   const timed = (input: T, repetitions: number) => {
     const started = performance.now();
     for (let i = 0; i < repetitions; i++) work(input);
     return (performance.now() - started) / repetitions;
   };
-  const once = timed(inputs[0], 1);
-  const repetitions = Math.min(1_000, Math.max(1, Math.ceil(MIN_TIMED_MS / Math.max(once, 0.01))));
+  // Each size is repeated until one timing lasts about MIN_TIMED_MS, the large size as the
+  // small: a run eight times longer is eight times likelier to be interrupted on a busy
+  // machine, which read a linear ×8 as ×32 while the short runs got through untouched.
+  const repetitions = inputs.map((input) => {
+    const once = timed(input, 1);
+    return Math.min(1_000, Math.max(1, Math.ceil(MIN_TIMED_MS / Math.max(once, 0.01))));
+  });
   const best = [Infinity, Infinity];
   for (let round = 0; round < rounds; round++) {
     inputs.forEach((input, i) => {
-      best[i] = Math.min(best[i], timed(input, repetitions));
+      best[i] = Math.min(best[i], timed(input, repetitions[i]));
     });
   }
   return best[1] / best[0];
