@@ -6,6 +6,7 @@
 import { dayNumber, shiftIsoDate } from "../extract/day-number.js";
 import { ECHO_MIN_WORDS, remarkShape, type RemarkShape } from "../link/remark-similarity.js";
 import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEMENT_WINDOW_DAYS } from "../link/statements.js";
+import { yearOf, yearsBetween } from "./publication-years.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWrites } from "./sql-archive.js";
 
@@ -24,7 +25,7 @@ interface QuoteRow {
 const SHAPES_KEPT = 20_000;
 const shapesByWriter = new WeakMap<SqlWrites, Map<number, RemarkShape>>();
 
-async function shapesOf(sql: SqlWrites, ids: number[], articleId: number): Promise<Map<number, RemarkShape>> {
+async function shapesOf(sql: SqlWrites, ids: number[], articleId: number, years: string): Promise<Map<number, RemarkShape>> {
   let shapes = shapesByWriter.get(sql);
   if (!shapes) shapesByWriter.set(sql, (shapes = new Map()));
   const found = new Map<number, RemarkShape>();
@@ -40,7 +41,7 @@ async function shapesOf(sql: SqlWrites, ids: number[], articleId: number): Promi
   }
   if (missing.length) {
     const inList = sql.dialect.inIdList("id", missing);
-    const rows = await sql.all<{ id: number; text: string; articleId: number }>(`SELECT id, text, "articleId" FROM quotes WHERE ${inList.sql}`, inList.param);
+    const rows = await sql.all<{ id: number; text: string; articleId: number }>(`SELECT id, text, "articleId" FROM quotes WHERE ${inList.sql} AND ${years}`, inList.param);
     for (const row of rows) {
       const shape = remarkShape(row.text);
       found.set(row.id, shape);
@@ -55,11 +56,13 @@ async function shapesOf(sql: SqlWrites, ids: number[], articleId: number): Promi
 }
 
 /** Gives every attributed quote of the article a statement, creating or merging statements as needed. */
-export async function linkStatements(sql: SqlWrites, articleId: number): Promise<void> {
+export async function linkStatements(sql: SqlWrites, articleId: number, publishedOn: string | null): Promise<void> {
+  const year = yearOf(publishedOn);
   const fresh = await sql.all<{ id: number; text: string; publishedOn: string | null; outletId: number | null; speakerId: number; speaker: string }>(
     `SELECT q.id, q.text, q."publishedOn", q."outletId", q."speakerId", p.name AS speaker FROM quotes q JOIN people p ON p.id = q."speakerId"
-     WHERE q."articleId" = ? ORDER BY q.position`,
+     WHERE q."articleId" = ? AND q."publishedYear" = ? ORDER BY q.position`,
     articleId,
+    year,
   );
   const touched = new Set<number>();
   for (const quote of fresh) {
@@ -70,19 +73,22 @@ export async function linkStatements(sql: SqlWrites, articleId: number): Promise
     // side, or the longer); a shorter one links only within the near window, and an
     // undated one, which links only as an echo, to nothing.
     const window = me.shape.stems.length >= ECHO_MIN_WORDS ? STATEMENT_ECHO_WINDOW_DAYS : STATEMENT_WINDOW_DAYS;
+    const [from, to] = quote.publishedOn ? [shiftIsoDate(quote.publishedOn, -window), shiftIsoDate(quote.publishedOn, window)] : [null, null];
+    // The years the candidates can be in: the window's, and the undated (year 0).
+    const years = from && to ? `"publishedYear" IN (0, ${yearsBetween(yearOf(from), yearOf(to)).join(", ")})` : "TRUE";
     const candidates = quote.publishedOn
       ? await sql.all<QuoteRow>(
           `SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL
-           AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?)`,
+           AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?) AND ${years}`,
           quote.speakerId,
           quote.id,
-          shiftIsoDate(quote.publishedOn, -window),
-          shiftIsoDate(quote.publishedOn, window),
+          from,
+          to,
         )
       : window === STATEMENT_ECHO_WINDOW_DAYS
         ? await sql.all<QuoteRow>(`SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL`, quote.speakerId, quote.id)
         : [];
-    const shapeOf = await shapesOf(sql, candidates.map((c) => c.id), articleId);
+    const shapeOf = await shapesOf(sql, candidates.map((c) => c.id), articleId, years);
     const matched = [
       ...new Set(
         candidates
@@ -101,7 +107,7 @@ export async function linkStatements(sql: SqlWrites, articleId: number): Promise
         quote.publishedOn,
         quote.outletId == null ? 0 : 1,
       ))!;
-      await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ?`, statementId, quote.id);
+      await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND "publishedYear" = ?`, statementId, quote.id, year);
       continue;
     }
     const [statementId, ...merged] = matched;
@@ -110,7 +116,7 @@ export async function linkStatements(sql: SqlWrites, articleId: number): Promise
       await sql.run(`DELETE FROM statements WHERE id IN (${placeholders(merged.length)})`, ...merged);
       for (const id of merged) touched.delete(id);
     }
-    await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ?`, statementId, quote.id);
+    await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND "publishedYear" = ?`, statementId, quote.id, year);
     touched.add(statementId);
   }
   for (const id of touched) await refreshStatement(sql, id);

@@ -5,6 +5,7 @@
 // story's span (STORY_MAX_SPAN_DAYS).
 import { dayNumber, shiftIsoDate } from "../extract/day-number.js";
 import { isSameStory, spanOfBoth, STORY_MAX_SPAN_DAYS, storyKeys, STORY_WINDOW_DAYS, type StoryFeatures } from "../link/stories.js";
+import { yearOf, yearsBetween } from "./publication-years.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWrites } from "./sql-archive.js";
 
@@ -26,11 +27,13 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
     const candidates = await sql.all<{ id: number; publishedOn: string; storyFeatures: string; storyId: number }>(
       `SELECT id, "publishedOn", "storyFeatures", "storyId" FROM articles
        WHERE id IN (SELECT "articleId" FROM story_keys WHERE key IN (${placeholders(keys.length)}) AND "publishedOn" BETWEEN ? AND ?)
-       AND id <> ? AND "storyId" IS NOT NULL`,
+       AND id <> ? AND "storyId" IS NOT NULL AND "publishedYear" BETWEEN ? AND ?`,
       ...keys,
       shiftIsoDate(publishedOn!, -STORY_WINDOW_DAYS),
       shiftIsoDate(publishedOn!, STORY_WINDOW_DAYS),
       articleId,
+      yearOf(shiftIsoDate(publishedOn!, -STORY_WINDOW_DAYS)),
+      yearOf(shiftIsoDate(publishedOn!, STORY_WINDOW_DAYS)),
     );
     matched = [
       ...new Set(
@@ -54,6 +57,9 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
   // Stories are joined while their reports together still span STORY_MAX_SPAN_DAYS at most,
   // oldest story first, so continuous coverage does not chain into one endless story.
   const joined: number[] = [];
+  // The days the story's reports lie between once this article is in it (a story is dated
+  // throughout, or one undated article): its refresh reads only those years' partitions.
+  let [firstDay, lastDay] = [publishedOn, publishedOn];
   if (day !== null && matched.length) {
     let span = { first: day, last: day };
     for (const story of spans) {
@@ -62,6 +68,8 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
       if (merged.last - merged.first > STORY_MAX_SPAN_DAYS) continue;
       span = merged;
       joined.push(story.id);
+      if (story.startedOn && story.startedOn < firstDay!) firstDay = story.startedOn;
+      if (story.lastUpdatedOn && story.lastUpdatedOn > lastDay!) lastDay = story.lastUpdatedOn;
     }
   }
   matched.splice(0, matched.length, ...joined);
@@ -77,9 +85,10 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
       await sql.run(`DELETE FROM stories WHERE id IN (${placeholders(merged.length)})`, ...merged);
     }
   }
-  await sql.run(`UPDATE articles SET "storyId" = ? WHERE id = ?`, storyId, articleId);
-  await refreshStory(sql, storyId);
+  await sql.run(`UPDATE articles SET "storyId" = ? WHERE id = ? AND "publishedYear" = ?`, storyId, articleId, yearOf(publishedOn));
+  await refreshStory(sql, storyId, yearsBetween(yearOf(firstDay), yearOf(lastDay)));
 }
+
 
 // A story is titled by its first report (earliest date; headline order breaks ties so the
 // title does not depend on which file was ingested first; undated reports come last).
@@ -87,16 +96,17 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
 // story for every article added to it (3 ms an article once stories reach thousands of
 // reports), while "publishedOn", headline reads the (storyId, publishedOn) index in order
 // and sorts only the reports of the first day.
-async function refreshStory(sql: SqlWrites, id: number): Promise<void> {
+async function refreshStory(sql: SqlWrites, id: number, years: number[]): Promise<void> {
+  const inYears = `"publishedYear" IN (${years.join(", ")})`;
   await sql.run(
     `UPDATE stories SET
        title = coalesce(
-         (SELECT headline FROM articles WHERE "storyId" = ? AND "publishedOn" IS NOT NULL AND headline IS NOT NULL ORDER BY "publishedOn", headline LIMIT 1),
-         (SELECT headline FROM articles WHERE "storyId" = ? AND "publishedOn" IS NULL AND headline IS NOT NULL ORDER BY headline LIMIT 1),
+         (SELECT headline FROM articles WHERE "storyId" = ? AND ${inYears} AND "publishedOn" IS NOT NULL AND headline IS NOT NULL ORDER BY "publishedOn", headline LIMIT 1),
+         (SELECT headline FROM articles WHERE "storyId" = ? AND ${inYears} AND "publishedOn" IS NULL AND headline IS NOT NULL ORDER BY headline LIMIT 1),
          'Untitled story'),
-       "startedOn" = (SELECT min("publishedOn") FROM articles WHERE "storyId" = ?),
-       "lastUpdatedOn" = (SELECT max("publishedOn") FROM articles WHERE "storyId" = ?),
-       "articleCount" = (SELECT count(*) FROM articles WHERE "storyId" = ?)
+       "startedOn" = (SELECT min("publishedOn") FROM articles WHERE "storyId" = ? AND ${inYears}),
+       "lastUpdatedOn" = (SELECT max("publishedOn") FROM articles WHERE "storyId" = ? AND ${inYears}),
+       "articleCount" = (SELECT count(*) FROM articles WHERE "storyId" = ? AND ${inYears})
      WHERE id = ?`,
     ...Array<number>(6).fill(id),
   );

@@ -8,6 +8,7 @@ import { personLockKeys, resolvePerson } from "./resolve-person.js";
 import type { SqlArchive, SqlWrites } from "./sql-archive.js";
 import type { SqlParam } from "./sql-dialect.js";
 import { insertRows } from "./insert-rows.js";
+import { yearOf } from "./publication-years.js";
 
 export type SaveOutcome =
   | { status: "stored"; articleId: number; people: number; quotes: number }
@@ -27,7 +28,7 @@ export async function saveArticle(store: SqlArchive, draft: ArticleDraft, lane =
   const sql = store.writer(lane);
   for (let attempt = 1; ; attempt++) {
     try {
-      await sql.prepareYear(publishedYear(draft.publishedOn));
+      await sql.prepareYear(yearOf(draft.publishedOn));
       return await sql.transaction(() => saveArticleWith(sql, draft));
     } catch (error) {
       forgetRememberedIds(sql);
@@ -39,8 +40,7 @@ export async function saveArticle(store: SqlArchive, draft: ArticleDraft, lane =
 
 const MAX_ATTEMPTS = 4;
 
-/** The year articles and quotes are partitioned by on PostgreSQL: 0 for an undated article. */
-const publishedYear = (publishedOn: string | null) => (publishedOn ? Number(publishedOn.slice(0, 4)) : 0);
+
 
 // Writers side by side on PostgreSQL can still meet where no lock orders them: two new topics
 // inserted in opposite orders (a deadlock the server breaks by failing one), or two new names
@@ -104,7 +104,7 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
     draft.file,
     draft.format ?? "text",
     JSON.stringify(features),
-    publishedYear(draft.publishedOn),
+    yearOf(draft.publishedOn),
   ))!;
   await sql.run(`INSERT INTO article_keys ("articleId", "contentHash", url) VALUES (?, ?, ?)`, articleId, draft.contentHash, draft.url);
 
@@ -128,7 +128,7 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
     const byOrganisation = q.speakerKind === "organisation" && q.speaker;
     const organisationId = byOrganisation ? await upsertOrganisation(sql, q.speaker!) : null;
     const speakerId = q.speaker && !byOrganisation ? (personIdByName.get(q.speaker) ?? null) : null;
-    quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId, publishedYear(draft.publishedOn)]);
+    quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId, yearOf(draft.publishedOn)]);
   }
   await insertRows(sql, `quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId", "publishedYear")`, quoteRows);
 
@@ -136,7 +136,7 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   for (const topic of draft.topics) topicRows.push([articleId, await idBySlug(sql, "topics", topic.slug, topic.name), topic.score, draft.publishedOn]);
   await insertRows(sql, `article_topics ("articleId", "topicId", score, "publishedOn")`, topicRows);
 
-  await linkStatements(sql, articleId);
+  await linkStatements(sql, articleId, draft.publishedOn);
   await linkStory(sql, articleId, draft.publishedOn, features);
 
   // Last, and held until the commit: the next place in the order articles become visible in.
