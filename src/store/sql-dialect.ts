@@ -32,6 +32,11 @@ export interface SqlDialect {
   numberPlaceholders(sql: string): string;
   /** `column` is one of `ids`, as one parameter however many ids there are. */
   inIdList(column: string, ids: readonly number[]): { sql: string; param: SqlParam };
+  /**
+   * `column` is one of the values `subquery` selects, where the subquery is small and the
+   * table it filters large: the subquery is to be run first, once.
+   */
+  inSubquery(column: string, subquery: string): string;
   /** A boolean literal (SQLite has none: 1 and 0). */
   boolean(value: boolean): string;
   /** `a` equals `b`, NULL equal to NULL. */

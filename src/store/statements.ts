@@ -41,7 +41,8 @@ function statementConditions(filter: StatementFilter, dialect: SqlDialect): Cond
   addNamedFilter(c, (list) => `s.id IN (SELECT "statementId" FROM quotes WHERE "outletId" IN (${list}))`, null, filter.outlets, outletIdsIn);
   addNamedFilter(c, (list) => `s.id IN (SELECT q."statementId" FROM quotes q JOIN article_topics at ON at."articleId" = q."articleId" WHERE at."topicId" IN (${list}))`, null, filter.topics, topicIdsIn);
   if (filter.storyIds?.length) {
-    c.add(`s.id IN (SELECT q."statementId" FROM quotes q JOIN articles a ON a.id = q."articleId" WHERE a."storyId" IN (${placeholders(filter.storyIds.length)}))`, ...filter.storyIds);
+    const storyQuotes = `SELECT q."statementId" FROM quotes q JOIN articles a ON a.id = q."articleId" WHERE a."storyId" IN (${placeholders(filter.storyIds.length)})`;
+    c.add(dialect.inSubquery("s.id", storyQuotes), ...filter.storyIds);
   }
   // A statement is in a period when it was reported at any time in it.
   if (filter.publishedAfter) c.add(`s."lastReportedOn" >= ?`, filter.publishedAfter);
