@@ -40,8 +40,6 @@ export async function saveArticle(store: SqlArchive, draft: ArticleDraft, lane =
 
 const MAX_ATTEMPTS = 4;
 
-
-
 // Writers side by side on PostgreSQL can still meet where no lock orders them: two new topics
 // inserted in opposite orders (a deadlock the server breaks by failing one), or two new names
 // with one slug. The file was rolled back whole: it is tried again, and then finds the other's rows.

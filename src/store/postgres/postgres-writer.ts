@@ -1,6 +1,6 @@
 // Ingestion's own connection to a PostgreSQL archive: one client, its statements sent with
-// `?` numbered as PostgreSQL wants them. Transactions run one at a time (TransactionQueue);
-// in inBatches each file is a savepoint of the open group, as on SQLite.
+// `?` numbered as PostgreSQL wants them. Transactions run one at a time (TransactionQueue),
+// each file its own (see inBatches); a store keeps one writer per lane for files side by side.
 //
 // An article is some forty statements, and each was a round trip to the server: ingest spent
 // most of its time waiting on them. Inside a transaction, a write whose result nobody reads
