@@ -1,6 +1,7 @@
-// Files → extraction → store, one file at a time, each in its own savepoint (files are
-// committed in small groups): a bad file is reported and skipped, and the files around it
-// are stored all the same. Extraction may run ahead on worker threads (extraction-pool.ts).
+// Files → extraction → store, each file in a transaction of its own (on SQLite a savepoint of
+// a small group committed together; on PostgreSQL several files at once, one per writer): a
+// bad file is reported and skipped, and the files around it are stored all the same.
+// Extraction may run ahead on worker threads (extraction-pool.ts).
 import { readCorpus, type ArchiveProgress, type CorpusEntry } from "../corpus/read-corpus.js";
 import type { ExtractOptions, ExtractResult } from "../extract/types.js";
 import type { Store } from "../store/store.js";
@@ -138,7 +139,7 @@ async function storeExtracted(store: Store, entry: CorpusEntry, extracted: Extra
   } catch (error) {
     // A full disk fails every file after it too: stop the ingest instead (see ingestFiles).
     if (isDiskFull(error)) throw error;
-    // Its savepoint rolled back: nothing of this file is stored, and the next file goes on.
+    // Its transaction (or savepoint) rolled back: nothing of this file is stored, and the next file goes on.
     return { file: entry.file, status: "failed", code: "STORE_FAILED", message: `could not be stored: ${(error as Error).message.split("\n").at(-1)}` };
   }
 }
