@@ -35,6 +35,12 @@ export interface ReadRouterOptions {
 
 export const REPLICA_RETRY_MS = 5_000;
 
+// A read statement is planned once per connection and its plan kept for every value
+// (read-statements.ts): PostgreSQL's default re-plans a prepared statement for each of its
+// first five runs, and over ten year partitions a plan cost about 5 ms. Partitions are still
+// pruned as the kept plan runs, from its parameters.
+const READ_SESSION_OPTIONS = "-c plan_cache_mode=force_generic_plan";
+
 // Failures that mean the server, not the statement, is gone: the connection dropped or was
 // refused, the server is shutting down or starting up, or a standby cancelled the statement
 // because replaying the primary's WAL conflicted with it (40001 on a read-only transaction
@@ -64,7 +70,7 @@ export class ReadRouter {
     this.retryMs = options.retryMs ?? REPLICA_RETRY_MS;
     this.connections = options.connections;
     const source = (config: pg.ClientConfig & { connectionString: string }, role: ReadSource["role"]): ReadSource => {
-      const pool = new pg.Pool({ ...config, max: options.connections, idleTimeoutMillis: 60_000, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000 });
+      const pool = new pg.Pool({ ...config, options: READ_SESSION_OPTIONS, max: options.connections, idleTimeoutMillis: 60_000, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000 });
       // An idle connection the server drops must not end the process; the next read reconnects.
       pool.on("error", () => {});
       return { url: redactPassword(config.connectionString), role, config, pool, downUntil: 0, lastError: null };
