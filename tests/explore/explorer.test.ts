@@ -112,7 +112,9 @@ describe.skipIf(!hasChromium)("the explorer in Chromium", { timeout: 60_000 }, (
     // Five marks, one per day and outlet; the table behind the disclosure holds the same rows.
     await expect.poll(() => timeline.locator("svg g[aria-label='dot'] circle").count()).toBe(5);
     await timeline.getByText(/as a table/).click();
-    expect(await timeline.locator("tbody tr").count()).toBe(5);
+    // The table is drawn after the click's re-render: counted once it is there (one run in
+    // a CI trial counted 0 rows at once).
+    await expect.poll(() => timeline.locator("tbody tr").count()).toBe(5);
     const outlets = page.getByRole("figure").filter({ has: page.locator('svg[aria-label="Outlets that quoted Yury Pelevanov"]') });
     expect(await outlets.locator("figcaption").textContent()).toBe(
       "Northwind Wire (6), Meridian Post (4), Caspian Dispatch (4), The Harbour Ledger (2) and Baltic Courier (2) quoted Yury Pelevanov.",
