@@ -3,7 +3,7 @@
 // server, started by tests/support/global-setup.ts). describeOnEachStore runs a describe block once
 // per engine; createStoreOn gives a fresh, empty, migrated archive on either.
 import { describe, it } from "vitest";
-import { migrateStore, openStore } from "../../src/store/open-store.js";
+import { openStore } from "../../src/store/open-store.js";
 import type { Store } from "../../src/store/store.js";
 import { POSTGRES_TEMPLATE, postgresUnavailable, runPostgres } from "./postgres-server.js";
 import { createTestArchive } from "./test-archive.js";

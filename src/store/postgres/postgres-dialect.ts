@@ -3,7 +3,7 @@
 // then Porter stemming, no stop words: as FTS5 does), made by the PostgreSQL migrations.
 import pg from "pg";
 import { tsqueryText } from "../search-tsquery.js";
-import { placeholders, valueRows, type SqlDialect, type SqlParam } from "../sql-dialect.js";
+import { valueRows, type SqlDialect, type SqlParam } from "../sql-dialect.js";
 
 export const TEXT_SEARCH_CONFIG = "news_archive_english";
 

@@ -3,7 +3,7 @@
 // articles each holds (0, 1, 2): the router only sees URLs, so which one answered shows in
 // the count. A TCP forwarder in front of one plays a replica that refuses or drops
 // connections. (tests/serving/replica-cluster.test.ts runs real streaming replicas.)
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../../src/server/start-server.js";
 import { openStore, type Store } from "../../../src/store/open-store.js";
 import { articleDraft } from "../../support/article-drafts.js";
