@@ -5,14 +5,16 @@ import { parseArgs } from "node:util";
 import { checkMaxBytes } from "./max-bytes-option.js";
 import { readingProgress, type ReadingProgress } from "../terminal/progress-bar.js";
 import { defaultExtractionWorkers } from "../../src/archive/extraction-pool.js";
-import { describeOutcome, describeTotals, ingestFiles } from "../../src/archive/ingest-files.js";
+import { COMMIT_GROUP, describeOutcome, describeTotals, ingestFiles } from "../../src/archive/ingest-files.js";
 import { databaseUrl, isPostgresUrl, migrateStore, openStore, type Store } from "../../src/store/open-store.js";
 
-const USAGE = `usage: npm run ingest -- [--max-bytes N] [--workers N] [--writers N] FILE_OR_DIR...
+const USAGE = `usage: npm run ingest -- [--max-bytes N] [--workers N] [--writers N] [--commit-every N] FILE_OR_DIR...
   Stores every article in the archive at DATABASE_URL: text files (with manifest.json or front matter),
   HTML pages (.html, .htm, .html.gz), WARC archives (.warc, .warc.gz) and news-please JSON (.json, .jsonl).
   --workers: threads extracting while the main thread writes (default: one per core, at most 4; 0 for none).
   --writers: files saved at once, each on a connection of its own (PostgreSQL only; default 2).
+  --commit-every: files committed together on SQLite (default ${COMMIT_GROUP.size}, and at least every ${COMMIT_GROUP.ms / 1000} s);
+    a file's line is printed once it is committed, and a killed ingest loses at most one group.
   Several ingests may run at once on one PostgreSQL archive, from one machine or several.`;
 
 // Two connections keep the server busy while one of them waits for its answers; more gained
@@ -27,7 +29,7 @@ const DEFAULT_POSTGRES_WRITERS = 2;
 export async function ingestCommand(argv: string[], io: ReadingProgress = readingProgress(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { "max-bytes": { type: "string" }, workers: { type: "string" }, writers: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { "max-bytes": { type: "string" }, workers: { type: "string" }, "commit-every": { type: "string" }, writers: { type: "string" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -45,6 +47,11 @@ export async function ingestCommand(argv: string[], io: ReadingProgress = readin
   const workers = values.workers != null ? Number(values.workers) : defaultExtractionWorkers();
   if (!(Number.isInteger(workers) && workers >= 0)) {
     io.err(`--workers must be a whole number of threads (0 for none), got "${values.workers}"`);
+    return 2;
+  }
+  const commitEvery = values["commit-every"] != null ? Number(values["commit-every"]) : undefined;
+  if (commitEvery !== undefined && !(Number.isInteger(commitEvery) && commitEvery >= 1)) {
+    io.err(`--commit-every must be a whole number of files, at least 1, got "${values["commit-every"]}"`);
     return 2;
   }
 
@@ -69,7 +76,7 @@ export async function ingestCommand(argv: string[], io: ReadingProgress = readin
     return 1;
   }
   try {
-    const totals = await ingestFiles(store, positionals, { maxBytes, workers, writers, onProgress: io.onProgress, onFile: (o) => io.out(describeOutcome(o)) });
+    const totals = await ingestFiles(store, positionals, { maxBytes, workers, writers, commitEvery, onProgress: io.onProgress, onFile: (o) => io.out(describeOutcome(o)) });
     io.stop();
     io.out(describeTotals(totals));
     if (totals.stopped) io.err(`STOPPED: ${totals.stopped.message} [${totals.stopped.code}]`);

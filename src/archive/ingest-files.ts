@@ -33,7 +33,8 @@ export async function ingestFiles(
   paths: string[],
   // workers: threads extracting ahead of the writer (0, the default, extracts on this thread).
   // writers: files saved at once, each on a connection of its own (PostgreSQL; SQLite writes one at a time).
-  options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void; workers?: number; writers?: number; onProgress?: (progress: ArchiveProgress) => void } = {},
+  // commitEvery: files committed together on SQLite (see COMMIT_GROUP).
+  options: ExtractOptions & { onFile?: (outcome: FileOutcome) => void; workers?: number; writers?: number; commitEvery?: number; onProgress?: (progress: ArchiveProgress) => void } = {},
 ): Promise<IngestTotals> {
   const totals: IngestTotals = { files: 0, stored: 0, duplicate: 0, failed: 0, skipped: 0 };
   // Outcomes are reported once their files are committed, so a "stored" line is never a
@@ -50,7 +51,7 @@ export async function ingestFiles(
   const entries = readCorpus(paths, { maxBytes: options.maxBytes, onProgress: options.onProgress });
   const writers = Math.min(Math.max(1, options.writers ?? 1), store.writeLanes);
   try {
-    await store.inBatches(COMMIT_GROUP, async (commitPoint) => {
+    await store.inBatches({ ...COMMIT_GROUP, size: options.commitEvery ?? COMMIT_GROUP.size }, async (commitPoint) => {
       const extractedEntries = extractEntries(entries, options.workers ?? 0, { maxBytes: options.maxBytes });
       if (writers === 1) {
         for await (const { entry, extracted } of extractedEntries) {
@@ -100,8 +101,12 @@ function isDiskFull(error: unknown): boolean {
   return code === "SQLITE_FULL" || code === "53100" || (typeof code === "string" && code.startsWith("SQLITE_IOERR") && /ENOSPC|disk is full|no space/i.test(message ?? "")) || code === "ENOSPC";
 }
 
-// Files committed together (each in a savepoint of its own): see SqlWrites.inBatches.
-const COMMIT_GROUP = { size: 50, ms: 100 };
+// Files committed together (each in a savepoint of its own): see SqlWrites.inBatches. Each
+// commit writes the group's new FTS5 segment, which later merges rewrite, and the pages it
+// touched: groups of 50 files or 100 ms spent a third of the ingest's main thread committing,
+// and 20,000 articles went in at 290/s; groups of up to 2,000 files or 3 s, at 410/s. A killed
+// ingest loses at most the group (3 s of work; its files were not reported stored).
+export const COMMIT_GROUP = { size: 2000, ms: 3000 };
 
 /** Writer lanes free to take a file, and a wait for one when none is. */
 class Lanes {

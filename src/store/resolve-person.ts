@@ -41,13 +41,20 @@ export async function resolvePerson(sql: SqlWrites, draft: PersonDraft): Promise
     if (hits.length === 1) personId = hits[0].personId;
   }
 
+  const distinct = [...new Set(spellings)].filter((alias) => nameKey(alias));
+  let known = new Set<string>();
   if (personId == null) {
     const slug = await freeSlug(sql, slugify(draft.name));
     personId = (await sql.get<{ id: number }>(`INSERT INTO people (slug, name) VALUES (?, ?) RETURNING id`, slug, draft.name))!.id;
+  } else if (distinct.length) {
+    // Re-inserting the spellings a person already has, to have the unique index skip them,
+    // cost SQLite more than the rest of resolving: they are looked up first.
+    const onFile = await sql.all<{ alias: string }>(`SELECT alias FROM person_aliases WHERE "personId" = ? AND alias IN (${placeholders(distinct.length)})`, personId, ...distinct);
+    known = new Set(onFile.map((a) => a.alias));
   }
 
-  // A spelling already on file for the person is skipped by the unique (personId, alias) index.
-  const aliasRows = [...new Set(spellings)].filter((alias) => nameKey(alias)).map((alias) => [personId, alias, nameKey(alias), nameSkeleton(alias), slugify(alias)]);
+  // The unique (personId, alias) index still has the last word.
+  const aliasRows = distinct.filter((alias) => !known.has(alias)).map((alias) => [personId, alias, nameKey(alias), nameSkeleton(alias), slugify(alias)]);
   await insertRows(sql, `person_aliases ("personId", alias, key, skeleton, slug)`, aliasRows, ` ON CONFLICT ("personId", alias) DO NOTHING`);
   return personId;
 }

@@ -122,7 +122,7 @@ describe("npm run ingest", () => {
     expect(run.stdout).toMatch(/FAILED .*a\.txt/);
   });
 
-  it("refuses an unknown option or a bad --workers or --writers with exit 2, naming it, and touches no file", async () => {
+  it("refuses an unknown option or a bad --workers, --writers or --commit-every with exit 2, naming it, and touches no file", async () => {
     writeFileSync(join(dir, "a.txt"), article("Harbour dredging to resume in spring", "Ola Nordmann", "the channel is silting up"));
     const unknown = await ingest("--wrokers", "2", dir);
     expect(unknown.code).toBe(2);
@@ -133,6 +133,9 @@ describe("npm run ingest", () => {
     const writers = await ingest("--writers", "0", dir);
     expect(writers.code).toBe(2);
     expect(writers.stderr).toContain(`--writers must be a whole number from 1 to 8, got "0"`);
+    const group = await ingest("--commit-every", "1.5", dir);
+    expect(group.code).toBe(2);
+    expect(group.stderr).toContain(`--commit-every must be a whole number of files, at least 1, got "1.5"`);
     // This archive is SQLite, which takes one writer: said so, not silently ignored.
     const onSqlite = await ingest("--writers", "2", dir);
     expect(onSqlite.code).toBe(2);

@@ -39,7 +39,7 @@ describe.skipIf(!mounted)("an ingest that fills the disk", () => {
   });
 
   it("says the disk is full, how many files it stored and that the archive is intact, exits 3, and stores the rest once there is room", { timeout: 120_000 }, async () => {
-    const run = await runScript("ingest.ts", ["--workers", "0", files], { DATABASE_URL: `file:${path}` });
+    const run = await runScript("ingest.ts", ["--workers", "0", "--commit-every", "20", files], { DATABASE_URL: `file:${path}` });
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(run.stderr).toMatch(/^STOPPED: the disk holding the archive is full .*The archive is intact: the \d+ files reported stored are committed whole.*Free some space and run the same command again.*\[DISK_FULL\]$/m);
     expect(run.code).toBe(3);

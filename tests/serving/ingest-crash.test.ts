@@ -81,7 +81,7 @@ function expectWhole(state: Awaited<ReturnType<typeof archiveState>>) {
 
 describe("an ingest killed half-way", () => {
   it("leaves only whole articles, and a second run stores every file exactly once", { timeout: 120_000 }, async () => {
-    const first = startScript("ingest.ts", [dir], { DATABASE_URL: archive.url });
+    const first = startScript("ingest.ts", ["--commit-every", "20", dir], { DATABASE_URL: archive.url });
     // Kill it with SIGKILL (no chance to clean up) once it is well into the folder.
     let stored = 0;
     for (let i = 0; i < 2_000 && stored < FILES / 4; i++) {

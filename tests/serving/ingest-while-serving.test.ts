@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe("serving while an ingest writes", () => {
   it("answers every query from one consistent snapshot while another process ingests", { timeout: 120_000 }, async () => {
-    const ingest = startScript("ingest.ts", [dir], { DATABASE_URL: archive.url });
+    const ingest = startScript("ingest.ts", ["--commit-every", "20", dir], { DATABASE_URL: archive.url });
     let finished = false;
     void ingest.exited.then(() => (finished = true));
 
