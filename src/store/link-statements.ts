@@ -55,6 +55,10 @@ async function shapesOf(sql: SqlWrites, ids: number[], articleId: number, years:
   return found;
 }
 
+interface Candidate extends QuoteRow {
+  speakerId: number;
+}
+
 /** Gives every attributed quote of the article a statement, creating or merging statements as needed. */
 export async function linkStatements(sql: SqlWrites, articleId: number, publishedOn: string | null): Promise<void> {
   const year = yearOf(publishedOn);
@@ -64,62 +68,102 @@ export async function linkStatements(sql: SqlWrites, articleId: number, publishe
     articleId,
     year,
   );
-  const touched = new Set<number>();
-  for (const quote of fresh) {
-    const speaker = quote.speaker;
-    // One speaker (one person in the store) on both sides: only dates and wordings differ.
-    const me = prepareRemark({ id: String(quote.id), speaker, text: quote.text, publishedOn: quote.publishedOn });
-    // Only a quote of a sentence's length can be a verbatim echo (it is then the shorter
-    // side, or the longer); a shorter one links only within the near window, and an
-    // undated one, which links only as an echo, to nothing.
-    const window = me.shape.stems.length >= ECHO_MIN_WORDS ? STATEMENT_ECHO_WINDOW_DAYS : STATEMENT_WINDOW_DAYS;
-    const [from, to] = quote.publishedOn ? [shiftIsoDate(quote.publishedOn, -window), shiftIsoDate(quote.publishedOn, window)] : [null, null];
-    // The years the candidates can be in: the window's, and the undated (year 0).
-    const years = from && to ? `"publishedYear" IN (0, ${yearsBetween(yearOf(from), yearOf(to)).join(", ")})` : "TRUE";
-    const candidates = quote.publishedOn
-      ? await sql.all<QuoteRow>(
-          `SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL
+  if (!fresh.length) return;
+  // One speaker (one person in the store) on both sides: only dates and wordings differ.
+  const remarks = fresh.map((quote) => prepareRemark({ id: String(quote.id), speaker: quote.speaker, text: quote.text, publishedOn: quote.publishedOn }));
+  // Only a quote of a sentence's length can be a verbatim echo (it is then the shorter
+  // side, or the longer); a shorter one links only within the near window, and an
+  // undated one, which links only as an echo, to nothing.
+  const windows = remarks.map((me) => (me.shape.stems.length >= ECHO_MIN_WORDS ? STATEMENT_ECHO_WINDOW_DAYS : STATEMENT_WINDOW_DAYS));
+
+  // The stored quotes any of the article's quotes can be compared with, read at once (its
+  // quotes share its date): those of its speakers in the widest window any of them has.
+  const widest = Math.max(...windows);
+  const speakers = [...new Set(fresh.filter((_, i) => publishedOn != null || windows[i] === STATEMENT_ECHO_WINDOW_DAYS).map((q) => q.speakerId))];
+  const [from, to] = publishedOn ? [shiftIsoDate(publishedOn, -widest), shiftIsoDate(publishedOn, widest)] : [null, null];
+  // The years the candidates can be in: the window's, and the undated (year 0).
+  const years = from && to ? `"publishedYear" IN (0, ${yearsBetween(yearOf(from), yearOf(to)).join(", ")})` : "TRUE";
+  let stored: Candidate[] = [];
+  if (speakers.length) {
+    const ofSpeakers = sql.dialect.inIdList(`"speakerId"`, speakers);
+    // The article's own quotes have no statement yet, so "statementId" IS NOT NULL leaves them out.
+    stored = from
+      ? await sql.all<Candidate>(
+          `SELECT id, "speakerId", "publishedOn", "statementId" FROM quotes WHERE ${ofSpeakers.sql} AND "statementId" IS NOT NULL
            AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?) AND ${years}`,
-          quote.speakerId,
-          quote.id,
+          ofSpeakers.param,
           from,
           to,
         )
-      : window === STATEMENT_ECHO_WINDOW_DAYS
-        ? await sql.all<QuoteRow>(`SELECT id, "publishedOn", "statementId" FROM quotes WHERE "speakerId" = ? AND id <> ? AND "statementId" IS NOT NULL`, quote.speakerId, quote.id)
-        : [];
-    const shapeOf = await shapesOf(sql, candidates.map((c) => c.id), articleId, years);
+      : await sql.all<Candidate>(`SELECT id, "speakerId", "publishedOn", "statementId" FROM quotes WHERE ${ofSpeakers.sql} AND "statementId" IS NOT NULL`, ofSpeakers.param);
+  }
+  const shapeOf = await shapesOf(sql, stored.map((c) => c.id), articleId, years);
+
+  // Statements merged away while linking this article, to the statement each became.
+  const mergedInto = new Map<number, number>();
+  const current = (statementId: number): number => {
+    let id = statementId;
+    while (mergedInto.has(id)) id = mergedInto.get(id)!;
+    return id;
+  };
+  // The article's quotes already linked, which the quotes after them are compared with too.
+  const linked: (Candidate & { shape: RemarkShape })[] = [];
+  const touched = new Set<number>();
+  for (const [i, quote] of fresh.entries()) {
+    const me = remarks[i];
+    const window = windows[i];
+    let candidates: Candidate[] = [];
+    if (publishedOn) {
+      const [first, last] = [shiftIsoDate(publishedOn, -window), shiftIsoDate(publishedOn, window)];
+      candidates = stored.filter((c) => c.speakerId === quote.speakerId && (c.publishedOn == null || (c.publishedOn >= first && c.publishedOn <= last)));
+    } else if (window === STATEMENT_ECHO_WINDOW_DAYS) {
+      candidates = stored.filter((c) => c.speakerId === quote.speakerId);
+    } else {
+      linked.push({ ...quote, shape: me.shape, statementId: await newStatement(sql, quote, year) });
+      continue;
+    }
+    const ownEarlier = linked.filter((c) => c.speakerId === quote.speakerId);
     const matched = [
       ...new Set(
-        candidates
-          .filter((c) => isSamePreparedRemark(me, { id: String(c.id), speaker: me.speaker, day: dayNumber(c.publishedOn), shape: shapeOf.get(c.id)! }))
-          .map((c) => Number(c.statementId)),
+        [
+          ...candidates.filter((c) => isSamePreparedRemark(me, { id: String(c.id), speaker: me.speaker, day: dayNumber(c.publishedOn), shape: shapeOf.get(c.id)! })),
+          ...ownEarlier.filter((c) => isSamePreparedRemark(me, { id: String(c.id), speaker: me.speaker, day: dayNumber(c.publishedOn), shape: c.shape })),
+        ].map((c) => current(Number(c.statementId))),
       ),
     ].sort((a, b) => a - b);
 
     if (!matched.length) {
-      // A remark reported once: its row is complete as written (most quotes are such).
-      const { id: statementId } = (await sql.get<{ id: number }>(
-        `INSERT INTO statements ("speakerId", text, "firstReportedOn", "lastReportedOn", "reportCount", "outletCount") VALUES (?, ?, ?, ?, 1, ?) RETURNING id`,
-        quote.speakerId,
-        quote.text,
-        quote.publishedOn,
-        quote.publishedOn,
-        quote.outletId == null ? 0 : 1,
-      ))!;
-      await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND "publishedYear" = ?`, statementId, quote.id, year);
+      linked.push({ ...quote, shape: me.shape, statementId: await newStatement(sql, quote, year) });
       continue;
     }
     const [statementId, ...merged] = matched;
     if (merged.length) {
       await sql.run(`UPDATE quotes SET "statementId" = ? WHERE "statementId" IN (${placeholders(merged.length)})`, statementId, ...merged);
       await sql.run(`DELETE FROM statements WHERE id IN (${placeholders(merged.length)})`, ...merged);
-      for (const id of merged) touched.delete(id);
+      for (const id of merged) {
+        touched.delete(id);
+        mergedInto.set(id, statementId);
+      }
     }
     await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND "publishedYear" = ?`, statementId, quote.id, year);
+    linked.push({ ...quote, shape: me.shape, statementId });
     touched.add(statementId);
   }
   for (const id of touched) await refreshStatement(sql, id);
+}
+
+/** A statement of the one quote (a remark reported once: its row is complete as written; most quotes are such). */
+async function newStatement(sql: SqlWrites, quote: { id: number; text: string; publishedOn: string | null; outletId: number | null; speakerId: number }, year: number): Promise<number> {
+  const { id: statementId } = (await sql.get<{ id: number }>(
+    `INSERT INTO statements ("speakerId", text, "firstReportedOn", "lastReportedOn", "reportCount", "outletCount") VALUES (?, ?, ?, ?, 1, ?) RETURNING id`,
+    quote.speakerId,
+    quote.text,
+    quote.publishedOn,
+    quote.publishedOn,
+    quote.outletId == null ? 0 : 1,
+  ))!;
+  await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND "publishedYear" = ?`, statementId, quote.id, year);
+  return statementId;
 }
 
 // The fullest rendering stands for the statement (recounted only for statements a quote
