@@ -64,8 +64,13 @@ async function idBySlug(sql: SqlWrites, table: "outlets" | "topics" | "organisat
   const key = `${table}:${slug}`;
   let id = ids.get(key);
   if (id === undefined) {
-    await sql.run(`INSERT INTO ${table} (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, slug, name);
-    id = (await sql.get<{ id: number }>(`SELECT id FROM ${table} WHERE slug = ?`, slug))!.id;
+    // Looked up before inserting: on PostgreSQL an insert that meets the slug still takes a
+    // number from the sequence, and the next new row's id would skip it.
+    id = (await sql.get<{ id: number }>(`SELECT id FROM ${table} WHERE slug = ?`, slug))?.id;
+    if (id === undefined) {
+      await sql.run(`INSERT INTO ${table} (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING`, slug, name);
+      id = (await sql.get<{ id: number }>(`SELECT id FROM ${table} WHERE slug = ?`, slug))!.id;
+    }
     ids.set(key, id);
   }
   return id;

@@ -2,10 +2,13 @@
 // through the real ingest, both served by the real server, and every GraphQL question the
 // API can be asked (every list with every filter and order, every field, every page of the
 // main lists forward and back, every node) answered the same, ids and cursors included;
-// and the exports give the same lines.
+// and the exports give the same lines. A third archive is the SQLite one moved into
+// PostgreSQL half-way (npm run move-to-postgres) and then ingested on: it answers alike too.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
+import { moveToPostgres } from "../../src/store/move-to-postgres.js";
+import { openStore } from "../../src/store/open-store.js";
 import { serveArchive, type ApiFixture } from "../support/api-fixture.js";
 import { postgresUnavailable } from "../support/postgres-server.js";
 import { projectRoot } from "../support/run-script.js";
@@ -43,15 +46,22 @@ const unavailable = postgresUnavailable();
 describe.skipIf(unavailable)("the SQLite and PostgreSQL stores over the same corpus", () => {
   let sqlite: ApiFixture<TestStore>;
   let postgres: ApiFixture<TestStore>;
+  let moved: ApiFixture<TestStore>;
   // Slugs and ids to ask about, taken from the corpus as stored.
   let vars: Record<string, string>;
   let compared = 0;
 
   beforeAll(async () => {
-    const [a, b] = await Promise.all([createStoreOn("sqlite"), createStoreOn("postgresql")]);
+    const [a, b, empty] = await Promise.all([createStoreOn("sqlite"), createStoreOn("postgresql"), createStoreOn("postgresql")]);
     // Each store ingests the files one by one in the same order, so numbers its rows the same.
-    await Promise.all([a, b].map((archive) => ingestFiles(archive.store, CORPUS)));
-    [sqlite, postgres] = await Promise.all([serveArchive(a), serveArchive(b)]);
+    // The SQLite archive is moved after the first folder, and both go on with the second.
+    await Promise.all([ingestFiles(b.store, CORPUS), ingestFiles(a.store, CORPUS.slice(0, 1))]);
+    await empty.store.close();
+    await moveToPostgres(a.url, empty.url);
+    const c: TestStore = { ...empty, store: await openStore(empty.url) };
+    c.close = () => c.store.close();
+    await Promise.all([ingestFiles(a.store, CORPUS.slice(1)), ingestFiles(c.store, CORPUS.slice(1))]);
+    [sqlite, postgres, moved] = await Promise.all([serveArchive(a), serveArchive(b), serveArchive(c)]);
     const found = await sqlite.query(`{
       people(first: 1, orderBy: MOST_QUOTED) { nodes { slug aliases } }
       outlets { slug name } topics { slug name }
@@ -72,17 +82,19 @@ describe.skipIf(unavailable)("the SQLite and PostgreSQL stores over the same cor
     };
   }, 120_000);
   afterAll(async () => {
-    console.log(`store conformance: ${compared} GraphQL answers compared, PostgreSQL's equal to SQLite's`);
+    console.log(`store conformance: ${compared} GraphQL answers compared, PostgreSQL's (ingested, and moved from SQLite) equal to SQLite's`);
     await sqlite?.close();
     await postgres?.close();
+    await moved?.close();
   });
 
   /** Asks both servers; the answers must be equal, and not errors. */
   async function same(query: string, variables: Record<string, unknown> = vars) {
     const given = Object.fromEntries(Object.entries(variables).filter(([name]) => query.includes(`$${name}`)));
-    const [a, b] = await Promise.all([sqlite.query(query, given), postgres.query(query, given)]);
+    const [a, b, c] = await Promise.all([sqlite.query(query, given), postgres.query(query, given), moved.query(query, given)]);
     expect(a.errors, query).toBeUndefined();
     expect(b, query).toEqual(a);
+    expect(c, `moved: ${query}`).toEqual(a);
     compared++;
     return a.data!;
   }
@@ -119,9 +131,10 @@ describe.skipIf(unavailable)("the SQLite and PostgreSQL stores over the same cor
       (await api.query(`{ articles(first: 50, filter: { search: "minister power" }) { nodes { id snippet(search: "minister power") } } }`)).data!.articles.nodes.map(
         (a: { id: string; snippet: string | null }) => ({ id: a.id, marks: [...new Set((a.snippet ?? "").match(/<mark>([^<]*)<\/mark>/g)?.map((m) => m.slice(6, -7).toLowerCase()))].every((w) => ["minister", "power"].includes(w)) }),
       );
-    const [a, b] = await Promise.all([snippets(sqlite), snippets(postgres)]);
+    const [a, b, c] = await Promise.all([snippets(sqlite), snippets(postgres), snippets(moved)]);
     expect(a.length).toBeGreaterThan(0);
     expect(b).toEqual(a);
+    expect(c).toEqual(a);
     expect(a.every((s: { marks: boolean }) => s.marks)).toBe(true);
   });
 
@@ -208,10 +221,11 @@ describe.skipIf(unavailable)("the SQLite and PostgreSQL stores over the same cor
 
   it("exports the same lines", async () => {
     for (const path of ["/export/articles.ndjson", "/export/quotes.ndjson", "/export/quotes.ndjson?q=power&from=2025-01-01", "/export/articles.ndjson?topic=energy&outlet=meridian"]) {
-      const [a, b] = await Promise.all([sqlite, postgres].map(async (api) => (await (await fetch(`${api.server.url}${path}`)).text()).trimEnd().split("\n").map((l) => JSON.parse(l))));
+      const [a, b, c] = await Promise.all([sqlite, postgres, moved].map(async (api) => (await (await fetch(`${api.server.url}${path}`)).text()).trimEnd().split("\n").map((l) => JSON.parse(l))));
       // Each store was ingested at its own moment.
       const untimed = (rows: any[]) => JSON.parse(JSON.stringify(rows, (key, value) => (key === "ingestedAt" || key === "latestIngestedAt" ? undefined : value)));
       expect(untimed(b), path).toEqual(untimed(a));
+      expect(untimed(c), `moved: ${path}`).toEqual(untimed(a));
       expect(a.at(-1)).toMatchObject({ complete: true });
     }
   });
