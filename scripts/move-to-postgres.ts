@@ -3,9 +3,7 @@
 // and links as they are; the SQLite file is left unchanged. Then point DATABASE_URL at the new one.
 // Exits 0 when moved, 1 when the move failed (the PostgreSQL database is left empty), 2 on a usage error.
 import { parseArgs } from "node:util";
-import { moveToPostgres } from "../src/store/move-to-postgres.js";
-import { databaseUrl, isPostgresUrl } from "../src/store/open-store.js";
-import { redactPassword } from "../src/store/database-url.js";
+import { databaseUrl, isPostgresUrl, moveToPostgres, redactPassword } from "../src/store/open-store.js";
 
 const usage = `usage: npm run move-to-postgres -- --to postgresql://USER@HOST:PORT/DB [--from file:archive.db]
   Copies the SQLite archive (--from, or DATABASE_URL) into the empty PostgreSQL database --to names.`;

@@ -4,10 +4,12 @@
 // in time, and a quote that matches quotes of several statements merges them, so
 // ingesting articles one by one ends with the same statements as ingesting them at once.
 import { dayNumber, shiftIsoDate } from "../extract/day-number.js";
-import { ECHO_MIN_WORDS, remarkShape, type RemarkShape } from "../link/remark-similarity.js";
+import { remarkShape, type RemarkShape } from "../link/remark-similarity.js";
 import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEMENT_WINDOW_DAYS } from "../link/statements.js";
 import { yearOf, yearsBetween } from "./publication-years.js";
 import { placeholders } from "./sql-rows.js";
+import { echoKeys } from "./echo-keys.js";
+import { insertRows } from "./insert-rows.js";
 import type { SqlWrites } from "./sql-archive.js";
 
 interface QuoteRow {
@@ -25,34 +27,34 @@ interface QuoteRow {
 const SHAPES_KEPT = 20_000;
 const shapesByWriter = new WeakMap<SqlWrites, Map<number, RemarkShape>>();
 
-async function shapesOf(sql: SqlWrites, ids: number[], articleId: number, years: string): Promise<Map<number, RemarkShape>> {
+async function shapesOf(sql: SqlWrites, ids: number[], articleId: number, years: string): Promise<(id: number) => RemarkShape> {
   let shapes = shapesByWriter.get(sql);
   if (!shapes) shapesByWriter.set(sql, (shapes = new Map()));
-  const found = new Map<number, RemarkShape>();
-  const missing: number[] = [];
-  for (const id of ids) {
-    const shape = shapes.get(id);
-    if (shape === undefined) missing.push(id);
-    else {
-      shapes.delete(id); // to the back: recently used
-      shapes.set(id, shape);
-      found.set(id, shape);
-    }
-  }
+  const kept = shapes;
+  const missing = ids.filter((id) => !kept.has(id));
+  // Read now, shaped when first compared: most candidates of a much-repeated remark are
+  // never compared (one match joins its statement).
+  const unshaped = new Map<number, { text: string; articleId: number }>();
   if (missing.length) {
     const inList = sql.dialect.inIdList("id", missing);
     const rows = await sql.all<{ id: number; text: string; articleId: number }>(`SELECT id, text, "articleId" FROM quotes WHERE ${inList.sql} AND ${years}`, inList.param);
-    for (const row of rows) {
-      const shape = remarkShape(row.text);
-      found.set(row.id, shape);
-      if (row.articleId !== articleId) shapes.set(row.id, shape);
-    }
-    for (const id of shapes.keys()) {
-      if (shapes.size <= SHAPES_KEPT) break;
-      shapes.delete(id);
-    }
+    for (const row of rows) unshaped.set(row.id, row);
   }
-  return found;
+  return (id) => {
+    let shape = kept.get(id);
+    if (shape !== undefined) {
+      kept.delete(id); // to the back: recently used
+      kept.set(id, shape);
+      return shape;
+    }
+    const row = unshaped.get(id)!;
+    shape = remarkShape(row.text);
+    if (row.articleId !== articleId) {
+      kept.set(id, shape);
+      if (kept.size > SHAPES_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    return shape;
+  };
 }
 
 interface Candidate extends QuoteRow {
@@ -71,33 +73,44 @@ export async function linkStatements(sql: SqlWrites, articleId: number, publishe
   if (!fresh.length) return;
   // One speaker (one person in the store) on both sides: only dates and wordings differ.
   const remarks = fresh.map((quote) => prepareRemark({ id: String(quote.id), speaker: quote.speaker, text: quote.text, publishedOn: quote.publishedOn }));
-  // Only a quote of a sentence's length can be a verbatim echo (it is then the shorter
-  // side, or the longer); a shorter one links only within the near window, and an
-  // undated one, which links only as an echo, to nothing.
-  const windows = remarks.map((me) => (me.shape.stems.length >= ECHO_MIN_WORDS ? STATEMENT_ECHO_WINDOW_DAYS : STATEMENT_WINDOW_DAYS));
-
-  // The stored quotes any of the article's quotes can be compared with, read at once (its
-  // quotes share its date): those of its speakers in the widest window any of them has.
-  const widest = Math.max(...windows);
-  const speakers = [...new Set(fresh.filter((_, i) => publishedOn != null || windows[i] === STATEMENT_ECHO_WINDOW_DAYS).map((q) => q.speakerId))];
-  const [from, to] = publishedOn ? [shiftIsoDate(publishedOn, -widest), shiftIsoDate(publishedOn, widest)] : [null, null];
-  // The years the candidates can be in: the window's, and the undated (year 0).
-  const years = from && to ? `"publishedYear" IN (0, ${yearsBetween(yearOf(from), yearOf(to)).join(", ")})` : "TRUE";
-  let stored: Candidate[] = [];
-  if (speakers.length) {
-    const ofSpeakers = sql.dialect.inIdList(`"speakerId"`, speakers);
-    // The article's own quotes have no statement yet, so "statementId" IS NOT NULL leaves them out.
-    stored = from
-      ? await sql.all<Candidate>(
-          `SELECT id, "speakerId", "publishedOn", "statementId" FROM quotes WHERE ${ofSpeakers.sql} AND "statementId" IS NOT NULL
-           AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?) AND ${years}`,
-          ofSpeakers.param,
-          from,
-          to,
-        )
-      : await sql.all<Candidate>(`SELECT id, "speakerId", "publishedOn", "statementId" FROM quotes WHERE ${ofSpeakers.sql} AND "statementId" IS NOT NULL`, ofSpeakers.param);
+  // A quote can be the same remark as its speaker's stored quotes of the days around it
+  // (wordings that match) and, further away or undated, as those it shares a run of words
+  // with (verbatim echoes, found by echo keys; a quote shorter than a run has none and is no
+  // echo). Both read once for all the article's quotes, which share its date. Comparing with
+  // every quote the speaker gave in a year instead cost each article more as the archive grew.
+  const keysOf = fresh.map((quote, i) => echoKeys(quote.speakerId, remarks[i].shape));
+  let near: Candidate[] = [];
+  if (publishedOn) {
+    const speakers = [...new Set(fresh.map((q) => q.speakerId))];
+    const [from, to] = [shiftIsoDate(publishedOn, -STATEMENT_WINDOW_DAYS), shiftIsoDate(publishedOn, STATEMENT_WINDOW_DAYS)];
+    // A placeholder a speaker, not an id list: SQLite's planner then reads the (speakerId,
+    // publishedOn) index once per speaker; given json_each it read the whole window's quotes.
+    near = await sql.all<Candidate>(
+      `SELECT id, "speakerId", "publishedOn", "statementId" FROM quotes WHERE "speakerId" IN (${placeholders(speakers.length)}) AND "statementId" IS NOT NULL
+       AND "publishedOn" BETWEEN ? AND ? AND ${inYears(from, to)}`,
+      ...speakers,
+      from,
+      to,
+    );
   }
-  const shapeOf = await shapesOf(sql, stored.map((c) => c.id), articleId, years);
+  const [from, to] = publishedOn ? [shiftIsoDate(publishedOn, -STATEMENT_ECHO_WINDOW_DAYS), shiftIsoDate(publishedOn, STATEMENT_ECHO_WINDOW_DAYS)] : [null, null];
+  // The years any candidate can be in: the echo window's, and the undated (year 0).
+  const years = from && to ? inYears(from, to) : "TRUE";
+  const allKeys = [...new Set(keysOf.flat())];
+  let echoes: Candidate[] = [];
+  if (allKeys.length) {
+    // Which of the article's quotes a stored quote shares a key with is not asked: a quote is
+    // compared with every candidate of its speaker, and the comparison decides. (A remark
+    // repeated a thousand times shares a key with a thousand quotes, each under a dozen keys.)
+    const keyList = sql.dialect.inKeyList("key", allKeys);
+    const keyed = `SELECT "quoteId" FROM quote_echo_keys WHERE ${keyList.sql}${from ? ` AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?)` : ""}`;
+    echoes = await sql.all<Candidate>(
+      `SELECT id, "speakerId", "publishedOn", "statementId" FROM quotes WHERE ${sql.dialect.inSubquery("id", keyed)} AND "statementId" IS NOT NULL AND ${years}`,
+      keyList.param,
+      ...(from && to ? [from, to] : []),
+    );
+  }
+  const shapeOf = await shapesOf(sql, [...new Set([...near, ...echoes].map((c) => c.id))], articleId, years);
 
   // Statements merged away while linking this article, to the statement each became.
   const mergedInto = new Map<number, number>();
@@ -111,26 +124,24 @@ export async function linkStatements(sql: SqlWrites, articleId: number, publishe
   const touched = new Set<number>();
   for (const [i, quote] of fresh.entries()) {
     const me = remarks[i];
-    const window = windows[i];
-    let candidates: Candidate[] = [];
-    if (publishedOn) {
-      const [first, last] = [shiftIsoDate(publishedOn, -window), shiftIsoDate(publishedOn, window)];
-      candidates = stored.filter((c) => c.speakerId === quote.speakerId && (c.publishedOn == null || (c.publishedOn >= first && c.publishedOn <= last)));
-    } else if (window === STATEMENT_ECHO_WINDOW_DAYS) {
-      candidates = stored.filter((c) => c.speakerId === quote.speakerId);
-    } else {
+    const keys = new Set(keysOf[i]);
+    if (!publishedOn && !keys.size) {
+      // Undated and shorter than a run: nothing it could be linked to.
       linked.push({ ...quote, shape: me.shape, statementId: await newStatement(sql, quote, year) });
       continue;
     }
-    const ownEarlier = linked.filter((c) => c.speakerId === quote.speakerId);
-    const matched = [
-      ...new Set(
-        [
-          ...candidates.filter((c) => isSamePreparedRemark(me, { id: String(c.id), speaker: me.speaker, day: dayNumber(c.publishedOn), shape: shapeOf.get(c.id)! })),
-          ...ownEarlier.filter((c) => isSamePreparedRemark(me, { id: String(c.id), speaker: me.speaker, day: dayNumber(c.publishedOn), shape: c.shape })),
-        ].map((c) => current(Number(c.statementId))),
-      ),
-    ].sort((a, b) => a - b);
+    const candidates = new Map<number, Candidate>();
+    for (const c of near) if (c.speakerId === quote.speakerId) candidates.set(c.id, c);
+    if (keys.size) for (const c of echoes) if (c.speakerId === quote.speakerId) candidates.set(c.id, c);
+    // One match is enough to join a statement: its other quotes are not compared.
+    const joined = new Set<number>();
+    const compare = (c: Candidate, shape: () => RemarkShape) => {
+      const statementId = current(Number(c.statementId));
+      if (!joined.has(statementId) && isSamePreparedRemark(me, { id: String(c.id), speaker: me.speaker, day: dayNumber(c.publishedOn), shape: shape() })) joined.add(statementId);
+    };
+    for (const c of candidates.values()) compare(c, () => shapeOf(c.id));
+    for (const c of linked) if (c.speakerId === quote.speakerId) compare(c, () => c.shape);
+    const matched = [...joined].sort((a, b) => a - b);
 
     if (!matched.length) {
       linked.push({ ...quote, shape: me.shape, statementId: await newStatement(sql, quote, year) });
@@ -147,9 +158,16 @@ export async function linkStatements(sql: SqlWrites, articleId: number, publishe
     }
     await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND "publishedYear" = ?`, statementId, quote.id, year);
     linked.push({ ...quote, shape: me.shape, statementId });
-    touched.add(statementId);
+    if (merged.length) touched.add(statementId);
+    else await joinStatement(sql, statementId, quote);
   }
   for (const id of touched) await refreshStatement(sql, id);
+  await insertRows(sql, `quote_echo_keys (key, "quoteId", "publishedOn")`, fresh.flatMap((quote, i) => keysOf[i].map((key) => [key, quote.id, quote.publishedOn])), ` ON CONFLICT DO NOTHING`);
+}
+
+/** "publishedYear" within the years of `from` to `to`, or undated (year 0). */
+function inYears(from: string, to: string, alias = ""): string {
+  return `${alias}"publishedYear" IN (0, ${yearsBetween(yearOf(from), yearOf(to)).join(", ")})`;
 }
 
 /** A statement of the one quote (a remark reported once: its row is complete as written; most quotes are such). */
@@ -164,6 +182,32 @@ async function newStatement(sql: SqlWrites, quote: { id: number; text: string; p
   ))!;
   await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND "publishedYear" = ?`, statementId, quote.id, year);
   return statementId;
+}
+
+// A quote joining a statement changes its row by itself alone: recounting the statement's
+// quotes, as refreshStatement does, cost a remark reported a thousand times a thousand rows
+// for each new report. (A quote's id is the largest of its statement, its speaker being
+// locked while it is linked, so a text no longer than the one kept keeps its place.)
+async function joinStatement(sql: SqlWrites, id: number, quote: { id: number; text: string; publishedOn: string | null; outletId: number | null }): Promise<void> {
+  const day = `CAST(? AS TEXT)`;
+  await sql.run(
+    `UPDATE statements SET
+       text = CASE WHEN length(CAST(? AS TEXT)) > length(text) THEN CAST(? AS TEXT) ELSE text END,
+       "firstReportedOn" = CASE WHEN ${day} IS NOT NULL AND ("firstReportedOn" IS NULL OR ${day} < "firstReportedOn") THEN ${day} ELSE "firstReportedOn" END,
+       "lastReportedOn" = CASE WHEN ${day} IS NOT NULL AND ("lastReportedOn" IS NULL OR ${day} > "lastReportedOn") THEN ${day} ELSE "lastReportedOn" END,
+       "reportCount" = "reportCount" + 1,
+       "outletCount" = "outletCount" + CASE WHEN CAST(? AS INTEGER) IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM quotes WHERE "statementId" = ? AND "outletId" = CAST(? AS INTEGER) AND id <> ?) THEN 1 ELSE 0 END
+     WHERE id = ?`,
+    quote.text,
+    quote.text,
+    ...Array<string | null>(6).fill(quote.publishedOn),
+    quote.outletId,
+    id,
+    quote.outletId,
+    quote.id,
+    id,
+  );
 }
 
 // The fullest rendering stands for the statement (recounted only for statements a quote

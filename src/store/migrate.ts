@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { databasePath } from "./database-url.js";
 import { fillMissingStoryKeys } from "./story-keys.js";
+import { fillMissingEchoKeys } from "./echo-keys.js";
 
 const migrationsDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
 
@@ -122,5 +123,8 @@ export async function migrateDatabase(url: string): Promise<void> {
     db.close();
   }
   // Data the new tables need from articles stored before them.
-  if (existsSync(path)) fillMissingStoryKeys(path);
+  if (existsSync(path)) {
+    fillMissingStoryKeys(path);
+    fillMissingEchoKeys(path);
+  }
 }

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { databasePath, isPostgresUrl, redactPassword } from "./database-url.js";
-import { migrateStore } from "./open-store.js";
+import { migratePostgres } from "./postgres/migrate.js";
 import { ensureYearPartitions } from "./postgres/year-partitions.js";
 
 /**
@@ -30,6 +30,7 @@ export const MOVED_TABLES = [
   "mentions",
   "article_topics",
   "story_keys",
+  "quote_echo_keys",
 ] as const;
 
 export interface MoveProgress {
@@ -62,7 +63,7 @@ export async function moveToPostgres(sqliteUrl: string, postgresUrl: string, onP
   const started = performance.now();
   try {
     if (!source.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'`).get()) throw new Error(`${path} is not an archive (it has no articles table)`);
-    await migrateStore(postgresUrl);
+    await migratePostgres(postgresUrl);
     const target = new pg.Client({ connectionString: postgresUrl });
     await target.connect();
     try {

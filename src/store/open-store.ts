@@ -39,5 +39,6 @@ export async function migrateStore(url: string = databaseUrl()): Promise<void> {
   }
 }
 
-export { databaseReadUrls, databaseUrl, isPostgresUrl } from "./database-url.js";
+export { databaseReadUrls, databaseUrl, isPostgresUrl, redactPassword } from "./database-url.js";
+export { moveToPostgres } from "./move-to-postgres.js";
 export { copyArchive, isArchive } from "./sqlite/copy-archive.js";

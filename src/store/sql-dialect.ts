@@ -32,6 +32,8 @@ export interface SqlDialect {
   numberPlaceholders(sql: string): string;
   /** `column` is one of `ids`, as one parameter however many ids there are. */
   inIdList(column: string, ids: readonly number[]): { sql: string; param: SqlParam };
+  /** The same for 64-bit integers (echo keys). */
+  inKeyList(column: string, keys: readonly number[]): { sql: string; param: SqlParam };
   /**
    * `column` is one of the values `subquery` selects, where the subquery is small and the
    * table it filters large: the subquery is to be run first, once.

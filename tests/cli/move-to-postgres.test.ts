@@ -43,7 +43,7 @@ describe.skipIf(unavailable)("npm run move-to-postgres", () => {
     expect(run.code, run.stderr).toBe(0);
     const articles = archive.store.db.prisma.article.count();
     expect(run.stdout).toContain(`articles: ${await articles} of ${await articles} rows`);
-    expect(run.stdout).toMatch(/^moved [\d,]+ rows in 14 tables to postgresql:\/\/.* in [\d.]+ s$/m);
+    expect(run.stdout).toMatch(/^moved [\d,]+ rows in 15 tables to postgresql:\/\/.* in [\d.]+ s$/m);
     const [{ n, max }] = await rows(url, `SELECT count(*)::int AS n, max(id) AS max FROM articles`);
     expect(n).toBe(await articles);
     const [{ next }] = await rows(url, `SELECT nextval(pg_get_serial_sequence('"articles"', 'id'))::int AS next`);

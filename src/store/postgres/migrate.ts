@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { BACKFILL_NEEDED, BACKFILL_PAGE_SQL, echoKeyRows, type KeyedQuote } from "../echo-keys.js";
 import { redactPassword } from "../database-url.js";
 import { readMigrations, type Migration } from "../migrate.js";
 
@@ -64,8 +65,10 @@ export async function migratePostgres(url: string): Promise<void> {
     await client.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK.toString()]);
     await client.query(BOOKKEEPING);
     const applied = await appliedNames(client);
+    let appliedNow = 0;
     for (const migration of committedPostgresMigrations()) {
       if (applied.has(migration.name)) continue;
+      appliedNow++;
       const startedAt = new Date();
       await client.query("BEGIN");
       try {
@@ -81,10 +84,34 @@ export async function migratePostgres(url: string): Promise<void> {
         throw new Error(`migration ${migration.name} failed, and nothing of it was applied: ${(error as Error).message}`);
       }
     }
+    // Data the new tables need from rows stored before them (as on SQLite: see migrate.ts).
+    if (appliedNow) await fillMissingEchoKeys(client);
   } catch (error) {
     throw new Error(`Could not migrate ${redactPassword(url)}: ${(error as Error).message}`);
   } finally {
     // Ending the session releases the advisory lock too.
     await client.end();
+  }
+}
+
+/** Fills quote_echo_keys for an archive stored before the table (see echo-keys.ts), in one transaction. */
+async function fillMissingEchoKeys(client: pg.Client): Promise<void> {
+  if (!(await client.query<{ missing: boolean }>(BACKFILL_NEEDED)).rows[0].missing) return;
+  await client.query("BEGIN");
+  try {
+    for (let after = 0; ; ) {
+      const { rows } = await client.query<KeyedQuote>(BACKFILL_PAGE_SQL.replace("?", "$1"), [after]);
+      if (!rows.length) break;
+      const keys = echoKeyRows(rows);
+      await client.query(
+        `INSERT INTO quote_echo_keys (key, "quoteId", "publishedOn") SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[]) ON CONFLICT DO NOTHING`,
+        [keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2])],
+      );
+      after = rows[rows.length - 1].id;
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
   }
 }

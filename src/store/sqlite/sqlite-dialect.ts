@@ -10,6 +10,7 @@ export const sqliteDialect: SqlDialect = {
   // One JSON parameter however many ids: SQLite caps the number of parameters, and a
   // statement per list length would each be prepared anew.
   inIdList: (column, ids) => ({ sql: `${column} IN (SELECT value FROM json_each(?))`, param: JSON.stringify(ids) }),
+  inKeyList: (column, keys) => ({ sql: `${column} IN (SELECT value FROM json_each(?))`, param: JSON.stringify(keys) }),
   inSubquery: (column, subquery) => `${column} IN (${subquery})`,
   boolean: (value) => (value ? "1" : "0"),
   nullSafeEquals: (a, b) => `${a} IS ${b}`,

@@ -60,6 +60,7 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
       "outlets",
       "people",
       "person_aliases",
+      "quote_echo_keys",
       "quotes",
       "statements",
       "stories",

@@ -1,0 +1,10 @@
+-- Verbatim-echo keys of quotes: see QuoteEchoKey in schema.prisma. Filled for the quotes
+-- already stored by the first start after this migration (src/store/echo-keys.ts).
+-- CreateTable
+CREATE TABLE "quote_echo_keys" (
+    "key" BIGINT NOT NULL,
+    "quoteId" INTEGER NOT NULL,
+    "publishedOn" TEXT,
+
+    CONSTRAINT "quote_echo_keys_pkey" PRIMARY KEY ("key","quoteId")
+);

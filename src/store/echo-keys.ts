@@ -1,0 +1,55 @@
+// quote_echo_keys (see QuoteEchoKey in schema.prisma): a quote's runs of ECHO_MIN_WORDS word
+// stems, each hashed with its speaker. Two quotes of one speaker are a verbatim echo only if the
+// shorter's words are a run of the longer's, so they share at least the shorter's first run:
+// a new quote finds every stored quote it may echo, or that echoes it, by its own keys.
+// Written with each quote by linkStatements; filled once for archives stored before the table.
+import { createHash } from "node:crypto";
+import Database from "better-sqlite3";
+import { echoRunKeys, remarkShape, type RemarkShape } from "../link/remark-similarity.js";
+
+/** The echo keys of a quote by `speakerId` of word shape `shape` (none for a quote shorter than a run). */
+export function echoKeys(speakerId: number, shape: RemarkShape): number[] {
+  // 48 bits: exact in a JavaScript number and in both engines' 64-bit integers; a collision
+  // only adds a candidate, which the comparison then turns down.
+  return echoRunKeys(shape).map((run) => createHash("sha1").update(`${speakerId}\u0000${run}`).digest().readUIntBE(0, 6));
+}
+
+export interface KeyedQuote {
+  id: number;
+  speakerId: number;
+  text: string;
+  publishedOn: string | null;
+}
+
+/** Rows of quote_echo_keys (key, quoteId, publishedOn) for `quotes`. */
+export function echoKeyRows(quotes: readonly KeyedQuote[]): [number, number, string | null][] {
+  return quotes.flatMap((q) => echoKeys(q.speakerId, remarkShape(q.text)).map((key) => [key, q.id, q.publishedOn] as [number, number, string | null]));
+}
+
+// Quotes keyed a page at a time (a connection cannot write while it iterates a read).
+export const BACKFILL_PAGE = 2_000;
+export const BACKFILL_NEEDED = `SELECT EXISTS (SELECT 1 FROM quotes WHERE "speakerId" IS NOT NULL AND "statementId" IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM quote_echo_keys) AS missing`;
+export const BACKFILL_PAGE_SQL = `SELECT id, "speakerId", text, "publishedOn" FROM quotes WHERE "speakerId" IS NOT NULL AND id > ? ORDER BY id LIMIT ${BACKFILL_PAGE}`;
+
+/** Fills quote_echo_keys of a SQLite archive that has linked quotes but no keys; returns how many quotes it read. */
+export function fillMissingEchoKeys(path: string): number {
+  const db = new Database(path, { timeout: 10_000 });
+  try {
+    if (!(db.prepare(BACKFILL_NEEDED).get() as { missing: number }).missing) return 0;
+    const insert = db.prepare(`INSERT OR IGNORE INTO quote_echo_keys (key, "quoteId", "publishedOn") VALUES (?, ?, ?)`);
+    const page = db.prepare(BACKFILL_PAGE_SQL);
+    let read = 0;
+    db.transaction(() => {
+      for (let after = 0; ; ) {
+        const quotes = page.all(after) as KeyedQuote[];
+        if (!quotes.length) break;
+        for (const row of echoKeyRows(quotes)) insert.run(...row);
+        read += quotes.length;
+        after = quotes[quotes.length - 1].id;
+      }
+    }).immediate();
+    return read;
+  } finally {
+    db.close();
+  }
+}
