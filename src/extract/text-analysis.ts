@@ -1,10 +1,10 @@
 // Paragraph text → tokens (with character offsets, part of speech and lemma) and
-// sentences, from wink-nlp's English model. The model is loaded once per process
-// (about 80 ms) and shared; reading a paragraph is linear in its length.
+// sentences, from wink-nlp's English model. A paragraph's analysis depends on its text
+// alone, never on what was read before it (see pristine-language.ts); it is linear in
+// the paragraph's length.
 // Words joined by hyphens ("so-called", "Putin-Trump", "al-Assad") are merged into
 // one token, because names and rules treat them as one word.
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
+import { pristineLanguage } from "./pristine-language.js";
 
 export interface Token {
   text: string;
@@ -25,13 +25,6 @@ export interface AnalysedParagraph {
   text: string;
   tokens: Token[];
   sentences: Sentence[];
-}
-
-let nlp: ReturnType<typeof winkNLP> | null = null;
-
-function language(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ["sbd", "pos"]);
-  return nlp;
 }
 
 const WORDISH = /[\p{L}\p{N}]/u;
@@ -89,7 +82,7 @@ function continuesAfterAbbreviation(tokens: Token[], first: number): boolean {
 
 /** Tokens and sentences of one paragraph. */
 export function analyseParagraph(text: string): AnalysedParagraph {
-  const nlp = language();
+  const nlp = pristineLanguage();
   const its = nlp.its;
   const doc = nlp.readDoc(foldForModel(text));
   const values = doc.tokens().out() as string[];
