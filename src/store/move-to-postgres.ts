@@ -112,8 +112,11 @@ async function copyAll(source: Database.Database, target: pg.Client, onProgress?
     await target.query("ROLLBACK").catch(() => {});
     throw error;
   }
-  // Fresh statistics, or the planner guesses from an empty table.
-  await target.query("ANALYZE");
+  // Fresh statistics, or the planner guesses from an empty table; and a vacuum, or every
+  // count reads the rows behind the index (no page is marked all-visible yet) and every
+  // search scans the GIN indexes' pending lists, which COPY filled (p50 14.5 ms for a count
+  // and 95 ms for a search at 100,000 articles before it).
+  await target.query("VACUUM (ANALYZE)");
   return done;
 }
 
@@ -138,8 +141,8 @@ async function copyTable(source: Database.Database, target: pg.Client, table: st
   const stream = target.query(copyFrom(`COPY "${table}" (${list}) FROM STDIN`));
   const finished = once(stream, "finish");
   // An error on the server ends the stream: it is rethrown here rather than lost.
-  let failed: Error | null = null;
-  stream.on("error", (error) => (failed = error));
+  const failed = new Promise<never>((_, reject) => stream.once("error", reject));
+  failed.catch(() => {});
   const asTimestamp = columns.map((c) => c.type.startsWith("timestamp"));
   let rows = 0;
   let chunk = "";
@@ -147,15 +150,13 @@ async function copyTable(source: Database.Database, target: pg.Client, table: st
     chunk += row.map((value, i) => copyText(value, asTimestamp[i])).join("\t") + "\n";
     rows++;
     if (chunk.length >= 1 << 20) {
-      if (failed) throw failed;
-      if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), once(stream, "error")]);
+      if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), failed]);
       chunk = "";
       onRows(rows);
     }
   }
   stream.end(chunk);
-  await Promise.race([finished, once(stream, "error").then(([error]) => Promise.reject(error))]);
-  if (failed) throw failed;
+  await Promise.race([finished, failed]);
   onRows(rows);
   return rows;
 }
