@@ -124,15 +124,15 @@ export async function linkStatements(sql: SqlWrites, articleId: number, publishe
   const touched = new Set<number>();
   for (const [i, quote] of fresh.entries()) {
     const me = remarks[i];
-    const keys = new Set(keysOf[i]);
-    if (!publishedOn && !keys.size) {
+    const mayEcho = keysOf[i].length > 0;
+    if (!publishedOn && !mayEcho) {
       // Undated and shorter than a run: nothing it could be linked to.
       linked.push({ ...quote, shape: me.shape, statementId: await newStatement(sql, quote, year) });
       continue;
     }
     const candidates = new Map<number, Candidate>();
     for (const c of near) if (c.speakerId === quote.speakerId) candidates.set(c.id, c);
-    if (keys.size) for (const c of echoes) if (c.speakerId === quote.speakerId) candidates.set(c.id, c);
+    if (mayEcho) for (const c of echoes) if (c.speakerId === quote.speakerId) candidates.set(c.id, c);
     // One match is enough to join a statement: its other quotes are not compared.
     const joined = new Set<number>();
     const compare = (c: Candidate, shape: () => RemarkShape) => {
