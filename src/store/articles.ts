@@ -69,15 +69,34 @@ export async function findArticles(
   const page =
     resolved.personIds?.length === 1
       ? await findArticlesOfPerson(store, resolved.personIds[0], { ...resolved, personIds: null, people: null }, order, request)
-      : await findArticlesByConditions(store, articleConditions(resolved, store.dialect), order, request);
+      : await findArticlesByConditions(store, articleConditions(resolved, store.dialect), order, request, await walksDateIndex(store, resolved));
   const rows = await articlesByIds(store, page.rows.map((r) => r.id));
   return { ...page, rows: rows.filter((r): r is Article => r != null) };
 }
 
-function findArticlesByConditions(store: SqlArchive, c: Conditions, order: ArticleOrder, request: PageRequest) {
+function findArticlesByConditions(store: SqlArchive, c: Conditions, order: ArticleOrder, request: PageRequest, byDate = false) {
+  const from = byDate ? store.dialect.inIndexOrder("articles a", "articles_publishedOn_id_idx") : "articles a";
   return fetchKeysetPage<{ id: number; publishedOn: string | null }>(store.dialect, request, articleSortKeys(order), (condition, orderBy, limit, keyParams) =>
-    sqlRows(store, `SELECT a.id, a."publishedOn" FROM articles a ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
+    sqlRows(store, `SELECT a.id, a."publishedOn" FROM ${from} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
   );
+}
+
+/** Matches from which a search's page is found sooner by walking the date index (see walksDateIndex). */
+export const MANY_MATCHES = 1_000;
+
+// A search is read one of two ways. Through its matches: each article read for its date, all
+// of them sorted, a page kept. Or along the date index, each article kept if it matches, until
+// a page is full. A common word matched 25,000 of 550,000 articles, and SQLite read them all
+// for 20 (87 ms; the walk, 12 ms); a rare word would make the walk read the whole index. A
+// search at least MANY_MATCHES articles match has a match every (articles ÷ 1,000) entries of
+// the index or sooner. The outlet, story and topic filters have indexes of their own to start
+// from; the walk is only for a search alone or with a date range.
+async function walksDateIndex(store: SqlArchive, filter: ArticleFilter): Promise<boolean> {
+  if (!filter.fullText || filter.outletIds?.length || filter.outlets?.length || filter.storyIds?.length || filter.topics?.length || filter.personIds?.length) return false;
+  const count = store.dialect.fullTextMatchesUpTo("articles", filter.fullText, MANY_MATCHES);
+  if (!count) return false;
+  const [row] = await sqlRows<{ n: number }>(store, count.sql, count.params);
+  return Number(row.n) >= MANY_MATCHES;
 }
 
 // A person's articles are read from their mentions, in the (personId, publishedOn,

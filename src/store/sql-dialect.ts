@@ -52,12 +52,19 @@ export interface SqlDialect {
   joinInOrder(outer: string, inner: string, on: string): string;
   /** `table` (with its alias) read along its primary key rather than an index on a filtered column. */
   byPrimaryKey(table: string): string;
+  /** `table` (with its alias) read in the order of `index`, where the engine would not choose it alone. */
+  inIndexOrder(table: string, index: string): string;
   /** An INSERT of `rows` rows (1 unless told) of `columns` that skips a row conflicting with a unique key already stored. */
   insertIgnoring(table: string, columns: string[], rows?: number): string;
   /** The instant the statement runs, as a timestamp column stores it (UTC). */
   readonly now: string;
   /** Rows of `table` (its id as `idColumn`) whose text matches `search`. */
   fullTextMatch(table: SearchedTable, idColumn: string, search: SearchExpression): { sql: string; params: SqlParam[] };
+  /**
+   * A read of `n`: how many rows of `table` match `search`, counting no further than `limit`;
+   * null where the engine's planner weighs that itself from its statistics.
+   */
+  fullTextMatchesUpTo(table: SearchedTable, search: SearchExpression, limit: number): { sql: string; params: SqlParam[] } | null;
   /**
    * `id` and `snippet` of the articles among `ids` matching `search`: about 24 words of the
    * body around the matches, each match between `open` and `close`, cut ends marked `…`.

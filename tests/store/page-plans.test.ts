@@ -2,13 +2,17 @@
 // stop after the page: the people at the top of a big archive have tens of thousands of
 // rows, and sorting them all for every page cost 10+ ms at 100,000 articles
 // (docs/PERFORMANCE.md). Checked on the plans SQLite makes, not on timings.
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findArticles, type ArticleOrder } from "../../src/store/articles.js";
 import type { PageRequest } from "../../src/store/keyset.js";
 import type { SqlArchive } from "../../src/store/sql-archive.js";
 import { findQuotes } from "../../src/store/quotes.js";
 import type { SqlParam as SqlValue } from "../../src/store/sql-dialect.js";
+import { MANY_MATCHES } from "../../src/store/articles.js";
+import { parseSearch, type SearchExpression } from "../../src/store/search-syntax.js";
 import { articleDraft } from "../support/article-drafts.js";
+import { insertBulkArticles } from "../support/bulk-articles.js";
 import { createTestArchive, type TestArchive } from "../support/test-archive.js";
 
 let archive: TestArchive;
@@ -133,5 +137,80 @@ describe("a later page of a list", () => {
     // The row-value cursor ("publishedOn", id) < (?, ?) is one range of the index.
     expect(detail).toMatch(/SEARCH a USING COVERING INDEX articles_publishedOn_id_idx \(publishedOn[<>]/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe("a search's page", () => {
+  // An archive where one word is in every article and another in three.
+  let bulk: TestArchive;
+  const ARTICLES = MANY_MATCHES + 200;
+  const RARE = [17, 600, 1_150];
+  beforeAll(async () => {
+    bulk = await createTestArchive();
+    insertBulkArticles(bulk.path, { articles: ARTICLES, bodyLength: 400 });
+    const db = new Database(bulk.path);
+    const retitle = db.prepare(`UPDATE articles SET headline = ? WHERE url = ?`);
+    for (const n of RARE) retitle.run(`Bulk article ${n} on Zanzibar`, `https://bulk.example/${n}`);
+    db.close();
+  });
+  afterAll(() => bulk?.close());
+
+  const search = (text: string): SearchExpression => {
+    const parsed = parseSearch(text);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.search;
+  };
+  /** The matching ids in the order every article list has, found without the store's page reads. */
+  async function expected(word: string, order: ArticleOrder): Promise<number[]> {
+    const rows = await bulk.store.sql.reads.all<{ id: number; publishedOn: string }>(
+      `SELECT id, "publishedOn" FROM articles WHERE id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`,
+      [word],
+    );
+    const sorted = rows.sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.id - b.id).map((r) => r.id);
+    return order === "PUBLISHED_ON_ASC" ? sorted : sorted.reverse();
+  }
+  const pagePlan = async (word: string, order: ArticleOrder) => {
+    const { store, reads } = recording(bulk.store.sql);
+    await findArticles(store, { fullText: search(word) }, order, { first: 20 });
+    const page = reads.find((r) => /FROM articles a/.test(r.sql))!;
+    return plan(page.sql, page.params);
+  };
+
+  it.each<ArticleOrder>(["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"])("walks the date index when the word is common, not sorting every match (%s)", async (order) => {
+    const detail = await pagePlan("harbour", order);
+    expect(detail).toMatch(/SCAN a USING COVERING INDEX articles_publishedOn_id_idx/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("reads the matches of a rare word, not the whole date index", async () => {
+    const detail = await pagePlan("zanzibar", "PUBLISHED_ON_DESC");
+    expect(detail).not.toMatch(/articles_publishedOn_id_idx/);
+    expect(detail).toMatch(/USING INTEGER PRIMARY KEY/);
+  });
+
+  it.each<[string, ArticleOrder]>([
+    ["harbour", "PUBLISHED_ON_DESC"],
+    ["harbour", "PUBLISHED_ON_ASC"],
+    ["zanzibar", "PUBLISHED_ON_DESC"],
+  ])("gives %s's matches in date order, page by page, either way it reads (%s)", async (word, order) => {
+    const want = await expected(word, order);
+    expect(want.length).toBe(word === "zanzibar" ? RARE.length : ARTICLES);
+    const paged: number[] = [];
+    let after: (string | number | null)[] | null = null;
+    for (;;) {
+      const page = await findArticles(bulk.store.sql, { fullText: search(word) }, order, { first: 100, after });
+      paged.push(...page.rows.map((a) => a.id));
+      if (!page.hasNextPage) break;
+      const last = page.rows[page.rows.length - 1];
+      after = [last.publishedOn, last.id];
+    }
+    expect(paged).toEqual(want);
+    // With a date range, the walk starts and stops at the range's ends.
+    const ranged = await findArticles(bulk.store.sql, { fullText: search(word), publishedAfter: "2022-01-01", publishedBefore: "2022-12-31" }, order, { first: 1_000 });
+    const inRange = await bulk.store.sql.reads.all<{ id: number }>(
+      `SELECT id FROM articles WHERE "publishedOn" BETWEEN '2022-01-01' AND '2022-12-31' AND id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`,
+      [word],
+    );
+    expect(new Set(ranged.rows.map((a) => a.id))).toEqual(new Set(inRange.map((r) => r.id)));
   });
 });

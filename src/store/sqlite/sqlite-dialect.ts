@@ -20,12 +20,17 @@ export const sqliteDialect: SqlDialect = {
   joinInOrder: (outer, inner, on) => `${outer} CROSS JOIN ${inner} ON ${on}`,
   // NOT INDEXED: read the table by its primary key, not through an index on the filter's columns.
   byPrimaryKey: (table) => `${table} NOT INDEXED`,
+  inIndexOrder: (table, index) => `${table} INDEXED BY ${index}`,
   // As Prisma writes a DateTime here (and ingestion its ingestedAt): ISO 8601 with "+00:00".
   now: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
   insertIgnoring: (table, columns, rows = 1) => `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES ${valueRows(columns.length, rows)}`,
   fullTextMatch(table, idColumn, search) {
     const index = SEARCH_TABLES[table];
     return { sql: `${idColumn} IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };
+  },
+  fullTextMatchesUpTo(table, search, limit) {
+    const index = SEARCH_TABLES[table];
+    return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${index} WHERE ${index} MATCH ? LIMIT ?)`, params: [fts5Match(search), limit] };
   },
   articleSnippets(ids, search, open, close) {
     return {
