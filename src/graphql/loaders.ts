@@ -70,7 +70,7 @@ export function createLoaders(store: Store) {
 
     aliasesOfPerson: byKey((ids) => store.aliasesOfPeople(ids), []),
     articleCountOfPerson: byKey((ids) => store.articleCountsOfPeople(ids), 0),
-    quoteCountOfPerson: byKey((ids) => store.countQuotesBy("speakerId", ids), 0),
+    quoteCountOfPerson: byKey((ids) => store.quoteCountsOfPeople(ids), 0),
     outletIdsQuotingPerson: byKey((ids) => store.outletIdsQuotingPeople(ids), []),
     quoteTimelineOfPerson: perIdWith((ids, maxPoints: number) => store.quoteTimelinesOfPeople(ids, maxPoints), { interval: "DAY" as const, points: [] }),
     quoteCountsByOutletOfPerson: byKey((ids) => store.quoteCountsByOutletOfPeople(ids), []),

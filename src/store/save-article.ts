@@ -134,6 +134,7 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
     quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId, yearOf(draft.publishedOn)]);
   }
   await insertRows(sql, `quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId", "publishedYear")`, quoteRows);
+  await addToPersonCounts(sql, mentionCounts, quoteRows.map((row) => row[1] as number | null));
 
   const topicRows: SqlParam[][] = [];
   for (const topic of draft.topics) topicRows.push([articleId, await idBySlug(sql, "topics", topic.slug, topic.name), topic.score, draft.publishedOn]);
@@ -149,6 +150,24 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   await sql.run(`INSERT INTO article_commits ("articleId", "committedAt") VALUES (?, ${sql.dialect.now})`, articleId);
 
   return { status: "stored", articleId, people: mentionCounts.size, quotes: draft.quotes.length };
+}
+
+// Each person's row counts the articles naming them, their mentions and their quotes (see
+// Person in schema.prisma). One row at a time in id order: two writers that meet on a person
+// (their name locks already taken) wait for each other in the same order, never in a cycle.
+async function addToPersonCounts(sql: SqlWrites, mentionCounts: Map<number, number>, speakerIds: (number | null)[]): Promise<void> {
+  const quotesBy = new Map<number, number>();
+  for (const id of speakerIds) if (id != null) quotesBy.set(id, (quotesBy.get(id) ?? 0) + 1);
+  const ids = [...new Set([...mentionCounts.keys(), ...quotesBy.keys()])].sort((a, b) => a - b);
+  for (const id of ids) {
+    await sql.run(
+      `UPDATE people SET "articleCount" = "articleCount" + ?, "mentionCount" = "mentionCount" + ?, "quoteCount" = "quoteCount" + ? WHERE id = ?`,
+      mentionCounts.has(id) ? 1 : 0,
+      mentionCounts.get(id) ?? 0,
+      quotesBy.get(id) ?? 0,
+      id,
+    );
+  }
 }
 
 // An organisation is found by its slug without a leading "the": "the Harbour Board" and

@@ -83,6 +83,9 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
   articleCountsOfPeople(ids: Ids) {
     return people.articleCountsOfPeople(this.sql, ids);
   }
+  quoteCountsOfPeople(ids: Ids) {
+    return people.quoteCountsOfPeople(this.sql, ids);
+  }
   articlePagesOfPeople(ids: Ids, request: PageRequest) {
     return people.articlePagesOfPeople(this.sql, ids, request);
   }

@@ -77,7 +77,10 @@ export interface Store {
   peopleByIds(ids: readonly number[]): Promise<(Person | null)[]>;
   peopleOfArticles(articleIds: readonly number[]): Promise<Map<number, Person[]>>;
   aliasesOfPeople(personIds: readonly number[]): Promise<Map<number, string[]>>;
+  /** In how many articles each person is named (kept on the person's row by ingest). */
   articleCountsOfPeople(personIds: readonly number[]): Promise<Map<number, number>>;
+  /** How many quotes each person gave (kept on the person's row by ingest). */
+  quoteCountsOfPeople(personIds: readonly number[]): Promise<Map<number, number>>;
   articlePagesOfPeople(personIds: readonly number[], request: PageRequest): Promise<Map<number, Page<ArticleKeyRow>>>;
   outletIdsQuotingPeople(personIds: readonly number[]): Promise<Map<number, number[]>>;
   /** Each person's dated quotes counted per day, week or month and outlet, oldest first, in at most `maxPoints` points unless even months make more. */

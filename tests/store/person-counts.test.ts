@@ -1,0 +1,83 @@
+// A person's counts (articles naming them, mentions, quotes) are kept on their row by ingest,
+// so a person's page and the rankings read one row instead of counting tens of thousands.
+// They must stay what counting the rows gives, on both stores, and an archive stored before
+// the counts existed gets them on its next start.
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { ingestFiles } from "../../src/archive/ingest-files.js";
+import { migrateStore, openStore } from "../../src/store/open-store.js";
+import type { SqlStore } from "../../src/store/sql-store.js";
+import { projectRoot } from "../support/run-script.js";
+import { createStoreOn, describeOnEachStore, type TestStore } from "../support/test-stores.js";
+
+const [FIRST, SECOND] = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
+
+describeOnEachStore("a person's kept counts", (engine) => {
+  let archives: TestStore[] = [];
+  beforeEach(() => {
+    archives = [];
+  });
+  afterEach(async () => {
+    for (const a of archives) await a.close();
+  });
+  const open = async () => {
+    const archive = await createStoreOn(engine);
+    archives.push(archive);
+    return archive;
+  };
+  type Counts = { id: number; articleCount: number; mentionCount: number; quoteCount: number };
+  // PostgreSQL hands a count (bigint) over as text.
+  const rows = async (store: unknown, sql: string): Promise<Counts[]> =>
+    (await (store as SqlStore).sql.reads.all<Record<keyof Counts, unknown>>(sql)).map((r) => ({
+      id: Number(r.id),
+      articleCount: Number(r.articleCount),
+      mentionCount: Number(r.mentionCount),
+      quoteCount: Number(r.quoteCount),
+    }));
+  const kept = (store: unknown) => rows(store, `SELECT id, "articleCount", "mentionCount", "quoteCount" FROM people ORDER BY id`);
+  // The same, counted from the rows.
+  const counted = (store: unknown) =>
+    rows(
+      store,
+      `SELECT p.id,
+         (SELECT count(*) FROM mentions WHERE "personId" = p.id) AS "articleCount",
+         (SELECT coalesce(sum(count), 0) FROM mentions WHERE "personId" = p.id) AS "mentionCount",
+         (SELECT count(*) FROM quotes WHERE "speakerId" = p.id) AS "quoteCount"
+       FROM people p ORDER BY p.id`,
+    );
+
+  it("are what counting the person's mentions and quotes gives, article after article", async () => {
+    const archive = await open();
+    await ingestFiles(archive.store, [FIRST]);
+    const first = await kept(archive.store);
+    expect(first.some((p) => p.quoteCount > 0 && p.articleCount > 0 && p.mentionCount >= p.articleCount)).toBe(true);
+    expect(first).toEqual(await counted(archive.store));
+    await ingestFiles(archive.store, [SECOND]);
+    expect(await kept(archive.store)).toEqual(await counted(archive.store));
+    // And the API reads them: the most quoted person's page.
+    const [top] = (await kept(archive.store)).sort((a, b) => b.quoteCount - a.quoteCount);
+    expect((await archive.store.quoteCountsOfPeople([top.id])).get(top.id)).toBe(top.quoteCount);
+    expect((await archive.store.articleCountsOfPeople([top.id])).get(top.id)).toBe(top.articleCount);
+  }, 60_000);
+
+  it("of an archive stored before they existed are counted on its next start, and kept from then on", async () => {
+    const archive = await open();
+    await ingestFiles(archive.store, [FIRST]);
+    await archive.store.close();
+    const writer = await openStore(archive.url);
+    // As it was before the migration that made the columns.
+    for (const column of ["articleCount", "mentionCount", "quoteCount"]) await (writer as SqlStore).sql.writer().run(`ALTER TABLE people DROP COLUMN "${column}"`);
+    await (writer as SqlStore).sql.writer().run(`DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_person_counts'`);
+    await writer.close();
+
+    await migrateStore(archive.url);
+    const again: TestStore = { ...archive, store: await openStore(archive.url) };
+    archives[archives.indexOf(archive)] = again;
+    again.close = () => again.store.close();
+    const filled = await kept(again.store);
+    expect(filled.some((p) => p.quoteCount > 0)).toBe(true);
+    expect(filled).toEqual(await counted(again.store));
+    await ingestFiles(again.store, [SECOND]);
+    expect(await kept(again.store)).toEqual(await counted(again.store));
+  }, 60_000);
+});
