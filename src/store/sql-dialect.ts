@@ -58,13 +58,16 @@ export interface SqlDialect {
   insertIgnoring(table: string, columns: string[], rows?: number): string;
   /** The instant the statement runs, as a timestamp column stores it (UTC). */
   readonly now: string;
-  /** Rows of `table` (its id as `idColumn`) whose text matches `search`. */
-  fullTextMatch(table: SearchedTable, idColumn: string, search: SearchExpression): { sql: string; params: SqlParam[] };
   /**
-   * A read of `n`: how many rows of `table` match `search`, counting no further than `limit`;
-   * null where the engine's planner weighs that itself from its statistics.
+   * Rows of `table` (its id as `idColumn`) whose text matches `search`. `walked`, the alias of
+   * the row, is given for a search known to match many rows, read along the date index: each
+   * row met is then checked itself.
    */
-  fullTextMatchesUpTo(table: SearchedTable, search: SearchExpression, limit: number): { sql: string; params: SqlParam[] } | null;
+  fullTextMatch(table: SearchedTable, idColumn: string, search: SearchExpression, walked?: string): { sql: string; params: SqlParam[] };
+  /**
+   * A read of `n`: how many rows of `table` match `search`, counting no further than `limit`.
+   */
+  fullTextMatchesUpTo(table: SearchedTable, search: SearchExpression, limit: number): { sql: string; params: SqlParam[] };
   /**
    * `id` and `snippet` of the articles among `ids` matching `search`: about 24 words of the
    * body around the matches, each match between `open` and `close`, cut ends marked `…`.

@@ -9,7 +9,7 @@
 import pg from "pg";
 import { redactPassword } from "../database-url.js";
 import type { ReadPoolStats, ReplicaStatus, SnapshotOptions } from "../sql-archive.js";
-import { readStatementName } from "./read-statements.js";
+import { readQuery } from "./read-statements.js";
 
 /** One place reads can go: a replica, or the primary. */
 export interface ReadSource {
@@ -175,7 +175,7 @@ export class ReadRouter {
   async query<R>(text: string, values: unknown[]): Promise<R[]> {
     for (const source of this.candidates()) {
       try {
-        const rows = (await source.pool.query({ name: readStatementName(text), text, values })).rows as R[];
+        const rows = (await source.pool.query(readQuery(text, values))).rows as R[];
         if (source.role === "replica") this.markUp(source);
         return rows;
       } catch (error) {

@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from "node:util";
 import type pg from "pg";
 import type { SnapshotOptions } from "../sql-archive.js";
 import { isConnectionLost, type ReadRouter, type ReadSource } from "./read-replicas.js";
-import { readStatementName } from "./read-statements.js";
+import { readQuery } from "./read-statements.js";
 
 /** A statement a snapshot ran, with the rows it gave. */
 interface ReadRecord {
@@ -36,7 +36,7 @@ export class SnapshotLease {
   /** Runs one statement; past `aborted`'s rejection it fails at once with that reason. */
   async run<R>(text: string, values: unknown[], aborted?: Promise<never>): Promise<R[]> {
     for (let moves = 0; ; moves++) {
-      const running = this.client.query({ name: readStatementName(text), text, values });
+      const running = this.client.query(readQuery(text, values));
       let rows: R[];
       try {
         if (aborted) running.catch(() => {});
@@ -62,7 +62,7 @@ export class SnapshotLease {
     this.source = source;
     this.released = false;
     for (const { sql, values, rows } of this.record!) {
-      const again = (await client.query({ name: readStatementName(sql), text: sql, values })).rows;
+      const again = (await client.query(readQuery(sql, values))).rows;
       if (!isDeepStrictEqual(again, rows)) {
         throw new Error(`${from.url} stopped answering mid-request, and ${source.url} holds a different state of the archive (replicas at different replication lag): send the request again`);
       }

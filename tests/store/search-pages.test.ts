@@ -1,0 +1,53 @@
+// A search's page is read one of two ways (src/store/articles.ts): through its matches, sorted,
+// or along the date index, each article checked, when it matches many articles. Either way
+// gives the same articles in the same order, page after page, on both stores. The archives
+// here are small, so each search is read both ways by moving the line between them.
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { ingestFiles } from "../../src/archive/ingest-files.js";
+import { findArticles, type ArticleOrder, type ArticleFilter } from "../../src/store/articles.js";
+import { parseSearch } from "../../src/store/search-syntax.js";
+import type { SqlStore } from "../../src/store/sql-store.js";
+import { projectRoot } from "../support/run-script.js";
+import { createStoreOn, describeOnEachStore, type TestStore } from "../support/test-stores.js";
+
+const CORPUS = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
+const SEARCHES = ["said", "minister", "power link", "harbo*", "\"said on\"", "nothingmatchesthis"];
+
+describeOnEachStore("a search's page, through its matches or along the date index", (engine) => {
+  let archive: TestStore;
+  beforeAll(async () => {
+    archive = await createStoreOn(engine);
+    await ingestFiles(archive.store, CORPUS);
+  }, 60_000);
+  afterAll(() => archive?.close());
+
+  /** Every page of `filter`'s articles, 3 at a time, read one way (manyMatches 1: every search walks) or the other. */
+  async function pages(filter: ArticleFilter, order: ArticleOrder, manyMatches: number): Promise<number[]> {
+    const sql = (archive.store as SqlStore).sql;
+    const ids: number[] = [];
+    let after: (string | number | null)[] | null = null;
+    for (;;) {
+      const page = await findArticles(sql, filter, order, { first: 3, after }, manyMatches);
+      ids.push(...page.rows.map((a) => a.id));
+      if (!page.hasNextPage) return ids;
+      const last = page.rows[page.rows.length - 1];
+      after = [last.publishedOn, last.id];
+    }
+  }
+
+  it.each<ArticleOrder>(["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"])("gives the same articles in the same order either way (%s)", async (order) => {
+    let found = 0;
+    for (const text of SEARCHES) {
+      const parsed = parseSearch(text);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      for (const range of [{}, { publishedAfter: "2024-01-01" }]) {
+        const filter = { fullText: parsed.search, ...range };
+        const walked = await pages(filter, order, 1);
+        expect(walked, `${text} ${JSON.stringify(range)}`).toEqual(await pages(filter, order, Number.MAX_SAFE_INTEGER));
+        found += walked.length;
+      }
+    }
+    expect(found, "the searches find articles").toBeGreaterThan(10);
+  });
+});
