@@ -121,7 +121,10 @@ const post: Post = async (query, variables) => {
 const db = onPostgres ? null : new Database(dbPath, { readonly: true });
 const reader = onPostgres ? new pg.Client({ connectionString: databaseUrl }) : null;
 await reader?.connect();
-const targets = await findTargets(async (sql) => (db ? db.prepare(sql).get() : (await reader!.query(sql)).rows[0]) as never);
+const firstRow = async (sql: string) => (db ? db.prepare(sql).get() : (await reader!.query(sql)).rows[0]) as never;
+const targets = await findTargets(firstRow);
+// The archive's own count: with --db, what was kept, whatever --articles says.
+const stored = Number((await firstRow(`SELECT count(*) AS n FROM articles`) as { n: number | string }).n);
 await reader?.end();
 const pageNumber = Math.max(1, Math.min(200, Math.floor(targets.outletArticles / 20)));
 // What any answer costs over HTTP here, whatever it reads: Express, Apollo, the query limits,
@@ -157,11 +160,11 @@ else if (postgresUrl) await onServer(postgresUrl, `DROP DATABASE ${benchDatabase
 // With --db, or on PostgreSQL, the folder is empty: the archive is elsewhere.
 if (!values["keep-db"] || onPostgres) rmSync(runDir, { recursive: true, force: true });
 
-const result = { articles, seed, store: onPostgres ? "postgresql" : "sqlite", ingest: ingestFigures, httpFloorP50Ms: round(httpFloor.p50Ms), queries, serverRssMb: Math.round(rssMb) };
+const result = { articles, stored, seed, store: onPostgres ? "postgresql" : "sqlite", ingest: ingestFigures, httpFloorP50Ms: round(httpFloor.p50Ms), queries, serverRssMb: Math.round(rssMb) };
 if (values.json) {
   console.log(JSON.stringify(result));
 } else {
-  console.log(`\n${articles} articles (seed ${seed}) on ${result.store === "postgresql" ? "PostgreSQL" : "SQLite"}`);
+  console.log(`\n${stored} articles stored (corpus of ${articles}, seed ${seed}) on ${result.store === "postgresql" ? "PostgreSQL" : "SQLite"}`);
   if (ingestFigures) console.log(`ingest: ${ingestFigures.articlesPerSecond} articles/s end to end (${ingestFigures.seconds} s), peak RSS ${ingestFigures.peakRssMb} MB, database ${ingestFigures.dbMb} MB`);
   else console.log(`ingest: not run (--db ${keptPostgres ?? dbPath}, ${Math.round((dbBytes / 2 ** 20) * 10) / 10} MB)`);
   console.log(`server RSS after the run: ${result.serverRssMb} MB`);

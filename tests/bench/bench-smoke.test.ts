@@ -14,6 +14,7 @@ describe("npm run bench", () => {
     expect(result.articles).toBe(200);
     expect(result.ingest.stored + result.ingest.failed).toBe(200);
     expect(result.ingest.stored).toBeGreaterThan(190);
+    expect(result.stored, "the archive's own count").toBe(result.ingest.stored);
     for (const field of ["articlesPerSecond", "peakRssMb", "dbMb"]) expect(positive(result.ingest[field]), field).toBe(true);
     expect(positive(result.serverRssMb)).toBe(true);
 
