@@ -3,7 +3,7 @@ import type { Article as ArticleRow } from "../generated/prisma/client.js";
 /** An article as stored; publishedYear is the store's own (PostgreSQL's partition key), not read. */
 export type Article = Omit<ArticleRow, "publishedYear">;
 import { countArticlesIncrementally } from "./incremental-count.js";
-import { addDateRange, addNamedFilter, Conditions, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
+import { addDateRange, addNamedFilter, Conditions, MANY_MATCHES, matchesMany, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
@@ -86,23 +86,11 @@ function findArticlesByConditions(store: SqlArchive, c: Conditions, order: Artic
   );
 }
 
-/** Matches from which a search's page is found sooner by walking the date index (see walksDateIndex; tests pass their own). */
-export const MANY_MATCHES = 1_000;
-
-// A search is read one of two ways. Through its matches: each article read for its date, all
-// of them sorted, a page kept. Or along the date index, each article kept if it matches, until
-// a page is full. A common word matched 25,000 of 550,000 articles, and SQLite read them all
-// for 20 (87 ms; the walk, 12 ms); a rare word would make the walk read the whole index. A
-// search at least MANY_MATCHES articles match has a match every (articles ÷ 1,000) entries of
-// the index or sooner. The outlet, story and topic filters have indexes of their own to start
-// from; the walk is only for a search alone or with a date range. PostgreSQL's planner chooses
-// the walk itself; told the search is common, it is given the form it walks cheaply.
-// (`manyMatches` other than MANY_MATCHES is for tests, which have small archives.)
-async function walksDateIndex(store: SqlArchive, filter: ArticleFilter, manyMatches: number): Promise<boolean> {
-  if (!filter.fullText || filter.outletIds?.length || filter.outlets?.length || filter.storyIds?.length || filter.topics?.length || filter.personIds?.length) return false;
-  const count = store.dialect.fullTextMatchesUpTo("articles", filter.fullText, manyMatches);
-  const [row] = await sqlRows<{ n: number }>(store, count.sql, count.params);
-  return Number(row.n) >= manyMatches;
+// A search alone or with a date range: the outlet, story and topic filters, and a person's
+// mentions, have indexes of their own to start from.
+function walksDateIndex(store: SqlArchive, filter: ArticleFilter, manyMatches: number): Promise<boolean> {
+  if (!filter.fullText || filter.outletIds?.length || filter.outlets?.length || filter.storyIds?.length || filter.topics?.length || filter.personIds?.length) return Promise.resolve(false);
+  return matchesMany(store, "articles", filter.fullText, manyMatches);
 }
 
 // A person's articles are read from their mentions, in the (personId, publishedOn,

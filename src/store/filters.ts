@@ -4,7 +4,8 @@
 // depends on it, first, to ids (resolveIds).
 import type { KeyValue } from "./keyset.js";
 import type { SqlArchive } from "./sql-archive.js";
-import { placeholders, type SqlDialect, type SqlParam } from "./sql-dialect.js";
+import { placeholders, type SearchedTable, type SqlDialect, type SqlParam } from "./sql-dialect.js";
+import type { SearchExpression } from "./search-syntax.js";
 import { sqlRows } from "./sql-rows.js";
 
 export interface DateRange {
@@ -97,4 +98,21 @@ export async function resolveIds(
   if (ids || !names?.length) return ids ?? undefined;
   const [sql, params] = namesToIds(names);
   return (await sqlRows<{ id: number }>(store, sql, params)).map((r) => r.id);
+}
+
+/** Matches from which a search's page is found sooner by walking the date index (see matchesMany; tests pass their own). */
+export const MANY_MATCHES = 1_000;
+
+// A search is read one of two ways. Through its matches: each row read for its date, all of
+// them sorted, a page kept. Or along the date index, each row kept if it matches, until a page
+// is full. A common word matched 25,000 of 550,000 articles, and SQLite read them all for 20
+// (87 ms; the walk, 12 ms); a rare word would make the walk read the whole index. A search at
+// least MANY_MATCHES rows match has a match every (rows ÷ 1,000) entries of the index or
+// sooner. PostgreSQL's planner chooses the walk itself; told the search is common, it is given
+// the form it walks cheaply (its dialect's fullTextMatch).
+/** Whether at least `manyMatches` rows of `table` match `search` (counted no further). */
+export async function matchesMany(store: SqlArchive, table: SearchedTable, search: SearchExpression, manyMatches: number): Promise<boolean> {
+  const count = store.dialect.fullTextMatchesUpTo(table, search, manyMatches);
+  const [row] = await sqlRows<{ n: number }>(store, count.sql, count.params);
+  return Number(row.n) >= manyMatches;
 }

@@ -9,7 +9,7 @@ import type { PageRequest } from "../../src/store/keyset.js";
 import type { SqlArchive } from "../../src/store/sql-archive.js";
 import { findQuotes } from "../../src/store/quotes.js";
 import type { SqlParam as SqlValue } from "../../src/store/sql-dialect.js";
-import { MANY_MATCHES } from "../../src/store/articles.js";
+import { MANY_MATCHES } from "../../src/store/filters.js";
 import { parseSearch, type SearchExpression } from "../../src/store/search-syntax.js";
 import { articleDraft } from "../support/article-drafts.js";
 import { insertBulkArticles } from "../support/bulk-articles.js";

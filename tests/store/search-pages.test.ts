@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
 import { findArticles, type ArticleOrder, type ArticleFilter } from "../../src/store/articles.js";
+import { findQuotes } from "../../src/store/quotes.js";
 import { parseSearch } from "../../src/store/search-syntax.js";
 import type { SqlStore } from "../../src/store/sql-store.js";
 import { projectRoot } from "../support/run-script.js";
@@ -14,7 +15,7 @@ import { createStoreOn, describeOnEachStore, type TestStore } from "../support/t
 const CORPUS = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
 const SEARCHES = ["said", "minister", "power link", "harbo*", "\"said on\"", "nothingmatchesthis"];
 
-describeOnEachStore("a search's page, through its matches or along the date index", (engine) => {
+describeOnEachStore("a search's page of articles or quotes, through its matches or along the date index", (engine) => {
   let archive: TestStore;
   beforeAll(async () => {
     archive = await createStoreOn(engine);
@@ -49,5 +50,32 @@ describeOnEachStore("a search's page, through its matches or along the date inde
       }
     }
     expect(found, "the searches find articles").toBeGreaterThan(10);
+  });
+
+  it("gives the same quotes in the same order either way", async () => {
+    const sql = (archive.store as SqlStore).sql;
+    const quotePages = async (filter: ArticleFilter, manyMatches: number) => {
+      const ids: number[] = [];
+      let after: (string | number | null)[] | null = null;
+      for (;;) {
+        const page = await findQuotes(sql, filter, { first: 3, after }, manyMatches);
+        ids.push(...page.rows.map((q) => q.id));
+        if (!page.hasNextPage) return ids;
+        const last = page.rows[page.rows.length - 1];
+        after = [last.publishedOn, last.id];
+      }
+    };
+    let found = 0;
+    for (const text of ["said", "power", "we will*", "nothingmatchesthis"]) {
+      const parsed = parseSearch(text);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      for (const range of [{}, { publishedAfter: "2024-01-01" }]) {
+        const filter = { fullText: parsed.search, ...range };
+        const walked = await quotePages(filter, 1);
+        expect(walked, `${text} ${JSON.stringify(range)}`).toEqual(await quotePages(filter, Number.MAX_SAFE_INTEGER));
+        found += walked.length;
+      }
+    }
+    expect(found, "the searches find quotes").toBeGreaterThan(5);
   });
 });
