@@ -1,8 +1,10 @@
 // Run by bench.ts in a process of its own, so the server's RSS is measured apart from the
 // benchmark's: serves DATABASE_URL through the real startServer, answers "rss" over IPC.
 import { startServer } from "../../src/server/start-server.js";
-import { openStore } from "../../src/store/open-store.js";
+import { migrateStore, openStore } from "../../src/store/open-store.js";
 
+// As npm start does: an archive kept by an earlier version (--db) gets the migrations it lacks.
+await migrateStore(process.env.DATABASE_URL!);
 const store = await openStore(process.env.DATABASE_URL!);
 const server = await startServer(store, 0);
 process.send!({ url: server.url });
