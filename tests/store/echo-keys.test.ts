@@ -2,14 +2,13 @@
 // hashed with its speaker. An archive stored before the keys existed gets them on its next
 // start, the same keys ingestion writes, and goes on linking as if it had always had them.
 import { join } from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
 import { echoKeys } from "../../src/store/echo-keys.js";
-import { migrateStore, openStore } from "../../src/store/open-store.js";
 import type { SqlStore } from "../../src/store/sql-store.js";
 import { remarkShape } from "../../src/link/remark-similarity.js";
 import { projectRoot } from "../support/run-script.js";
-import { createStoreOn, describeOnEachStore, type TestStore } from "../support/test-stores.js";
+import { describeOnEachStore, freshStoresOn, type TestStore } from "../support/test-stores.js";
 
 const [FIRST, SECOND] = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
 
@@ -25,18 +24,7 @@ it("are the runs of six word stems of a quote, each with its speaker, and none f
 });
 
 describeOnEachStore("echo keys of an archive stored before they existed", (engine) => {
-  let archives: TestStore[] = [];
-  beforeEach(() => {
-    archives = [];
-  });
-  afterEach(async () => {
-    for (const a of archives) await a.close();
-  });
-  const open = async () => {
-    const archive = await createStoreOn(engine);
-    archives.push(archive);
-    return archive;
-  };
+  const { open, remigrate } = freshStoresOn(engine);
   const rows = <T>(archive: TestStore, sql: string) => (archive.store as SqlStore).sql.reads.all<T>(sql);
   // Which statement each quote is in (both archives number their rows alike).
   const statements = async (archive: TestStore) =>
@@ -50,17 +38,11 @@ describeOnEachStore("echo keys of an archive stored before they existed", (engin
     await ingestFiles(before.store, [FIRST]);
     const written = await rows<{ key: number; quoteId: number }>(before, `SELECT key, "quoteId" FROM quote_echo_keys ORDER BY 1, 2`);
     expect(written.length).toBeGreaterThan(0);
-    await before.store.close();
-    const writer = await openStore(before.url);
     // As it was before the migration that made the table.
-    await (writer as SqlStore).sql.writer().run(`DROP TABLE quote_echo_keys`);
-    await (writer as SqlStore).sql.writer().run(`DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_quote_echo_keys'`);
-    await writer.close();
-
-    await migrateStore(before.url);
-    const again: TestStore = { ...before, store: await openStore(before.url) };
-    archives[archives.indexOf(before)] = again;
-    again.close = () => again.store.close();
+    const writer = (before.store as SqlStore).sql.writer();
+    await writer.run(`DROP TABLE quote_echo_keys`);
+    await writer.run(`DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_quote_echo_keys'`);
+    const again = await remigrate(before);
     expect(await rows(again, `SELECT key, "quoteId" FROM quote_echo_keys ORDER BY 1, 2`)).toEqual(written);
 
     await ingestFiles(again.store, [SECOND]);

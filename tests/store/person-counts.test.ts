@@ -3,28 +3,16 @@
 // They must stay what counting the rows gives, on both stores, and an archive stored before
 // the counts existed gets them on its next start.
 import { join } from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
-import { migrateStore, openStore } from "../../src/store/open-store.js";
 import type { SqlStore } from "../../src/store/sql-store.js";
 import { projectRoot } from "../support/run-script.js";
-import { createStoreOn, describeOnEachStore, type TestStore } from "../support/test-stores.js";
+import { describeOnEachStore, freshStoresOn } from "../support/test-stores.js";
 
 const [FIRST, SECOND] = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
 
 describeOnEachStore("a person's kept counts", (engine) => {
-  let archives: TestStore[] = [];
-  beforeEach(() => {
-    archives = [];
-  });
-  afterEach(async () => {
-    for (const a of archives) await a.close();
-  });
-  const open = async () => {
-    const archive = await createStoreOn(engine);
-    archives.push(archive);
-    return archive;
-  };
+  const { open, remigrate } = freshStoresOn(engine);
   type Counts = { id: number; articleCount: number; mentionCount: number; quoteCount: number };
   // PostgreSQL hands a count (bigint) over as text.
   const rows = async (store: unknown, sql: string): Promise<Counts[]> =>
@@ -63,17 +51,11 @@ describeOnEachStore("a person's kept counts", (engine) => {
   it("of an archive stored before they existed are counted on its next start, and kept from then on", async () => {
     const archive = await open();
     await ingestFiles(archive.store, [FIRST]);
-    await archive.store.close();
-    const writer = await openStore(archive.url);
     // As it was before the migration that made the columns.
-    for (const column of ["articleCount", "mentionCount", "quoteCount"]) await (writer as SqlStore).sql.writer().run(`ALTER TABLE people DROP COLUMN "${column}"`);
-    await (writer as SqlStore).sql.writer().run(`DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_person_counts'`);
-    await writer.close();
-
-    await migrateStore(archive.url);
-    const again: TestStore = { ...archive, store: await openStore(archive.url) };
-    archives[archives.indexOf(archive)] = again;
-    again.close = () => again.store.close();
+    const writer = (archive.store as SqlStore).sql.writer();
+    for (const column of ["articleCount", "mentionCount", "quoteCount"]) await writer.run(`ALTER TABLE people DROP COLUMN "${column}"`);
+    await writer.run(`DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_person_counts'`);
+    const again = await remigrate(archive);
     const filled = await kept(again.store);
     expect(filled.some((p) => p.quoteCount > 0)).toBe(true);
     expect(filled).toEqual(await counted(again.store));

@@ -2,8 +2,8 @@
 // PostgreSQL (a database cloned from a migrated template on the test run's one throwaway
 // server, started by tests/support/global-setup.ts). describeOnEachStore runs a describe block once
 // per engine; createStoreOn gives a fresh, empty, migrated archive on either.
-import { describe, it } from "vitest";
-import { openStore } from "../../src/store/open-store.js";
+import { afterEach, describe, it } from "vitest";
+import { migrateStore, openStore } from "../../src/store/open-store.js";
 import type { Store } from "../../src/store/store.js";
 import { POSTGRES_TEMPLATE, postgresUnavailable, runPostgres } from "./postgres-server.js";
 import { createTestArchive } from "./test-archive.js";
@@ -49,4 +49,33 @@ export function describeOnEachStore(name: string, body: (engine: Engine) => void
       body(engine);
     });
   }
+}
+
+/**
+ * For a describe block: `open()` gives a fresh archive on `engine`, and `remigrate(archive)`
+ * applies the migrations it lacks (as the next start would) and reopens it in its place;
+ * every archive is closed after each test.
+ */
+export function freshStoresOn(engine: Engine): { open(): Promise<TestStore>; remigrate(archive: TestStore): Promise<TestStore> } {
+  let archives: TestStore[] = [];
+  afterEach(async () => {
+    for (const a of archives) await a.close();
+    archives = [];
+  });
+  return {
+    async open() {
+      const archive = await createStoreOn(engine);
+      archives.push(archive);
+      return archive;
+    },
+    async remigrate(archive) {
+      await archive.store.close();
+      await migrateStore(archive.url);
+      const store = await openStore(archive.url);
+      // The archive's own close drops it (PostgreSQL) or its folder (SQLite): kept for the end.
+      const again: TestStore = { ...archive, store, close: async () => { await store.close(); await archive.close().catch(() => {}); } };
+      archives[archives.indexOf(archive)] = again;
+      return again;
+    },
+  };
 }
