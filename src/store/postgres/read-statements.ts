@@ -5,22 +5,18 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { SqlParam } from "../sql-dialect.js";
-import { inlineNumberedParams } from "./postgres-dialect.js";
+import { inlineNumberedParams, PLANNED_FOR_ITS_WORDS } from "./postgres-dialect.js";
 
 const names = new Map<string, string>();
 const MAX_REMEMBERED = 10_000;
 
 /**
  * How a read goes: as a statement prepared on every connection under a hash of its text (the
- * same text is the same statement), or, for a full-text search, with its values written in.
- * How many articles a search finds decides its plan (a rare word: the few matches, sorted; a
- * common one: the newest articles, checked one by one until the page is full). The read
- * connections plan generically (plan_cache_mode, read-replicas.ts), unnamed statements too:
- * a common word's page took 44 ms at 100,000 articles as the plan for any word, 5 ms planned
- * for its own.
+ * same text is the same statement), or, marked PLANNED_FOR_ITS_WORDS (a common word's page
+ * read along the date index), with its values written in, planned for them each time.
  */
 export function readQuery(text: string, values: unknown[]): pg.QueryConfig {
-  if (text.includes("to_tsquery(")) return { text: inlineNumberedParams(text, values as SqlParam[]) };
+  if (text.includes(PLANNED_FOR_ITS_WORDS)) return { text: inlineNumberedParams(text, values as SqlParam[]) };
   return { name: statementName(text), text, values };
 }
 
