@@ -97,7 +97,7 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
 // reports), while "publishedOn", headline reads the (storyId, publishedOn) index in order
 // and sorts only the reports of the first day.
 async function refreshStory(sql: SqlWrites, id: number, years: number[]): Promise<void> {
-  const inYears = `"publishedYear" IN (${years.join(", ")})`;
+  const inYears = sql.dialect.inYearPartitions(`"publishedYear"`, years);
   await sql.run(
     `UPDATE stories SET
        title = coalesce(

@@ -50,6 +50,15 @@ export interface SqlDialect {
    * in is what makes a page cheap (a person's articles walk the mentions index).
    */
   joinInOrder(outer: string, inner: string, on: string): string;
+  /**
+   * `column` (a "publishedYear") is one of `years`: on PostgreSQL, which partitions articles
+   * and quotes by year, the partitions to read. SQLite has no partitions and checks nothing,
+   * since asking for the column would read each row an index otherwise answers alone (a
+   * story's count read its thousand articles' rows, 3 ms against 0.08).
+   */
+  inYearPartitions(column: string, years: readonly number[]): string;
+  /** `a` and `b` (two "publishedYear" columns) are equal: joined rows are read from one partition on PostgreSQL; nothing to check on SQLite, as above. */
+  sameYearPartition(a: string, b: string): string;
   /** `table` (with its alias) read along its primary key rather than an index on a filtered column. */
   byPrimaryKey(table: string): string;
   /** `table` (with its alias) read in the order of `index`, where the engine would not choose it alone. */
