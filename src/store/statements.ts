@@ -13,6 +13,8 @@ export interface StatementFilter extends DateRange {
   outlets?: string[] | null;
   topics?: string[] | null;
   storyIds?: number[] | null;
+  /** Only these statements (a story's, read once for its page and its count). */
+  statementIds?: readonly number[] | null;
   /** Words to find in any of its quotes, as parseSearch read them. */
   fullText?: SearchExpression | null;
   minOutlets?: number | null;
@@ -47,6 +49,10 @@ function statementConditions(filter: StatementFilter, dialect: SqlDialect): Cond
     const sameYear = dialect.sameYearPartition(`a."publishedYear"`, `q."publishedYear"`);
     const storyQuotes = `SELECT q."statementId" FROM quotes q JOIN articles a ON a.id = q."articleId" AND ${sameYear} WHERE a."storyId" IN (${placeholders(filter.storyIds.length)})`;
     c.add(dialect.inSubquery("s.id", storyQuotes), ...filter.storyIds);
+  }
+  if (filter.statementIds) {
+    const list = dialect.inIdList("s.id", filter.statementIds);
+    c.add(list.sql, list.param);
   }
   // A statement is in a period when it was reported at any time in it.
   if (filter.publishedAfter) c.add(`s."lastReportedOn" >= ?`, filter.publishedAfter);

@@ -52,7 +52,7 @@ export interface ArticleKeyRow {
 /** A quote as a statement's page of quotes holds it (a statement's quotes are all a person's). */
 export type StatementQuote = Omit<Quote, "organisationId">;
 
-export type StoryMember = "people" | "outlets" | "topics";
+export type StoryMember = "people" | "outlets" | "topics" | "statements";
 
 export interface Store {
   /** Which engine holds the archive. */

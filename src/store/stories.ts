@@ -69,11 +69,11 @@ export function articlePagesOfStories(store: SqlArchive, ids: readonly number[],
   );
 }
 
-/** For each story, ids of what its articles share: people (most mentioned first), outlets, topics (most used first). */
+/** For each story, ids of what its articles share: people (most mentioned first), outlets, topics (most used first), statements (most quoted in it first). */
 export async function membersOfStories(
   store: SqlArchive,
   ids: readonly number[],
-  member: "people" | "outlets" | "topics",
+  member: "people" | "outlets" | "topics" | "statements",
 ): Promise<Map<number, number[]>> {
   const result = new Map<number, number[]>(ids.map((id) => [id, []]));
   if (!ids.length) return result;
@@ -83,6 +83,12 @@ export async function membersOfStories(
     people: { column: `m."personId"`, weight: "sum(m.count)", from: `mentions m JOIN articles a ON a.id = m."articleId"` },
     outlets: { column: `a."outletId"`, weight: "count(*)", from: "articles a" },
     topics: { column: `at."topicId"`, weight: "sum(at.score)", from: `article_topics at JOIN articles a ON a.id = at."articleId"` },
+    // A quote is in its article's year: PostgreSQL reads each article's quotes from one partition.
+    statements: {
+      column: `q."statementId"`,
+      weight: "count(*)",
+      from: `quotes q JOIN articles a ON a.id = q."articleId" AND ${store.dialect.sameYearPartition(`a."publishedYear"`, `q."publishedYear"`)}`,
+    },
   }[member];
   const rows = await sqlRows<{ storyId: number; memberId: number }>(
     store,

@@ -109,6 +109,26 @@ describe.skipIf(!existsSync(seeds))("statements and stories over the seed corpus
     expect(byStory.data!.articles.totalCount).toBe(3);
   });
 
+  it("pages a story's statements as the statements filtered by that story, with the same count", async () => {
+    const list = await graphql(server.url, `{ stories { edges { node { id } } } }`);
+    for (const { node: story } of list.data!.stories.edges) {
+      const filtered = await graphql(server.url, `query($s: [ID!]) { statements(orderBy: MOST_OUTLETS, first: 100, filter: { stories: $s }) { totalCount edges { node { id } } } }`, { s: [story.id] });
+      const want = filtered.data!.statements.edges.map((e: any) => e.node.id);
+      expect(want.length, "the story has statements").toBeGreaterThan(0);
+      const paged: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const res = await graphql(server.url, `query($id: ID!, $after: String) { node(id: $id) { ... on Story { statements(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } }`, { id: story.id, after });
+        const page = res.data!.node.statements;
+        expect(page.totalCount).toBe(filtered.data!.statements.totalCount);
+        paged.push(...page.edges.map((e: any) => e.node.id));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(paged).toEqual(want);
+    }
+  });
+
   it("refuses a story filter that holds another kind of ID", async () => {
     const res = await graphql(server.url, `{ articles(filter: { stories: ["not-a-story"] }) { totalCount } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "filter.stories" });
