@@ -118,8 +118,8 @@ describe.skipIf(!existsSync(seeds))("statements and stories over the seed corpus
       const paged: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const res = await graphql(server.url, `query($id: ID!, $after: String) { node(id: $id) { ... on Story { statements(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } }`, { id: story.id, after });
-        const page = res.data!.node.statements;
+        const res: any = await graphql(server.url, `query($id: ID!, $after: String) { node(id: $id) { ... on Story { statements(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } }`, { id: story.id, after });
+        const page: any = res.data!.node.statements;
         expect(page.totalCount).toBe(filtered.data!.statements.totalCount);
         paged.push(...page.edges.map((e: any) => e.node.id));
         if (!page.pageInfo.hasNextPage) break;
