@@ -69,14 +69,17 @@ export interface SqlDialect {
   readonly now: string;
   /**
    * Rows of `table` (its id as `idColumn`) whose text matches `search`. `walked`, the alias of
-   * the row, is given for a search known to match many rows, read along the date index: each
-   * row met is then checked itself.
+   * the row, is given for a search known to match many rows, read along another index (the
+   * date index; a statement's quotes): each row met is then checked itself, and the matches
+   * never drive the read.
    */
   fullTextMatch(table: SearchedTable, idColumn: string, search: SearchExpression, walked?: string): { sql: string; params: SqlParam[] };
   /**
    * A read of `n`: how many rows of `table` match `search`, counting no further than `limit`.
    */
   fullTextMatchesUpTo(table: SearchedTable, search: SearchExpression, limit: number): { sql: string; params: SqlParam[] };
+  /** A read of `columns` of the first `limit` rows of `table` that match `search` (in no particular order). */
+  fullTextFirstMatches(table: SearchedTable, columns: string, search: SearchExpression, limit: number): { sql: string; params: SqlParam[] };
   /**
    * `id` and `snippet` of the articles among `ids` matching `search`: about 24 words of the
    * body around the matches, each match between `open` and `close`, cut ends marked `…`.

@@ -1,12 +1,14 @@
 // A search's page is read one of two ways (src/store/articles.ts): through its matches, sorted,
-// or along the date index, each article checked, when it matches many articles. Either way
-// gives the same articles in the same order, page after page, on both stores. The archives
+// or along the date index, each article checked, when it matches many articles (statements:
+// along their own order, each checked for a matching quote). Either way gives the same
+// articles, quotes and statements in the same order, page after page, on both stores. The archives
 // here are small, so each search is read both ways by moving the line between them.
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
 import { findArticles, type ArticleOrder, type ArticleFilter } from "../../src/store/articles.js";
 import { findQuotes } from "../../src/store/quotes.js";
+import { findStatements, statementKey, type StatementFilter, type StatementOrder } from "../../src/store/statements.js";
 import { parseSearch } from "../../src/store/search-syntax.js";
 import type { SqlStore } from "../../src/store/sql-store.js";
 import { projectRoot } from "../support/run-script.js";
@@ -15,7 +17,7 @@ import { createStoreOn, describeOnEachStore, type TestStore } from "../support/t
 const CORPUS = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
 const SEARCHES = ["said", "minister", "power link", "harbo*", "\"said on\"", "nothingmatchesthis"];
 
-describeOnEachStore("a search's page of articles or quotes, through its matches or along the date index", (engine) => {
+describeOnEachStore("a search's page of articles, quotes or statements, through its matches or along an index", (engine) => {
   let archive: TestStore;
   beforeAll(async () => {
     archive = await createStoreOn(engine);
@@ -77,5 +79,32 @@ describeOnEachStore("a search's page of articles or quotes, through its matches 
       }
     }
     expect(found, "the searches find quotes").toBeGreaterThan(5);
+  });
+
+  it.each<StatementOrder>(["FIRST_REPORTED_DESC", "MOST_OUTLETS"])("gives the same statements in the same order either way (%s)", async (order) => {
+    const sql = (archive.store as SqlStore).sql;
+    const statementPages = async (filter: StatementFilter, manyMatches: number) => {
+      const ids: number[] = [];
+      let after: (string | number | null)[] | null = null;
+      for (;;) {
+        const page = await findStatements(sql, filter, order, { first: 3, after }, manyMatches);
+        ids.push(...page.rows.map((s) => s.id));
+        if (!page.hasNextPage) return ids;
+        after = statementKey(order, page.rows[page.rows.length - 1]);
+      }
+    };
+    const [speaker] = await sql.reads.all<{ slug: string }>(`SELECT p.slug FROM people p JOIN statements s ON s."speakerId" = p.id GROUP BY p.slug ORDER BY count(*) DESC, p.slug LIMIT 1`);
+    let found = 0;
+    for (const text of ["said", "power", "we will*", "nothingmatchesthis"]) {
+      const parsed = parseSearch(text);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      for (const more of [{}, { publishedAfter: "2024-01-01" }, { speakers: [speaker.slug] }]) {
+        const filter = { fullText: parsed.search, ...more };
+        const walked = await statementPages(filter, 1);
+        expect(walked, `${text} ${JSON.stringify(more)}`).toEqual(await statementPages(filter, Number.MAX_SAFE_INTEGER));
+        found += walked.length;
+      }
+    }
+    expect(found, "the searches find statements").toBeGreaterThan(5);
   });
 });

@@ -92,6 +92,9 @@ export const postgresDialect: SqlDialect = {
   // Its planner chooses between the date index and a search's matches for itself (see
   // fullTextMatch for what it is given to choose from).
   inIndexOrder: (table) => table,
+  fullTextFirstMatches(table, columns, search, limit) {
+    return { sql: `SELECT ${columns} FROM ${table} WHERE "searchVector" @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ?) LIMIT ?`, params: [tsqueryText(search), limit] };
+  },
   fullTextMatchesUpTo(table, search, limit) {
     return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE "searchVector" @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ?) LIMIT ?) AS matches`, params: [tsqueryText(search), limit] };
   },

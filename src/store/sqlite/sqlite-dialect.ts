@@ -26,9 +26,16 @@ export const sqliteDialect: SqlDialect = {
   // As Prisma writes a DateTime here (and ingestion its ingestedAt): ISO 8601 with "+00:00".
   now: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
   insertIgnoring: (table, columns, rows = 1) => `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES ${valueRows(columns.length, rows)}`,
-  fullTextMatch(table, idColumn, search) {
+  // Walked, the match list is read once and each row met looked up in it. Without the unary
+  // `+`, a statement's quotes were found by taking each of the 57,000 matches in turn and
+  // seeking it among the statement's quotes, for every statement (16 s).
+  fullTextMatch(table, idColumn, search, walked) {
     const index = SEARCH_TABLES[table];
-    return { sql: `${idColumn} IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };
+    return { sql: `${walked ? "+" : ""}${idColumn} IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };
+  },
+  fullTextFirstMatches(table, columns, search, limit) {
+    const index = SEARCH_TABLES[table];
+    return { sql: `SELECT ${columns} FROM ${table} WHERE id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ? LIMIT ?)`, params: [fts5Match(search), limit] };
   },
   fullTextMatchesUpTo(table, search, limit) {
     const index = SEARCH_TABLES[table];
