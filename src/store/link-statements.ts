@@ -4,12 +4,13 @@
 // in time, and a quote that matches quotes of several statements merges them, so
 // ingesting articles one by one ends with the same statements as ingesting them at once.
 import { dayNumber, shiftIsoDate } from "../extract/day-number.js";
-import { remarkShape, type RemarkShape } from "../link/remark-similarity.js";
+import type { RemarkShape } from "../link/remark-similarity.js";
 import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEMENT_WINDOW_DAYS } from "../link/statements.js";
 import { yearOf, yearsBetween } from "./publication-years.js";
 import { placeholders } from "./sql-rows.js";
 import { echoKeys } from "./echo-keys.js";
 import { insertRows } from "./insert-rows.js";
+import { QuoteShapes, type QuoteText } from "./quote-shapes.js";
 import type { SqlWrites } from "./sql-archive.js";
 
 interface QuoteRow {
@@ -18,43 +19,16 @@ interface QuoteRow {
   statementId: number | null;
 }
 
-// A quote is compared with its speaker's quotes of a year around it (verbatim echoes), so
-// the quotes of a much-quoted speaker are candidates again and again: their word shapes
-// are kept (a quote's text never changes), the most recently used first, and their texts
-// are read only when not kept. Bounded: ~2 KB a shape. Kept per connection (ids are an
-// archive's), and never for quotes of the article being linked: a file that fails rolls
-// back to its savepoint, and its quotes' ids go to the next file's quotes.
 const SHAPES_KEPT = 20_000;
-const shapesByWriter = new WeakMap<SqlWrites, Map<number, RemarkShape>>();
+const shapesByWriter = new WeakMap<SqlWrites, QuoteShapes>();
 
-async function shapesOf(sql: SqlWrites, ids: number[], articleId: number, years: string): Promise<(id: number) => RemarkShape> {
+function shapesOf(sql: SqlWrites, ids: number[], articleId: number, years: string): Promise<(id: number) => RemarkShape> {
   let shapes = shapesByWriter.get(sql);
-  if (!shapes) shapesByWriter.set(sql, (shapes = new Map()));
-  const kept = shapes;
-  const missing = ids.filter((id) => !kept.has(id));
-  // Read now, shaped when first compared: most candidates of a much-repeated remark are
-  // never compared (one match joins its statement).
-  const unshaped = new Map<number, { text: string; articleId: number }>();
-  if (missing.length) {
+  if (!shapes) shapesByWriter.set(sql, (shapes = new QuoteShapes(SHAPES_KEPT)));
+  return shapes.forArticle(ids, articleId, (missing) => {
     const inList = sql.dialect.inIdList("id", missing);
-    const rows = await sql.all<{ id: number; text: string; articleId: number }>(`SELECT id, text, "articleId" FROM quotes WHERE ${inList.sql} AND ${years}`, inList.param);
-    for (const row of rows) unshaped.set(row.id, row);
-  }
-  return (id) => {
-    let shape = kept.get(id);
-    if (shape !== undefined) {
-      kept.delete(id); // to the back: recently used
-      kept.set(id, shape);
-      return shape;
-    }
-    const row = unshaped.get(id)!;
-    shape = remarkShape(row.text);
-    if (row.articleId !== articleId) {
-      kept.set(id, shape);
-      if (kept.size > SHAPES_KEPT) kept.delete(kept.keys().next().value!);
-    }
-    return shape;
-  };
+    return sql.all<QuoteText>(`SELECT id, text, "articleId" FROM quotes WHERE ${inList.sql} AND ${years}`, inList.param);
+  });
 }
 
 interface Candidate extends QuoteRow {
