@@ -78,6 +78,11 @@ export interface SqlDialect {
    * A read of `n`: how many rows of `table` match `search`, counting no further than `limit`.
    */
   fullTextMatchesUpTo(table: SearchedTable, search: SearchExpression, limit: number): { sql: string; params: SqlParam[] };
+  /**
+   * `alias`, a row of `table` read for another table (a statement's quotes, a story's
+   * articles), matches `search`, in the form that lets the matches drive the read.
+   */
+  fullTextRowMatch(table: SearchedTable, alias: string, search: SearchExpression): { sql: string; params: SqlParam[] };
   /** A read of `columns` of the first `limit` rows of `table` that match `search` (in no particular order). */
   fullTextFirstMatches(table: SearchedTable, columns: string, search: SearchExpression, limit: number): { sql: string; params: SqlParam[] };
   /**

@@ -61,8 +61,8 @@ function statementConditions(filter: StatementFilter, dialect: SqlDialect, walke
     const match = dialect.fullTextMatch("quotes", "q.id", filter.fullText, "q");
     c.add(`EXISTS (SELECT 1 FROM quotes q WHERE q."statementId" = s.id AND ${match.sql})`, ...match.params);
   } else if (filter.fullText) {
-    const match = dialect.fullTextMatch("quotes", "id", filter.fullText);
-    c.add(`s.id IN (SELECT "statementId" FROM quotes WHERE ${match.sql})`, ...match.params);
+    const match = dialect.fullTextRowMatch("quotes", "q", filter.fullText);
+    c.add(`s.id IN (SELECT q."statementId" FROM quotes q WHERE ${match.sql})`, ...match.params);
   }
   if (filter.minOutlets != null) c.add(`s."outletCount" >= ?`, filter.minOutlets);
   return c;

@@ -33,8 +33,8 @@ function storyConditions(filter: StoryFilter, dialect: SqlDialect): Conditions {
   if (filter.publishedAfter) c.add(`st."lastUpdatedOn" >= ?`, filter.publishedAfter);
   if (filter.publishedBefore) c.add(`st."startedOn" <= ?`, filter.publishedBefore);
   if (filter.fullText) {
-    const match = dialect.fullTextMatch("articles", "id", filter.fullText);
-    c.add(`st.id IN (SELECT "storyId" FROM articles WHERE ${match.sql})`, ...match.params);
+    const match = dialect.fullTextRowMatch("articles", "a", filter.fullText);
+    c.add(`st.id IN (SELECT a."storyId" FROM articles a WHERE ${match.sql})`, ...match.params);
   }
   return c;
 }

@@ -92,6 +92,12 @@ export const postgresDialect: SqlDialect = {
   // Its planner chooses between the date index and a search's matches for itself (see
   // fullTextMatch for what it is given to choose from).
   inIndexOrder: (table) => table,
+  // The row's own vector: asked as "its id is among the matching ids", a rare word's
+  // statements were found by joining every year's quotes to the matches (45 ms at a million
+  // articles, against 2.6).
+  fullTextRowMatch(_table, alias, search) {
+    return { sql: `${alias}."searchVector" @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ?)`, params: [tsqueryText(search)] };
+  },
   fullTextFirstMatches(table, columns, search, limit) {
     return { sql: `SELECT ${columns} FROM ${table} WHERE "searchVector" @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ?) LIMIT ?`, params: [tsqueryText(search), limit] };
   },

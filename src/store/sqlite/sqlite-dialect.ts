@@ -33,6 +33,10 @@ export const sqliteDialect: SqlDialect = {
     const index = SEARCH_TABLES[table];
     return { sql: `${walked ? "+" : ""}${idColumn} IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };
   },
+  fullTextRowMatch(table, alias, search) {
+    const index = SEARCH_TABLES[table];
+    return { sql: `${alias}.id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };
+  },
   fullTextFirstMatches(table, columns, search, limit) {
     const index = SEARCH_TABLES[table];
     return { sql: `SELECT ${columns} FROM ${table} WHERE id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ? LIMIT ?)`, params: [fts5Match(search), limit] };
