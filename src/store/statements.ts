@@ -1,5 +1,5 @@
 import type { Statement } from "../generated/prisma/client.js";
-import { addNamedFilter, Conditions, MANY_MATCHES, matchesMany, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
+import { addNamedFilter, Conditions, MANY_MATCHES, matchesManyParents, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
@@ -72,25 +72,13 @@ function statementConditions(filter: StatementFilter, dialect: SqlDialect, walke
 // matchesMany): through the statements of every matching quote, or along the statements' own
 // order, each kept when one of its quotes matches. A common word's 57,000 quotes were each
 // read for their statement (112 ms at 750,000 articles; the walk, 16 ms). Quotes of one remark
-// repeat, so what decides is how many statements the first matches are in, not how many quotes.
+// repeat, so what decides is how many statements the first matches are in (matchesManyParents).
 export async function findStatements(store: SqlArchive, filter: StatementFilter, order: StatementOrder, request: PageRequest, manyMatches = MANY_MATCHES): Promise<Page<Statement>> {
-  const walked = filter.fullText != null && (await inManyStatements(store, filter.fullText, manyMatches));
+  const walked = filter.fullText != null && (await matchesManyParents(store, "quotes", `"statementId"`, filter.fullText, manyMatches));
   const c = statementConditions(filter, store.dialect, walked);
   return fetchKeysetPage<Statement>(store.dialect, request, sortKeys[order], (condition, orderBy, limit, keyParams) =>
     sqlRows(store, `SELECT s.* FROM statements s ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
   );
-}
-
-/**
- * Whether the first 2 × `manyMatches` quotes matching `search` are in at least `manyMatches` ÷ 2
- * statements: then the walk meets a match at least every (statements ÷ 500) statements. A
- * common word's first 2,000 quotes are in about 900 statements (4 quotes a statement in all).
- */
-async function inManyStatements(store: SqlArchive, search: SearchExpression, manyMatches: number): Promise<boolean> {
-  if (!(await matchesMany(store, "quotes", search, manyMatches))) return false;
-  const first = store.dialect.fullTextFirstMatches("quotes", `"statementId"`, search, 2 * manyMatches);
-  const [row] = await sqlRows<{ n: number }>(store, `SELECT count(DISTINCT "statementId") AS n FROM (${first.sql}) AS first`, first.params);
-  return Number(row.n) >= manyMatches / 2;
 }
 
 export async function countStatements(store: SqlArchive, filter: StatementFilter): Promise<number> {

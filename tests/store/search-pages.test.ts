@@ -1,7 +1,8 @@
 // A search's page is read one of two ways (src/store/articles.ts): through its matches, sorted,
 // or along the date index, each article checked, when it matches many articles (statements:
-// along their own order, each checked for a matching quote). Either way gives the same
-// articles, quotes and statements in the same order, page after page, on both stores. The archives
+// and stories: along their own order, each checked for a matching quote or article). Either
+// way gives the same articles, quotes, statements and stories in the same order, page after
+// page, on both stores. The archives
 // here are small, so each search is read both ways by moving the line between them.
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -9,7 +10,8 @@ import { ingestFiles } from "../../src/archive/ingest-files.js";
 import { findArticles, type ArticleOrder, type ArticleFilter } from "../../src/store/articles.js";
 import { findQuotes } from "../../src/store/quotes.js";
 import { findStatements, statementKey, type StatementFilter, type StatementOrder } from "../../src/store/statements.js";
-import { parseSearch } from "../../src/store/search-syntax.js";
+import { findStories, storyKey } from "../../src/store/stories.js";
+import { parseSearch, type SearchExpression } from "../../src/store/search-syntax.js";
 import type { SqlStore } from "../../src/store/sql-store.js";
 import { projectRoot } from "../support/run-script.js";
 import { createStoreOn, describeOnEachStore, type TestStore } from "../support/test-stores.js";
@@ -17,7 +19,7 @@ import { createStoreOn, describeOnEachStore, type TestStore } from "../support/t
 const CORPUS = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
 const SEARCHES = ["said", "minister", "power link", "harbo*", "\"said on\"", "nothingmatchesthis"];
 
-describeOnEachStore("a search's page of articles, quotes or statements, through its matches or along an index", (engine) => {
+describeOnEachStore("a search's page of articles, quotes, statements or stories, through its matches or along an index", (engine) => {
   let archive: TestStore;
   beforeAll(async () => {
     archive = await createStoreOn(engine);
@@ -106,5 +108,31 @@ describeOnEachStore("a search's page of articles, quotes or statements, through 
       }
     }
     expect(found, "the searches find statements").toBeGreaterThan(5);
+  });
+
+  it("gives the same stories in the same order either way", async () => {
+    const sql = (archive.store as SqlStore).sql;
+    const storyPages = async (filter: { fullText: SearchExpression; publishedAfter?: string }, manyMatches: number) => {
+      const ids: number[] = [];
+      let after: (string | number | null)[] | null = null;
+      for (;;) {
+        const page = await findStories(sql, filter, { first: 2, after }, manyMatches);
+        ids.push(...page.rows.map((s) => s.id));
+        if (!page.hasNextPage) return ids;
+        after = storyKey(page.rows[page.rows.length - 1]);
+      }
+    };
+    let found = 0;
+    for (const text of ["said", "minister", "harbo*", "nothingmatchesthis"]) {
+      const parsed = parseSearch(text);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      for (const more of [{}, { publishedAfter: "2025-06-01" }]) {
+        const filter = { fullText: parsed.search, ...more };
+        const walked = await storyPages(filter, 1);
+        expect(walked, `${text} ${JSON.stringify(more)}`).toEqual(await storyPages(filter, Number.MAX_SAFE_INTEGER));
+        found += walked.length;
+      }
+    }
+    expect(found, "the searches find stories").toBeGreaterThan(3);
   });
 });
