@@ -3,7 +3,7 @@ import type { Article as ArticleRow } from "../generated/prisma/client.js";
 /** An article as stored; publishedYear is the store's own (PostgreSQL's partition key), not read. */
 export type Article = Omit<ArticleRow, "publishedYear">;
 import { countArticlesIncrementally } from "./incremental-count.js";
-import { addDateRange, addNamedFilter, Conditions, MANY_MATCHES, matchesMany, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
+import { addDateRange, addNamedFilter, Conditions, DENSE_SHARE, MANY_MATCHES, matchesMany, matchesMostOf, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
@@ -40,7 +40,7 @@ export const articleSortKeys = (order: ArticleOrder, columns = { publishedOn: `a
 export const articleKey = (a: Pick<Article, "publishedOn" | "id">): KeyValue[] => [a.publishedOn, a.id];
 
 /** The WHERE conditions of `filter` on `articles a`; export.ts adds its own to them. */
-export function articleConditions(filter: ArticleFilter, dialect: SqlDialect, byDate = false): Conditions {
+export function articleConditions(filter: ArticleFilter, dialect: SqlDialect, byDate = false, dense = false): Conditions {
   const c = new Conditions(dialect);
   addNamedFilter(c, (list) => `a."outletId" IN (${list})`, filter.outletIds, filter.outlets, outletIdsIn);
   addNamedFilter(c, (list) => `a.id IN (SELECT "articleId" FROM mentions WHERE "personId" IN (${list}))`, filter.personIds, filter.people, personIdsIn);
@@ -50,7 +50,7 @@ export function articleConditions(filter: ArticleFilter, dialect: SqlDialect, by
   if (filter.fullText) {
     // With a date range, PostgreSQL walked every year's part of the index to the range (363 ms).
     const walked = byDate && !filter.publishedAfter && !filter.publishedBefore ? "a" : undefined;
-    const match = dialect.fullTextMatch("articles", "a.id", filter.fullText, walked);
+    const match = dialect.fullTextMatch("articles", "a.id", filter.fullText, walked, dense);
     c.add(match.sql, ...match.params);
   }
   return c;
@@ -63,6 +63,7 @@ export async function findArticles(
   order: ArticleOrder,
   request: PageRequest,
   manyMatches = MANY_MATCHES,
+  denseShare = DENSE_SHARE,
 ): Promise<Page<Article>> {
   const resolved = {
     ...filter,
@@ -73,7 +74,8 @@ export async function findArticles(
   if (resolved.personIds?.length === 1) page = await findArticlesOfPerson(store, resolved.personIds[0], { ...resolved, personIds: null, people: null }, order, request);
   else {
     const byDate = await walksDateIndex(store, resolved, manyMatches);
-    page = await findArticlesByConditions(store, articleConditions(resolved, store.dialect, byDate), order, request, byDate);
+    const dense = byDate && (await matchesMostOf(store, "articles", resolved.fullText!, manyMatches, denseShare));
+    page = await findArticlesByConditions(store, articleConditions(resolved, store.dialect, byDate, dense), order, request, byDate);
   }
   const rows = await articlesByIds(store, page.rows.map((r) => r.id));
   return { ...page, rows: rows.filter((r): r is Article => r != null) };

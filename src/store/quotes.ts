@@ -2,7 +2,7 @@ import type { Quote as QuoteRow } from "../generated/prisma/client.js";
 
 /** A quote as stored; publishedYear is the store's own (PostgreSQL's partition key), not read. */
 export type Quote = Omit<QuoteRow, "publishedYear">;
-import { addDateRange, addNamedFilter, Conditions, MANY_MATCHES, matchesMany, organisationIdsIn, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
+import { addDateRange, addNamedFilter, Conditions, DENSE_SHARE, MANY_MATCHES, matchesMany, matchesMostOf, organisationIdsIn, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
@@ -39,7 +39,7 @@ export const articleQuoteSortKeys: SortKey[] = [{ column: "q.position", directio
 export const articleQuoteKey = (q: Pick<Quote, "position">): KeyValue[] => [q.position];
 
 /** The WHERE conditions of `filter` on `quotes q`; export.ts adds its own to them. */
-export function quoteConditions(filter: QuoteFilter, dialect: SqlDialect, byDate = false): Conditions {
+export function quoteConditions(filter: QuoteFilter, dialect: SqlDialect, byDate = false, dense = false): Conditions {
   const c = new Conditions(dialect);
   addNamedFilter(c, (list) => `q."speakerId" IN (${list})`, filter.speakerIds, filter.speakers, personIdsIn);
   addNamedFilter(c, (list) => `q."organisationId" IN (${list})`, null, filter.organisations, organisationIdsIn);
@@ -49,7 +49,7 @@ export function quoteConditions(filter: QuoteFilter, dialect: SqlDialect, byDate
   if (filter.fullText) {
     // With a date range, PostgreSQL walked every year's part of the index to the range.
     const walked = byDate && !filter.publishedAfter && !filter.publishedBefore ? "q" : undefined;
-    const match = dialect.fullTextMatch("quotes", "q.id", filter.fullText, walked);
+    const match = dialect.fullTextMatch("quotes", "q.id", filter.fullText, walked, dense);
     c.add(match.sql, ...match.params);
   }
   return c;
@@ -60,7 +60,7 @@ export function quoteConditions(filter: QuoteFilter, dialect: SqlDialect, byDate
 // and sorting all of the speaker's quotes (10 ms for the most quoted at 100,000 articles).
 // A search alone (or with a date range) that matches many quotes walks the date index, as an
 // article search does (filters.ts: matchesMany): 123 ms for a common word at 650,000 articles.
-export async function findQuotes(store: SqlArchive, filter: QuoteFilter, request: PageRequest, manyMatches = MANY_MATCHES): Promise<Page<Quote>> {
+export async function findQuotes(store: SqlArchive, filter: QuoteFilter, request: PageRequest, manyMatches = MANY_MATCHES, denseShare = DENSE_SHARE): Promise<Page<Quote>> {
   const resolved = {
     ...filter,
     speakerIds: await resolveIds(store, filter.speakerIds, filter.speakers, personIdsIn),
@@ -68,7 +68,8 @@ export async function findQuotes(store: SqlArchive, filter: QuoteFilter, request
   };
   const alone = !resolved.speakerIds?.length && !resolved.organisations?.length && !resolved.outletIds?.length && !resolved.topics?.length;
   const byDate = resolved.fullText != null && alone && (await matchesMany(store, "quotes", resolved.fullText, manyMatches));
-  const c = quoteConditions(resolved, store.dialect, byDate);
+  const dense = byDate && (await matchesMostOf(store, "quotes", resolved.fullText!, manyMatches, denseShare));
+  const c = quoteConditions(resolved, store.dialect, byDate, dense);
   const from = byDate ? store.dialect.inIndexOrder("quotes q", "quotes_publishedOn_id_idx") : "quotes q";
   return fetchKeysetPage<Quote>(store.dialect, request, quoteSortKeys, (condition, orderBy, limit, keyParams) =>
     sqlRows(store, `SELECT ${QUOTE_COLUMNS} FROM ${from} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [

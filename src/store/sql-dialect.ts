@@ -71,9 +71,15 @@ export interface SqlDialect {
    * Rows of `table` (its id as `idColumn`) whose text matches `search`. `walked`, the alias of
    * the row, is given for a search known to match many rows, read along another index (the
    * date index; a statement's quotes): each row met is then checked itself, and the matches
-   * never drive the read.
+   * never drive the read. `dense`, for a search known to match a large share of the rows (see
+   * walkReadsMatchList), checks each row met in the full-text index rather than in the match list.
    */
-  fullTextMatch(table: SearchedTable, idColumn: string, search: SearchExpression, walked?: string): { sql: string; params: SqlParam[] };
+  fullTextMatch(table: SearchedTable, idColumn: string, search: SearchExpression, walked?: string, dense?: boolean): { sql: string; params: SqlParam[] };
+  /**
+   * Whether a walked match reads the whole match list first (SQLite), so that a search matching
+   * most rows is found sooner by checking each row met in the full-text index (`dense`).
+   */
+  readonly walkReadsMatchList: boolean;
   /**
    * A read of `n`: how many rows of `table` match `search`, counting no further than `limit`.
    */

@@ -27,13 +27,17 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
   }, 60_000);
   afterAll(() => archive?.close());
 
-  /** Every page of `filter`'s articles, 3 at a time, read one way (manyMatches 1: every search walks) or the other. */
-  async function pages(filter: ArticleFilter, order: ArticleOrder, manyMatches: number): Promise<number[]> {
+  /**
+   * Every page of `filter`'s articles, 3 at a time, read one way (manyMatches 1: every search
+   * walks; denseShare 0: each row walked is looked up in the full-text index, Infinity: in the
+   * match list) or the other.
+   */
+  async function pages(filter: ArticleFilter, order: ArticleOrder, manyMatches: number, denseShare = Infinity): Promise<number[]> {
     const sql = (archive.store as SqlStore).sql;
     const ids: number[] = [];
     let after: (string | number | null)[] | null = null;
     for (;;) {
-      const page = await findArticles(sql, filter, order, { first: 3, after }, manyMatches);
+      const page = await findArticles(sql, filter, order, { first: 3, after }, manyMatches, denseShare);
       ids.push(...page.rows.map((a) => a.id));
       if (!page.hasNextPage) return ids;
       const last = page.rows[page.rows.length - 1];
@@ -50,6 +54,7 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
         const filter = { fullText: parsed.search, ...range };
         const walked = await pages(filter, order, 1);
         expect(walked, `${text} ${JSON.stringify(range)}`).toEqual(await pages(filter, order, Number.MAX_SAFE_INTEGER));
+        expect(await pages(filter, order, 1, 0), `${text} ${JSON.stringify(range)}, each row looked up`).toEqual(walked);
         found += walked.length;
       }
     }
@@ -58,11 +63,11 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
 
   it("gives the same quotes in the same order either way", async () => {
     const sql = (archive.store as SqlStore).sql;
-    const quotePages = async (filter: ArticleFilter, manyMatches: number) => {
+    const quotePages = async (filter: ArticleFilter, manyMatches: number, denseShare = Infinity) => {
       const ids: number[] = [];
       let after: (string | number | null)[] | null = null;
       for (;;) {
-        const page = await findQuotes(sql, filter, { first: 3, after }, manyMatches);
+        const page = await findQuotes(sql, filter, { first: 3, after }, manyMatches, denseShare);
         ids.push(...page.rows.map((q) => q.id));
         if (!page.hasNextPage) return ids;
         const last = page.rows[page.rows.length - 1];
@@ -77,6 +82,7 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
         const filter = { fullText: parsed.search, ...range };
         const walked = await quotePages(filter, 1);
         expect(walked, `${text} ${JSON.stringify(range)}`).toEqual(await quotePages(filter, Number.MAX_SAFE_INTEGER));
+        expect(await quotePages(filter, 1, 0), `${text} ${JSON.stringify(range)}, each row looked up`).toEqual(walked);
         found += walked.length;
       }
     }

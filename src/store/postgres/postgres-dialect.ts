@@ -112,6 +112,8 @@ export const postgresDialect: SqlDialect = {
   // 100,000 articles); checked itself, 5–8 ms. Only for a search known to be common: for a
   // word the planner cannot estimate (an unknown prefix), a walk matched nothing and read the
   // whole index (1.2 s).
+  // A walked row is checked against its own vector already.
+  walkReadsMatchList: false,
   fullTextMatch(table, idColumn, search, walked) {
     const query = `to_tsquery('${TEXT_SEARCH_CONFIG}', ?)`;
     return {

@@ -29,10 +29,14 @@ export const sqliteDialect: SqlDialect = {
   // Walked, the match list is read once and each row met looked up in it. Without the unary
   // `+`, a statement's quotes were found by taking each of the 57,000 matches in turn and
   // seeking it among the statement's quotes, for every statement (16 s).
-  fullTextMatch(table, idColumn, search, walked) {
+  // Dense, each row met is looked up in the full-text index: 0.05 ms a row, against reading a
+  // match list of 288,000 ids first (102 ms for "harbour" at a million articles; 6.9 ms so).
+  fullTextMatch(table, idColumn, search, walked, dense) {
     const index = SEARCH_TABLES[table];
+    if (walked && dense) return { sql: `EXISTS (SELECT 1 FROM ${index} WHERE ${index}.rowid = ${idColumn} AND ${index} MATCH ?)`, params: [fts5Match(search)] };
     return { sql: `${walked ? "+" : ""}${idColumn} IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };
   },
+  walkReadsMatchList: true,
   fullTextRowMatch(table, alias, search) {
     const index = SEARCH_TABLES[table];
     return { sql: `${alias}.id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };
