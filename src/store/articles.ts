@@ -74,7 +74,7 @@ export async function findArticles(
   if (resolved.personIds?.length === 1) page = await findArticlesOfPerson(store, resolved.personIds[0], { ...resolved, personIds: null, people: null }, order, request);
   else {
     const byDate = await walksDateIndex(store, resolved, manyMatches);
-    const dense = byDate && (await matchesMostOf(store, "articles", resolved.fullText!, manyMatches, denseShare));
+    const dense = byDate && (await matchesMostOf(store, "articles", resolved.fullText!, denseShare));
     page = await findArticlesByConditions(store, articleConditions(resolved, store.dialect, byDate, dense), order, request, byDate);
   }
   const rows = await articlesByIds(store, page.rows.map((r) => r.id));

@@ -68,7 +68,7 @@ export async function findQuotes(store: SqlArchive, filter: QuoteFilter, request
   };
   const alone = !resolved.speakerIds?.length && !resolved.organisations?.length && !resolved.outletIds?.length && !resolved.topics?.length;
   const byDate = resolved.fullText != null && alone && (await matchesMany(store, "quotes", resolved.fullText, manyMatches));
-  const dense = byDate && (await matchesMostOf(store, "quotes", resolved.fullText!, manyMatches, denseShare));
+  const dense = byDate && (await matchesMostOf(store, "quotes", resolved.fullText!, denseShare));
   const c = quoteConditions(resolved, store.dialect, byDate, dense);
   const from = byDate ? store.dialect.inIndexOrder("quotes q", "quotes_publishedOn_id_idx") : "quotes q";
   return fetchKeysetPage<Quote>(store.dialect, request, quoteSortKeys, (condition, orderBy, limit, keyParams) =>

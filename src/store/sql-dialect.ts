@@ -81,9 +81,10 @@ export interface SqlDialect {
    */
   readonly walkReadsMatchList: boolean;
   /**
-   * A read of `n`: how many rows of `table` match `search`, counting no further than `limit`.
+   * A read of `n`: how many rows of `table` match `search`, counting no further than `limit`
+   * (and only rows of id above `afterId` when given).
    */
-  fullTextMatchesUpTo(table: SearchedTable, search: SearchExpression, limit: number): { sql: string; params: SqlParam[] };
+  fullTextMatchesUpTo(table: SearchedTable, search: SearchExpression, limit: number, afterId?: number): { sql: string; params: SqlParam[] };
   /**
    * `alias`, a row of `table` read for another table (a statement's quotes, a story's
    * articles), matches `search`, in the form that lets the matches drive the read.

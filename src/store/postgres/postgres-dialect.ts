@@ -101,8 +101,12 @@ export const postgresDialect: SqlDialect = {
   fullTextFirstMatches(table, columns, search, limit) {
     return { sql: `SELECT ${columns} FROM ${table} WHERE "searchVector" @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ?) LIMIT ?`, params: [tsqueryText(search), limit] };
   },
-  fullTextMatchesUpTo(table, search, limit) {
-    return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE "searchVector" @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ?) LIMIT ?) AS matches`, params: [tsqueryText(search), limit] };
+  fullTextMatchesUpTo(table, search, limit, afterId) {
+    const after = afterId == null ? "" : " AND id > ?";
+    return {
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE "searchVector" @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ?)${after} LIMIT ?) AS matches`,
+      params: [tsqueryText(search), ...(afterId == null ? [] : [afterId]), limit],
+    };
   },
   // The clock as it is now (not the transaction's start), in UTC for a timestamp without zone.
   now: `(clock_timestamp() AT TIME ZONE 'UTC')`,

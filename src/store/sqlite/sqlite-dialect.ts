@@ -45,9 +45,11 @@ export const sqliteDialect: SqlDialect = {
     const index = SEARCH_TABLES[table];
     return { sql: `SELECT ${columns} FROM ${table} WHERE id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ? LIMIT ?)`, params: [fts5Match(search), limit] };
   },
-  fullTextMatchesUpTo(table, search, limit) {
+  fullTextMatchesUpTo(table, search, limit, afterId) {
     const index = SEARCH_TABLES[table];
-    return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${index} WHERE ${index} MATCH ? LIMIT ?)`, params: [fts5Match(search), limit] };
+    // As an integer: a JavaScript number is bound as a real, and FTS5 then reads every match (17.7 ms, against 0.2).
+    const after = afterId == null ? "" : " AND rowid > CAST(? AS INTEGER)";
+    return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${index} WHERE ${index} MATCH ?${after} LIMIT ?)`, params: [fts5Match(search), ...(afterId == null ? [] : [afterId]), limit] };
   },
   articleSnippets(ids, search, open, close) {
     return {
