@@ -124,6 +124,28 @@ export async function matchesManyParents(store: SqlArchive, table: SearchedTable
   return Number(row.n) >= manyMatches / 2;
 }
 
+/**
+ * Adds "one of its `table` rows (alias `alias`, its `parentColumn` naming `parent`) matches
+ * `search`": a statement by its quotes, a story by its articles. Walked (matchesManyParents),
+ * each parent met is checked through its rows; else the matching rows are read for their parents.
+ */
+export function addSearchOfParts(
+  c: Conditions,
+  dialect: SqlDialect,
+  parts: { parent: string; table: SearchedTable; alias: string; parentColumn: string },
+  search: SearchExpression,
+  walked: boolean,
+): void {
+  const { parent, table, alias, parentColumn } = parts;
+  if (walked) {
+    const match = dialect.fullTextMatch(table, `${alias}.id`, search, alias);
+    c.add(`EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}."${parentColumn}" = ${parent} AND ${match.sql})`, ...match.params);
+  } else {
+    const match = dialect.fullTextRowMatch(table, alias, search);
+    c.add(`${parent} IN (SELECT ${alias}."${parentColumn}" FROM ${table} ${alias} WHERE ${match.sql})`, ...match.params);
+  }
+}
+
 /** The share of a table's rows from which a walked search checks each row in the full-text index (see matchesMostOf). */
 export const DENSE_SHARE = 1 / 16;
 

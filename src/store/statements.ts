@@ -1,5 +1,5 @@
 import type { Statement } from "../generated/prisma/client.js";
-import { addNamedFilter, Conditions, MANY_MATCHES, matchesManyParents, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
+import { addNamedFilter, addSearchOfParts, Conditions, MANY_MATCHES, matchesManyParents, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
@@ -57,13 +57,7 @@ function statementConditions(filter: StatementFilter, dialect: SqlDialect, walke
   // A statement is in a period when it was reported at any time in it.
   if (filter.publishedAfter) c.add(`s."lastReportedOn" >= ?`, filter.publishedAfter);
   if (filter.publishedBefore) c.add(`s."firstReportedOn" <= ?`, filter.publishedBefore);
-  if (filter.fullText && walked) {
-    const match = dialect.fullTextMatch("quotes", "q.id", filter.fullText, "q");
-    c.add(`EXISTS (SELECT 1 FROM quotes q WHERE q."statementId" = s.id AND ${match.sql})`, ...match.params);
-  } else if (filter.fullText) {
-    const match = dialect.fullTextRowMatch("quotes", "q", filter.fullText);
-    c.add(`s.id IN (SELECT q."statementId" FROM quotes q WHERE ${match.sql})`, ...match.params);
-  }
+  if (filter.fullText) addSearchOfParts(c, dialect, { parent: "s.id", table: "quotes", alias: "q", parentColumn: "statementId" }, filter.fullText, walked);
   if (filter.minOutlets != null) c.add(`s."outletCount" >= ?`, filter.minOutlets);
   return c;
 }

@@ -1,6 +1,6 @@
 import type { Story } from "../generated/prisma/client.js";
 import { articleSortKeys } from "./articles.js";
-import { addNamedFilter, Conditions, MANY_MATCHES, matchesManyParents, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
+import { addNamedFilter, addSearchOfParts, Conditions, MANY_MATCHES, matchesManyParents, outletIdsIn, personIdsIn, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
@@ -32,13 +32,7 @@ function storyConditions(filter: StoryFilter, dialect: SqlDialect, walked = fals
   // A story is in a period when any of it was published in it.
   if (filter.publishedAfter) c.add(`st."lastUpdatedOn" >= ?`, filter.publishedAfter);
   if (filter.publishedBefore) c.add(`st."startedOn" <= ?`, filter.publishedBefore);
-  if (filter.fullText && walked) {
-    const match = dialect.fullTextMatch("articles", "a.id", filter.fullText, "a");
-    c.add(`EXISTS (SELECT 1 FROM articles a WHERE a."storyId" = st.id AND ${match.sql})`, ...match.params);
-  } else if (filter.fullText) {
-    const match = dialect.fullTextRowMatch("articles", "a", filter.fullText);
-    c.add(`st.id IN (SELECT a."storyId" FROM articles a WHERE ${match.sql})`, ...match.params);
-  }
+  if (filter.fullText) addSearchOfParts(c, dialect, { parent: "st.id", table: "articles", alias: "a", parentColumn: "storyId" }, filter.fullText, walked);
   return c;
 }
 
