@@ -12,9 +12,22 @@ import { findQuotes } from "../../src/store/quotes.js";
 import { findStatements, statementKey, type StatementFilter, type StatementOrder } from "../../src/store/statements.js";
 import { findStories, storyKey } from "../../src/store/stories.js";
 import { parseSearch, type SearchExpression } from "../../src/store/search-syntax.js";
+import type { KeyValue } from "../../src/store/keyset.js";
 import type { SqlStore } from "../../src/store/sql-store.js";
 import { projectRoot } from "../support/run-script.js";
 import { createStoreOn, describeOnEachStore, type TestStore } from "../support/test-stores.js";
+
+/** The ids of every page of a list, each page asked after the last row's key. */
+async function everyPage<T extends { id: number }>(page: (after: KeyValue[] | null) => Promise<{ rows: T[]; hasNextPage: boolean }>, key: (row: T) => KeyValue[]): Promise<number[]> {
+  const ids: number[] = [];
+  let after: KeyValue[] | null = null;
+  for (;;) {
+    const { rows, hasNextPage } = await page(after);
+    ids.push(...rows.map((row) => row.id));
+    if (!hasNextPage) return ids;
+    after = key(rows[rows.length - 1]);
+  }
+}
 
 const CORPUS = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
 const SEARCHES = ["said", "minister", "power link", "harbo*", "\"said on\"", "nothingmatchesthis"];
@@ -34,16 +47,9 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
    */
   async function pages(filter: ArticleFilter, order: ArticleOrder, manyMatches: number, denseShare = Infinity): Promise<number[]> {
     const sql = (archive.store as SqlStore).sql;
-    const ids: number[] = [];
-    let after: (string | number | null)[] | null = null;
-    for (;;) {
-      const page = await findArticles(sql, filter, order, { first: 3, after }, manyMatches, denseShare);
-      ids.push(...page.rows.map((a) => a.id));
-      if (!page.hasNextPage) return ids;
-      const last = page.rows[page.rows.length - 1];
-      after = [last.publishedOn, last.id];
-    }
+    return everyPage((after) => findArticles(sql, filter, order, { first: 3, after }, manyMatches, denseShare), (a) => [a.publishedOn, a.id]);
   }
+
 
   it.each<ArticleOrder>(["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"])("gives the same articles in the same order either way (%s)", async (order) => {
     let found = 0;
@@ -63,17 +69,8 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
 
   it("gives the same quotes in the same order either way", async () => {
     const sql = (archive.store as SqlStore).sql;
-    const quotePages = async (filter: ArticleFilter, manyMatches: number, denseShare = Infinity) => {
-      const ids: number[] = [];
-      let after: (string | number | null)[] | null = null;
-      for (;;) {
-        const page = await findQuotes(sql, filter, { first: 3, after }, manyMatches, denseShare);
-        ids.push(...page.rows.map((q) => q.id));
-        if (!page.hasNextPage) return ids;
-        const last = page.rows[page.rows.length - 1];
-        after = [last.publishedOn, last.id];
-      }
-    };
+    const quotePages = (filter: ArticleFilter, manyMatches: number, denseShare = Infinity) =>
+      everyPage((after) => findQuotes(sql, filter, { first: 3, after }, manyMatches, denseShare), (q) => [q.publishedOn, q.id]);
     let found = 0;
     for (const text of ["said", "power", "we will*", "nothingmatchesthis"]) {
       const parsed = parseSearch(text);
@@ -91,16 +88,8 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
 
   it.each<StatementOrder>(["FIRST_REPORTED_DESC", "MOST_OUTLETS"])("gives the same statements in the same order either way (%s)", async (order) => {
     const sql = (archive.store as SqlStore).sql;
-    const statementPages = async (filter: StatementFilter, manyMatches: number) => {
-      const ids: number[] = [];
-      let after: (string | number | null)[] | null = null;
-      for (;;) {
-        const page = await findStatements(sql, filter, order, { first: 3, after }, manyMatches);
-        ids.push(...page.rows.map((s) => s.id));
-        if (!page.hasNextPage) return ids;
-        after = statementKey(order, page.rows[page.rows.length - 1]);
-      }
-    };
+    const statementPages = (filter: StatementFilter, manyMatches: number) =>
+      everyPage((after) => findStatements(sql, filter, order, { first: 3, after }, manyMatches), (st) => statementKey(order, st));
     const [speaker] = await sql.reads.all<{ slug: string }>(`SELECT p.slug FROM people p JOIN statements s ON s."speakerId" = p.id GROUP BY p.slug ORDER BY count(*) DESC, p.slug LIMIT 1`);
     let found = 0;
     for (const text of ["said", "power", "we will*", "nothingmatchesthis"]) {
@@ -118,16 +107,8 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
 
   it("gives the same stories in the same order either way", async () => {
     const sql = (archive.store as SqlStore).sql;
-    const storyPages = async (filter: { fullText: SearchExpression; publishedAfter?: string }, manyMatches: number) => {
-      const ids: number[] = [];
-      let after: (string | number | null)[] | null = null;
-      for (;;) {
-        const page = await findStories(sql, filter, { first: 2, after }, manyMatches);
-        ids.push(...page.rows.map((s) => s.id));
-        if (!page.hasNextPage) return ids;
-        after = storyKey(page.rows[page.rows.length - 1]);
-      }
-    };
+    const storyPages = (filter: { fullText: SearchExpression; publishedAfter?: string }, manyMatches: number) =>
+      everyPage((after) => findStories(sql, filter, { first: 2, after }, manyMatches), storyKey);
     let found = 0;
     for (const text of ["said", "minister", "harbo*", "nothingmatchesthis"]) {
       const parsed = parseSearch(text);
