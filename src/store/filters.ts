@@ -110,6 +110,13 @@ export const MANY_MATCHES = 1_000;
 // least MANY_MATCHES rows match has a match every (rows ÷ 1,000) entries of the index or
 // sooner. PostgreSQL's planner chooses the walk itself; told the search is common, it is given
 // the form it walks cheaply (its dialect's fullTextMatch).
+/** Whether at least `manyMatches` rows of `table` match `search` (counted no further). */
+export async function matchesMany(store: SqlArchive, table: SearchedTable, search: SearchExpression, manyMatches: number): Promise<boolean> {
+  const count = store.dialect.fullTextMatchesUpTo(table, search, manyMatches);
+  const [row] = await sqlRows<{ n: number }>(store, count.sql, count.params);
+  return Number(row.n) >= manyMatches;
+}
+
 /**
  * Whether the first 2 × `manyMatches` rows of `table` matching `search` belong to at least
  * `manyMatches` ÷ 2 of what `parentColumn` names (a quote's statement, an article's story):
@@ -170,11 +177,4 @@ export async function matchesMostOf(store: SqlArchive, table: SearchedTable, sea
   const count = store.dialect.fullTextMatchesUpTo(table, search, needed, newest - sample);
   const [counted] = await sqlRows<{ n: number }>(store, count.sql, count.params);
   return Number(counted.n) >= needed;
-}
-
-/** Whether at least `manyMatches` rows of `table` match `search` (counted no further). */
-export async function matchesMany(store: SqlArchive, table: SearchedTable, search: SearchExpression, manyMatches: number): Promise<boolean> {
-  const count = store.dialect.fullTextMatchesUpTo(table, search, manyMatches);
-  const [row] = await sqlRows<{ n: number }>(store, count.sql, count.params);
-  return Number(row.n) >= manyMatches;
 }
