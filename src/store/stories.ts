@@ -5,6 +5,7 @@ import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, t
 import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
 import type { SearchExpression } from "./search-syntax.js";
+import type { StoryMember } from "./store.js";
 import { placeholders, sqlRows, rowsByIds } from "./sql-rows.js";
 
 export type { Story };
@@ -70,32 +71,35 @@ export function articlePagesOfStories(store: SqlArchive, ids: readonly number[],
   );
 }
 
-/** For each story, ids of what its articles share: people (most mentioned first), outlets, topics (most used first), statements (most quoted in it first). */
+/** For each story, ids of what its articles share: people (most mentioned first), outlets, topics (most used first), statements (in no order: their page sorts them). */
 export async function membersOfStories(
   store: SqlArchive,
   ids: readonly number[],
-  member: "people" | "outlets" | "topics" | "statements",
+  member: StoryMember,
 ): Promise<Map<number, number[]>> {
   const result = new Map<number, number[]>(ids.map((id) => [id, []]));
   if (!ids.length) return result;
   // Grouped by the member's column itself, never by the alias `id`: in GROUP BY, SQLite reads
   // a bare `id` as articles.id, which listed one entry per article instead of each member once.
-  const { column, weight, from } = {
+  const { column, weight, from } = ({
     people: { column: `m."personId"`, weight: "sum(m.count)", from: `mentions m JOIN articles a ON a.id = m."articleId"` },
     outlets: { column: `a."outletId"`, weight: "count(*)", from: "articles a" },
     topics: { column: `at."topicId"`, weight: "sum(at.score)", from: `article_topics at JOIN articles a ON a.id = at."articleId"` },
     // A quote is in its article's year: PostgreSQL reads each article's quotes from one partition.
+    // Unweighted: the largest story's 1,431 statements, counted and sorted, cost 3 ms more.
     statements: {
       column: `q."statementId"`,
-      weight: "count(*)",
+      weight: null,
       from: `quotes q JOIN articles a ON a.id = q."articleId" AND ${store.dialect.sameYearPartition(`a."publishedYear"`, `q."publishedYear"`)}`,
     },
-  }[member];
+  } as Record<StoryMember, { column: string; weight: string | null; from: string }>)[member];
+  const where = `WHERE a."storyId" IN (${placeholders(ids.length)}) AND ${column} IS NOT NULL`;
   const rows = await sqlRows<{ storyId: number; memberId: number }>(
     store,
-    `SELECT a."storyId" AS "storyId", ${column} AS "memberId", ${weight} AS weight FROM ${from}
-     WHERE a."storyId" IN (${placeholders(ids.length)}) AND ${column} IS NOT NULL
-     GROUP BY a."storyId", ${column} ORDER BY a."storyId", weight DESC, ${column}`,
+    weight
+      ? `SELECT a."storyId" AS "storyId", ${column} AS "memberId", ${weight} AS weight FROM ${from}
+     ${where} GROUP BY a."storyId", ${column} ORDER BY a."storyId", weight DESC, ${column}`
+      : `SELECT DISTINCT a."storyId" AS "storyId", ${column} AS "memberId" FROM ${from} ${where}`,
     [...ids],
   );
   for (const row of rows) result.get(row.storyId)!.push(row.memberId);
