@@ -29,6 +29,32 @@ async function everyPage<T extends { id: number }>(page: (after: KeyValue[] | nu
   }
 }
 
+/**
+ * Checks each search of `texts`, with each of `more` added to its filter, read walked
+ * (manyMatches 1) against read through its matches, and (`denseToo`) walked with each row
+ * looked up in the full-text index (denseShare 0); returns how many rows the walks found.
+ */
+async function sameEitherWay<F>(
+  texts: string[],
+  more: object[],
+  pages: (filter: F, manyMatches: number, denseShare?: number) => Promise<number[]>,
+  denseToo = false,
+): Promise<number> {
+  let found = 0;
+  for (const text of texts) {
+    const parsed = parseSearch(text);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    for (const extra of more) {
+      const filter = { fullText: parsed.search, ...extra } as F;
+      const walked = await pages(filter, 1);
+      expect(walked, `${text} ${JSON.stringify(extra)}`).toEqual(await pages(filter, Number.MAX_SAFE_INTEGER));
+      if (denseToo) expect(await pages(filter, 1, 0), `${text} ${JSON.stringify(extra)}, each row looked up`).toEqual(walked);
+      found += walked.length;
+    }
+  }
+  return found;
+}
+
 const CORPUS = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
 const SEARCHES = ["said", "minister", "power link", "harbo*", "\"said on\"", "nothingmatchesthis"];
 
@@ -50,20 +76,8 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
     return everyPage((after) => findArticles(sql, filter, order, { first: 3, after }, manyMatches, denseShare), (a) => [a.publishedOn, a.id]);
   }
 
-
   it.each<ArticleOrder>(["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"])("gives the same articles in the same order either way (%s)", async (order) => {
-    let found = 0;
-    for (const text of SEARCHES) {
-      const parsed = parseSearch(text);
-      if (!parsed.ok) throw new Error(parsed.reason);
-      for (const range of [{}, { publishedAfter: "2024-01-01" }]) {
-        const filter = { fullText: parsed.search, ...range };
-        const walked = await pages(filter, order, 1);
-        expect(walked, `${text} ${JSON.stringify(range)}`).toEqual(await pages(filter, order, Number.MAX_SAFE_INTEGER));
-        expect(await pages(filter, order, 1, 0), `${text} ${JSON.stringify(range)}, each row looked up`).toEqual(walked);
-        found += walked.length;
-      }
-    }
+    const found = await sameEitherWay<ArticleFilter>(SEARCHES, [{}, { publishedAfter: "2024-01-01" }], (filter, many, dense) => pages(filter, order, many, dense), true);
     expect(found, "the searches find articles").toBeGreaterThan(10);
   });
 
@@ -71,18 +85,7 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
     const sql = (archive.store as SqlStore).sql;
     const quotePages = (filter: ArticleFilter, manyMatches: number, denseShare = Infinity) =>
       everyPage((after) => findQuotes(sql, filter, { first: 3, after }, manyMatches, denseShare), (q) => [q.publishedOn, q.id]);
-    let found = 0;
-    for (const text of ["said", "power", "we will*", "nothingmatchesthis"]) {
-      const parsed = parseSearch(text);
-      if (!parsed.ok) throw new Error(parsed.reason);
-      for (const range of [{}, { publishedAfter: "2024-01-01" }]) {
-        const filter = { fullText: parsed.search, ...range };
-        const walked = await quotePages(filter, 1);
-        expect(walked, `${text} ${JSON.stringify(range)}`).toEqual(await quotePages(filter, Number.MAX_SAFE_INTEGER));
-        expect(await quotePages(filter, 1, 0), `${text} ${JSON.stringify(range)}, each row looked up`).toEqual(walked);
-        found += walked.length;
-      }
-    }
+    const found = await sameEitherWay(["said", "power", "we will*", "nothingmatchesthis"], [{}, { publishedAfter: "2024-01-01" }], quotePages, true);
     expect(found, "the searches find quotes").toBeGreaterThan(5);
   });
 
@@ -91,17 +94,7 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
     const statementPages = (filter: StatementFilter, manyMatches: number) =>
       everyPage((after) => findStatements(sql, filter, order, { first: 3, after }, manyMatches), (st) => statementKey(order, st));
     const [speaker] = await sql.reads.all<{ slug: string }>(`SELECT p.slug FROM people p JOIN statements s ON s."speakerId" = p.id GROUP BY p.slug ORDER BY count(*) DESC, p.slug LIMIT 1`);
-    let found = 0;
-    for (const text of ["said", "power", "we will*", "nothingmatchesthis"]) {
-      const parsed = parseSearch(text);
-      if (!parsed.ok) throw new Error(parsed.reason);
-      for (const more of [{}, { publishedAfter: "2024-01-01" }, { speakers: [speaker.slug] }]) {
-        const filter = { fullText: parsed.search, ...more };
-        const walked = await statementPages(filter, 1);
-        expect(walked, `${text} ${JSON.stringify(more)}`).toEqual(await statementPages(filter, Number.MAX_SAFE_INTEGER));
-        found += walked.length;
-      }
-    }
+    const found = await sameEitherWay(["said", "power", "we will*", "nothingmatchesthis"], [{}, { publishedAfter: "2024-01-01" }, { speakers: [speaker.slug] }], statementPages);
     expect(found, "the searches find statements").toBeGreaterThan(5);
   });
 
@@ -109,17 +102,7 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
     const sql = (archive.store as SqlStore).sql;
     const storyPages = (filter: { fullText: SearchExpression; publishedAfter?: string }, manyMatches: number) =>
       everyPage((after) => findStories(sql, filter, { first: 2, after }, manyMatches), storyKey);
-    let found = 0;
-    for (const text of ["said", "minister", "harbo*", "nothingmatchesthis"]) {
-      const parsed = parseSearch(text);
-      if (!parsed.ok) throw new Error(parsed.reason);
-      for (const more of [{}, { publishedAfter: "2025-06-01" }]) {
-        const filter = { fullText: parsed.search, ...more };
-        const walked = await storyPages(filter, 1);
-        expect(walked, `${text} ${JSON.stringify(more)}`).toEqual(await storyPages(filter, Number.MAX_SAFE_INTEGER));
-        found += walked.length;
-      }
-    }
+    const found = await sameEitherWay(["said", "minister", "harbo*", "nothingmatchesthis"], [{}, { publishedAfter: "2025-06-01" }], storyPages);
     expect(found, "the searches find stories").toBeGreaterThan(3);
   });
 });
