@@ -27,6 +27,11 @@ export class SqliteWriter implements SqlWrites {
     // Checkpoints every 64 MB of log rather than 4 MB: a page rewritten by many commits in
     // between is copied into the database once (ingest 400 → 450–490 articles/s at 20,000).
     this.db.pragma("wal_autocheckpoint = 16384");
+    // Each file's savepoint keeps the first version of every page the file changes, to roll
+    // the file back alone: ~100 pages an article, and in a temporary file that was a 4 KB
+    // write (a system call) each. In memory, that kernel time of the ingest fell by 40%
+    // (10,000 articles into 100,000: 7.6 → 4.7 s). A savepoint's pages go when it ends.
+    this.db.pragma("temp_store = MEMORY");
     this.db.pragma("foreign_keys = ON");
   }
 
