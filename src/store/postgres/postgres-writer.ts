@@ -22,6 +22,12 @@ import { TransactionQueue } from "../transaction-queue.js";
 import { inlinePostgresLiterals, postgresDialect } from "./postgres-dialect.js";
 import { ensureYearPartitions } from "./year-partitions.js";
 
+/** The tables an ingest adds rows to that lists and counts read. */
+const VACUUMED_AFTER_INGEST = ["articles", "quotes", "mentions", "article_topics", "people", "statements", "stories"];
+
+/** How long the vacuum after an ingest waits for its commits to reach the disk (wal_writer_delay is 200 ms unless set). */
+const WAL_FLUSH_WAIT_MS = 5_000;
+
 /** Writes held back at most before they are sent on their own. */
 const MAX_HELD_WRITES = 500;
 
@@ -199,7 +205,30 @@ export class PostgresWriter implements SqlWrites {
    * each file cost about 6% of one writer's rate when measured; writers side by side gain more.
    */
   async inBatches<T>(_group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T> {
-    return work(async () => true);
+    let files = 0;
+    const result = await work(async () => (files++, true));
+    if (files > 0) await this.vacuum();
+    return result;
+  }
+
+  // Counts answer from an index alone only for rows on pages the visibility map marks
+  // all-visible, and until a vacuum marks them a count reads the rows themselves.
+  // Autovacuum gets to an insert-only table once a fifth of it is new, so straight after
+  // an ingest of 100,000 articles a broad totalCount took 10.5 ms instead of 3.8. VACUUM
+  // reads only the pages not yet marked (0.3 s over the 100,000 once done). It marks a page
+  // only once the commits of its rows are on disk, and the writers' commits do not wait for
+  // that (synchronous_commit): the server's WAL writer puts them there within moments.
+  private async vacuum(): Promise<void> {
+    await this.queue.run(async () => {
+      const client = await this.client();
+      const { lsn } = (await client.query<{ lsn: string }>("SELECT pg_current_wal_insert_lsn()::text AS lsn")).rows[0];
+      for (let waited = 0; waited < WAL_FLUSH_WAIT_MS; waited += 10) {
+        const { flushed } = (await client.query<{ flushed: boolean }>("SELECT pg_current_wal_flush_lsn() >= $1::pg_lsn AS flushed", [lsn])).rows[0];
+        if (flushed) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await client.query(`VACUUM ${VACUUMED_AFTER_INGEST.map((table) => `"${table}"`).join(", ")}`);
+    });
   }
 
   async close(): Promise<void> {

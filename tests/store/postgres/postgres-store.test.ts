@@ -1,11 +1,14 @@
 // What the PostgreSQL store promises a request beyond the SQL it shares with SQLite: one
 // consistent, read-only snapshot per request, and a statement that outlives the request's
 // deadline stopped on the server, not left running.
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestFiles } from "../../../src/archive/ingest-files.js";
 import { articlesForExport, quotesForExport } from "../../../src/store/export.js";
 import type { SqlStore } from "../../../src/store/sql-store.js";
 import { articleDraft, SMALL_ARCHIVE } from "../../support/article-drafts.js";
 import { postgresUnavailable } from "../../support/postgres-server.js";
+import { projectRoot } from "../../support/run-script.js";
 import { createStoreOn, type TestStore } from "../../support/test-stores.js";
 
 const unavailable = postgresUnavailable();
@@ -73,5 +76,21 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
     }
     expect(sleeping).toBe(0);
     expect(await store.snapshot((snapshot) => snapshot.countAllArticles())).toBe(SMALL_ARCHIVE.length + 2); // the two saved above
+  });
+
+  it("leaves what an ingest wrote marked all-visible, so a count reads an index alone straight after it", async () => {
+    const ingested = await createStoreOn("postgresql");
+    try {
+      const totals = await ingestFiles(ingested.store, [join(projectRoot, "tests", "fixtures", "extraction")]);
+      expect(totals.stored).toBeGreaterThan(10);
+      const [pages] = await (ingested.store as SqlStore).sql.reads.all<{ pages: number; visible: number }>(
+        `SELECT sum(relpages)::integer AS pages, sum(relallvisible)::integer AS visible FROM pg_class
+         WHERE relkind = 'r' AND relname ~ '^(articles|quotes)_y[0-9]+$|^(mentions|statements|stories|people)$'`,
+      );
+      expect(pages.pages).toBeGreaterThan(0);
+      expect(pages.visible).toBe(pages.pages);
+    } finally {
+      await ingested.close();
+    }
   });
 });
