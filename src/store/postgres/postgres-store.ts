@@ -139,8 +139,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   async function snapshot<T>(work: (snapshot: SqlArchive) => Promise<T>, options: SnapshotOptions = {}): Promise<T> {
     const { signal } = options;
-    const { client, source } = await router.begin(options);
-    const lease = new SnapshotLease(router, client, source, options, { replayable: true });
+    const { client, source } = await router.begin(options, undefined, { deferred: true });
+    const lease = new SnapshotLease(router, client, source, options, { replayable: true, begun: false });
     let stopped: Error | null = null;
     let cancelled: Promise<void> | null = null;
     const onAbort = () => {
@@ -158,15 +158,17 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       const result = await work(archive(reads, () => lease.source.url));
       // A read-only transaction has nothing to commit: when its server went away after the
       // last read (a replica stopped), the answer stands; only the connection is dropped.
-      await lease.client.query("COMMIT").catch((error) => {
-        if (!isConnectionLost(error)) throw error;
-        broken = true;
-      });
+      if (lease.begun) {
+        await lease.client.query("COMMIT").catch((error) => {
+          if (!isConnectionLost(error)) throw error;
+          broken = true;
+        });
+      }
       return result;
     } catch (error) {
       // A cancelled or failed transaction is rolled back; a connection that cannot even do that goes.
       if (cancelled) await cancelled;
-      await lease.client.query("ROLLBACK").catch(() => (broken = true));
+      if (lease.begun) await lease.client.query("ROLLBACK").catch(() => (broken = true));
       throw stopped ?? error;
     } finally {
       signal?.removeEventListener("abort", onAbort);

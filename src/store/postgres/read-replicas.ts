@@ -35,6 +35,9 @@ export interface ReadRouterOptions {
 
 export const REPLICA_RETRY_MS = 5_000;
 
+/** What begins a snapshot: one consistent state of the archive for every statement after it, and no writes. */
+export const BEGIN_READ_SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
 // A read statement is planned once per connection and its plan kept for every value
 // (read-statements.ts): PostgreSQL's default re-plans a prepared statement for each of its
 // first five runs, and over ten year partitions a plan cost about 5 ms. Partitions are still
@@ -98,7 +101,8 @@ export class ReadRouter {
     source.lastError = ((error as Error)?.message ?? String(error)).split("\n")[0];
   }
 
-  private markUp(source: ReadSource): void {
+  /** `source` answered: it is a candidate again (a replica back after failing). */
+  markUp(source: ReadSource): void {
     source.downUntil = 0;
     source.lastError = null;
   }
@@ -143,8 +147,10 @@ export class ReadRouter {
    * A connection in `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY` on the next source
    * that gives one; `except` is left out (the source a snapshot just lost). Only waiting
    * too long for a free connection, or `signal`, fails it, and failing the primary too.
+   * `deferred`: the connection is lent without the BEGIN, for a snapshot that sends it with
+   * its first statement (snapshot-lease.ts), and a source gone shows there instead.
    */
-  async begin(options: SnapshotOptions, except?: ReadSource): Promise<{ client: pg.PoolClient; source: ReadSource }> {
+  async begin(options: SnapshotOptions, except?: ReadSource, { deferred = false } = {}): Promise<{ client: pg.PoolClient; source: ReadSource }> {
     const failures: string[] = [];
     for (const source of this.candidates()) {
       if (source === except && source.role === "replica") continue;
@@ -157,8 +163,9 @@ export class ReadRouter {
         failures.push(`${source.url}: ${source.lastError}`);
         continue;
       }
+      if (deferred) return { client, source };
       try {
-        await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        await client.query(BEGIN_READ_SNAPSHOT);
         this.markUp(source);
         return { client, source };
       } catch (error) {

@@ -56,6 +56,16 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
     expect(await store.countAllArticles()).toBeGreaterThan(0); // and the pool serves on
   });
 
+  it("runs a request's first statement inside its snapshot, when the connection has the statement prepared and when not", async () => {
+    // The BEGIN goes with the first statement: as an EXECUTE of what the connection prepared
+    // before, or ahead of a statement it has not. Either way the statement is in the snapshot.
+    const first = `SELECT current_setting('transaction_isolation') AS isolation, current_setting('transaction_read_only') AS "readOnly", $1::integer AS n`;
+    for (let n = 0; n < 12; n++) {
+      const rows = await store.snapshot((snapshot) => (snapshot as SqlStore).sql.reads.all<{ isolation: string; readOnly: string; n: number }>(first, [n]));
+      expect(rows).toEqual([{ isolation: "repeatable read", readOnly: "on", n }]);
+    }
+  });
+
   it("refuses a write inside a request's snapshot", async () => {
     const attempt = store.snapshot((snapshot) => (snapshot as SqlStore).sql.reads.all(`INSERT INTO topics (slug, name) VALUES ('x', 'x')`));
     await expect(attempt).rejects.toThrow(/read-only transaction/);
