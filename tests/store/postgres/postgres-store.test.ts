@@ -7,7 +7,8 @@ import { ingestFiles } from "../../../src/archive/ingest-files.js";
 import { articlesForExport, quotesForExport } from "../../../src/store/export.js";
 import type { SqlStore } from "../../../src/store/sql-store.js";
 import { articleDraft, SMALL_ARCHIVE } from "../../support/article-drafts.js";
-import { postgresUnavailable } from "../../support/postgres-server.js";
+import { migrateStore, openStore } from "../../../src/store/open-store.js";
+import { postgresUnavailable, startPostgresServer } from "../../support/postgres-server.js";
 import { projectRoot } from "../../support/run-script.js";
 import { createStoreOn, type TestStore } from "../../support/test-stores.js";
 
@@ -89,11 +90,15 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
   });
 
   it("leaves what an ingest wrote marked all-visible, so a count reads an index alone straight after it", async () => {
-    const ingested = await createStoreOn("postgresql");
+    // A server of its own: on the shared one, other test files connecting meanwhile hold the
+    // vacuum's horizon back for a moment (a backend starting up counts for every database).
+    const server = await startPostgresServer();
+    await migrateStore(server.url);
+    const ingested = await openStore(server.url);
     try {
-      const totals = await ingestFiles(ingested.store, [join(projectRoot, "tests", "fixtures", "extraction")]);
+      const totals = await ingestFiles(ingested, [join(projectRoot, "tests", "fixtures", "extraction")]);
       expect(totals.stored).toBeGreaterThan(10);
-      const [pages] = await (ingested.store as SqlStore).sql.reads.all<{ pages: number; visible: number }>(
+      const [pages] = await (ingested as SqlStore).sql.reads.all<{ pages: number; visible: number }>(
         `SELECT sum(relpages)::integer AS pages, sum(relallvisible)::integer AS visible FROM pg_class
          WHERE relkind = 'r' AND relname ~ '^(articles|quotes)_y[0-9]+$|^(mentions|statements|stories|people)$'`,
       );
@@ -101,6 +106,7 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
       expect(pages.visible).toBe(pages.pages);
     } finally {
       await ingested.close();
+      server.stop();
     }
   });
 });
