@@ -77,14 +77,18 @@ export async function findArticles(
     const dense = byDate && (await matchesMostOf(store, "articles", resolved.fullText!, denseShare));
     page = await findArticlesByConditions(store, articleConditions(resolved, store.dialect, byDate, dense), order, request, byDate);
   }
+  if (store.dialect.pageReadsRows) return { ...page, rows: page.rows.map((row) => withIngestedAt(row as Article)) };
   const rows = await articlesByIds(store, page.rows.map((r) => r.id));
   return { ...page, rows: rows.filter((r): r is Article => r != null) };
 }
 
+/** What a page of articles reads of each: see SqlDialect.pageReadsRows. */
+const pageColumns = (dialect: SqlDialect) => (dialect.pageReadsRows ? ARTICLE_COLUMNS.replace(/(^|, )/g, "$1a.") : `a.id, a."publishedOn"`);
+
 function findArticlesByConditions(store: SqlArchive, c: Conditions, order: ArticleOrder, request: PageRequest, byDate = false) {
   const from = byDate ? store.dialect.inIndexOrder("articles a", "articles_publishedOn_id_idx") : "articles a";
   return fetchKeysetPage<{ id: number; publishedOn: string | null }>(store.dialect, request, articleSortKeys(order), (condition, orderBy, limit, keyParams) =>
-    sqlRows(store, `SELECT a.id, a."publishedOn" FROM ${from} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
+    sqlRows(store, `SELECT ${pageColumns(store.dialect)} FROM ${from} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
   );
 }
 
@@ -107,7 +111,7 @@ function findArticlesOfPerson(store: SqlArchive, personId: number, rest: Article
   return fetchKeysetPage<{ id: number; publishedOn: string | null }>(store.dialect, request,
     articleSortKeys(order, { publishedOn: `m."publishedOn"`, id: `m."articleId"` }),
     (condition, orderBy, limit, keyParams) =>
-      sqlRows(store, `SELECT a.id, a."publishedOn" FROM ${store.dialect.joinInOrder("mentions m", "articles a", `a.id = m."articleId"`)} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
+      sqlRows(store, `SELECT ${pageColumns(store.dialect)} FROM ${store.dialect.joinInOrder("mentions m", "articles a", `a.id = m."articleId"`)} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [
         ...c.params,
         ...keyParams,
         limit,
@@ -131,9 +135,13 @@ export const ARTICLE_COLUMNS = `id, "outletId", headline, byline, dateline, stan
 /** Articles by id, in the order asked, null where there is none. */
 export async function articlesByIds(store: SqlArchive, ids: readonly number[]): Promise<(Article | null)[]> {
   const rows = await rowsByIds<Article>(store, "articles", ids, ARTICLE_COLUMNS);
-  // ingestedAt comes back as the text Prisma wrote; the type (and the API) want a Date.
-  for (const row of rows) if (row) row.ingestedAt = new Date(row.ingestedAt);
-  return rows;
+  return rows.map((row) => row && withIngestedAt(row));
+}
+
+// ingestedAt comes back as the text Prisma wrote; the type (and the API) want a Date.
+function withIngestedAt(row: Article): Article {
+  row.ingestedAt = new Date(row.ingestedAt);
+  return row;
 }
 
 /** Snippets of each article's body for one search, with matches wrapped in `open`/`close`. */

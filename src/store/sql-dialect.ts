@@ -63,6 +63,12 @@ export interface SqlDialect {
   byPrimaryKey(table: string): string;
   /** `table` (with its alias) read in the order of `index`, where the engine would not choose it alone. */
   inIndexOrder(table: string, index: string): string;
+  /**
+   * Whether a page of articles reads their columns as it finds them (PostgreSQL: one round trip
+   * fewer, and the rows are read anyway), or finds their ids along an index alone and reads the
+   * page's rows after (SQLite: a walk meets many rows that are not on the page).
+   */
+  readonly pageReadsRows: boolean;
   /** An INSERT of `rows` rows (1 unless told) of `columns` that skips a row conflicting with a unique key already stored. */
   insertIgnoring(table: string, columns: string[], rows?: number): string;
   /** The instant the statement runs, as a timestamp column stores it (UTC). */

@@ -37,6 +37,9 @@ export const sqliteDialect: SqlDialect = {
     return { sql: `${walked ? "+" : ""}${idColumn} IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };
   },
   walkReadsMatchList: true,
+  // A page walks the date index alone (covering) past rows that are not on it; the page's
+  // rows are read after, by id, in the same thread.
+  pageReadsRows: false,
   fullTextRowMatch(table, alias, search) {
     const index = SEARCH_TABLES[table];
     return { sql: `${alias}.id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };

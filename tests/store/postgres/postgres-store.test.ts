@@ -67,6 +67,14 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
     }
   });
 
+  it("reads a page of articles with their rows in one statement, not their ids and then the rows", async () => {
+    const before = store.sqlStatements.count;
+    const page = await store.findArticles({}, "PUBLISHED_ON_DESC", { first: 3 });
+    expect(store.sqlStatements.count - before).toBe(1);
+    expect(page.rows.map((a) => [typeof a.headline, typeof a.body, a.ingestedAt instanceof Date])).toEqual(Array(3).fill(["string", "string", true]));
+    expect(page.rows).toEqual(await store.articlesByIds(page.rows.map((a) => a.id)));
+  });
+
   it("refuses a write inside a request's snapshot", async () => {
     const attempt = store.snapshot((snapshot) => (snapshot as SqlStore).sql.reads.all(`INSERT INTO topics (slug, name) VALUES ('x', 'x')`));
     await expect(attempt).rejects.toThrow(/read-only transaction/);
