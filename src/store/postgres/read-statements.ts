@@ -4,19 +4,12 @@
 // a millisecond to run it; a kept plan prunes partitions as it runs, from its parameters.
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import type { SqlParam } from "../sql-dialect.js";
-import { inlineNumberedParams, PLANNED_FOR_ITS_WORDS } from "./postgres-dialect.js";
 
 const names = new Map<string, string>();
 const MAX_REMEMBERED = 10_000;
 
-/**
- * How a read goes: as a statement prepared on every connection under a hash of its text (the
- * same text is the same statement), or, marked PLANNED_FOR_ITS_WORDS (a common word's page
- * read along the date index), with its values written in, planned for them each time.
- */
+/** A read as a statement prepared on every connection under a hash of its text (the same text is the same statement). */
 export function readQuery(text: string, values: unknown[]): pg.QueryConfig {
-  if (text.includes(PLANNED_FOR_ITS_WORDS)) return { text: inlineNumberedParams(text, values as SqlParam[]) };
   return { name: statementName(text), text, values };
 }
 

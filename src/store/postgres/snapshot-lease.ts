@@ -77,13 +77,13 @@ export class SnapshotLease {
 
   /**
    * BEGIN and the first statement in one round trip, by the simple protocol: the statement as
-   * an EXECUTE of what this connection has prepared, or as its text when it is planned for its
-   * values anyway. A statement the connection has not prepared yet goes after the BEGIN.
+   * an EXECUTE of what this connection has prepared. A statement the connection has not
+   * prepared yet goes after the BEGIN.
    */
   private async beginWith(text: string, values: unknown[]): Promise<pg.QueryResult> {
     this.begun = true; // from here a failure rolls back
-    const query = readQuery(text, values);
-    const statement = query.name === undefined ? query.text : preparedOn.get(this.client)?.has(query.name) ? executeText(query.name, values) : null;
+    const { name } = readQuery(text, values);
+    const statement = name !== undefined && preparedOn.get(this.client)?.has(name) ? executeText(name, values) : null;
     if (statement === null) {
       await this.client.query(BEGIN_READ_SNAPSHOT);
       this.router.markUp(this.source);

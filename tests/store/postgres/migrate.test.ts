@@ -208,6 +208,31 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
       expect(text).toMatch(/Merge Append[\s\S]*articles_y0_publishedOn_id_idx[\s\S]*articles_y2025_publishedOn_id_idx/);
       expect(text).not.toMatch(/^(\s*->)?\s*Sort\s+\(/m); // no Sort node ("Sort Key" is Merge Append's)
     });
+
+    it("walks a common word's page along the cursor index in the one plan a read connection keeps for it", async () => {
+      // Read connections keep one generic plan per statement. Kept for `@@`, such a page read
+      // every match through the GIN index and sorted them; the walked match leaves no index
+      // to the words, so the kept plan is the walk, whatever word it is executed for.
+      const keys: SortKey[] = [
+        { column: `a."publishedOn"`, direction: "DESC", nullable: true },
+        { column: "a.id", direction: "DESC" },
+      ];
+      const match = postgresDialect.fullTextMatch("articles", "a.id", search("rare earth"), "a");
+      await client.query(`SET plan_cache_mode = force_generic_plan`);
+      await client.query(`SET enable_seqscan = off`);
+      await client.query(`PREPARE walked_page AS ${postgresDialect.numberPlaceholders(`SELECT a.id FROM articles a WHERE ${match.sql} ORDER BY ${postgresDialect.orderBy(keys)} LIMIT ?`)}`);
+      const execute = `EXECUTE walked_page(${match.params.map((p) => pg.escapeLiteral(String(p))).join(", ")}, 21)`;
+      const plan = (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${execute}`)).rows.map((r) => r["QUERY PLAN"]).join("\n");
+      const ids = (await client.query<{ id: number }>(execute)).rows.map((r) => r.id);
+      await client.query(`DEALLOCATE walked_page; RESET enable_seqscan; RESET plan_cache_mode`);
+      const matched = postgresDialect.fullTextMatch("articles", "a.id", search("rare earth"));
+      const expected = await query<{ id: number }>(`SELECT a.id FROM articles a WHERE ${matched.sql} ORDER BY ${postgresDialect.orderBy(keys)}`, matched.params);
+      expect(ids).toEqual(expected.map((r) => r.id));
+      expect(ids.length).toBeGreaterThan(1);
+      expect(plan).toMatch(/Merge Append[\s\S]*articles_y2025_publishedOn_id_idx/);
+      expect(plan).not.toMatch(/Bitmap|searchVector_idx/);
+      expect(plan).not.toMatch(/^(\s*->)?\s*Sort\s+\(/m);
+    });
   });
 });
 
