@@ -83,7 +83,7 @@ export async function findArticles(
 }
 
 /** What a page of articles reads of each: see SqlDialect.pageReadsRows. */
-const pageColumns = (dialect: SqlDialect) => (dialect.pageReadsRows ? ARTICLE_COLUMNS.replace(/(^|, )/g, "$1a.") : `a.id, a."publishedOn"`);
+const pageColumns = (dialect: SqlDialect) => (dialect.pageReadsRows ? ARTICLE_COLUMNS_OF_A : `a.id, a."publishedOn"`);
 
 function findArticlesByConditions(store: SqlArchive, c: Conditions, order: ArticleOrder, request: PageRequest, byDate = false) {
   const from = byDate ? store.dialect.inIndexOrder("articles a", "articles_publishedOn_id_idx") : "articles a";
@@ -131,6 +131,7 @@ export async function countArticles(store: SqlArchive, filter: ArticleFilter): P
 // Every column of an Article: on PostgreSQL the table also holds its search vector, which
 // no reader wants and which is larger than the rest of the row but for the body.
 export const ARTICLE_COLUMNS = `id, "outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "ingestedAt", "storyId", "storyFeatures"`;
+const ARTICLE_COLUMNS_OF_A = ARTICLE_COLUMNS.replace(/(^|, )/g, "$1a.");
 
 /** Articles by id, in the order asked, null where there is none. */
 export async function articlesByIds(store: SqlArchive, ids: readonly number[]): Promise<(Article | null)[]> {

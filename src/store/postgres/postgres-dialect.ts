@@ -90,17 +90,15 @@ export const postgresDialect: SqlDialect = {
   // The clock as it is now (not the transaction's start), in UTC for a timestamp without zone.
   now: `(clock_timestamp() AT TIME ZONE 'UTC')`,
   insertIgnoring: (table, columns, rows = 1) => `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${valueRows(columns.length, rows)} ON CONFLICT DO NOTHING`,
-  // Along the date index, a row met was looked up by id in every year's partition, which cost
-  // more than reading a common word's every match and sorting them (44 ms for a page at
-  // 100,000 articles); checked itself, 5–8 ms. Only for a search known to be common: for a
-  // word the planner cannot estimate (an unknown prefix), a walk matched nothing and read the
-  // whole index (1.2 s).
-  // A walked row is checked against its own vector already. The read connections keep one
-  // plan per statement (read-statements.ts), and kept for `@@`, the page's plan read a word's
-  // every match through the GIN index and sorted them (44 ms for a common word at 100,000
-  // articles). ts_match_vq is `@@` that no index serves, so the one plan is the walk, and its
-  // query is made once (the sub-select) rather than for every row met. Planned for its words
-  // each time instead, the page took 6.5–7.2 ms at 100,000 articles; kept so, 5.6–6.1 ms.
+  // A walked row is checked against its own vector: looked up by id in every year's partition
+  // instead, a common word's page cost more than reading its every match and sorting them
+  // (44 ms at 100,000 articles); checked itself, 5–8 ms. Only for a search known to be common:
+  // for a word the planner cannot estimate (an unknown prefix), a walk matched nothing and read
+  // the whole index (1.2 s). The read connections keep one plan per statement
+  // (read-statements.ts), and one kept for `@@` read the matches through the GIN index and
+  // sorted them; ts_match_vq is `@@` that no index serves, so the kept plan is the walk, and
+  // the query is made once (the sub-select), not for every row met. Planned for its words each
+  // time instead, the page took 6.5–7.2 ms at 100,000 articles; kept, 5.6–6.1 ms.
   walkReadsMatchList: false,
   // Each statement of a request is a round trip to the server's process, and on two cores a
   // switch to it and back cost as much as the statement; the page's rows come with the page.
