@@ -40,9 +40,8 @@ export async function linkStatements(sql: SqlWrites, articleId: number, publishe
   const year = yearOf(publishedOn);
   const fresh = await sql.all<{ id: number; text: string; publishedOn: string | null; outletId: number | null; speakerId: number; speaker: string }>(
     `SELECT q.id, q.text, q."publishedOn", q."outletId", q."speakerId", p.name AS speaker FROM quotes q JOIN people p ON p.id = q."speakerId"
-     WHERE q."articleId" = ? AND q."publishedYear" = ? ORDER BY q.position`,
+     WHERE q."articleId" = ? AND ${sql.dialect.inYearPartitions(`q."publishedYear"`, [year])} ORDER BY q.position`,
     articleId,
-    year,
   );
   if (!fresh.length) return;
   // One speaker (one person in the store) on both sides: only dates and wordings differ.
@@ -130,7 +129,7 @@ export async function linkStatements(sql: SqlWrites, articleId: number, publishe
         mergedInto.set(id, statementId);
       }
     }
-    await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND "publishedYear" = ?`, statementId, quote.id, year);
+    await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND ${sql.dialect.inYearPartitions(`"publishedYear"`, [year])}`, statementId, quote.id);
     linked.push({ ...quote, shape: me.shape, statementId });
     if (merged.length) touched.add(statementId);
     else await joinStatement(sql, statementId, quote);
@@ -154,7 +153,7 @@ async function newStatement(sql: SqlWrites, quote: { id: number; text: string; p
     quote.publishedOn,
     quote.outletId == null ? 0 : 1,
   ))!;
-  await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND "publishedYear" = ?`, statementId, quote.id, year);
+  await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND ${sql.dialect.inYearPartitions(`"publishedYear"`, [year])}`, statementId, quote.id);
   return statementId;
 }
 

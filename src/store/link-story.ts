@@ -22,18 +22,17 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
   const day = dayNumber(publishedOn);
   let matched: number[] = [];
   let spans: { id: number; startedOn: string | null; lastUpdatedOn: string | null }[] = [];
+  const [from, to] = publishedOn ? [shiftIsoDate(publishedOn, -STORY_WINDOW_DAYS), shiftIsoDate(publishedOn, STORY_WINDOW_DAYS)] : ["", ""];
   for (let attempt = 1; keys.length; attempt++) {
     // Only articles of the window that share a key can match (see storyKeys).
     const candidates = await sql.all<{ id: number; publishedOn: string; storyFeatures: string; storyId: number }>(
       `SELECT id, "publishedOn", "storyFeatures", "storyId" FROM articles
        WHERE id IN (SELECT "articleId" FROM story_keys WHERE key IN (${placeholders(keys.length)}) AND "publishedOn" BETWEEN ? AND ?)
-       AND id <> ? AND "storyId" IS NOT NULL AND "publishedYear" BETWEEN ? AND ?`,
+       AND id <> ? AND "storyId" IS NOT NULL AND ${sql.dialect.inYearPartitions(`"publishedYear"`, yearsBetween(yearOf(from), yearOf(to)))}`,
       ...keys,
-      shiftIsoDate(publishedOn!, -STORY_WINDOW_DAYS),
-      shiftIsoDate(publishedOn!, STORY_WINDOW_DAYS),
+      from,
+      to,
       articleId,
-      yearOf(shiftIsoDate(publishedOn!, -STORY_WINDOW_DAYS)),
-      yearOf(shiftIsoDate(publishedOn!, STORY_WINDOW_DAYS)),
     );
     matched = [
       ...new Set(
@@ -85,7 +84,7 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
       await sql.run(`DELETE FROM stories WHERE id IN (${placeholders(merged.length)})`, ...merged);
     }
   }
-  await sql.run(`UPDATE articles SET "storyId" = ? WHERE id = ? AND "publishedYear" = ?`, storyId, articleId, yearOf(publishedOn));
+  await sql.run(`UPDATE articles SET "storyId" = ? WHERE id = ? AND ${sql.dialect.inYearPartitions(`"publishedYear"`, [yearOf(publishedOn)])}`, storyId, articleId);
   await refreshStory(sql, storyId, yearsBetween(yearOf(firstDay), yearOf(lastDay)));
 }
 
