@@ -9,7 +9,6 @@ import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEM
 import { yearOf, yearsBetween } from "./publication-years.js";
 import { placeholders } from "./sql-rows.js";
 import { echoKeys } from "./echo-keys.js";
-import { insertRows } from "./insert-rows.js";
 import { QuoteShapes, type QuoteText } from "./quote-shapes.js";
 import type { SqlWrites } from "./sql-archive.js";
 
@@ -22,12 +21,12 @@ interface QuoteRow {
 const SHAPES_KEPT = 20_000;
 const shapesByWriter = new WeakMap<SqlWrites, QuoteShapes>();
 
-function shapesOf(sql: SqlWrites, ids: number[], articleId: number, years: string): Promise<(id: number) => RemarkShape> {
+function shapesOf(sql: SqlWrites, ids: number[], years: string): Promise<(id: number) => RemarkShape> {
   let shapes = shapesByWriter.get(sql);
   if (!shapes) shapesByWriter.set(sql, (shapes = new QuoteShapes(SHAPES_KEPT)));
-  return shapes.forArticle(ids, articleId, (missing) => {
+  return shapes.forArticle(ids, (missing) => {
     const inList = sql.dialect.inIdList("id", missing);
-    return sql.all<QuoteText>(`SELECT id, text, "articleId" FROM quotes WHERE ${inList.sql} AND ${years}`, inList.param);
+    return sql.all<QuoteText>(`SELECT id, text FROM quotes WHERE ${inList.sql} AND ${years}`, inList.param);
   });
 }
 
@@ -35,26 +34,55 @@ interface Candidate extends QuoteRow {
   speakerId: number;
 }
 
-/** Gives every attributed quote of the article a statement, creating or merging statements as needed. */
-export async function linkStatements(sql: SqlWrites, articleId: number, publishedOn: string | null): Promise<void> {
+/** One of the article's quotes said by a person: what linking needs of it before it is stored. */
+export interface QuoteToLink {
+  /** Its place in the article, unique there: the stored quote is found again by it. */
+  position: number;
+  text: string;
+  speakerId: number;
+  /** The person's name as the article gives it (linking only asks that it is a name). */
+  speaker: string;
+}
+
+/** Where one of the article's quotes goes: a stored statement, or one new to this article. */
+type Target = { stored: number } | { fresh: FreshStatement };
+
+interface FreshStatement {
+  speakerId: number;
+  /** Its quotes, in the article's order; empty once merged into another. */
+  quotes: QuoteToLink[];
+  /** Set when a later quote of the article joined it to a stored statement or an earlier new one. */
+  mergedInto?: Target;
+}
+
+export interface StatementLinks {
+  /** The statement of the quote at `position` (none for quotes not linked: no person said them). */
+  statementOf(position: number): number | undefined;
+  /** Once the article's quotes are stored with those statements: the statements' rows and the quotes' echo keys. */
+  afterQuotesStored(articleId: number): Promise<void>;
+}
+
+/**
+ * Links the article's attributed quotes to statements before they are stored, so that each
+ * quote is written once, with its statement (updating a stored quote's statement wrote a new
+ * version of the row and of each of its nine indexes on PostgreSQL, and left the old one for
+ * VACUUM to find in every index). Reads the candidates, decides, then creates the statements
+ * the article brings and merges stored statements a quote joins together; what the quotes
+ * change in the statements they join is written by afterQuotesStored.
+ */
+export async function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLink[], publishedOn: string | null, outletId: number | null): Promise<StatementLinks> {
   const year = yearOf(publishedOn);
-  const fresh = await sql.all<{ id: number; text: string; publishedOn: string | null; outletId: number | null; speakerId: number; speaker: string }>(
-    `SELECT q.id, q.text, q."publishedOn", q."outletId", q."speakerId", p.name AS speaker FROM quotes q JOIN people p ON p.id = q."speakerId"
-     WHERE q."articleId" = ? AND ${sql.dialect.inYearPartitions(`q."publishedYear"`, [year])} ORDER BY q.position`,
-    articleId,
-  );
-  if (!fresh.length) return;
   // One speaker (one person in the store) on both sides: only dates and wordings differ.
-  const remarks = fresh.map((quote) => prepareRemark({ id: String(quote.id), speaker: quote.speaker, text: quote.text, publishedOn: quote.publishedOn }));
+  const remarks = quotes.map((quote) => prepareRemark({ id: String(quote.position), speaker: quote.speaker, text: quote.text, publishedOn }));
   // A quote can be the same remark as its speaker's stored quotes of the days around it
   // (wordings that match) and, further away or undated, as those it shares a run of words
   // with (verbatim echoes, found by echo keys; a quote shorter than a run has none and is no
   // echo). Both read once for all the article's quotes, which share its date. Comparing with
   // every quote the speaker gave in a year instead cost each article more as the archive grew.
-  const keysOf = fresh.map((quote, i) => echoKeys(quote.speakerId, remarks[i].shape));
+  const keysOf = quotes.map((quote, i) => [...new Set(echoKeys(quote.speakerId, remarks[i].shape))]);
   let near: Candidate[] = [];
-  if (publishedOn) {
-    const speakers = [...new Set(fresh.map((q) => q.speakerId))];
+  if (publishedOn && quotes.length) {
+    const speakers = [...new Set(quotes.map((q) => q.speakerId))];
     const [from, to] = [shiftIsoDate(publishedOn, -STATEMENT_WINDOW_DAYS), shiftIsoDate(publishedOn, STATEMENT_WINDOW_DAYS)];
     // A placeholder a speaker, not an id list: SQLite's planner then reads the (speakerId,
     // publishedOn) index once per speaker; given json_each it read the whole window's quotes.
@@ -83,59 +111,123 @@ export async function linkStatements(sql: SqlWrites, articleId: number, publishe
       ...(from && to ? [from, to] : []),
     );
   }
-  const shapeOf = await shapesOf(sql, [...new Set([...near, ...echoes].map((c) => c.id))], articleId, years);
+  const shapeOf = await shapesOf(sql, [...new Set([...near, ...echoes].map((c) => c.id))], years);
 
-  // Statements merged away while linking this article, to the statement each became.
+  // Stored statements merged away while linking this article, to the statement each became.
   const mergedInto = new Map<number, number>();
-  const current = (statementId: number): number => {
+  const storedNow = (statementId: number): number => {
     let id = statementId;
     while (mergedInto.has(id)) id = mergedInto.get(id)!;
     return id;
   };
-  // The article's quotes already linked, which the quotes after them are compared with too.
-  const linked: (Candidate & { shape: RemarkShape })[] = [];
-  const touched = new Set<number>();
-  for (const [i, quote] of fresh.entries()) {
+  const targetNow = (target: Target): Target => {
+    while ("fresh" in target && target.fresh.mergedInto) target = target.fresh.mergedInto;
+    return "stored" in target ? { stored: storedNow(target.stored) } : target;
+  };
+  const targets: Target[] = [];
+  // The article's quotes already placed, which the quotes after them are compared with too.
+  const linked: { quote: QuoteToLink; shape: RemarkShape; target: Target }[] = [];
+  const place = (i: number, target: Target) => {
+    targets[i] = target;
+    linked.push({ quote: quotes[i], shape: remarks[i].shape, target });
+  };
+  const freshStatement = (quote: QuoteToLink): Target => ({ fresh: { speakerId: quote.speakerId, quotes: [] } });
+  for (const [i, quote] of quotes.entries()) {
     const me = remarks[i];
     const mayEcho = keysOf[i].length > 0;
     if (!publishedOn && !mayEcho) {
-      // Undated and shorter than a run: nothing it could be linked to.
-      linked.push({ ...quote, shape: me.shape, statementId: await newStatement(sql, quote, year) });
+      // Undated and shorter than a run: nothing stored it could be linked to.
+      place(i, freshStatement(quote));
       continue;
     }
     const candidates = new Map<number, Candidate>();
     for (const c of near) if (c.speakerId === quote.speakerId) candidates.set(c.id, c);
     if (mayEcho) for (const c of echoes) if (c.speakerId === quote.speakerId) candidates.set(c.id, c);
     // One match is enough to join a statement: its other quotes are not compared.
-    const joined = new Set<number>();
-    const compare = (c: Candidate, shape: () => RemarkShape) => {
-      const statementId = current(Number(c.statementId));
-      if (!joined.has(statementId) && isSamePreparedRemark(me, { id: String(c.id), speaker: me.speaker, day: dayNumber(c.publishedOn), shape: shape() })) joined.add(statementId);
-    };
-    for (const c of candidates.values()) compare(c, () => shapeOf(c.id));
-    for (const c of linked) if (c.speakerId === quote.speakerId) compare(c, () => c.shape);
-    const matched = [...joined].sort((a, b) => a - b);
-
-    if (!matched.length) {
-      linked.push({ ...quote, shape: me.shape, statementId: await newStatement(sql, quote, year) });
-      continue;
+    const stored = new Set<number>();
+    const fresh = new Set<FreshStatement>();
+    const matches = (day: number | null, shape: () => RemarkShape) => isSamePreparedRemark(me, { id: "", speaker: me.speaker, day, shape: shape() });
+    for (const c of candidates.values()) {
+      const statementId = storedNow(Number(c.statementId));
+      if (!stored.has(statementId) && matches(dayNumber(c.publishedOn), () => shapeOf(c.id))) stored.add(statementId);
     }
-    const [statementId, ...merged] = matched;
-    if (merged.length) {
-      await sql.run(`UPDATE quotes SET "statementId" = ? WHERE "statementId" IN (${placeholders(merged.length)})`, statementId, ...merged);
-      await sql.run(`DELETE FROM statements WHERE id IN (${placeholders(merged.length)})`, ...merged);
-      for (const id of merged) {
-        touched.delete(id);
-        mergedInto.set(id, statementId);
+    for (const c of linked) {
+      if (c.quote.speakerId !== quote.speakerId) continue;
+      const target = targetNow(c.target);
+      const seen = "stored" in target ? stored.has(target.stored) : fresh.has(target.fresh);
+      if (!seen && matches(me.day, () => c.shape)) {
+        if ("stored" in target) stored.add(target.stored);
+        else fresh.add(target.fresh);
       }
     }
-    await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND ${sql.dialect.inYearPartitions(`"publishedYear"`, [year])}`, statementId, quote.id);
-    linked.push({ ...quote, shape: me.shape, statementId });
-    if (merged.length) touched.add(statementId);
-    else await joinStatement(sql, statementId, quote);
+    // A stored statement outlives the others (the one of the smallest id), and new ones
+    // join it; among new ones only, the article's first.
+    const [survivor, ...others] = [...stored].sort((a, b) => a - b);
+    for (const id of others) mergedInto.set(id, survivor);
+    const target: Target = survivor !== undefined ? { stored: survivor } : fresh.size ? { fresh: [...fresh][0] } : freshStatement(quote);
+    for (const statement of fresh) if (statement !== ("fresh" in target ? target.fresh : null)) statement.mergedInto = target;
+    place(i, target);
   }
-  for (const id of touched) await refreshStatement(sql, id);
-  await insertRows(sql, `quote_echo_keys (key, "quoteId", "publishedOn")`, fresh.flatMap((quote, i) => keysOf[i].map((key) => [key, quote.id, quote.publishedOn])), ` ON CONFLICT DO NOTHING`);
+
+  // Stored statements merged into another: their quotes move, and the survivor is counted again.
+  const merged = [...mergedInto.keys()];
+  const recounted = new Set(merged.map(storedNow));
+  if (merged.length) {
+    for (const [id, into] of mergedInto) await sql.run(`UPDATE quotes SET "statementId" = ? WHERE "statementId" = ?`, storedNow(into), id);
+    await sql.run(`DELETE FROM statements WHERE id IN (${placeholders(merged.length)})`, ...merged);
+  }
+  // What each statement gains from the article: its quotes, in the article's order.
+  const joining = new Map<number, QuoteToLink[]>();
+  const created = new Map<FreshStatement, QuoteToLink[]>();
+  for (const [i, quote] of quotes.entries()) {
+    const target = targetNow(targets[i]);
+    const into = "stored" in target ? joining : created;
+    const key = "stored" in target ? target.stored : target.fresh;
+    (into as Map<unknown, QuoteToLink[]>).set(key, [...((into as Map<unknown, QuoteToLink[]>).get(key) ?? []), quote]);
+  }
+  const statementOf = new Map<number, number>();
+  for (const [id, joined] of joining) for (const quote of joined) statementOf.set(quote.position, id);
+  // A remark reported once is most of them: its row is written whole here.
+  for (const [statement, reports] of created) {
+    const { id } = (await sql.get<{ id: number }>(
+      `INSERT INTO statements ("speakerId", text, "firstReportedOn", "lastReportedOn", "reportCount", "outletCount") VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+      statement.speakerId,
+      fullest(reports).text,
+      publishedOn,
+      publishedOn,
+      reports.length,
+      outletId == null ? 0 : 1,
+    ))!;
+    for (const quote of reports) statementOf.set(quote.position, id);
+  }
+
+  return {
+    statementOf: (position) => statementOf.get(position),
+    async afterQuotesStored(articleId) {
+      for (const [id, joined] of joining) if (!recounted.has(id)) await joinStatement(sql, id, joined, articleId, publishedOn, outletId);
+      for (const id of recounted) await refreshStatement(sql, id);
+      // Keys to find these quotes as echoes of later ones, by their place in the article.
+      const keyRows = quotes.flatMap((quote, i) => keysOf[i].map((key) => [key, quote.position]));
+      for (let at = 0; at < keyRows.length; at += ECHO_KEY_ROWS) {
+        const chunk = keyRows.slice(at, at + ECHO_KEY_ROWS);
+        await sql.run(
+          `INSERT INTO quote_echo_keys (key, "quoteId", "publishedOn")
+           SELECT k.column1, q.id, q."publishedOn" FROM (VALUES ${chunk.map(() => "(CAST(? AS BIGINT), CAST(? AS INTEGER))").join(", ")}) AS k
+           JOIN quotes q ON q."articleId" = ? AND q.position = k.column2 AND ${sql.dialect.inYearPartitions(`q."publishedYear"`, [year])}`,
+          ...chunk.flat(),
+          articleId,
+        );
+      }
+    },
+  };
+}
+
+/** Echo keys written a statement: few statement shapes to prepare, whatever the article's number of keys. */
+const ECHO_KEY_ROWS = 32;
+
+/** The quote whose text stands for the statement: the longest, the first of those as long. */
+function fullest(quotes: readonly QuoteToLink[]): QuoteToLink {
+  return quotes.reduce((best, quote) => (quote.text.length > best.text.length ? quote : best));
 }
 
 /** "publishedYear" within the years of `from` to `to`, or undated (year 0). */
@@ -143,48 +235,37 @@ function inYears(from: string, to: string, alias = ""): string {
   return `${alias}"publishedYear" IN (0, ${yearsBetween(yearOf(from), yearOf(to)).join(", ")})`;
 }
 
-/** A statement of the one quote (a remark reported once: its row is complete as written; most quotes are such). */
-async function newStatement(sql: SqlWrites, quote: { id: number; text: string; publishedOn: string | null; outletId: number | null; speakerId: number }, year: number): Promise<number> {
-  const { id: statementId } = (await sql.get<{ id: number }>(
-    `INSERT INTO statements ("speakerId", text, "firstReportedOn", "lastReportedOn", "reportCount", "outletCount") VALUES (?, ?, ?, ?, 1, ?) RETURNING id`,
-    quote.speakerId,
-    quote.text,
-    quote.publishedOn,
-    quote.publishedOn,
-    quote.outletId == null ? 0 : 1,
-  ))!;
-  await sql.run(`UPDATE quotes SET "statementId" = ? WHERE id = ? AND ${sql.dialect.inYearPartitions(`"publishedYear"`, [year])}`, statementId, quote.id);
-  return statementId;
-}
-
-// A quote joining a statement changes its row by itself alone: recounting the statement's
+// Quotes joining a statement change its row by themselves alone: recounting the statement's
 // quotes, as refreshStatement does, cost a remark reported a thousand times a thousand rows
-// for each new report. (A quote's id is the largest of its statement, its speaker being
-// locked while it is linked, so a text no longer than the one kept keeps its place.)
-async function joinStatement(sql: SqlWrites, id: number, quote: { id: number; text: string; publishedOn: string | null; outletId: number | null }): Promise<void> {
+// for each new report. (The article's quotes have the largest ids of the statement, their
+// speaker being locked while they are linked, so a text no longer than the one kept keeps its
+// place.) All of them are of one article, and so of one outlet and one day.
+async function joinStatement(sql: SqlWrites, id: number, quotes: readonly QuoteToLink[], articleId: number, publishedOn: string | null, outletId: number | null): Promise<void> {
+  const text = fullest(quotes).text;
   const day = `CAST(? AS TEXT)`;
   await sql.run(
     `UPDATE statements SET
        text = CASE WHEN length(CAST(? AS TEXT)) > length(text) THEN CAST(? AS TEXT) ELSE text END,
        "firstReportedOn" = CASE WHEN ${day} IS NOT NULL AND ("firstReportedOn" IS NULL OR ${day} < "firstReportedOn") THEN ${day} ELSE "firstReportedOn" END,
        "lastReportedOn" = CASE WHEN ${day} IS NOT NULL AND ("lastReportedOn" IS NULL OR ${day} > "lastReportedOn") THEN ${day} ELSE "lastReportedOn" END,
-       "reportCount" = "reportCount" + 1,
+       "reportCount" = "reportCount" + ?,
        "outletCount" = "outletCount" + CASE WHEN CAST(? AS INTEGER) IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM quotes WHERE "statementId" = ? AND "outletId" = CAST(? AS INTEGER) AND id <> ?) THEN 1 ELSE 0 END
+         AND NOT EXISTS (SELECT 1 FROM quotes WHERE "statementId" = ? AND "outletId" = CAST(? AS INTEGER) AND "articleId" <> ?) THEN 1 ELSE 0 END
      WHERE id = ?`,
-    quote.text,
-    quote.text,
-    ...Array<string | null>(6).fill(quote.publishedOn),
-    quote.outletId,
+    text,
+    text,
+    ...Array<string | null>(6).fill(publishedOn),
+    quotes.length,
+    outletId,
     id,
-    quote.outletId,
-    quote.id,
+    outletId,
+    articleId,
     id,
   );
 }
 
-// The fullest rendering stands for the statement (recounted only for statements a quote
-// joined or merged: a new one is written whole); counts and dates are kept on the row
+// The fullest rendering stands for the statement (recounted only for a statement others were
+// merged into: a new one is written whole, a joined one by joinStatement); counts and dates are kept on the row
 // so lists of statements sort and filter without aggregating quotes.
 async function refreshStatement(sql: SqlWrites, id: number): Promise<void> {
   await sql.run(

@@ -9,15 +9,25 @@ import { yearOf, yearsBetween } from "./publication-years.js";
 import { placeholders } from "./sql-rows.js";
 import type { SqlWrites } from "./sql-archive.js";
 
-/** Puts the article in a story (a new one, an existing one, or several merged into one). */
-export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: string | null, features: StoryFeatures): Promise<void> {
+export interface StoryLink {
+  /** The story the article goes in: it is stored with it. */
+  storyId: number;
+  /** Once the article is stored: its story keys, and the story's title, dates and count. */
+  afterArticleStored(articleId: number): Promise<void>;
+}
+
+/**
+ * Finds the story of an article about to be stored (a new one, an existing one, or several
+ * merged into one), so that the article is written once, with its story: setting a stored
+ * article's story wrote a new version of the row, and of each of its indexes, the full text
+ * of its body among them, on PostgreSQL.
+ */
+export async function linkStory(sql: SqlWrites, publishedOn: string | null, features: StoryFeatures): Promise<StoryLink> {
   // An undated article cannot be placed next to others: it is a story of its own.
   const keys = publishedOn ? storyKeys(features) : [];
-  // As before (INSERT OR IGNORE on SQLite): a key already stored for the article is skipped, not an error.
   // A writer beside this one adding an article with one of these keys is waited for, so each
-  // of the two sees the other (see LOCK_SPACES).
+  // of the two sees the other (see LOCK_SPACES): the lock is held until this one commits.
   await sql.lock("story-key", keys);
-  if (keys.length) await sql.run(sql.dialect.insertIgnoring("story_keys", ["key", `"publishedOn"`, `"articleId"`], keys.length), ...keys.flatMap((key) => [key, publishedOn, articleId]));
   const me = { publishedOn, features };
   const day = dayNumber(publishedOn);
   let matched: number[] = [];
@@ -28,11 +38,10 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
     const candidates = await sql.all<{ id: number; publishedOn: string; storyFeatures: string; storyId: number }>(
       `SELECT id, "publishedOn", "storyFeatures", "storyId" FROM articles
        WHERE id IN (SELECT "articleId" FROM story_keys WHERE key IN (${placeholders(keys.length)}) AND "publishedOn" BETWEEN ? AND ?)
-       AND id <> ? AND "storyId" IS NOT NULL AND ${sql.dialect.inYearPartitions(`"publishedYear"`, yearsBetween(yearOf(from), yearOf(to)))}`,
+       AND "storyId" IS NOT NULL AND ${sql.dialect.inYearPartitions(`"publishedYear"`, yearsBetween(yearOf(from), yearOf(to)))}`,
       ...keys,
       from,
       to,
-      articleId,
     );
     matched = [
       ...new Set(
@@ -50,7 +59,7 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
       ...matched,
     );
     if (spans.length === matched.length) break;
-    if (attempt === 5) throw new Error(`the stories of article ${articleId} kept being merged by another writer; try the file again`);
+    if (attempt === 5) throw new Error(`the stories of the article kept being merged by another writer; try the file again`);
   }
 
   // Stories are joined while their reports together still span STORY_MAX_SPAN_DAYS at most,
@@ -84,8 +93,14 @@ export async function linkStory(sql: SqlWrites, articleId: number, publishedOn: 
       await sql.run(`DELETE FROM stories WHERE id IN (${placeholders(merged.length)})`, ...merged);
     }
   }
-  await sql.run(`UPDATE articles SET "storyId" = ? WHERE id = ? AND ${sql.dialect.inYearPartitions(`"publishedYear"`, [yearOf(publishedOn)])}`, storyId, articleId);
-  await refreshStory(sql, storyId, yearsBetween(yearOf(firstDay), yearOf(lastDay)));
+  return {
+    storyId,
+    async afterArticleStored(articleId) {
+      // As before (INSERT OR IGNORE on SQLite): a key already stored for the article is skipped, not an error.
+      if (keys.length) await sql.run(sql.dialect.insertIgnoring("story_keys", ["key", `"publishedOn"`, `"articleId"`], keys.length), ...keys.flatMap((key) => [key, publishedOn, articleId]));
+      await refreshStory(sql, storyId, yearsBetween(yearOf(firstDay), yearOf(lastDay)));
+    },
+  };
 }
 
 

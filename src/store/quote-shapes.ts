@@ -2,15 +2,14 @@
 // quotes of a year around it (verbatim echoes), so the quotes of a much-quoted speaker are
 // candidates again and again: their shapes are kept (a quote's text never changes), the most
 // recently used first, and their texts are read only when not kept. Bounded: ~2 KB a shape.
-// Kept per writer connection (ids are an archive's), and never for quotes of the article
-// being linked: a file that fails rolls back to its savepoint, and its quotes' ids go to the
-// next file's quotes.
+// Kept per writer connection (ids are an archive's). Only stored quotes are shaped here: an
+// article's own quotes are linked before they are stored, so a file that fails (its quotes'
+// ids then going to the next file's quotes) has left none of them behind.
 import { remarkShape, type RemarkShape } from "../link/remark-similarity.js";
 
 export interface QuoteText {
   id: number;
   text: string;
-  articleId: number;
 }
 
 export class QuoteShapes {
@@ -26,7 +25,7 @@ export class QuoteShapes {
    * out of the cache meanwhile: a candidate evicted before its turn failed its article
    * (426 of 201,722 files at 800,000 articles).
    */
-  async forArticle(ids: readonly number[], articleId: number, read: (missing: number[]) => Promise<QuoteText[]>): Promise<(id: number) => RemarkShape> {
+  async forArticle(ids: readonly number[], read: (missing: number[]) => Promise<QuoteText[]>): Promise<(id: number) => RemarkShape> {
     const known = new Map<number, RemarkShape>();
     const missing: number[] = [];
     for (const id of ids) {
@@ -39,10 +38,9 @@ export class QuoteShapes {
       let shape = known.get(id);
       if (shape === undefined) {
         const row = unshaped.get(id);
-        if (!row) throw new Error(`quote ${id} is not among the candidates read for article ${articleId}`);
+        if (!row) throw new Error(`quote ${id} is not among the candidates read for this article`);
         shape = remarkShape(row.text);
         known.set(id, shape);
-        if (row.articleId === articleId) return shape;
       }
       this.kept.delete(id); // to the back: recently used
       this.kept.set(id, shape);

@@ -2,7 +2,7 @@ import type { ArticleDraft } from "../extract/types.js";
 import { EARLIEST_DAY, isCalendarDay, LATEST_DAY } from "../extract/day-number.js";
 import { slugify } from "../extract/names.js";
 import { storyFeatures } from "../link/stories.js";
-import { linkStatements } from "./link-statements.js";
+import { linkStatements, type QuoteToLink } from "./link-statements.js";
 import { linkStory } from "./link-story.js";
 import { personLockKeys, resolvePerson } from "./resolve-person.js";
 import type { SqlArchive, SqlWrites } from "./sql-archive.js";
@@ -91,10 +91,33 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   }
 
   const outletId = draft.outlet ? await upsertOutlet(sql, draft.outlet) : null;
+  const year = yearOf(draft.publishedOn);
   const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people, outlet: draft.outlet });
+
+  // Two writers resolving one new name must not make two people of it.
+  await sql.lock("person-name", draft.people.flatMap(personLockKeys));
+  const personIdByName = new Map<string, number>();
+  for (const person of draft.people) personIdByName.set(person.name, await resolvePerson(sql, person));
+  const mentionCounts = new Map<number, number>();
+  for (const person of draft.people) {
+    const id = personIdByName.get(person.name)!;
+    mentionCounts.set(id, (mentionCounts.get(id) ?? 0) + Math.max(1, person.mentions));
+  }
+
+  // A speaker's statements are read and rewritten by linkStatements: one writer at a time.
+  const speakerIds = draft.quotes.map((q) => (q.speaker && q.speakerKind !== "organisation" ? personIdByName.get(q.speaker) : undefined));
+  await sql.lock("speaker", speakerIds.filter((id): id is number => id !== undefined));
+  // The article's quotes and the article itself are linked before they are stored, and stored
+  // once, each with its statement and its story (see linkStatements and linkStory).
+  const toLink: QuoteToLink[] = draft.quotes
+    .flatMap((q, i) => (speakerIds[i] !== undefined ? [{ position: q.position, text: q.text, speakerId: speakerIds[i]!, speaker: q.speaker! }] : []))
+    .sort((a, b) => a.position - b.position);
+  const statements = await linkStatements(sql, toLink, draft.publishedOn, outletId);
+  const story = await linkStory(sql, draft.publishedOn, features);
+
   const { id: articleId } = (await sql.get<{ id: number }>(
-    `INSERT INTO articles ("outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "storyFeatures", "publishedYear", "ingestedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${sql.dialect.now}) RETURNING id`,
+    `INSERT INTO articles ("outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "storyFeatures", "storyId", "publishedYear", "ingestedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${sql.dialect.now}) RETURNING id`,
     outletId,
     draft.headline,
     draft.byline.length ? draft.byline.join(", ") : null,
@@ -107,41 +130,28 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
     draft.file,
     draft.format ?? "text",
     JSON.stringify(features),
-    yearOf(draft.publishedOn),
+    story.storyId,
+    year,
   ))!;
   await sql.run(`INSERT INTO article_keys ("articleId", "contentHash", url) VALUES (?, ?, ?)`, articleId, draft.contentHash, draft.url);
-
-  // Two writers resolving one new name must not make two people of it.
-  await sql.lock("person-name", draft.people.flatMap(personLockKeys));
-  const personIdByName = new Map<string, number>();
-  for (const person of draft.people) personIdByName.set(person.name, await resolvePerson(sql, person));
-  const mentionCounts = new Map<number, number>();
-  for (const person of draft.people) {
-    const id = personIdByName.get(person.name)!;
-    mentionCounts.set(id, (mentionCounts.get(id) ?? 0) + Math.max(1, person.mentions));
-  }
   await insertRows(sql, `mentions ("articleId", "personId", count, "publishedOn")`, [...mentionCounts].map(([personId, count]) => [articleId, personId, count, draft.publishedOn]));
 
-  // A speaker's statements are read and rewritten by linkStatements: one writer at a time.
-  const speakerIds = draft.quotes.map((q) => (q.speaker && q.speakerKind !== "organisation" ? personIdByName.get(q.speaker) : undefined));
-  await sql.lock("speaker", speakerIds.filter((id): id is number => id !== undefined));
-
   const quoteRows: SqlParam[][] = [];
-  for (const q of draft.quotes) {
+  for (const [i, q] of draft.quotes.entries()) {
     const byOrganisation = q.speakerKind === "organisation" && q.speaker;
     const organisationId = byOrganisation ? await upsertOrganisation(sql, q.speaker!) : null;
-    const speakerId = q.speaker && !byOrganisation ? (personIdByName.get(q.speaker) ?? null) : null;
-    quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId, yearOf(draft.publishedOn)]);
+    const speakerId = speakerIds[i] ?? null;
+    quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId, year, statements.statementOf(q.position) ?? null]);
   }
-  await insertRows(sql, `quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId", "publishedYear")`, quoteRows);
+  await insertRows(sql, `quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId", "publishedYear", "statementId")`, quoteRows);
   await addToPersonCounts(sql, mentionCounts, quoteRows.map((row) => row[1] as number | null));
 
   const topicRows: SqlParam[][] = [];
   for (const topic of draft.topics) topicRows.push([articleId, await idBySlug(sql, "topics", topic.slug, topic.name), topic.score, draft.publishedOn]);
   await insertRows(sql, `article_topics ("articleId", "topicId", score, "publishedOn")`, topicRows);
 
-  await linkStatements(sql, articleId, draft.publishedOn);
-  await linkStory(sql, articleId, draft.publishedOn, features);
+  await statements.afterQuotesStored(articleId);
+  await story.afterArticleStored(articleId);
 
   // Last, and held until the commit: the next place in the order articles become visible in.
   // Both instants are the database's clock, whatever machine ingests, so an article's

@@ -9,11 +9,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../../src/corpus-generator/write-corpus.js";
-import { nameSkeleton } from "../../../src/link/name-skeleton.js";
 import { exportChunks } from "../../../src/server/export-lines.js";
-import { LOCK_SPACES } from "../../../src/store/sql-archive.js";
 import type { SqlStore } from "../../../src/store/sql-store.js";
-import { advisoryLockIds } from "../../../src/store/postgres/postgres-writer.js";
 import type { Store } from "../../../src/store/store.js";
 import { articleDraft } from "../../support/article-drafts.js";
 import { ingestInProcess } from "../../support/ingest-in-process.js";
@@ -116,27 +113,29 @@ describe.skipIf(unavailable)("several ingest writers on one PostgreSQL archive",
   it("counts and exports an article that took its id before another and committed after it", async () => {
     const { store, url } = await archive();
     const late = { name: "Tormod Aasheim", aliases: [], mentions: 1 };
-    // Another connection holds the lock the first save needs for its person's name, so that save
-    // has its article id and waits while the second one commits.
+    expect((await store.saveArticle(articleDraft({ headline: "Aasheim on file", body: "Named before.", publishedOn: "2025-04-01", people: [late] }))).status).toBe("stored");
+    // Another connection holds the row of the first save's person, which that save updates
+    // (and its mentions refer to) once it has its article id: it waits there while the second
+    // one commits.
     const blocker = new pg.Client({ connectionString: url });
     await blocker.connect();
     try {
-      const [key] = advisoryLockIds([nameSkeleton(late.name)]);
-      await blocker.query(`SELECT pg_advisory_lock($1, $2)`, [LOCK_SPACES.indexOf("person-name"), key]);
+      await blocker.query(`BEGIN`);
+      await blocker.query(`SELECT id FROM people WHERE name = $1 FOR UPDATE`, [late.name]);
       const first = store.saveArticle(articleDraft({ headline: "First in", body: "Taken first.", publishedOn: "2025-05-01", people: [late] }), 0);
-      await expect.poll(async () => (await blocker.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0].n).toBe(1);
+      await expect.poll(async () => (await blocker.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)).rows[0].n).toBe(1);
       const second = await store.saveArticle(articleDraft({ headline: "Second in", body: "Committed first.", publishedOn: "2025-05-01" }), 1);
 
-      expect(await store.countArticles({})).toBe(1);
+      expect(await store.countArticles({})).toBe(2);
       let exported = "";
       for await (const chunk of exportChunks(store, "articles", {})) exported += chunk;
       const since = JSON.parse(exported.trim().split("\n").at(-1)!).latestIngestedAt;
 
-      await blocker.query(`SELECT pg_advisory_unlock_all()`);
+      await blocker.query(`COMMIT`);
       const firstSaved = await first;
       expect(firstSaved.status === "stored" && second.status === "stored" && firstSaved.articleId < second.articleId).toBe(true);
 
-      expect(await store.countArticles({})).toBe(2);
+      expect(await store.countArticles({})).toBe(3);
       let pulled = "";
       for await (const chunk of exportChunks(store, "articles", { ingestedSince: new Date(since) })) pulled += chunk;
       expect(pulled).toContain('"headline":"First in"');
