@@ -6,57 +6,101 @@ import { placeholders } from "./sql-rows.js";
 import type { SqlWrites } from "./sql-archive.js";
 import { insertRows } from "./insert-rows.js";
 
+/** A spelling of a person on file, as person_aliases holds it. */
+interface AliasRow {
+  personId: number;
+  alias: string;
+  key: string;
+  skeleton: string;
+}
+
 /**
- * Finds the stored Person a draft person is, or creates one, and records every spelling
- * the article used as an alias. Outlets spell one person many ways ("Zelensky",
- * "Zelenskiy", "Mr Zelenskyy"), so matching is on folded name keys:
+ * Finds the stored Person each draft person of an article is, or creates one, and records
+ * every spelling the article used as an alias. Outlets spell one person many ways
+ * ("Zelensky", "Zelenskiy", "Mr Zelenskyy"), so matching is on folded name keys:
  *  1. any full-name key of the draft equals a full-name alias key of a stored person;
  *  2. failing that, a distinctive full name whose consonant skeleton equals that of
  *     exactly one stored person (Ukrainian "Hrytsenko" is Russian "Gritsenko");
  *  3. failing that, when the article only ever gave a surname, that surname is the alias
  *     of exactly one stored person (two Trumps on file means we do not guess).
+ * The article's people are resolved in order, each seeing the spellings the ones before it
+ * added. Their keys are looked up together, and the spellings already on file for those
+ * found together: on PostgreSQL each lookup was a round trip, two for every person named.
  */
-export async function resolvePerson(sql: SqlWrites, draft: PersonDraft): Promise<number> {
-  const spellings = [draft.name, ...draft.aliases];
-  const keys = [...new Set(spellings.map(nameKey).filter(Boolean))];
-  // The written spelling tells a first name from a surname particle ("Lee Epstein", "de la Cruz").
-  const fullKeys = [...new Set(spellings.filter(hasGivenName).map(nameKey).filter(Boolean))];
-
-  let personId: number | null = null;
-  if (fullKeys.length) {
-    const hits = await sql.all<{ personId: number }>(`SELECT "personId" FROM person_aliases WHERE key IN (${placeholders(fullKeys.length)})`, ...fullKeys);
-    personId = mostFrequent(hits.map((h) => h.personId));
-    const distinctive = spellings.filter(isDistinctiveName);
-    if (personId == null && distinctive.length) {
-      // A skeleton finds candidates; the given names must then agree as mayBeSamePerson
-      // has it ("Yulia Zelensky" and "Leila Zelensky" share the skeleton "l zlnsk").
-      const skeletons = [...new Set(distinctive.map(nameSkeleton))];
-      const loose = await sql.all<{ personId: number; alias: string }>(`SELECT "personId", alias FROM person_aliases WHERE skeleton IN (${placeholders(skeletons.length)})`, ...skeletons);
-      const mine = distinctive.map((d) => comparableName(d));
-      const agreeing = new Set(loose.filter((l) => mine.some((m) => mayBeSamePerson(m, comparableName(l.alias)))).map((l) => l.personId));
-      if (agreeing.size === 1) personId = [...agreeing][0];
+export async function resolvePeople(sql: SqlWrites, drafts: readonly PersonDraft[]): Promise<number[]> {
+  const names = drafts.map((draft) => {
+    const spellings = [draft.name, ...draft.aliases];
+    // The written spelling tells a first name from a surname particle ("Lee Epstein", "de la Cruz").
+    const fullKeys = [...new Set(spellings.filter(hasGivenName).map(nameKey).filter(Boolean))];
+    const keys = fullKeys.length ? fullKeys : [...new Set(spellings.map(nameKey).filter(Boolean))];
+    return { draft, spellings, fullKeys, keys };
+  });
+  const asked = [...new Set(names.flatMap((n) => n.keys))];
+  const onFile = asked.length
+    ? await sql.all<{ personId: number; key: string; alias: string }>(`SELECT "personId", key, alias FROM person_aliases WHERE key IN (${placeholders(asked.length)})`, ...asked)
+    : [];
+  const spelling = (row: { personId: number; alias: string }) => `${row.personId}\u0000${row.alias}`;
+  const seen = new Set(onFile.map(spelling));
+  // Spellings this article has added so far (not read above), which the people after them see.
+  const added: AliasRow[] = [];
+  const ids: number[] = [];
+  const found = new Map<number, Set<string>>();
+  for (const { draft, spellings, fullKeys, keys } of names) {
+    const keyed = (wanted: string[]) => [...onFile, ...added].filter((row) => wanted.includes(row.key)).map((row) => row.personId);
+    let personId: number | null = null;
+    if (fullKeys.length) {
+      personId = mostFrequent(keyed(fullKeys));
+      const distinctive = spellings.filter(isDistinctiveName);
+      if (personId == null && distinctive.length) {
+        // A skeleton finds candidates; the given names must then agree as mayBeSamePerson
+        // has it ("Yulia Zelensky" and "Leila Zelensky" share the skeleton "l zlnsk").
+        const skeletons = [...new Set(distinctive.map(nameSkeleton))];
+        const loose = [
+          ...(await sql.all<{ personId: number; alias: string }>(`SELECT "personId", alias FROM person_aliases WHERE skeleton IN (${placeholders(skeletons.length)})`, ...skeletons)),
+          ...added.filter((row) => skeletons.includes(row.skeleton)),
+        ];
+        const mine = distinctive.map((d) => comparableName(d));
+        const agreeing = new Set(loose.filter((l) => mine.some((m) => mayBeSamePerson(m, comparableName(l.alias)))).map((l) => l.personId));
+        if (agreeing.size === 1) personId = [...agreeing][0];
+      }
+    } else if (keys.length) {
+      const hits = new Set(keyed(keys));
+      if (hits.size === 1) personId = [...hits][0];
     }
-  } else if (keys.length) {
-    const hits = await sql.all<{ personId: number }>(`SELECT DISTINCT "personId" FROM person_aliases WHERE key IN (${placeholders(keys.length)})`, ...keys);
-    if (hits.length === 1) personId = hits[0].personId;
+    const distinct = [...new Set(spellings)].filter((alias) => nameKey(alias));
+    if (personId == null) {
+      const slug = await freeSlug(sql, slugify(draft.name));
+      personId = (await sql.get<{ id: number }>(`INSERT INTO people (slug, name) VALUES (?, ?) RETURNING id`, slug, draft.name))!.id;
+    } else {
+      const spellingsOf = found.get(personId) ?? new Set<string>();
+      for (const alias of distinct) spellingsOf.add(alias);
+      found.set(personId, spellingsOf);
+    }
+    for (const alias of distinct) {
+      const row = { personId, alias, key: nameKey(alias), skeleton: nameSkeleton(alias) };
+      if (!seen.has(spelling(row))) added.push(row);
+      seen.add(spelling(row));
+    }
+    ids.push(personId);
   }
 
-  const distinct = [...new Set(spellings)].filter((alias) => nameKey(alias));
-  let known = new Set<string>();
-  if (personId == null) {
-    const slug = await freeSlug(sql, slugify(draft.name));
-    personId = (await sql.get<{ id: number }>(`INSERT INTO people (slug, name) VALUES (?, ?) RETURNING id`, slug, draft.name))!.id;
-  } else if (distinct.length) {
-    // Re-inserting the spellings a person already has, to have the unique index skip them,
-    // cost SQLite more than the rest of resolving: they are looked up first.
-    const onFile = await sql.all<{ alias: string }>(`SELECT alias FROM person_aliases WHERE "personId" = ? AND alias IN (${placeholders(distinct.length)})`, personId, ...distinct);
-    known = new Set(onFile.map((a) => a.alias));
+  // Re-inserting the spellings a person already has, to have the unique index skip them,
+  // cost SQLite more than the rest of resolving: they are looked up first.
+  const known = new Set<string>();
+  const foundIds = [...found.keys()];
+  const foundSpellings = [...new Set([...found.values()].flatMap((set) => [...set]))];
+  if (foundIds.length && foundSpellings.length) {
+    const rows = await sql.all<{ personId: number; alias: string }>(
+      `SELECT "personId", alias FROM person_aliases WHERE "personId" IN (${placeholders(foundIds.length)}) AND alias IN (${placeholders(foundSpellings.length)})`,
+      ...foundIds,
+      ...foundSpellings,
+    );
+    for (const row of rows) known.add(spelling(row));
   }
-
   // The unique (personId, alias) index still has the last word.
-  const aliasRows = distinct.filter((alias) => !known.has(alias)).map((alias) => [personId, alias, nameKey(alias), nameSkeleton(alias), slugify(alias)]);
+  const aliasRows = added.filter((row) => !known.has(spelling(row))).map((row) => [row.personId, row.alias, row.key, row.skeleton, slugify(row.alias)]);
   await insertRows(sql, `person_aliases ("personId", alias, key, skeleton, slug)`, aliasRows, ` ON CONFLICT ("personId", alias) DO NOTHING`);
-  return personId;
+  return ids;
 }
 
 /**

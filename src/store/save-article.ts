@@ -4,7 +4,7 @@ import { slugify } from "../extract/names.js";
 import { storyFeatures } from "../link/stories.js";
 import { linkStatements, type QuoteToLink } from "./link-statements.js";
 import { linkStory } from "./link-story.js";
-import { personLockKeys, resolvePerson } from "./resolve-person.js";
+import { personLockKeys, resolvePeople } from "./resolve-person.js";
 import type { SqlArchive, SqlWrites } from "./sql-archive.js";
 import type { SqlParam } from "./sql-dialect.js";
 import { insertRows } from "./insert-rows.js";
@@ -97,7 +97,7 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   // Two writers resolving one new name must not make two people of it.
   await sql.lock("person-name", draft.people.flatMap(personLockKeys));
   const personIdByName = new Map<string, number>();
-  for (const person of draft.people) personIdByName.set(person.name, await resolvePerson(sql, person));
+  for (const [i, id] of (await resolvePeople(sql, draft.people)).entries()) personIdByName.set(draft.people[i].name, id);
   const mentionCounts = new Map<number, number>();
   for (const person of draft.people) {
     const id = personIdByName.get(person.name)!;
