@@ -27,7 +27,7 @@ interface AliasRow {
  * added. Their keys are looked up together, and the spellings already on file for those
  * found together: on PostgreSQL each lookup was a round trip, two for every person named.
  */
-export async function resolvePeople(sql: SqlWrites, drafts: readonly PersonDraft[]): Promise<number[]> {
+export async function resolvePeople(sql: SqlWrites, drafts: readonly PersonDraft[]): Promise<{ ids: number[]; wrote: boolean }> {
   const names = drafts.map((draft) => {
     const spellings = [draft.name, ...draft.aliases];
     // The written spelling tells a first name from a surname particle ("Lee Epstein", "de la Cruz").
@@ -45,6 +45,7 @@ export async function resolvePeople(sql: SqlWrites, drafts: readonly PersonDraft
   const added: AliasRow[] = [];
   const ids: number[] = [];
   const found = new Map<number, Set<string>>();
+  let created = false;
   for (const { draft, spellings, fullKeys, keys } of names) {
     const keyed = (wanted: string[]) => [...onFile, ...added].filter((row) => wanted.includes(row.key)).map((row) => row.personId);
     let personId: number | null = null;
@@ -69,6 +70,7 @@ export async function resolvePeople(sql: SqlWrites, drafts: readonly PersonDraft
     }
     const distinct = [...new Set(spellings)].filter((alias) => nameKey(alias));
     if (personId == null) {
+      created = true;
       const slug = await freeSlug(sql, slugify(draft.name));
       personId = (await sql.get<{ id: number }>(`INSERT INTO people (slug, name) VALUES (?, ?) RETURNING id`, slug, draft.name))!.id;
     } else {
@@ -100,7 +102,7 @@ export async function resolvePeople(sql: SqlWrites, drafts: readonly PersonDraft
   // The unique (personId, alias) index still has the last word.
   const aliasRows = added.filter((row) => !known.has(spelling(row))).map((row) => [row.personId, row.alias, row.key, row.skeleton, slugify(row.alias)]);
   await insertRows(sql, `person_aliases ("personId", alias, key, skeleton, slug)`, aliasRows, ` ON CONFLICT ("personId", alias) DO NOTHING`);
-  return ids;
+  return { ids, wrote: created || aliasRows.length > 0 };
 }
 
 /**

@@ -94,10 +94,16 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   const year = yearOf(draft.publishedOn);
   const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people, outlet: draft.outlet });
 
-  // Two writers resolving one new name must not make two people of it.
-  await sql.lock("person-name", draft.people.flatMap(personLockKeys));
+  // Two writers resolving one new name must not make two people of it: the second waits
+  // until the first has committed the person. Names that all resolve to people on file, with
+  // no spelling to add, leave nothing to wait for, and their locks go at once (two writers
+  // each held a much-named person's for their whole article and took turns for most of an
+  // ingest).
+  const releaseNames = await sql.lockUntilReleased("person-name", draft.people.flatMap(personLockKeys));
+  const resolved = await resolvePeople(sql, draft.people);
+  if (!resolved.wrote) await releaseNames();
   const personIdByName = new Map<string, number>();
-  for (const [i, id] of (await resolvePeople(sql, draft.people)).entries()) personIdByName.set(draft.people[i].name, id);
+  for (const [i, id] of resolved.ids.entries()) personIdByName.set(draft.people[i].name, id);
   const mentionCounts = new Map<number, number>();
   for (const person of draft.people) {
     const id = personIdByName.get(person.name)!;

@@ -51,6 +51,8 @@ export interface ReplicaStatus {
  * in the order an article's transaction takes them (save-article.ts): a writer never waits for a
  * lock of an earlier space while holding one of a later space, so writers cannot deadlock on
  * them. "commit-order" is taken last, just before the commit, and nothing waits while it is held.
+ * "person-name" locks are let go early when the names needed no writing (lockUntilReleased):
+ * letting a lock go never makes a deadlock.
  */
 export const LOCK_SPACES = ["commit-order", "article", "person-name", "speaker", "story-key", "story", "year-partition"] as const;
 export type LockSpace = (typeof LOCK_SPACES)[number];
@@ -77,6 +79,12 @@ export interface SqlWrites {
    * lets one transaction write at a time, so there it takes nothing.
    */
   lock(space: LockSpace, keys: readonly (string | number)[]): Promise<void>;
+  /**
+   * As lock, but the locks can be let go before the transaction ends, by calling what it
+   * returns: once nothing written under them needs guarding (names that all resolved to people
+   * on file, with no spelling to add). Otherwise they are held until the transaction ends.
+   */
+  lockUntilReleased(space: LockSpace, keys: readonly (string | number)[]): Promise<() => Promise<void>>;
   /**
    * Makes sure rows of publication year `year` (0: undated) have somewhere to go, outside any
    * article's transaction: PostgreSQL partitions articles and quotes by year and makes a

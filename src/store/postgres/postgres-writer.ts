@@ -28,6 +28,9 @@ const VACUUMED_AFTER_INGEST = ["articles", "quotes", "mentions", "article_topics
 /** How long the vacuum after an ingest waits for its commits to reach the disk (wal_writer_delay is 200 ms unless set). */
 const WAL_FLUSH_WAIT_MS = 5_000;
 
+/** Lets go the session's advisory locks (the migration lock is taken on a connection of its own). */
+const UNLOCK_SESSION_LOCKS = "SELECT pg_advisory_unlock_all()";
+
 /** Writes held back at most before they are sent on their own. */
 const MAX_HELD_WRITES = 500;
 
@@ -167,15 +170,20 @@ export class PostgresWriter implements SqlWrites {
       try {
         const result = await work();
         this.held.push("COMMIT");
+        // Session locks still held go with the commit, in its round trip, once it is done.
+        if (this.sessionLocks) this.held.push(UNLOCK_SESSION_LOCKS);
         await this.flush();
         return result;
       } catch (error) {
         this.discardHeld();
         // The article's own error is the one to report, even when the connection is what failed.
-        await this.query("ROLLBACK", []).catch(() => {});
+        this.held.push("ROLLBACK");
+        if (this.sessionLocks) this.held.push(UNLOCK_SESSION_LOCKS);
+        await this.flush().catch(() => {});
         throw error;
       } finally {
         this.inTransaction = false;
+        this.sessionLocks = false;
       }
     });
   }
@@ -196,6 +204,25 @@ export class PostgresWriter implements SqlWrites {
     if (ids.length === 0) return;
     // count() makes the server take every lock, in the array's (sorted) order.
     await this.run(`SELECT count(pg_advisory_xact_lock(${LOCK_SPACES.indexOf(space)}, k)) FROM unnest(?::integer[]) AS k`, ids);
+  }
+
+  /** Whether the open transaction has taken session locks (lockUntilReleased) it may not have let go. */
+  private sessionLocks = false;
+
+  // A transaction's advisory locks end only with it; these are the session's, let go by
+  // pg_advisory_unlock, and at the latest straight after the transaction's COMMIT or ROLLBACK.
+  async lockUntilReleased(space: LockSpace, keys: readonly (string | number)[]): Promise<() => Promise<void>> {
+    const ids = advisoryLockIds(keys);
+    if (ids.length === 0 || !this.inTransaction) return async () => {};
+    this.sessionLocks = true;
+    const key = LOCK_SPACES.indexOf(space);
+    await this.run(`SELECT count(pg_advisory_lock(${key}, k)) FROM unnest(?::integer[]) AS k`, ids);
+    let released = false;
+    return async () => {
+      if (released || !this.inTransaction) return;
+      released = true;
+      await this.run(`SELECT count(pg_advisory_unlock(${key}, k)) FROM unnest(?::integer[]) AS k`, ids);
+    };
   }
 
   /**

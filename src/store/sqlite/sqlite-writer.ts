@@ -87,6 +87,10 @@ export class SqliteWriter implements SqlWrites {
   // One transaction writes at a time (BEGIN IMMEDIATE): writers are serialised already.
   async lock(): Promise<void> {}
 
+  async lockUntilReleased(): Promise<() => Promise<void>> {
+    return async () => {};
+  }
+
   // SQLite's tables are not partitioned.
   async prepareYear(): Promise<void> {}
 

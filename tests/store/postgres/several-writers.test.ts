@@ -110,6 +110,43 @@ describe.skipIf(unavailable)("several ingest writers on one PostgreSQL archive",
     expect(await store.countQuotesBy("speakerId", [people[0].id])).toEqual(new Map([[people[0].id, 16]]));
   });
 
+  it("does not hold up another writer's names with a name that resolved to a person on file", async () => {
+    const { store, url } = await archive();
+    const onFile = { name: "Tormod Aasheim", aliases: ["Aasheim"], mentions: 1 };
+    const newcomer = { name: "Yrsa Aasheim", aliases: ["Aasheim"], mentions: 1 };
+    expect((await store.saveArticle(articleDraft({ headline: "Aasheim on file", body: "Named before.", publishedOn: "2025-04-01", people: [onFile] }))).status).toBe("stored");
+    // The first save's person is on file under every spelling it gives; it is held up later in
+    // its article (at its person's row, which another connection holds).
+    const blocker = new pg.Client({ connectionString: url });
+    await blocker.connect();
+    try {
+      await blocker.query(`BEGIN`);
+      await blocker.query(`SELECT id FROM people WHERE name = $1 FOR UPDATE`, [onFile.name]);
+      const first = store.saveArticle(articleDraft({ headline: "Aasheim again", body: "Named again.", publishedOn: "2025-05-01", people: [onFile] }), 0);
+      await expect.poll(async () => (await blocker.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)).rows[0].n).toBe(1);
+      // A new name sharing a spelling ("Aasheim") locks the same key: it is not kept waiting.
+      // (Undated, it has no story keys to share with the first, whose locks it would wait for.)
+      const heldUp = (async () => {
+        await expect.poll(async () => (await blocker.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0].n, { timeout: 60_000 }).toBeGreaterThan(0);
+        return "waiting for a lock" as const;
+      })();
+      const second = store.saveArticle(articleDraft({ headline: "A new Aasheim", body: "Named first.", publishedOn: null, people: [newcomer] }), 1);
+      expect(await Promise.race([second.then((saved) => saved.status), heldUp])).toBe("stored");
+      await blocker.query(`COMMIT`);
+      expect((await first).status).toBe("stored");
+      const people = await (store as SqlStore).sql.reads.all<{ name: string }>(`SELECT name FROM people ORDER BY name`);
+      expect(people.map((p) => p.name)).toEqual(["Tormod Aasheim", "Yrsa Aasheim"]);
+      // A file that fails once it holds a new name's lock (two quotes in one place) lets it go too.
+      const twice = { text: "We said it twice.", speaker: "Ragna Aasheim", speakerKind: "person" as const, position: 5 };
+      const failing = articleDraft({ headline: "Failing", body: "Fails.", publishedOn: null, people: [{ name: "Ragna Aasheim", aliases: ["Aasheim"], mentions: 1 }], quotes: [twice, twice] });
+      await expect(store.saveArticle(failing, 1)).rejects.toThrow(/duplicate key|unique/i);
+      expect((await blocker.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`)).rows[0].n).toBe(0);
+    } finally {
+      await blocker.query(`ROLLBACK`).catch(() => {});
+      await blocker.end();
+    }
+  });
+
   it("counts and exports an article that took its id before another and committed after it", async () => {
     const { store, url } = await archive();
     const late = { name: "Tormod Aasheim", aliases: [], mentions: 1 };
