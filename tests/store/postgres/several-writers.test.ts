@@ -12,6 +12,7 @@ import { writeCorpus } from "../../../src/corpus-generator/write-corpus.js";
 import { exportChunks } from "../../../src/server/export-lines.js";
 import type { SqlStore } from "../../../src/store/sql-store.js";
 import type { Store } from "../../../src/store/store.js";
+import type { ArticleDraft, PersonDraft } from "../../../src/extract/types.js";
 import { articleDraft } from "../../support/article-drafts.js";
 import { ingestInProcess } from "../../support/ingest-in-process.js";
 import { postgresUnavailable } from "../../support/postgres-server.js";
@@ -52,6 +53,28 @@ async function contentsOf(store: Store) {
     },
     exportLines: lines,
   };
+}
+
+/**
+ * Puts `person` on file (an article of its own), then starts saving `draft` on lane 0 and
+ * returns once that save waits at the person's row, which it updates (and its mentions refer
+ * to) after it has its article id and its names: another connection, `blocker`, holds the
+ * row until it commits.
+ */
+async function saveHeldAtPersonRow(store: Store, url: string, person: PersonDraft, draft: ArticleDraft) {
+  expect((await store.saveArticle(articleDraft({ headline: `${person.name} on file`, body: "Named before.", publishedOn: "2025-04-01", people: [person] }))).status).toBe("stored");
+  const blocker = new pg.Client({ connectionString: url });
+  await blocker.connect();
+  try {
+    await blocker.query(`BEGIN`);
+    await blocker.query(`SELECT id FROM people WHERE name = $1 FOR UPDATE`, [person.name]);
+    const saving = store.saveArticle(draft, 0);
+    await expect.poll(async () => (await blocker.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)).rows[0].n).toBe(1);
+    return { blocker, saving };
+  } catch (error) {
+    await blocker.end();
+    throw error;
+  }
 }
 
 describe.skipIf(unavailable)("several ingest writers on one PostgreSQL archive", () => {
@@ -114,16 +137,9 @@ describe.skipIf(unavailable)("several ingest writers on one PostgreSQL archive",
     const { store, url } = await archive();
     const onFile = { name: "Tormod Aasheim", aliases: ["Aasheim"], mentions: 1 };
     const newcomer = { name: "Yrsa Aasheim", aliases: ["Aasheim"], mentions: 1 };
-    expect((await store.saveArticle(articleDraft({ headline: "Aasheim on file", body: "Named before.", publishedOn: "2025-04-01", people: [onFile] }))).status).toBe("stored");
-    // The first save's person is on file under every spelling it gives; it is held up later in
-    // its article (at its person's row, which another connection holds).
-    const blocker = new pg.Client({ connectionString: url });
-    await blocker.connect();
+    // The first save's person is on file under every spelling it gives.
+    const { blocker, saving: first } = await saveHeldAtPersonRow(store, url, onFile, articleDraft({ headline: "Aasheim again", body: "Named again.", publishedOn: "2025-05-01", people: [onFile] }));
     try {
-      await blocker.query(`BEGIN`);
-      await blocker.query(`SELECT id FROM people WHERE name = $1 FOR UPDATE`, [onFile.name]);
-      const first = store.saveArticle(articleDraft({ headline: "Aasheim again", body: "Named again.", publishedOn: "2025-05-01", people: [onFile] }), 0);
-      await expect.poll(async () => (await blocker.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)).rows[0].n).toBe(1);
       // A new name sharing a spelling ("Aasheim") locks the same key: it is not kept waiting.
       // (Undated, it has no story keys to share with the first, whose locks it would wait for.)
       const heldUp = (async () => {
@@ -150,17 +166,9 @@ describe.skipIf(unavailable)("several ingest writers on one PostgreSQL archive",
   it("counts and exports an article that took its id before another and committed after it", async () => {
     const { store, url } = await archive();
     const late = { name: "Tormod Aasheim", aliases: [], mentions: 1 };
-    expect((await store.saveArticle(articleDraft({ headline: "Aasheim on file", body: "Named before.", publishedOn: "2025-04-01", people: [late] }))).status).toBe("stored");
-    // Another connection holds the row of the first save's person, which that save updates
-    // (and its mentions refer to) once it has its article id: it waits there while the second
-    // one commits.
-    const blocker = new pg.Client({ connectionString: url });
-    await blocker.connect();
+    // The first save has its article id and waits while the second one commits.
+    const { blocker, saving: first } = await saveHeldAtPersonRow(store, url, late, articleDraft({ headline: "First in", body: "Taken first.", publishedOn: "2025-05-01", people: [late] }));
     try {
-      await blocker.query(`BEGIN`);
-      await blocker.query(`SELECT id FROM people WHERE name = $1 FOR UPDATE`, [late.name]);
-      const first = store.saveArticle(articleDraft({ headline: "First in", body: "Taken first.", publishedOn: "2025-05-01", people: [late] }), 0);
-      await expect.poll(async () => (await blocker.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)).rows[0].n).toBe(1);
       const second = await store.saveArticle(articleDraft({ headline: "Second in", body: "Committed first.", publishedOn: "2025-05-01" }), 1);
 
       expect(await store.countArticles({})).toBe(2);
