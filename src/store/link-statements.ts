@@ -49,8 +49,6 @@ type Target = { stored: number } | { fresh: FreshStatement };
 
 interface FreshStatement {
   speakerId: number;
-  /** Its quotes, in the article's order; empty once merged into another. */
-  quotes: QuoteToLink[];
   /** Set when a later quote of the article joined it to a stored statement or an earlier new one. */
   mergedInto?: Target;
 }
@@ -131,7 +129,7 @@ export async function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLin
     targets[i] = target;
     linked.push({ quote: quotes[i], shape: remarks[i].shape, target });
   };
-  const freshStatement = (quote: QuoteToLink): Target => ({ fresh: { speakerId: quote.speakerId, quotes: [] } });
+  const freshStatement = (quote: QuoteToLink): Target => ({ fresh: { speakerId: quote.speakerId } });
   for (const [i, quote] of quotes.entries()) {
     const me = remarks[i];
     const mayEcho = keysOf[i].length > 0;
@@ -181,9 +179,8 @@ export async function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLin
   const created = new Map<FreshStatement, QuoteToLink[]>();
   for (const [i, quote] of quotes.entries()) {
     const target = targetNow(targets[i]);
-    const into = "stored" in target ? joining : created;
-    const key = "stored" in target ? target.stored : target.fresh;
-    (into as Map<unknown, QuoteToLink[]>).set(key, [...((into as Map<unknown, QuoteToLink[]>).get(key) ?? []), quote]);
+    if ("stored" in target) joining.set(target.stored, [...(joining.get(target.stored) ?? []), quote]);
+    else created.set(target.fresh, [...(created.get(target.fresh) ?? []), quote]);
   }
   const statementOf = new Map<number, number>();
   for (const [id, joined] of joining) for (const quote of joined) statementOf.set(quote.position, id);
@@ -265,8 +262,8 @@ async function joinStatement(sql: SqlWrites, id: number, quotes: readonly QuoteT
 }
 
 // The fullest rendering stands for the statement (recounted only for a statement others were
-// merged into: a new one is written whole, a joined one by joinStatement); counts and dates are kept on the row
-// so lists of statements sort and filter without aggregating quotes.
+// merged into: a new one is written whole, a joined one by joinStatement); counts and dates
+// are kept on the row so lists of statements sort and filter without aggregating quotes.
 async function refreshStatement(sql: SqlWrites, id: number): Promise<void> {
   await sql.run(
     `UPDATE statements SET
