@@ -44,7 +44,8 @@ export async function resolvePeople(sql: SqlWrites, drafts: readonly PersonDraft
   // Spellings this article has added so far (not read above), which the people after them see.
   const added: AliasRow[] = [];
   const ids: number[] = [];
-  const found = new Map<number, Set<string>>();
+  /** People found on file (or made by an earlier person of the article), whose new spellings may be on file already. */
+  const found = new Set<number>();
   let created = false;
   for (const { draft, spellings, fullKeys, keys } of names) {
     const keyed = (wanted: string[]) => [...onFile, ...added].filter((row) => wanted.includes(row.key)).map((row) => row.personId);
@@ -74,9 +75,7 @@ export async function resolvePeople(sql: SqlWrites, drafts: readonly PersonDraft
       const slug = await freeSlug(sql, slugify(draft.name));
       personId = (await sql.get<{ id: number }>(`INSERT INTO people (slug, name) VALUES (?, ?) RETURNING id`, slug, draft.name))!.id;
     } else {
-      const spellingsOf = found.get(personId) ?? new Set<string>();
-      for (const alias of distinct) spellingsOf.add(alias);
-      found.set(personId, spellingsOf);
+      found.add(personId);
     }
     for (const alias of distinct) {
       const row = { personId, alias, key: nameKey(alias), skeleton: nameSkeleton(alias) };
@@ -87,15 +86,17 @@ export async function resolvePeople(sql: SqlWrites, drafts: readonly PersonDraft
   }
 
   // Re-inserting the spellings a person already has, to have the unique index skip them,
-  // cost SQLite more than the rest of resolving: they are looked up first.
+  // cost SQLite more than the rest of resolving: they are looked up first. Only those not read
+  // with the keys above are asked about, and most articles have none (a round trip saved).
   const known = new Set<string>();
-  const foundIds = [...found.keys()];
-  const foundSpellings = [...new Set([...found.values()].flatMap((set) => [...set]))];
-  if (foundIds.length && foundSpellings.length) {
+  const unsure = added.filter((row) => found.has(row.personId));
+  if (unsure.length) {
+    const personIds = [...new Set(unsure.map((row) => row.personId))];
+    const aliases = [...new Set(unsure.map((row) => row.alias))];
     const rows = await sql.all<{ personId: number; alias: string }>(
-      `SELECT "personId", alias FROM person_aliases WHERE "personId" IN (${placeholders(foundIds.length)}) AND alias IN (${placeholders(foundSpellings.length)})`,
-      ...foundIds,
-      ...foundSpellings,
+      `SELECT "personId", alias FROM person_aliases WHERE "personId" IN (${placeholders(personIds.length)}) AND alias IN (${placeholders(aliases.length)})`,
+      ...personIds,
+      ...aliases,
     );
     for (const row of rows) known.add(spelling(row));
   }
