@@ -3,7 +3,7 @@ import { nameSkeleton, isDistinctiveName } from "../link/name-skeleton.js";
 import { hasGivenName, nameKey, slugify } from "../extract/names.js";
 import { comparableName, mayBeSamePerson } from "../link/same-person.js";
 import { placeholders } from "./sql-rows.js";
-import type { SqlWrites } from "./sql-archive.js";
+import type { Later, SqlWrites } from "./sql-archive.js";
 import { insertRows } from "./insert-rows.js";
 
 /** A spelling of a person on file, as person_aliases holds it. */
@@ -14,9 +14,35 @@ interface AliasRow {
   skeleton: string;
 }
 
+/** An article's people with their name keys, and the spellings on file under those keys once read. */
+export interface PeopleLookup {
+  names: { draft: PersonDraft; spellings: string[]; fullKeys: string[]; keys: string[] }[];
+  onFile: Later<{ personId: number; key: string; alias: string }[]>;
+}
+
 /**
- * Finds the stored Person each draft person of an article is, or creates one, and records
- * every spelling the article used as an alias. Outlets spell one person many ways
+ * Asks for the spellings on file under the name keys of an article's people, all in one
+ * statement: sent with the writer's next round trip (allLater), the article's first, so that
+ * resolving them costs no round trip of its own when all are on file.
+ */
+export function lookUpPeople(sql: SqlWrites, drafts: readonly PersonDraft[]): PeopleLookup {
+  const names = drafts.map((draft) => {
+    const spellings = [draft.name, ...draft.aliases];
+    // The written spelling tells a first name from a surname particle ("Lee Epstein", "de la Cruz").
+    const fullKeys = [...new Set(spellings.filter(hasGivenName).map(nameKey).filter(Boolean))];
+    const keys = fullKeys.length ? fullKeys : [...new Set(spellings.map(nameKey).filter(Boolean))];
+    return { draft, spellings, fullKeys, keys };
+  });
+  const asked = [...new Set(names.flatMap((n) => n.keys))];
+  const onFile = asked.length
+    ? sql.allLater<{ personId: number; key: string; alias: string }>(`SELECT "personId", key, alias FROM person_aliases WHERE key IN (${placeholders(asked.length)})`, ...asked)
+    : { get: async () => [] };
+  return { names, onFile };
+}
+
+/**
+ * Finds the stored Person each draft person of an article is (looked up by lookUpPeople), or
+ * creates one, and records every spelling the article used as an alias. Outlets spell one person many ways
  * ("Zelensky", "Zelenskiy", "Mr Zelenskyy"), so matching is on folded name keys:
  *  1. any full-name key of the draft equals a full-name alias key of a stored person;
  *  2. failing that, a distinctive full name whose consonant skeleton equals that of
@@ -27,18 +53,8 @@ interface AliasRow {
  * added. Their keys are looked up together, and the spellings already on file for those
  * found together: on PostgreSQL each lookup was a round trip, two for every person named.
  */
-export async function resolvePeople(sql: SqlWrites, drafts: readonly PersonDraft[]): Promise<{ ids: number[]; wrote: boolean }> {
-  const names = drafts.map((draft) => {
-    const spellings = [draft.name, ...draft.aliases];
-    // The written spelling tells a first name from a surname particle ("Lee Epstein", "de la Cruz").
-    const fullKeys = [...new Set(spellings.filter(hasGivenName).map(nameKey).filter(Boolean))];
-    const keys = fullKeys.length ? fullKeys : [...new Set(spellings.map(nameKey).filter(Boolean))];
-    return { draft, spellings, fullKeys, keys };
-  });
-  const asked = [...new Set(names.flatMap((n) => n.keys))];
-  const onFile = asked.length
-    ? await sql.all<{ personId: number; key: string; alias: string }>(`SELECT "personId", key, alias FROM person_aliases WHERE key IN (${placeholders(asked.length)})`, ...asked)
-    : [];
+export async function resolvePeople(sql: SqlWrites, { names, onFile: asked }: PeopleLookup): Promise<{ ids: number[]; wrote: boolean }> {
+  const onFile = await asked.get();
   const spelling = (row: { personId: number; alias: string }) => `${row.personId}\u0000${row.alias}`;
   const seen = new Set(onFile.map(spelling));
   // Spellings this article has added so far (not read above), which the people after them see.

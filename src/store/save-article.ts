@@ -4,7 +4,7 @@ import { slugify } from "../extract/names.js";
 import { storyFeatures } from "../link/stories.js";
 import { linkStatements, type QuoteToLink } from "./link-statements.js";
 import { linkStory } from "./link-story.js";
-import { personLockKeys, resolvePeople } from "./resolve-person.js";
+import { lookUpPeople, personLockKeys, resolvePeople } from "./resolve-person.js";
 import type { SqlArchive, SqlWrites } from "./sql-archive.js";
 import type { SqlParam } from "./sql-dialect.js";
 import { insertRows } from "./insert-rows.js";
@@ -83,9 +83,18 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   // Two writers given the same article: the second waits, then finds it stored.
   await sql.lock("article", draft.url ? [draft.contentHash, draft.url] : [draft.contentHash]);
   // article_keys, not articles: across the partitions of every year (see ArticleKey).
-  const existing = draft.url
-    ? await sql.get<{ id: number; contentHash: string }>(`SELECT "articleId" AS id, "contentHash" FROM article_keys WHERE "contentHash" = ? OR url = ? LIMIT 1`, draft.contentHash, draft.url)
-    : await sql.get<{ id: number; contentHash: string }>(`SELECT "articleId" AS id, "contentHash" FROM article_keys WHERE "contentHash" = ? LIMIT 1`, draft.contentHash);
+  const stored = draft.url
+    ? sql.allLater<{ id: number; contentHash: string }>(`SELECT "articleId" AS id, "contentHash" FROM article_keys WHERE "contentHash" = ? OR url = ? LIMIT 1`, draft.contentHash, draft.url)
+    : sql.allLater<{ id: number; contentHash: string }>(`SELECT "articleId" AS id, "contentHash" FROM article_keys WHERE "contentHash" = ? LIMIT 1`, draft.contentHash);
+  // Two writers resolving one new name must not make two people of it: the second waits
+  // until the first has committed the person. Names that all resolve to people on file, with
+  // no spelling to add, leave nothing to wait for, and their locks go at once (two writers
+  // each held a much-named person's for their whole article and took turns for most of an
+  // ingest). Taken, and the names looked up, in the round trip that asks whether the article
+  // is stored already: a stored one has its locks let go with its transaction.
+  const releaseNames = await sql.lockUntilReleased("person-name", draft.people.flatMap(personLockKeys));
+  const people = lookUpPeople(sql, draft.people);
+  const [existing] = await stored.get();
   if (existing) {
     return { status: "duplicate", articleId: existing.id, matchedOn: existing.contentHash === draft.contentHash ? "contentHash" : "url" };
   }
@@ -94,13 +103,7 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   const year = yearOf(draft.publishedOn);
   const features = storyFeatures({ id: draft.contentHash, publishedOn: draft.publishedOn, headline: draft.headline, body: draft.body, people: draft.people, outlet: draft.outlet });
 
-  // Two writers resolving one new name must not make two people of it: the second waits
-  // until the first has committed the person. Names that all resolve to people on file, with
-  // no spelling to add, leave nothing to wait for, and their locks go at once (two writers
-  // each held a much-named person's for their whole article and took turns for most of an
-  // ingest).
-  const releaseNames = await sql.lockUntilReleased("person-name", draft.people.flatMap(personLockKeys));
-  const resolved = await resolvePeople(sql, draft.people);
+  const resolved = await resolvePeople(sql, people);
   if (!resolved.wrote) await releaseNames();
   const personIdByName = new Map<string, number>();
   for (const [i, id] of resolved.ids.entries()) personIdByName.set(draft.people[i].name, id);

@@ -57,6 +57,11 @@ export interface ReplicaStatus {
 export const LOCK_SPACES = ["commit-order", "article", "person-name", "speaker", "story-key", "story", "year-partition"] as const;
 export type LockSpace = (typeof LOCK_SPACES)[number];
 
+/** A result asked for now and wanted later (SqlWrites.allLater). */
+export interface Later<T> {
+  get(): Promise<T>;
+}
+
 /**
  * Ingestion's connection. Statements are written with `?` placeholders (the writer numbers
  * them for its engine); an INSERT that needs the new row's id says `RETURNING id` and reads
@@ -67,6 +72,19 @@ export interface SqlWrites {
   all<T>(sql: string, ...params: SqlParam[]): Promise<T[]>;
   get<T>(sql: string, ...params: SqlParam[]): Promise<T | undefined>;
   run(sql: string, ...params: SqlParam[]): Promise<void>;
+  /**
+   * A statement whose rows are wanted a little later. Inside a transaction PostgreSQL sends it
+   * with whatever goes to the server next (a read, or the transaction's end) rather than in a
+   * round trip of its own, and runs it in its place among the others; `get()` gives its rows,
+   * sending it at once if it has not gone yet. SQLite runs it now.
+   */
+  allLater<T>(sql: string, ...params: SqlParam[]): Later<T[]>;
+  /**
+   * The id the next row of `table` takes, reserved now (as allLater on PostgreSQL, from the
+   * table's sequence): the row is then inserted with it. On SQLite it is the id the row would
+   * have been given, so ask once per row, and insert the row before asking again.
+   */
+  nextId(table: "articles"): Later<number>;
   /**
    * Runs `work` in one transaction: all of its writes are committed, or none are if it
    * throws. Transactions run one at a time, in the order asked; inside inBatches each is a

@@ -16,7 +16,7 @@
 // A prepared statement is the session's, not the transaction's: a rollback leaves it in place.
 import pg from "pg";
 import { createHash } from "node:crypto";
-import { LOCK_SPACES, type LockSpace, type SqlWrites } from "../sql-archive.js";
+import { LOCK_SPACES, type Later, type LockSpace, type SqlWrites } from "../sql-archive.js";
 import type { SqlParam } from "../sql-dialect.js";
 import { TransactionQueue } from "../transaction-queue.js";
 import { inlinePostgresLiterals, postgresDialect } from "./postgres-dialect.js";
@@ -46,6 +46,12 @@ export function advisoryLockIds(keys: readonly (string | number)[]): number[] {
     else ids.add(createHash("sha1").update(String(key)).digest().readInt32BE(0));
   }
   return [...ids].sort((a, b) => a - b);
+}
+
+interface HeldRead {
+  at: number;
+  resolve: (rows: unknown[]) => void;
+  reject: (error: unknown) => void;
 }
 
 export class PostgresWriter implements SqlWrites {
@@ -102,11 +108,33 @@ export class PostgresWriter implements SqlWrites {
     return params.length ? `EXECUTE ${name}(${inlinePostgresLiterals(params)})` : `EXECUTE ${name}`;
   }
 
+  /** Reads held among the writes (allLater), each by its place in `held`. */
+  private heldReads: HeldRead[] = [];
+
   /** Drops the writes not sent (their transaction is being rolled back), and the PREPAREs among them. */
   private discardHeld(): void {
     this.held = [];
     for (const sql of this.preparing) this.executable.delete(sql);
     this.preparing = [];
+    for (const read of this.heldReads) read.reject(new Error("the transaction was rolled back before this statement was sent"));
+    this.heldReads = [];
+  }
+
+  /** Sends what is held, in one round trip: the results of its statements, in order; the held reads have their rows. */
+  private async sendHeld(): Promise<pg.QueryResult[]> {
+    const text = this.held.join(";\n");
+    const reads = this.heldReads;
+    this.held = [];
+    this.heldReads = [];
+    try {
+      const results = await this.sendBatch(text);
+      const each = Array.isArray(results) ? results : [results];
+      for (const read of reads) read.resolve(each[read.at].rows);
+      return each;
+    } catch (error) {
+      for (const read of reads) read.reject(error);
+      throw error;
+    }
   }
 
   /** Sends `text` (several statements) by the simple protocol; what it prepared is known once it succeeds. */
@@ -130,10 +158,7 @@ export class PostgresWriter implements SqlWrites {
     const client = await this.client();
     if (this.held.length > 0) {
       this.held.push(this.executeText(sql, params));
-      const text = this.held.join(";\n");
-      this.held = [];
-      const results = await this.sendBatch(text);
-      return (Array.isArray(results) ? results.at(-1)! : results).rows as T[];
+      return (await this.sendHeld()).at(-1)!.rows as T[];
     }
     let statement = this.prepared.get(sql);
     if (statement === undefined) this.prepared.set(sql, (statement = { name: `w${this.prepared.size + 1}`, text: postgresDialect.numberPlaceholders(sql) }));
@@ -142,10 +167,7 @@ export class PostgresWriter implements SqlWrites {
 
   /** Sends the writes still held, if any. */
   private async flush(): Promise<void> {
-    if (this.held.length === 0) return;
-    const text = this.held.join(";\n");
-    this.held = [];
-    await this.sendBatch(text);
+    if (this.held.length > 0) await this.sendHeld();
   }
 
   all<T>(sql: string, ...params: SqlParam[]): Promise<T[]> {
@@ -154,6 +176,31 @@ export class PostgresWriter implements SqlWrites {
 
   async get<T>(sql: string, ...params: SqlParam[]): Promise<T | undefined> {
     return (await this.query<T>(sql, params))[0];
+  }
+
+  allLater<T>(sql: string, ...params: SqlParam[]): Later<T[]> {
+    if (!this.inTransaction) {
+      const rows = this.query<T>(sql, params);
+      rows.catch(() => {}); // thrown by get()
+      return { get: () => rows };
+    }
+    this.held.push(this.executeText(sql, params));
+    let settle!: Pick<HeldRead, "resolve" | "reject">;
+    const rows = new Promise<T[]>((resolve, reject) => (settle = { resolve: resolve as HeldRead["resolve"], reject }));
+    rows.catch(() => {}); // thrown by get(); a read nobody asks for may fail with its transaction
+    const read: HeldRead = { at: this.held.length - 1, ...settle };
+    this.heldReads.push(read);
+    return {
+      get: async () => {
+        if (this.heldReads.includes(read)) await this.flush();
+        return rows;
+      },
+    };
+  }
+
+  nextId(table: "articles"): Later<number> {
+    const rows = this.allLater<{ id: number }>(`SELECT nextval('${table}_id_seq')::integer AS id`);
+    return { get: async () => (await rows.get())[0].id };
   }
 
   async run(sql: string, ...params: SqlParam[]): Promise<void> {

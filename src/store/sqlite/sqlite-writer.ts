@@ -7,7 +7,7 @@
 // better-sqlite3 answers synchronously; the writer is async only because the SQL it runs
 // (store/save-article.ts and the linking it calls) is shared with PostgreSQL's writer.
 import Database from "better-sqlite3";
-import type { SqlWrites } from "../sql-archive.js";
+import type { Later, SqlWrites } from "../sql-archive.js";
 import type { SqlParam } from "../sql-dialect.js";
 import { sqliteDialect } from "./sqlite-dialect.js";
 import { TransactionQueue } from "../transaction-queue.js";
@@ -51,6 +51,18 @@ export class SqliteWriter implements SqlWrites {
 
   async run(sql: string, ...params: SqlParam[]): Promise<void> {
     this.prepare(sql).run(...(params as unknown[]));
+  }
+
+  // Nothing to save here: a statement costs no round trip. Run now, in the order asked.
+  allLater<T>(sql: string, ...params: SqlParam[]): Later<T[]> {
+    return ran(() => this.prepare(sql).all(...(params as unknown[])) as T[]);
+  }
+
+  // An AUTOINCREMENT table numbers a row one past the largest id it ever gave (sqlite_sequence),
+  // and an id given explicitly moves that on: the row inserted with this id takes the id it
+  // would have taken.
+  nextId(table: "articles"): Later<number> {
+    return ran(() => (this.prepare(`SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0) + 1 AS id`).get(table) as { id: number }).id);
   }
 
   /**
@@ -122,4 +134,10 @@ export class SqliteWriter implements SqlWrites {
   close(): void {
     this.db.close();
   }
+}
+
+/** What `work` returns, run now (an error is thrown now, as the statement's would be), as a Later. */
+function ran<T>(work: () => T): Later<T> {
+  const result = Promise.resolve(work());
+  return { get: () => result };
 }
