@@ -5,33 +5,29 @@
 // ingesting articles one by one ends with the same statements as ingesting them at once.
 import { dayNumber, shiftIsoDate } from "../extract/day-number.js";
 import type { RemarkShape } from "../link/remark-similarity.js";
-import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEMENT_WINDOW_DAYS } from "../link/statements.js";
+import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEMENT_WINDOW_DAYS, type PreparedQuote } from "../link/statements.js";
 import { yearOf, yearsBetween } from "./publication-years.js";
 import { placeholders } from "./sql-rows.js";
 import { echoKeys } from "./echo-keys.js";
-import { QuoteShapes, type QuoteText } from "./quote-shapes.js";
-import type { SqlWrites } from "./sql-archive.js";
+import { QuoteShapes } from "./quote-shapes.js";
+import type { Later, SqlWrites } from "./sql-archive.js";
 
-interface QuoteRow {
+/** A stored quote of a speaker of the article, which one of its quotes may be the same remark as. */
+interface Candidate {
   id: number;
+  speakerId: number;
   publishedOn: string | null;
   statementId: number | null;
+  text: string;
 }
 
 const SHAPES_KEPT = 20_000;
 const shapesByWriter = new WeakMap<SqlWrites, QuoteShapes>();
 
-function shapesOf(sql: SqlWrites, ids: number[], years: string): Promise<(id: number) => RemarkShape> {
+function shapesOf(sql: SqlWrites): QuoteShapes {
   let shapes = shapesByWriter.get(sql);
   if (!shapes) shapesByWriter.set(sql, (shapes = new QuoteShapes(SHAPES_KEPT)));
-  return shapes.forArticle(ids, (missing) => {
-    const inList = sql.dialect.inIdList("id", missing);
-    return sql.all<QuoteText>(`SELECT id, text FROM quotes WHERE ${inList.sql} AND ${years}`, inList.param);
-  });
-}
-
-interface Candidate extends QuoteRow {
-  speakerId: number;
+  return shapes;
 }
 
 /** One of the article's quotes said by a person: what linking needs of it before it is stored. */
@@ -53,9 +49,18 @@ interface FreshStatement {
   mergedInto?: Target;
 }
 
+export interface StatementLinking {
+  /**
+   * Decides each quote's statement from the candidates read, merges stored statements a
+   * quote joins together, and creates the statements the article brings (their ids come
+   * back with the writer's next round trip).
+   */
+  decide(): Promise<StatementLinks>;
+}
+
 export interface StatementLinks {
-  /** The statement of the quote at `position` (none for quotes not linked: no person said them). */
-  statementOf(position: number): number | undefined;
+  /** The statement of each quote, by its position (none for quotes not linked: no person said them). */
+  statementIds(): Promise<(position: number) => number | undefined>;
   /** Once the article's quotes are stored with those statements: the statements' rows and the quotes' echo keys. */
   afterQuotesStored(articleId: number): Promise<void>;
 }
@@ -64,53 +69,68 @@ export interface StatementLinks {
  * Links the article's attributed quotes to statements before they are stored, so that each
  * quote is written once, with its statement (updating a stored quote's statement wrote a new
  * version of the row and of each of its nine indexes on PostgreSQL, and left the old one for
- * VACUUM to find in every index). Reads the candidates, decides, then creates the statements
- * the article brings and merges stored statements a quote joins together; what the quotes
- * change in the statements they join is written by afterQuotesStored.
+ * VACUUM to find in every index). Asks for the candidates now (allLater: they go with the
+ * writer's next round trip, which the article's story and id share), decides when asked;
+ * what the quotes change in the statements they join is written by afterQuotesStored.
  */
-export async function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLink[], publishedOn: string | null, outletId: number | null): Promise<StatementLinks> {
+export function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLink[], publishedOn: string | null, outletId: number | null): StatementLinking {
   const year = yearOf(publishedOn);
   // One speaker (one person in the store) on both sides: only dates and wordings differ.
   const remarks = quotes.map((quote) => prepareRemark({ id: String(quote.position), speaker: quote.speaker, text: quote.text, publishedOn }));
   // A quote can be the same remark as its speaker's stored quotes of the days around it
   // (wordings that match) and, further away or undated, as those it shares a run of words
   // with (verbatim echoes, found by echo keys; a quote shorter than a run has none and is no
-  // echo). Both read once for all the article's quotes, which share its date. Comparing with
-  // every quote the speaker gave in a year instead cost each article more as the archive grew.
+  // echo). Both read once for all the article's quotes, which share its date, with their
+  // texts (a read of its own for the texts cost a round trip). Comparing with every quote the
+  // speaker gave in a year instead cost each article more as the archive grew.
   const keysOf = quotes.map((quote, i) => [...new Set(echoKeys(quote.speakerId, remarks[i].shape))]);
-  let near: Candidate[] = [];
+  const none: Later<Candidate[]> = { get: async () => [] };
+  let nearRead = none;
   if (publishedOn && quotes.length) {
     const speakers = [...new Set(quotes.map((q) => q.speakerId))];
     const [from, to] = [shiftIsoDate(publishedOn, -STATEMENT_WINDOW_DAYS), shiftIsoDate(publishedOn, STATEMENT_WINDOW_DAYS)];
     // A placeholder a speaker, not an id list: SQLite's planner then reads the (speakerId,
     // publishedOn) index once per speaker; given json_each it read the whole window's quotes.
-    near = await sql.all<Candidate>(
-      `SELECT id, "speakerId", "publishedOn", "statementId" FROM quotes WHERE "speakerId" IN (${placeholders(speakers.length)}) AND "statementId" IS NOT NULL
+    nearRead = sql.allLater<Candidate>(
+      `SELECT id, "speakerId", "publishedOn", "statementId", text FROM quotes WHERE "speakerId" IN (${placeholders(speakers.length)}) AND "statementId" IS NOT NULL
        AND "publishedOn" BETWEEN ? AND ? AND ${inYears(from, to)}`,
       ...speakers,
       from,
       to,
     );
   }
-  const [from, to] = publishedOn ? [shiftIsoDate(publishedOn, -STATEMENT_ECHO_WINDOW_DAYS), shiftIsoDate(publishedOn, STATEMENT_ECHO_WINDOW_DAYS)] : [null, null];
-  // The years any candidate can be in: the echo window's, and the undated (year 0).
-  const years = from && to ? inYears(from, to) : "TRUE";
   const allKeys = [...new Set(keysOf.flat())];
-  let echoes: Candidate[] = [];
+  let echoRead = none;
   if (allKeys.length) {
+    const [from, to] = publishedOn ? [shiftIsoDate(publishedOn, -STATEMENT_ECHO_WINDOW_DAYS), shiftIsoDate(publishedOn, STATEMENT_ECHO_WINDOW_DAYS)] : [null, null];
+    // The years any candidate can be in: the echo window's, and the undated (year 0).
+    const years = from && to ? inYears(from, to) : "TRUE";
     // Which of the article's quotes a stored quote shares a key with is not asked: a quote is
     // compared with every candidate of its speaker, and the comparison decides. (A remark
     // repeated a thousand times shares a key with a thousand quotes, each under a dozen keys.)
     const keyList = sql.dialect.inKeyList("key", allKeys);
     const keyed = `SELECT "quoteId" FROM quote_echo_keys WHERE ${keyList.sql}${from ? ` AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?)` : ""}`;
-    echoes = await sql.all<Candidate>(
-      `SELECT id, "speakerId", "publishedOn", "statementId" FROM quotes WHERE ${sql.dialect.inSubquery("id", keyed)} AND "statementId" IS NOT NULL AND ${years}`,
+    echoRead = sql.allLater<Candidate>(
+      `SELECT id, "speakerId", "publishedOn", "statementId", text FROM quotes WHERE ${sql.dialect.inSubquery("id", keyed)} AND "statementId" IS NOT NULL AND ${years}`,
       keyList.param,
       ...(from && to ? [from, to] : []),
     );
   }
-  const shapeOf = await shapesOf(sql, [...new Set([...near, ...echoes].map((c) => c.id))], years);
+  return { decide: async () => decide(sql, quotes, remarks, keysOf, await nearRead.get(), await echoRead.get(), publishedOn, outletId, year) };
+}
 
+async function decide(
+  sql: SqlWrites,
+  quotes: readonly QuoteToLink[],
+  remarks: readonly PreparedQuote[],
+  keysOf: readonly number[][],
+  near: readonly Candidate[],
+  echoes: readonly Candidate[],
+  publishedOn: string | null,
+  outletId: number | null,
+  year: number,
+): Promise<StatementLinks> {
+  const shapes = shapesOf(sql);
   // Stored statements merged away while linking this article, to the statement each became.
   const mergedInto = new Map<number, number>();
   const storedNow = (statementId: number): number => {
@@ -147,7 +167,7 @@ export async function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLin
     const matches = (day: number | null, shape: () => RemarkShape) => isSamePreparedRemark(me, { id: "", speaker: me.speaker, day, shape: shape() });
     for (const c of candidates.values()) {
       const statementId = storedNow(Number(c.statementId));
-      if (!stored.has(statementId) && matches(dayNumber(c.publishedOn), () => shapeOf(c.id))) stored.add(statementId);
+      if (!stored.has(statementId) && matches(dayNumber(c.publishedOn), () => shapes.shapeOf(c))) stored.add(statementId);
     }
     for (const c of linked) {
       if (c.quote.speakerId !== quote.speakerId) continue;
@@ -185,8 +205,9 @@ export async function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLin
   const statementOf = new Map<number, number>();
   for (const [id, joined] of joining) for (const quote of joined) statementOf.set(quote.position, id);
   // A remark reported once is most of them: its row is written whole here.
-  for (const [statement, reports] of created) {
-    const { id } = (await sql.get<{ id: number }>(
+  const creating = [...created].map(([statement, reports]) => ({
+    reports,
+    row: sql.allLater<{ id: number }>(
       `INSERT INTO statements ("speakerId", text, "firstReportedOn", "lastReportedOn", "reportCount", "outletCount") VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
       statement.speakerId,
       fullest(reports).text,
@@ -194,12 +215,17 @@ export async function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLin
       publishedOn,
       reports.length,
       outletId == null ? 0 : 1,
-    ))!;
-    for (const quote of reports) statementOf.set(quote.position, id);
-  }
+    ),
+  }));
 
   return {
-    statementOf: (position) => statementOf.get(position),
+    async statementIds() {
+      for (const { reports, row } of creating) {
+        const [{ id }] = await row.get();
+        for (const quote of reports) statementOf.set(quote.position, id);
+      }
+      return (position) => statementOf.get(position);
+    },
     async afterQuotesStored(articleId) {
       for (const [id, joined] of joining) if (!recounted.has(id)) await joinStatement(sql, id, joined, articleId, publishedOn, outletId);
       for (const id of recounted) await refreshStatement(sql, id);

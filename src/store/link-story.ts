@@ -7,42 +7,58 @@ import { dayNumber, shiftIsoDate } from "../extract/day-number.js";
 import { isSameStory, spanOfBoth, STORY_MAX_SPAN_DAYS, storyKeys, STORY_WINDOW_DAYS, type StoryFeatures } from "../link/stories.js";
 import { yearOf, yearsBetween } from "./publication-years.js";
 import { placeholders } from "./sql-rows.js";
-import type { SqlWrites } from "./sql-archive.js";
+import type { Later, SqlWrites } from "./sql-archive.js";
+
+export interface StoryLinking {
+  /** Finds the article's story from the candidates read: a new one (its id comes with the writer's next round trip), an existing one, or several merged into one. */
+  decide(): Promise<StoryLink>;
+}
 
 export interface StoryLink {
   /** The story the article goes in: it is stored with it. */
-  storyId: number;
+  storyId(): Promise<number>;
   /** Once the article is stored: its story keys, and the story's title, dates and count. */
   afterArticleStored(articleId: number): Promise<void>;
 }
 
+type Candidate = { id: number; publishedOn: string; storyFeatures: string; storyId: number };
+
 /**
- * Finds the story of an article about to be stored (a new one, an existing one, or several
- * merged into one), so that the article is written once, with its story: setting a stored
- * article's story wrote a new version of the row, and of each of its indexes, the full text
- * of its body among them, on PostgreSQL.
+ * Links an article about to be stored to the story of the event it reports, so that the
+ * article is written once, with its story: setting a stored article's story wrote a new
+ * version of the row, and of each of its indexes, the full text of its body among them, on
+ * PostgreSQL. Locks the story keys and asks for the candidates now (allLater: they go with the
+ * writer's next round trip, which the article's statements and id share); decides when asked.
  */
-export async function linkStory(sql: SqlWrites, publishedOn: string | null, features: StoryFeatures): Promise<StoryLink> {
+export async function linkStory(sql: SqlWrites, publishedOn: string | null, features: StoryFeatures): Promise<StoryLinking> {
   // An undated article cannot be placed next to others: it is a story of its own.
   const keys = publishedOn ? storyKeys(features) : [];
   // A writer beside this one adding an article with one of these keys is waited for, so each
   // of the two sees the other (see LOCK_SPACES): the lock is held until this one commits.
   await sql.lock("story-key", keys);
+  const [from, to] = publishedOn ? [shiftIsoDate(publishedOn, -STORY_WINDOW_DAYS), shiftIsoDate(publishedOn, STORY_WINDOW_DAYS)] : ["", ""];
+  // Only articles of the window that share a key can match (see storyKeys).
+  const candidatesSql = `SELECT id, "publishedOn", "storyFeatures", "storyId" FROM articles
+     WHERE id IN (SELECT "articleId" FROM story_keys WHERE key IN (${placeholders(keys.length)}) AND "publishedOn" BETWEEN ? AND ?)
+     AND "storyId" IS NOT NULL AND ${sql.dialect.inYearPartitions(`"publishedYear"`, yearsBetween(yearOf(from), yearOf(to)))}`;
+  const firstRead = keys.length ? sql.allLater<Candidate>(candidatesSql, ...keys, from, to) : null;
+  return { decide: () => decide(sql, publishedOn, features, keys, firstRead, () => sql.all<Candidate>(candidatesSql, ...keys, from, to)) };
+}
+
+async function decide(
+  sql: SqlWrites,
+  publishedOn: string | null,
+  features: StoryFeatures,
+  keys: readonly string[],
+  firstRead: Later<Candidate[]> | null,
+  readAgain: () => Promise<Candidate[]>,
+): Promise<StoryLink> {
   const me = { publishedOn, features };
   const day = dayNumber(publishedOn);
   let matched: number[] = [];
   let spans: { id: number; startedOn: string | null; lastUpdatedOn: string | null }[] = [];
-  const [from, to] = publishedOn ? [shiftIsoDate(publishedOn, -STORY_WINDOW_DAYS), shiftIsoDate(publishedOn, STORY_WINDOW_DAYS)] : ["", ""];
-  for (let attempt = 1; keys.length; attempt++) {
-    // Only articles of the window that share a key can match (see storyKeys).
-    const candidates = await sql.all<{ id: number; publishedOn: string; storyFeatures: string; storyId: number }>(
-      `SELECT id, "publishedOn", "storyFeatures", "storyId" FROM articles
-       WHERE id IN (SELECT "articleId" FROM story_keys WHERE key IN (${placeholders(keys.length)}) AND "publishedOn" BETWEEN ? AND ?)
-       AND "storyId" IS NOT NULL AND ${sql.dialect.inYearPartitions(`"publishedYear"`, yearsBetween(yearOf(from), yearOf(to)))}`,
-      ...keys,
-      from,
-      to,
-    );
+  for (let attempt = 1; firstRead; attempt++) {
+    const candidates = attempt === 1 ? await firstRead.get() : await readAgain();
     matched = [
       ...new Set(
         candidates
@@ -82,14 +98,16 @@ export async function linkStory(sql: SqlWrites, publishedOn: string | null, feat
   }
   matched.splice(0, matched.length, ...joined);
 
-  let storyId: number;
+  let storyId: () => Promise<number>;
   if (!matched.length) {
-    ({ id: storyId } = (await sql.get<{ id: number }>(`INSERT INTO stories (title, "articleCount") VALUES ('', 0) RETURNING id`))!);
+    const created = sql.allLater<{ id: number }>(`INSERT INTO stories (title, "articleCount") VALUES ('', 0) RETURNING id`);
+    storyId = async () => (await created.get())[0].id;
   } else {
-    [storyId] = matched;
+    const [id] = matched;
+    storyId = async () => id;
     const merged = matched.slice(1);
     if (merged.length) {
-      await sql.run(`UPDATE articles SET "storyId" = ? WHERE "storyId" IN (${placeholders(merged.length)})`, storyId, ...merged);
+      await sql.run(`UPDATE articles SET "storyId" = ? WHERE "storyId" IN (${placeholders(merged.length)})`, id, ...merged);
       await sql.run(`DELETE FROM stories WHERE id IN (${placeholders(merged.length)})`, ...merged);
     }
   }
@@ -98,7 +116,7 @@ export async function linkStory(sql: SqlWrites, publishedOn: string | null, feat
     async afterArticleStored(articleId) {
       // As before (INSERT OR IGNORE on SQLite): a key already stored for the article is skipped, not an error.
       if (keys.length) await sql.run(sql.dialect.insertIgnoring("story_keys", ["key", `"publishedOn"`, `"articleId"`], keys.length), ...keys.flatMap((key) => [key, publishedOn, articleId]));
-      await refreshStory(sql, storyId, yearsBetween(yearOf(firstDay), yearOf(lastDay)));
+      await refreshStory(sql, await storyId(), yearsBetween(yearOf(firstDay), yearOf(lastDay)));
     },
   };
 }

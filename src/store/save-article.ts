@@ -121,12 +121,21 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
   const toLink: QuoteToLink[] = draft.quotes
     .flatMap((q, i) => (speakerIds[i] !== undefined ? [{ position: q.position, text: q.text, speakerId: speakerIds[i]!, speaker: q.speaker! }] : []))
     .sort((a, b) => a.position - b.position);
-  const statements = await linkStatements(sql, toLink, draft.publishedOn, outletId);
-  const story = await linkStory(sql, draft.publishedOn, features);
+  // What linking needs is read in one round trip, with the article's id; the statements and
+  // the story the article brings are created in the next (see linkStatements and linkStory).
+  const statementLinking = linkStatements(sql, toLink, draft.publishedOn, outletId);
+  const storyLinking = await linkStory(sql, draft.publishedOn, features);
+  const reservedId = sql.nextId("articles");
+  const statements = await statementLinking.decide();
+  const story = await storyLinking.decide();
+  const storyId = await story.storyId();
+  const statementOf = await statements.statementIds();
+  const articleId = await reservedId.get();
 
-  const { id: articleId } = (await sql.get<{ id: number }>(
-    `INSERT INTO articles ("outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "storyFeatures", "storyId", "publishedYear", "ingestedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${sql.dialect.now}) RETURNING id`,
+  await sql.run(
+    `INSERT INTO articles (id, "outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "storyFeatures", "storyId", "publishedYear", "ingestedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${sql.dialect.now})`,
+    articleId,
     outletId,
     draft.headline,
     draft.byline.length ? draft.byline.join(", ") : null,
@@ -139,9 +148,9 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
     draft.file,
     draft.format ?? "text",
     JSON.stringify(features),
-    story.storyId,
+    storyId,
     year,
-  ))!;
+  );
   await sql.run(`INSERT INTO article_keys ("articleId", "contentHash", url) VALUES (?, ?, ?)`, articleId, draft.contentHash, draft.url);
   await insertRows(sql, `mentions ("articleId", "personId", count, "publishedOn")`, [...mentionCounts].map(([personId, count]) => [articleId, personId, count, draft.publishedOn]));
 
@@ -150,7 +159,7 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
     const byOrganisation = q.speakerKind === "organisation" && q.speaker;
     const organisationId = byOrganisation ? await upsertOrganisation(sql, q.speaker!) : null;
     const speakerId = speakerIds[i] ?? null;
-    quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId, year, statements.statementOf(q.position) ?? null]);
+    quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId, year, statementOf(q.position) ?? null]);
   }
   await insertRows(sql, `quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId", "publishedYear", "statementId")`, quoteRows);
   await addToPersonCounts(sql, mentionCounts, quoteRows.map((row) => row[1] as number | null));

@@ -217,16 +217,16 @@ describe("a search's page", () => {
   });
 });
 
-/** The store, with every write connection's `all` and `run` whose SQL matches `pattern` kept. */
+/** The store, with every write connection's `all`, `allLater` and `run` whose SQL matches `pattern` kept. */
 function recordingWrites(store: SqlArchive, pattern: RegExp): { store: SqlArchive; writes: { sql: string; params: SqlValue[] }[] } {
   const writes: { sql: string; params: SqlValue[] }[] = [];
   const writer = (lane: number) =>
     new Proxy(store.writer(lane), {
       get(target, prop, receiver) {
-        if (prop === "all" || prop === "run")
+        if (prop === "all" || prop === "allLater" || prop === "run")
           return (sql: string, ...params: SqlValue[]) => {
             if (pattern.test(sql)) writes.push({ sql, params });
-            return prop === "all" ? target.all(sql, ...params) : target.run(sql, ...params);
+            return target[prop](sql, ...params);
           };
         const value = Reflect.get(target, prop, receiver);
         return typeof value === "function" ? value.bind(target) : value;
