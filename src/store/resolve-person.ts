@@ -21,9 +21,11 @@ export interface PeopleLookup {
 }
 
 /**
- * Asks for the spellings on file under the name keys of an article's people, all in one
- * statement: sent with the writer's next round trip (allLater), the article's first, so that
- * resolving them costs no round trip of its own when all are on file.
+ * Asks for the spellings on file of every person with a spelling under the name keys of an
+ * article's people, all in one statement: sent with the writer's next round trip (allLater),
+ * the article's first, so that resolving them costs no round trip of its own when all are on
+ * file. All of a person's spellings, not only those under the keys: whether the others the
+ * article uses are on file is then known too (asking cost most articles a round trip).
  */
 export function lookUpPeople(sql: SqlWrites, drafts: readonly PersonDraft[]): PeopleLookup {
   const names = drafts.map((draft) => {
@@ -35,7 +37,10 @@ export function lookUpPeople(sql: SqlWrites, drafts: readonly PersonDraft[]): Pe
   });
   const asked = [...new Set(names.flatMap((n) => n.keys))];
   const onFile = asked.length
-    ? sql.allLater<{ personId: number; key: string; alias: string }>(`SELECT "personId", key, alias FROM person_aliases WHERE key IN (${placeholders(asked.length)})`, ...asked)
+    ? sql.allLater<{ personId: number; key: string; alias: string }>(
+        `SELECT "personId", key, alias FROM person_aliases WHERE "personId" IN (SELECT "personId" FROM person_aliases WHERE key IN (${placeholders(asked.length)}))`,
+        ...asked,
+      )
     : { get: async () => [] };
   return { names, onFile };
 }
@@ -102,10 +107,12 @@ export async function resolvePeople(sql: SqlWrites, { names, onFile: asked }: Pe
   }
 
   // Re-inserting the spellings a person already has, to have the unique index skip them,
-  // cost SQLite more than the rest of resolving: they are looked up first. Only those not read
-  // with the keys above are asked about, and most articles have none (a round trip saved).
+  // cost SQLite more than the rest of resolving: they are looked up first. A person read
+  // with the keys came with all their spellings; only people found otherwise (by skeleton)
+  // are asked about, and most articles have none (a round trip saved).
   const known = new Set<string>();
-  const unsure = added.filter((row) => found.has(row.personId));
+  const readWhole = new Set(onFile.map((row) => row.personId));
+  const unsure = added.filter((row) => found.has(row.personId) && !readWhole.has(row.personId));
   if (unsure.length) {
     const personIds = [...new Set(unsure.map((row) => row.personId))];
     const aliases = [...new Set(unsure.map((row) => row.alias))];

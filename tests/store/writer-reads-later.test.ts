@@ -75,6 +75,23 @@ describeOnEachStore("reads asked for later by the writer", (engine) => {
       }
     });
 
+    it("resolves the people of an article, named as the archive already spells them, in the round trip that asks whether it is stored", async () => {
+      const person = { name: "Ingrid Halvorsen", aliases: ["Halvorsen", "Minister Halvorsen"], mentions: 2 };
+      await archive.store.saveArticle(articleDraft({ headline: "Quay works", body: "Halvorsen spoke.", people: [person] }));
+      const sent = vi.spyOn(pg.Client.prototype, "query");
+      try {
+        // On a writer connection of its own, which has prepared none of its statements yet: each goes out as text.
+        const saved = await archive.store.saveArticle(articleDraft({ headline: "Ferry timetable", body: "Halvorsen spoke again.", people: [person] }), 1);
+        expect(saved.status).toBe("stored");
+        const texts = sent.mock.calls.map(([query]) => (typeof query === "string" ? query : (query as { text: string }).text));
+        const askingNames = texts.filter((text) => text.includes("FROM person_aliases"));
+        expect(askingNames).toHaveLength(1);
+        expect(askingNames[0]).toContain("FROM article_keys");
+      } finally {
+        sent.mockRestore();
+      }
+    });
+
     it("fails a read not sent yet when its transaction is rolled back", async () => {
       let unsent: { get(): Promise<unknown> } | undefined;
       await expect(
