@@ -17,7 +17,7 @@ interface AliasRow {
 /** An article's people with their name keys, and the spellings on file under those keys once read. */
 export interface PeopleLookup {
   names: { draft: PersonDraft; spellings: string[]; fullKeys: string[]; keys: string[] }[];
-  onFile: Later<{ personId: number; key: string; alias: string }[]>;
+  onFile: Later<{ id: number; personId: number; key: string; alias: string }[]>;
 }
 
 /**
@@ -37,8 +37,8 @@ export function lookUpPeople(sql: SqlWrites, drafts: readonly PersonDraft[]): Pe
   });
   const asked = [...new Set(names.flatMap((n) => n.keys))];
   const onFile = asked.length
-    ? sql.allLater<{ personId: number; key: string; alias: string }>(
-        `SELECT "personId", key, alias FROM person_aliases WHERE "personId" IN (SELECT "personId" FROM person_aliases WHERE key IN (${placeholders(asked.length)}))`,
+    ? sql.allLater<{ id: number; personId: number; key: string; alias: string }>(
+        `SELECT id, "personId", key, alias FROM person_aliases WHERE "personId" IN (SELECT "personId" FROM person_aliases WHERE key IN (${placeholders(asked.length)}))`,
         ...asked,
       )
     : { get: async () => [] };
@@ -59,7 +59,9 @@ export function lookUpPeople(sql: SqlWrites, drafts: readonly PersonDraft[]): Pe
  * found together: on PostgreSQL each lookup was a round trip, two for every person named.
  */
 export async function resolvePeople(sql: SqlWrites, { names, onFile: asked }: PeopleLookup): Promise<{ ids: number[]; wrote: boolean }> {
-  const onFile = await asked.get();
+  // By key, then in the order the spellings were recorded: when two people are as often
+  // spelled like a draft, the one first spelled so is taken (mostFrequent keeps the first).
+  const onFile = (await asked.get()).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
   const spelling = (row: { personId: number; alias: string }) => `${row.personId}\u0000${row.alias}`;
   const seen = new Set(onFile.map(spelling));
   // Spellings this article has added so far (not read above), which the people after them see.

@@ -52,6 +52,17 @@ describeOnEachStore("people resolved at ingest", (engine) => {
       expect((await people()).map((p) => p.name)).toEqual(["Leila Zelensky", "Greta Tkachenko", "Yulia Zelenskyy", "Haruto Tkachenko", "Hennadiy Tkachenko"]);
     });
 
+    it("gives a spelling two people on file share to the one first spelled so", async () => {
+      await save(person("Rashid Haddad"));
+      await save(person("Esther Haddad"));
+      // An article that gave Esther Haddad her brother's name too: both are now spelled "Rashid Haddad".
+      await save(person("Esther Haddad", "Rashid Haddad"));
+      await save(person("Rashid Haddad"));
+      const [rashid, esther] = (await archive.store.findPeople({}, "NAME", { first: 10 })).rows.map((p) => p.id).sort((a, b) => a - b);
+      const counts = await archive.store.articleCountsOfPeople([rashid, esther]);
+      expect([counts.get(rashid), counts.get(esther)]).toEqual([2, 2]);
+    });
+
     it("gives an article that names only a surname the one person on file called so, and guesses nothing when there are two", async () => {
       await save(person("Amina al-Rashidi", "al-Rashidi"));
       await save(person("Al-Rashidi"));
