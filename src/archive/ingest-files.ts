@@ -6,6 +6,7 @@ import { readCorpus, type ArchiveProgress, type CorpusEntry } from "../corpus/re
 import type { ExtractOptions, ExtractResult } from "../extract/types.js";
 import type { Store } from "../store/store.js";
 import { extractEntries } from "./extraction-pool.js";
+import { nameKey } from "../extract/names.js";
 
 export type FileOutcome =
   | { file: string; status: "stored"; articleId: number; headline: string | null; outlet: string | null; publishedOn: string | null; people: number; quotes: number; warning?: string }
@@ -62,17 +63,31 @@ export async function ingestFiles(
       }
       // Several files in flight, one per writer; their outcomes are still reported in input order.
       const lanes = new Lanes(writers);
+      const ahead = new FilesAhead();
       let reported: Promise<void> = Promise.resolve();
-      for await (const { entry, extracted } of extractedEntries) {
+      const startNext = async () => {
         const lane = await lanes.take();
-        const saved = storeExtracted(store, entry, extracted, lane).finally(() => lanes.give(lane));
+        const file = ahead.next();
+        const saved = storeExtracted(store, file.entry, file.extracted, lane).finally(() => {
+          ahead.done(file);
+          lanes.give(lane);
+        });
         saved.catch(() => (lanes.failed = true)); // a full disk: rethrown in order below
+        file.started(saved);
+      };
+      for await (const { entry, extracted } of extractedEntries) {
+        const file = ahead.add(entry, extracted);
         reported = reported.then(async () => {
-          uncommitted.push(await saved);
+          const outcome = await file.saved;
+          if (!outcome) return; // never started: the ingest stopped first
+          uncommitted.push(outcome);
           if (await commitPoint()) reportCommitted();
         });
+        if (ahead.size >= writers * FILES_AHEAD_PER_WRITER) await startNext();
         if (lanes.failed) break;
       }
+      while (ahead.size && !lanes.failed) await startNext();
+      ahead.dropAll();
       await reported;
     });
   } catch (error) {
@@ -107,6 +122,69 @@ function isDiskFull(error: unknown): boolean {
 // and 20,000 articles went in at 290/s; groups of up to 2,000 files or 3 s, at 410/s. A killed
 // ingest loses at most the group (3 s of work; its files were not reported stored).
 export const COMMIT_GROUP = { size: 2000, ms: 3000 };
+
+// Files read and extracted ahead of the writers, from which each free writer takes the next.
+const FILES_AHEAD_PER_WRITER = 4;
+
+interface FileAhead {
+  entry: CorpusEntry;
+  extracted: ExtractResult | undefined;
+  /** The name keys of the people its article quotes. */
+  speakers: string[];
+  /** Its outcome once saved; undefined if it was never started. */
+  saved: Promise<FileOutcome | undefined>;
+  started(saving: Promise<FileOutcome>): void;
+  dropped(): void;
+}
+
+/**
+ * The files waiting for a writer, in input order. A writer takes the first whose article
+ * quotes nobody an article being saved quotes, or else the first: writers side by side take
+ * a speaker's lock one at a time (see LOCK_SPACES), and two much-quoted speakers' articles
+ * started together had one writer waiting for the other. A file passed over is taken as soon
+ * as no article being saved quotes its speakers, so none waits for long.
+ */
+class FilesAhead {
+  private readonly waiting: FileAhead[] = [];
+  /** Speakers of the articles being saved, each with how many of them quote it. */
+  private readonly busy = new Map<string, number>();
+
+  get size(): number {
+    return this.waiting.length;
+  }
+
+  add(entry: CorpusEntry, extracted: ExtractResult | undefined): FileAhead {
+    const quotes = extracted?.ok ? extracted.draft.quotes : [];
+    const speakers = [...new Set(quotes.flatMap((q) => (q.speaker && q.speakerKind !== "organisation" ? [nameKey(q.speaker)] : [])))];
+    let settle!: (outcome: Promise<FileOutcome> | undefined) => void;
+    const saved = new Promise<FileOutcome | undefined>((resolve) => (settle = resolve));
+    saved.catch(() => {}); // a full disk: rethrown where its outcome is reported, in order
+    const file: FileAhead = { entry, extracted, speakers, saved, started: (saving) => settle(saving), dropped: () => settle(undefined) };
+    this.waiting.push(file);
+    return file;
+  }
+
+  /** Takes the file to start next, its speakers then being busy until done(file). */
+  next(): FileAhead {
+    const free = this.waiting.findIndex((file) => file.speakers.every((speaker) => !this.busy.has(speaker)));
+    const [file] = this.waiting.splice(Math.max(0, free), 1);
+    for (const speaker of file.speakers) this.busy.set(speaker, (this.busy.get(speaker) ?? 0) + 1);
+    return file;
+  }
+
+  done(file: FileAhead): void {
+    for (const speaker of file.speakers) {
+      const left = this.busy.get(speaker)! - 1;
+      if (left) this.busy.set(speaker, left);
+      else this.busy.delete(speaker);
+    }
+  }
+
+  /** Files never started (the ingest stopped) are reported as nothing. */
+  dropAll(): void {
+    for (const file of this.waiting.splice(0)) file.dropped();
+  }
+}
 
 /** Writer lanes free to take a file, and a wait for one when none is. */
 class Lanes {
