@@ -7,7 +7,9 @@
 // (run) is not sent at once: it waits, written out with its values as literals, and goes in
 // the same round trip as the next read or the end of the file's transaction (the simple
 // query protocol takes several statements without parameters). A file's writes are all sent
-// before its transaction ends, so a write that fails still fails its own file.
+// before its transaction ends, so a write that fails still fails its own file. A read whose
+// rows are wanted later (allLater) waits the same way, its rows picked out of the batch's
+// results by its place: an article's reads go out two or three at a time.
 //
 // Literal SQL is parsed and planned afresh each time it is sent, and planning was most of the
 // server's time (2.4 ms to plan a story's candidates, 1 ms to run it). So every statement the
@@ -123,12 +125,15 @@ export class PostgresWriter implements SqlWrites {
   /** Sends what is held, in one round trip: the results of its statements, in order; the held reads have their rows. */
   private async sendHeld(): Promise<pg.QueryResult[]> {
     const text = this.held.join(";\n");
+    const count = this.held.length;
     const reads = this.heldReads;
     this.held = [];
     this.heldReads = [];
     try {
       const results = await this.sendBatch(text);
       const each = Array.isArray(results) ? results : [results];
+      // Each held entry is one statement, so its place is its result's: anything else would hand a read another's rows.
+      if (each.length !== count) throw new Error(`the writer sent ${count} statements and had ${each.length} results back`);
       for (const read of reads) read.resolve(each[read.at].rows);
       return each;
     } catch (error) {
