@@ -24,6 +24,11 @@ interface Candidate {
 const SHAPES_KEPT = 20_000;
 const shapesByWriter = new WeakMap<SqlWrites, QuoteShapes>();
 
+/** After a rollback: the quotes it took back may have their ids given again, to other quotes. */
+export function forgetQuoteShapes(sql: SqlWrites): void {
+  shapesByWriter.delete(sql);
+}
+
 function shapesOf(sql: SqlWrites): QuoteShapes {
   let shapes = shapesByWriter.get(sql);
   if (!shapes) shapesByWriter.set(sql, (shapes = new QuoteShapes(SHAPES_KEPT)));

@@ -4,7 +4,8 @@
 // recently used first, rather than made again from their texts. Bounded: ~2 KB a shape.
 // Kept per writer connection (ids are an archive's). Only stored quotes are shaped here: an
 // article's own quotes are linked before they are stored, so a file that fails (its quotes'
-// ids then going to the next file's quotes) has left none of them behind.
+// ids then going to the next file's quotes) has left none of them behind; a group of files
+// rolled back whole (SQLite) makes the writer forget them all (forgetRememberedIds).
 import { remarkShape, type RemarkShape } from "../link/remark-similarity.js";
 
 export interface QuoteText {

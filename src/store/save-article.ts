@@ -2,7 +2,7 @@ import type { ArticleDraft } from "../extract/types.js";
 import { EARLIEST_DAY, isCalendarDay, LATEST_DAY } from "../extract/day-number.js";
 import { slugify } from "../extract/names.js";
 import { storyFeatures } from "../link/stories.js";
-import { linkStatements, type QuoteToLink } from "./link-statements.js";
+import { forgetQuoteShapes, linkStatements, type QuoteToLink } from "./link-statements.js";
 import { linkStory } from "./link-story.js";
 import { lookUpPeople, personLockKeys, resolvePeople } from "./resolve-person.js";
 import type { SqlArchive, SqlWrites } from "./sql-archive.js";
@@ -52,9 +52,13 @@ function isWriterConflict(error: unknown): boolean {
 // writer, saving each article a lookup (a round trip on PostgreSQL) per outlet and topic.
 const idsByWriter = new WeakMap<SqlWrites, Map<string, number>>();
 
-/** After a rollback: it may have taken rows whose ids were remembered, and a later insert can reuse an id. */
+/**
+ * After a rollback: it may have taken rows whose ids were remembered, or whose quotes' shapes
+ * were kept, and a later insert can reuse an id.
+ */
 export function forgetRememberedIds(sql: SqlWrites): void {
   idsByWriter.delete(sql);
+  forgetQuoteShapes(sql);
 }
 
 /** The id of the row of `table` with `slug`, inserting it (with `name`) when there is none. */
