@@ -3,7 +3,7 @@
 // shorter's words are a run of the longer's, so they share at least the shorter's first run:
 // a new quote finds every stored quote it may echo, or that echoes it, by its own keys.
 // Written with each quote by linkStatements; filled once for archives stored before the table.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import Database from "better-sqlite3";
 import { echoRunKeys, remarkShape, type RemarkShape } from "../link/remark-similarity.js";
 
@@ -11,7 +11,9 @@ import { echoRunKeys, remarkShape, type RemarkShape } from "../link/remark-simil
 export function echoKeys(speakerId: number, shape: RemarkShape): number[] {
   // 48 bits: exact in a JavaScript number and in both engines' 64-bit integers; a collision
   // only adds a candidate, which the comparison then turns down.
-  return echoRunKeys(shape).map((run) => createHash("sha1").update(`${speakerId}\u0000${run}`).digest().readUIntBE(0, 6));
+  // crypto.hash, not createHash: a dozen keys a quote, and a Hash object each cost ingest's
+  // main thread about three times as much.
+  return echoRunKeys(shape).map((run) => hash("sha1", `${speakerId}\u0000${run}`, "buffer").readUIntBE(0, 6));
 }
 
 export interface KeyedQuote {

@@ -17,7 +17,7 @@
 // allows, beside the batch's other statements) and sent as EXECUTE with its values as literals.
 // A prepared statement is the session's, not the transaction's: a rollback leaves it in place.
 import pg from "pg";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { LOCK_SPACES, type Later, type LockSpace, type SqlWrites } from "../sql-archive.js";
 import type { SqlParam } from "../sql-dialect.js";
 import { TransactionQueue } from "../transaction-queue.js";
@@ -45,7 +45,7 @@ export function advisoryLockIds(keys: readonly (string | number)[]): number[] {
   const ids = new Set<number>();
   for (const key of keys) {
     if (typeof key === "number" && Number.isInteger(key) && key >= -(2 ** 31) && key < 2 ** 31) ids.add(key);
-    else ids.add(createHash("sha1").update(String(key)).digest().readInt32BE(0));
+    else ids.add(hash("sha1", String(key), "buffer").readInt32BE(0));
   }
   return [...ids].sort((a, b) => a - b);
 }
