@@ -13,6 +13,9 @@ export interface ComparableName {
    * Valdivieso Araya" meets "Rodrigo Valdivieso".
    */
   buckets: string[];
+  /** The key's words, and whether they give a given name (keyHasGivenName): asked of every pair compared. */
+  words: string[];
+  hasGivenName: boolean;
 }
 
 // Story linking compares every candidate pair's people, so the same few thousand names are
@@ -27,7 +30,7 @@ export function comparableName(name: string): ComparableName {
   const words = key.split(" ");
   const buckets = [nameSkeleton(words[words.length - 1])];
   if (words.length >= 3) buckets.push(nameSkeleton(words[1]));
-  const comparable = { key, buckets: [...new Set(buckets)] };
+  const comparable = { key, buckets: [...new Set(buckets)], words, hasGivenName: keyHasGivenName(key) };
   if (comparableNames.size >= CACHED_NAMES) comparableNames.clear();
   comparableNames.set(name, comparable);
   return comparable;
@@ -47,9 +50,8 @@ const DISTINCTIVE_SURNAME = 6;
 /** Whether two names, as the linkers compare them, can be one person's. */
 export function mayBeSamePerson(a: ComparableName, b: ComparableName): boolean {
   if (a.key === b.key) return a.key !== "";
-  const wa = a.key.split(" ");
-  const wb = b.key.split(" ");
-  if (!keyHasGivenName(a.key) || !keyHasGivenName(b.key)) return false;
+  if (!a.hasGivenName || !b.hasGivenName) return false;
+  const [wa, wb] = [a.words, b.words];
   if (!givenNamesAgree(wa[0], wb[0])) return false;
   return surnamesAgree(wa[wa.length - 1], wb[wb.length - 1]) || firstSurnameAgrees(wa, wb) || firstSurnameAgrees(wb, wa);
 }

@@ -97,32 +97,44 @@ export interface StoryEvidence {
 }
 
 export function storyEvidence(a: StoryCandidate, b: StoryCandidate): StoryEvidence {
+  return evidenceAgainst(a)(b);
+}
+
+/**
+ * storyEvidence(a, ·): what it reads of `a` worked out once, as the store compares a new
+ * article with each candidate of its week.
+ */
+function evidenceAgainst(a: StoryCandidate): (b: StoryCandidate) => StoryEvidence {
   const da = dayNumber(a.publishedOn);
-  const db = dayNumber(b.publishedOn);
-  // Outlets spell one person differently ("Mo Nasser", "Muhammad Nasser"); people lists
-  // are short (MAX_PEOPLE), so every pair of names is compared.
-  const namesB = b.features.people.map((p) => comparableName(p.key));
-  const inB = (name: ComparableName, among: ComparableName[]) => among.some((other) => mayBeSamePerson(name, other));
-  const mainB = mainPeople(b.features).map((k) => comparableName(k));
-  const sharedMainPerson = mainPeople(a.features).some((k) => inB(comparableName(k), mainB));
-  const sharedPeople = a.features.people.filter((p) => inB(comparableName(p.key), namesB)).length;
-  const weightsB = new Map(b.features.terms.map((t) => [t.term, t.weight]));
-  let termOverlap = 0;
-  let sharedTerms = 0;
-  for (const t of a.features.terms) {
-    const w = weightsB.get(t.term);
-    if (w === undefined) continue;
-    sharedTerms++;
-    termOverlap += Math.min(w, t.weight);
-  }
-  const placesB = new Set(b.features.places);
-  return {
-    daysApart: da === null || db === null ? null : Math.abs(da - db),
-    sharedMainPerson,
-    sharedPeople,
-    termOverlap: Math.round(termOverlap * 100) / 100,
-    sharedTerms,
-    sharedPlaces: a.features.places.filter((p) => placesB.has(p)).length,
+  const namesA = a.features.people.map((p) => comparableName(p.key));
+  const mainA = mainPeople(a.features).map((k) => comparableName(k));
+  return (b) => {
+    const db = dayNumber(b.publishedOn);
+    // Outlets spell one person differently ("Mo Nasser", "Muhammad Nasser"); people lists
+    // are short (MAX_PEOPLE), so every pair of names is compared.
+    const namesB = b.features.people.map((p) => comparableName(p.key));
+    const inB = (name: ComparableName, among: ComparableName[]) => among.some((other) => mayBeSamePerson(name, other));
+    const mainB = mainPeople(b.features).map((k) => comparableName(k));
+    const sharedMainPerson = mainA.some((name) => inB(name, mainB));
+    const sharedPeople = namesA.filter((name) => inB(name, namesB)).length;
+    const weightsB = new Map(b.features.terms.map((t) => [t.term, t.weight]));
+    let termOverlap = 0;
+    let sharedTerms = 0;
+    for (const t of a.features.terms) {
+      const w = weightsB.get(t.term);
+      if (w === undefined) continue;
+      sharedTerms++;
+      termOverlap += Math.min(w, t.weight);
+    }
+    const placesB = new Set(b.features.places);
+    return {
+      daysApart: da === null || db === null ? null : Math.abs(da - db),
+      sharedMainPerson,
+      sharedPeople,
+      termOverlap: Math.round(termOverlap * 100) / 100,
+      sharedTerms,
+      sharedPlaces: a.features.places.filter((p) => placesB.has(p)).length,
+    };
   };
 }
 
@@ -166,13 +178,21 @@ const TOPIC_MIN_SHARED_TERMS = 5;
  * unrelated stories on any day.
  */
 export function isSameStory(a: StoryCandidate, b: StoryCandidate): boolean {
-  const e = storyEvidence(a, b);
-  if (e.daysApart === null || e.daysApart > STORY_WINDOW_DAYS) return false;
-  if (e.sharedMainPerson) {
-    if (e.sharedPeople >= 2 && (e.sharedPlaces >= 1 || e.termOverlap >= PERSON_TERM_OVERLAP / 2)) return true;
-    if (e.termOverlap >= PERSON_TERM_OVERLAP) return true;
-  }
-  return e.termOverlap >= TOPIC_TERM_OVERLAP && e.sharedTerms >= TOPIC_MIN_SHARED_TERMS && e.sharedPlaces >= 1;
+  return sameStoryAs(a)(b);
+}
+
+/** isSameStory(a, ·), for comparing one article with many. */
+export function sameStoryAs(a: StoryCandidate): (b: StoryCandidate) => boolean {
+  const evidence = evidenceAgainst(a);
+  return (b) => {
+    const e = evidence(b);
+    if (e.daysApart === null || e.daysApart > STORY_WINDOW_DAYS) return false;
+    if (e.sharedMainPerson) {
+      if (e.sharedPeople >= 2 && (e.sharedPlaces >= 1 || e.termOverlap >= PERSON_TERM_OVERLAP / 2)) return true;
+      if (e.termOverlap >= PERSON_TERM_OVERLAP) return true;
+    }
+    return e.termOverlap >= TOPIC_TERM_OVERLAP && e.sharedTerms >= TOPIC_MIN_SHARED_TERMS && e.sharedPlaces >= 1;
+  };
 }
 
 /**

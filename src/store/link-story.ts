@@ -4,7 +4,7 @@
 // (an article that matches articles of two stories merges them), up to the bound on a
 // story's span (STORY_MAX_SPAN_DAYS).
 import { dayNumber, shiftIsoDate } from "../extract/day-number.js";
-import { isSameStory, spanOfBoth, STORY_MAX_SPAN_DAYS, storyKeys, STORY_WINDOW_DAYS, type StoryFeatures } from "../link/stories.js";
+import { sameStoryAs, spanOfBoth, STORY_MAX_SPAN_DAYS, storyKeys, STORY_WINDOW_DAYS, type StoryFeatures } from "../link/stories.js";
 import { yearOf, yearsBetween } from "./publication-years.js";
 import { placeholders } from "./sql-rows.js";
 import type { Later, SqlWrites } from "./sql-archive.js";
@@ -53,7 +53,7 @@ async function decide(
   firstRead: Later<Candidate[]> | null,
   readAgain: () => Promise<Candidate[]>,
 ): Promise<StoryLink> {
-  const me = { publishedOn, features };
+  const sameAsMe = sameStoryAs({ publishedOn, features });
   const day = dayNumber(publishedOn);
   let matched: number[] = [];
   let spans: { id: number; startedOn: string | null; lastUpdatedOn: string | null }[] = [];
@@ -62,7 +62,7 @@ async function decide(
     matched = [
       ...new Set(
         candidates
-          .filter((c) => isSameStory(me, { publishedOn: c.publishedOn, features: JSON.parse(c.storyFeatures) as StoryFeatures }))
+          .filter((c) => sameAsMe({ publishedOn: c.publishedOn, features: JSON.parse(c.storyFeatures) as StoryFeatures }))
           .map((c) => Number(c.storyId)),
       ),
     ].sort((a, b) => a - b);
