@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { extractEntries } from "../../src/archive/extraction-pool.js";
 import { readCorpus, type CorpusEntry } from "../../src/corpus/read-corpus.js";
+import { threadNiceness } from "../../src/archive/thread-priority.js";
+import { readdirSync, readlinkSync } from "node:fs";
 
 async function* withBadOnes(paths: string[]): AsyncGenerator<CorpusEntry> {
   let i = 0;
@@ -43,5 +45,23 @@ describe("extraction on worker threads, around unreadable files", () => {
     expect(out).toHaveLength(101);
     expect(out[0]).toEqual({ file: "only.txt", ok: true });
     expect(out.slice(1).every((r) => r.ok === undefined)).toBe(true);
+  });
+});
+
+describe("extraction threads' priority", () => {
+  // Linux gives each thread its own nice value; elsewhere there is nothing to read.
+  const linux = process.platform === "linux";
+  it.skipIf(!linux)("is the lowest, and the thread that stores the articles keeps its own", { timeout: 60_000 }, async () => {
+    const threads = () => new Map(readdirSync("/proc/self/task").map((tid) => [Number(tid), threadNiceness(Number(tid))]));
+    const before = threads();
+    const self = Number(readlinkSync("/proc/thread-self").split("/").at(-1));
+    const seen: Map<number, number | null>[] = [];
+    for await (const _ of extractEntries(readCorpus(["data/sample"]), 2, {})) seen.push(threads());
+    const workers = new Map<number, number | null>();
+    for (const snapshot of seen) for (const [tid, nice] of snapshot) if (!before.has(tid)) workers.set(tid, nice);
+    // Piscina's two threads, and V8's helpers started meanwhile if any: the two are at 19.
+    expect([...workers.values()].filter((nice) => nice === 19).length).toBeGreaterThanOrEqual(2);
+    expect(threadNiceness(self)).toBe(before.get(self));
+    expect(threadNiceness(self)).not.toBe(19);
   });
 });
