@@ -1,6 +1,6 @@
 // Lowering the priority of one thread, not its whole process: on Linux a thread has its own
 // nice value, set through its thread id, which /proc/thread-self names.
-import { readFileSync, readlinkSync } from "node:fs";
+import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 
 /**
@@ -15,16 +15,5 @@ export function setThreadNiceness(niceness: number): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** The nice value of a thread of this process, read from /proc (Linux); null elsewhere. */
-export function threadNiceness(tid: number): number | null {
-  try {
-    // Fields after the command name, which is in parentheses and may hold spaces: nice is the 19th field.
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
-  } catch {
-    return null;
   }
 }
