@@ -209,16 +209,19 @@ export function groupStories(articles: StoryArticle[]): string[][] {
   }
   dated.sort((x, y) => x.day - y.day || compareIds(x.id, y.id));
   const span = new Map<string, { first: number; last: number }>(dated.map((d) => [d.id, { first: d.day, last: d.day }]));
-  for (let i = 0; i < dated.length; i++)
-    for (let j = i + 1; j < dated.length && dated[j].day - dated[i].day <= STORY_WINDOW_DAYS; j++) {
-      const [a, b] = [dated[i], dated[j]];
+  for (let i = 0; i < dated.length; i++) {
+    const a = dated[i];
+    let sameAsA: ((b: StoryCandidate) => boolean) | undefined;
+    for (let j = i + 1; j < dated.length && dated[j].day - a.day <= STORY_WINDOW_DAYS; j++) {
+      const b = dated[j];
       const [ra, rb] = [sets.find(a.id), sets.find(b.id)];
       if (ra === rb) continue;
       const merged = spanOfBoth(span.get(ra)!, span.get(rb)!);
-      if (merged.last - merged.first > STORY_MAX_SPAN_DAYS || !isSameStory(a.candidate, b.candidate)) continue;
+      if (merged.last - merged.first > STORY_MAX_SPAN_DAYS || !(sameAsA ??= sameStoryAs(a.candidate))(b.candidate)) continue;
       sets.union(a.id, b.id);
       span.set(sets.find(a.id), merged);
     }
+  }
   return sets.groups();
 }
 
