@@ -8,7 +8,7 @@ import type { RemarkShape } from "../link/remark-similarity.js";
 import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEMENT_WINDOW_DAYS, type PreparedQuote } from "../link/statements.js";
 import { yearOf, yearsBetween } from "./publication-years.js";
 import { placeholders } from "./sql-rows.js";
-import { echoKeys } from "./echo-keys.js";
+import { echoKeys, echoLookupKeys } from "./echo-keys.js";
 import { QuoteShapes } from "./quote-shapes.js";
 import type { Later, SqlWrites } from "./sql-archive.js";
 
@@ -104,7 +104,7 @@ export function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLink[], p
       to,
     );
   }
-  const allKeys = [...new Set(keysOf.flat())];
+  const allKeys = [...new Set(keysOf.flatMap(echoLookupKeys))];
   let echoRead = none;
   if (allKeys.length) {
     const [from, to] = publishedOn ? [shiftIsoDate(publishedOn, -STATEMENT_ECHO_WINDOW_DAYS), shiftIsoDate(publishedOn, STATEMENT_ECHO_WINDOW_DAYS)] : [null, null];
@@ -112,7 +112,7 @@ export function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLink[], p
     const years = from && to ? inYears(from, to) : "TRUE";
     // Which of the article's quotes a stored quote shares a key with is not asked: a quote is
     // compared with every candidate of its speaker, and the comparison decides. (A remark
-    // repeated a thousand times shares a key with a thousand quotes, each under a dozen keys.)
+    // repeated a thousand times is a thousand candidates, found by their first runs.)
     const keyList = sql.dialect.inKeyList("key", allKeys);
     const keyed = `SELECT "quoteId" FROM quote_echo_keys WHERE ${keyList.sql}${from ? ` AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?)` : ""}`;
     echoRead = sql.allLater<Candidate>(

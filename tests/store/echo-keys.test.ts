@@ -2,25 +2,78 @@
 // hashed with its speaker. An archive stored before the keys existed gets them on its next
 // start, the same keys ingestion writes, and goes on linking as if it had always had them.
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
-import { echoKeys } from "../../src/store/echo-keys.js";
+import { echoKeys, echoLookupKeys } from "../../src/store/echo-keys.js";
 import type { SqlStore } from "../../src/store/sql-store.js";
-import { remarkShape } from "../../src/link/remark-similarity.js";
+import { isVerbatimEcho, remarkShape } from "../../src/link/remark-similarity.js";
 import { projectRoot } from "../support/run-script.js";
-import { describeOnEachStore, freshStoresOn, type TestStore } from "../support/test-stores.js";
+import { articleDraft } from "../support/article-drafts.js";
+import { createStoreOn, describeOnEachStore, freshStoresOn, type TestStore } from "../support/test-stores.js";
 
 const [FIRST, SECOND] = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
 
-it("are the runs of six word stems of a quote, each with its speaker, and none for a shorter quote", () => {
+it("are the runs of six word stems of a quote, each with its speaker, the first marked, and none for a shorter quote", () => {
   const words = "we will not raise the harbour fees this winter";
   const keys = echoKeys(7, remarkShape(words));
   expect(keys).toHaveLength(remarkShape(words).stems.length - 5);
   expect(new Set(keys).size).toBe(keys.length);
-  // Another speaker's same words are other keys; a run of the words is one of the keys.
+  // Another speaker's same words are other keys.
   expect(echoKeys(8, remarkShape(words)).some((k) => keys.includes(k))).toBe(false);
-  expect(keys).toContain(echoKeys(7, remarkShape("raise the harbour fees this winter"))[0]);
   expect(echoKeys(7, remarkShape("no comment at all"))).toEqual([]);
+});
+
+it("let a new quote look up the stored quotes it contains and those containing it, not those it only shares a run with", () => {
+  const shape = (text: string) => remarkShape(text);
+  const looksUp = (newQuote: string, stored: string) => {
+    const lookup = echoLookupKeys(echoKeys(7, shape(newQuote)));
+    return echoKeys(7, shape(stored)).some((key) => lookup.includes(key));
+  };
+  const whole = "we will not raise the harbour fees this winter or the next";
+  const fragment = "raise the harbour fees this winter or the next";
+  expect(looksUp(whole, fragment)).toBe(true);
+  expect(looksUp(fragment, whole)).toBe(true);
+  expect(looksUp(whole, whole)).toBe(true);
+  // A run of six words in the middle of both, neither inside the other: no echo, and not read.
+  const [one, other] = ["first of all we will not raise the harbour fees", "it is true that we will not raise the harbour fees this winter"];
+  expect(isVerbatimEcho(shape(one), shape(other))).toBe(false);
+  expect(looksUp(one, other)).toBe(false);
+  expect(looksUp(other, one)).toBe(false);
+});
+
+describeOnEachStore("verbatim echoes found by their first runs", (engine) => {
+  let archive: TestStore;
+  beforeEach(async () => {
+    archive = await createStoreOn(engine);
+  });
+  afterEach(() => archive.close());
+
+  const speaker = { name: "Ingrid Halvorsen", aliases: ["Halvorsen"], mentions: 2 };
+  const save = (publishedOn: string, text: string) =>
+    archive.store.saveArticle(articleDraft({ headline: `Halvorsen on ${publishedOn}`, body: `Halvorsen said "${text}"`, publishedOn, people: [speaker], quotes: [{ text, speaker: speaker.name, position: 15 }] }));
+
+  // The statement of each quote stored so far, by date, each told as whether it is the first quote's.
+  const sameAsFirst = async () => {
+    const rows = await (archive.store as SqlStore).sql.reads.all<{ statementId: number }>(`SELECT "statementId" FROM quotes ORDER BY "publishedOn"`);
+    return rows.map((q) => q.statementId === rows[0].statementId);
+  };
+
+  it("joins a fragment re-quoted months later to the fuller quote, and a fuller one to the fragment's statement, and leaves a quote sharing only a run apart", async () => {
+    const full = "We will not raise the harbour fees this winter or the next, whatever the shipowners say.";
+    await save("2025-01-10", full);
+    await save("2025-04-10", "raise the harbour fees this winter or the next");
+    expect(await sameAsFirst()).toEqual([true, true]);
+    await save("2025-07-10", `It is simple. ${full} That is final.`);
+    expect(await sameAsFirst()).toEqual([true, true, true]);
+    await save("2025-10-10", "First of all, we will not raise the harbour fees for fishermen.");
+    expect(await sameAsFirst()).toEqual([true, true, true, false]);
+  });
+
+  it("joins a fuller quote months later to a fragment stored alone", async () => {
+    await save("2025-01-10", "raise the harbour fees this winter or the next");
+    await save("2025-06-10", "We will not raise the harbour fees this winter or the next, whatever the shipowners say.");
+    expect(await sameAsFirst()).toEqual([true, true]);
+  });
 });
 
 describeOnEachStore("echo keys of an archive stored before they existed", (engine) => {
@@ -47,5 +100,19 @@ describeOnEachStore("echo keys of an archive stored before they existed", (engin
 
     await ingestFiles(again.store, [SECOND]);
     expect(await statements(again)).toEqual(await statements(always));
+  }, 60_000);
+
+  it("are written again, first runs marked, on the next start of an archive keyed before the marks", async () => {
+    const archive = await open();
+    await ingestFiles(archive.store, [FIRST]);
+    const keys = () => rows<{ key: number; quoteId: number }>(archive, `SELECT key, "quoteId" FROM quote_echo_keys ORDER BY 1, 2`);
+    const written = await keys();
+    // As they were before the migration that marks first runs: none marked.
+    const writer = (archive.store as SqlStore).sql.writer();
+    await writer.run(`UPDATE quote_echo_keys SET key = key - key % 2`);
+    await writer.run(`DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_echo_keys_first_runs'`);
+    expect(await keys()).not.toEqual(written);
+    const again = await remigrate(archive);
+    expect(await rows(again, `SELECT key, "quoteId" FROM quote_echo_keys ORDER BY 1, 2`)).toEqual(written);
   }, 60_000);
 });
