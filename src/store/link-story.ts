@@ -59,13 +59,15 @@ async function decide(
   let spans: { id: number; startedOn: string | null; lastUpdatedOn: string | null }[] = [];
   for (let attempt = 1; firstRead; attempt++) {
     const candidates = attempt === 1 ? await firstRead.get() : await readAgain();
-    matched = [
-      ...new Set(
-        candidates
-          .filter((c) => sameAsMe({ publishedOn: c.publishedOn, features: JSON.parse(c.storyFeatures) as StoryFeatures }))
-          .map((c) => Number(c.storyId)),
-      ),
-    ].sort((a, b) => a - b);
+    // One article of a story that matches is enough: the story's others are not compared
+    // (nor their features parsed), as an article of a long story has many of them among its
+    // candidates.
+    const stories = new Set<number>();
+    for (const c of candidates) {
+      const storyId = Number(c.storyId);
+      if (!stories.has(storyId) && sameAsMe({ publishedOn: c.publishedOn, features: JSON.parse(c.storyFeatures) as StoryFeatures })) stories.add(storyId);
+    }
+    matched = [...stories].sort((a, b) => a - b);
     if (!matched.length) break;
     // The stories are read again once locked: another writer may have grown them meanwhile,
     // or merged one into another, which then is gone and the candidates are asked again.
