@@ -102,9 +102,9 @@ export async function migrateDatabase(url: string): Promise<void> {
       for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(path + suffix, { force: true });
       db = open(path);
     }
-    const migrations = committedMigrations();
-    if (migrations.every((m) => appliedNames(db).has(m.name))) return;
-    for (const migration of migrations) {
+    // Only those not applied take the write lock: a start beside a running ingest waits for nothing.
+    const applied = appliedNames(db);
+    for (const migration of committedMigrations().filter((m) => !applied.has(m.name))) {
       db.transaction(() => {
         // Looked at again under the write lock: another process may have applied it meanwhile.
         if (appliedNames(db).has(migration.name)) return;
@@ -122,7 +122,8 @@ export async function migrateDatabase(url: string): Promise<void> {
   } finally {
     db.close();
   }
-  // Data the new tables need from articles stored before them.
+  // Data the new tables need from articles stored before them, asked on every start: a start
+  // stopped while filling (the migration committed, the rows not) leaves them to the next.
   if (existsSync(path)) {
     fillMissingStoryKeys(path);
     fillMissingEchoKeys(path);

@@ -115,4 +115,14 @@ describeOnEachStore("echo keys of an archive stored before they existed", (engin
     const again = await remigrate(archive);
     expect(await rows(again, `SELECT key, "quoteId" FROM quote_echo_keys ORDER BY 1, 2`)).toEqual(written);
   }, 60_000);
+
+  it("are written on the next start after one stopped before writing them", async () => {
+    const archive = await open();
+    await ingestFiles(archive.store, [FIRST]);
+    const written = await rows<{ key: number; quoteId: number }>(archive, `SELECT key, "quoteId" FROM quote_echo_keys ORDER BY 1, 2`);
+    // The migration that emptied them recorded, the keys not yet written again.
+    await (archive.store as SqlStore).sql.writer().run(`DELETE FROM quote_echo_keys`);
+    const again = await remigrate(archive);
+    expect(await rows(again, `SELECT key, "quoteId" FROM quote_echo_keys ORDER BY 1, 2`)).toEqual(written);
+  }, 60_000);
 });

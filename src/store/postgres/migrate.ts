@@ -65,10 +65,8 @@ export async function migratePostgres(url: string): Promise<void> {
     await client.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK.toString()]);
     await client.query(BOOKKEEPING);
     const applied = await appliedNames(client);
-    let appliedNow = 0;
     for (const migration of committedPostgresMigrations()) {
       if (applied.has(migration.name)) continue;
-      appliedNow++;
       const startedAt = new Date();
       await client.query("BEGIN");
       try {
@@ -85,7 +83,9 @@ export async function migratePostgres(url: string): Promise<void> {
       }
     }
     // Data the new tables need from rows stored before them (as on SQLite: see migrate.ts).
-    if (appliedNow) await fillMissingEchoKeys(client);
+    // Asked on every start, not only after a migration: a start stopped while filling (the
+    // migration committed, the keys not) leaves them to the next.
+    await fillMissingEchoKeys(client);
   } catch (error) {
     throw new Error(`Could not migrate ${redactPassword(url)}: ${(error as Error).message}`);
   } finally {
