@@ -110,6 +110,8 @@ async function decide(
     const merged = matched.slice(1);
     if (merged.length) {
       await sql.run(`UPDATE articles SET "storyId" = ? WHERE "storyId" IN (${placeholders(merged.length)})`, id, ...merged);
+      // Quotes keep their article's story (a story's statements are read from them).
+      await sql.run(`UPDATE quotes SET "storyId" = ? WHERE "storyId" IN (${placeholders(merged.length)})`, id, ...merged);
       await sql.run(`DELETE FROM stories WHERE id IN (${placeholders(merged.length)})`, ...merged);
     }
   }

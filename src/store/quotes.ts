@@ -1,7 +1,7 @@
 import type { Quote as QuoteRow } from "../generated/prisma/client.js";
 
-/** A quote as stored; publishedYear is the store's own (PostgreSQL's partition key), not read. */
-export type Quote = Omit<QuoteRow, "publishedYear">;
+/** A quote as stored; publishedYear (PostgreSQL's partition key) and storyId (a story's statements) are the store's own, not read. */
+export type Quote = Omit<QuoteRow, "publishedYear" | "storyId">;
 import { addDateRange, addNamedFilter, Conditions, DENSE_SHARE, MANY_MATCHES, matchesMany, matchesMostOf, organisationIdsIn, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { SqlArchive } from "./sql-archive.js";

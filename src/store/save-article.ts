@@ -163,9 +163,9 @@ async function saveArticleWith(sql: SqlWrites, draft: ArticleDraft): Promise<Sav
     const byOrganisation = q.speakerKind === "organisation" && q.speaker;
     const organisationId = byOrganisation ? await upsertOrganisation(sql, q.speaker!) : null;
     const speakerId = speakerIds[i] ?? null;
-    quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId, year, statementOf(q.position) ?? null]);
+    quoteRows.push([articleId, speakerId, organisationId, q.text, q.position, draft.publishedOn, outletId, year, statementOf(q.position) ?? null, storyId]);
   }
-  await insertRows(sql, `quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId", "publishedYear", "statementId")`, quoteRows);
+  await insertRows(sql, `quotes ("articleId", "speakerId", "organisationId", text, position, "publishedOn", "outletId", "publishedYear", "statementId", "storyId")`, quoteRows);
   await addToPersonCounts(sql, mentionCounts, quoteRows.map((row) => row[1] as number | null));
 
   const topicRows: SqlParam[][] = [];

@@ -57,8 +57,6 @@ export interface SqlDialect {
    * story's count read its thousand articles' rows, 3 ms against 0.08).
    */
   inYearPartitions(column: string, years: readonly number[]): string;
-  /** `a` and `b` (two "publishedYear" columns) are equal: joined rows are read from one partition on PostgreSQL; nothing to check on SQLite, as above. */
-  sameYearPartition(a: string, b: string): string;
   /** `table` (with its alias) read along its primary key rather than an index on a filtered column. */
   byPrimaryKey(table: string): string;
   /** `table` (with its alias) read in the order of `index`, where the engine would not choose it alone. */

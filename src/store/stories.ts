@@ -81,25 +81,21 @@ export async function membersOfStories(
   if (!ids.length) return result;
   // Grouped by the member's column itself, never by the alias `id`: in GROUP BY, SQLite reads
   // a bare `id` as articles.id, which listed one entry per article instead of each member once.
-  const { column, weight, from } = ({
-    people: { column: `m."personId"`, weight: "sum(m.count)", from: `mentions m JOIN articles a ON a.id = m."articleId"` },
-    outlets: { column: `a."outletId"`, weight: "count(*)", from: "articles a" },
-    topics: { column: `at."topicId"`, weight: "sum(at.score)", from: `article_topics at JOIN articles a ON a.id = at."articleId"` },
-    // A quote is in its article's year: PostgreSQL reads each article's quotes from one partition.
+  const { story, column, weight, from } = ({
+    people: { story: `a."storyId"`, column: `m."personId"`, weight: "sum(m.count)", from: `mentions m JOIN articles a ON a.id = m."articleId"` },
+    outlets: { story: `a."storyId"`, column: `a."outletId"`, weight: "count(*)", from: "articles a" },
+    topics: { story: `a."storyId"`, column: `at."topicId"`, weight: "sum(at.score)", from: `article_topics at JOIN articles a ON a.id = at."articleId"` },
+    // Each quote keeps its article's story: the (storyId, statementId) index alone answers.
     // Unweighted: the largest story's 1,431 statements, counted and sorted, cost 3 ms more.
-    statements: {
-      column: `q."statementId"`,
-      weight: null,
-      from: `quotes q JOIN articles a ON a.id = q."articleId" AND ${store.dialect.sameYearPartition(`a."publishedYear"`, `q."publishedYear"`)}`,
-    },
-  } as Record<StoryMember, { column: string; weight: string | null; from: string }>)[member];
-  const where = `WHERE a."storyId" IN (${placeholders(ids.length)}) AND ${column} IS NOT NULL`;
+    statements: { story: `q."storyId"`, column: `q."statementId"`, weight: null, from: `quotes q` },
+  } as Record<StoryMember, { story: string; column: string; weight: string | null; from: string }>)[member];
+  const where = `WHERE ${story} IN (${placeholders(ids.length)}) AND ${column} IS NOT NULL`;
   const rows = await sqlRows<{ storyId: number; memberId: number }>(
     store,
     weight
-      ? `SELECT a."storyId" AS "storyId", ${column} AS "memberId", ${weight} AS weight FROM ${from}
-     ${where} GROUP BY a."storyId", ${column} ORDER BY a."storyId", weight DESC, ${column}`
-      : `SELECT DISTINCT a."storyId" AS "storyId", ${column} AS "memberId" FROM ${from} ${where}`,
+      ? `SELECT ${story} AS "storyId", ${column} AS "memberId", ${weight} AS weight FROM ${from}
+     ${where} GROUP BY ${story}, ${column} ORDER BY ${story}, weight DESC, ${column}`
+      : `SELECT DISTINCT ${story} AS "storyId", ${column} AS "memberId" FROM ${from} ${where}`,
     [...ids],
   );
   for (const row of rows) result.get(row.storyId)!.push(row.memberId);

@@ -66,7 +66,6 @@ export const postgresDialect: SqlDialect = {
   // CROSS JOIN … ON; nor a hint to read a table by its primary key.
   joinInOrder: (outer, inner, on) => `${outer} JOIN ${inner} ON ${on}`,
   inYearPartitions: (column, years) => `${column} IN (${years.join(", ")})`,
-  sameYearPartition: (a, b) => `${a} = ${b}`,
   byPrimaryKey: (table) => table,
   // Its planner chooses between the date index and a search's matches for itself (see
   // fullTextMatch for what it is given to choose from).

@@ -20,7 +20,6 @@ export const sqliteDialect: SqlDialect = {
   joinInOrder: (outer, inner, on) => `${outer} CROSS JOIN ${inner} ON ${on}`,
   // NOT INDEXED: read the table by its primary key, not through an index on the filter's columns.
   inYearPartitions: () => "TRUE",
-  sameYearPartition: () => "TRUE",
   byPrimaryKey: (table) => `${table} NOT INDEXED`,
   inIndexOrder: (table, index) => `${table} INDEXED BY ${index}`,
   // As Prisma writes a DateTime here (and ingestion its ingestedAt): ISO 8601 with "+00:00".

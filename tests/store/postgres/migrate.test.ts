@@ -68,7 +68,7 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
       "topics",
     ]);
     const columns = await query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'quotes' ORDER BY ordinal_position`);
-    expect(columns.map((c) => c.column_name)).toEqual(["id", "articleId", "speakerId", "text", "position", "publishedOn", "outletId", "statementId", "organisationId", "searchVector", "publishedYear"]);
+    expect(columns.map((c) => c.column_name)).toEqual(["id", "articleId", "speakerId", "text", "position", "publishedOn", "outletId", "statementId", "organisationId", "searchVector", "publishedYear", "storyId"]);
   });
 
   it("runs from several processes at once, each migration applied once", async () => {
