@@ -84,9 +84,10 @@ function sqliteFloors(db: Database.Database, t: BenchTargets): (() => number)[] 
   const byOutlet = db.prepare(`SELECT id FROM articles WHERE "outletId" = ? AND "publishedOn" BETWEEN ? AND ? ORDER BY "publishedOn" DESC, id DESC LIMIT 20`);
   const byPerson = db.prepare(`SELECT "articleId" AS id FROM mentions WHERE "personId" = ? ORDER BY "publishedOn" DESC, "articleId" DESC LIMIT 20`);
   const search = db.prepare(
+    // The index numbers its rows in (publishedOn, id) order (migration article_search_in_date_order).
     `SELECT a.id, a.headline, snippet(article_search, 1, '<mark>', '</mark>', '…', 24) AS snippet
-     FROM article_search JOIN articles a ON a.id = article_search.rowid
-     WHERE article_search MATCH ? ORDER BY a."publishedOn" DESC, a.id DESC LIMIT 20`,
+     FROM article_search JOIN articles a ON a."searchRank" = article_search.rowid
+     WHERE article_search MATCH ? ORDER BY article_search.rowid DESC LIMIT 20`,
   );
   const quotes = db.prepare(
     `SELECT q.text, a.headline, o.name FROM quotes q JOIN articles a ON a.id = q."articleId" LEFT JOIN outlets o ON o.id = q."outletId"

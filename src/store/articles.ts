@@ -2,6 +2,7 @@ import type { Article as ArticleRow } from "../generated/prisma/client.js";
 
 /** An article as stored; publishedYear is the store's own (PostgreSQL's partition key), not read. */
 export type Article = Omit<ArticleRow, "publishedYear">;
+import { EARLIEST_DAY, isCalendarDay } from "../extract/day-number.js";
 import { countArticlesIncrementally } from "./incremental-count.js";
 import { addDateRange, addNamedFilter, Conditions, DENSE_SHARE, MANY_MATCHES, matchesMany, matchesMostOf, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
@@ -72,6 +73,7 @@ export async function findArticles(
   };
   let page;
   if (resolved.personIds?.length === 1) page = await findArticlesOfPerson(store, resolved.personIds[0], { ...resolved, personIds: null, people: null }, order, request);
+  else if (searchAlone(resolved) && readsSearchInDateOrder(store.dialect, request)) page = await findSearchedArticlesInDateOrder(store, resolved, order, request);
   else {
     const byDate = await walksDateIndex(store, resolved, manyMatches);
     const dense = byDate && (await matchesMostOf(store, "articles", resolved.fullText!, denseShare));
@@ -94,9 +96,43 @@ function findArticlesByConditions(store: SqlArchive, c: Conditions, order: Artic
 
 // A search alone or with a date range: the outlet, story and topic filters, and a person's
 // mentions, have indexes of their own to start from.
+function searchAlone(filter: ArticleFilter): filter is ArticleFilter & { fullText: SearchExpression } {
+  return !!filter.fullText && !(filter.outletIds?.length || filter.outlets?.length || filter.storyIds?.length || filter.topics?.length || filter.personIds?.length);
+}
+
 function walksDateIndex(store: SqlArchive, filter: ArticleFilter, manyMatches: number): Promise<boolean> {
-  if (!filter.fullText || filter.outletIds?.length || filter.outlets?.length || filter.storyIds?.length || filter.topics?.length || filter.personIds?.length) return Promise.resolve(false);
-  return matchesMany(store, "articles", filter.fullText, manyMatches);
+  return searchAlone(filter) ? matchesMany(store, "articles", filter.fullText, manyMatches) : Promise.resolve(false);
+}
+
+// Where the full-text index is numbered in date order (SQLite), a search's page is the first
+// rows of its match list in the index's own order, however many articles match: a word in
+// 4.5% of a million articles read all 45,000 matches to take 20 along the date index (7.4 ms).
+// A cursor not made by this list (a day that is not one) is left to the walk, which compares it as text.
+function readsSearchInDateOrder(dialect: SqlDialect, request: PageRequest): boolean {
+  const wellMade = (key: KeyValue[] | null | undefined) =>
+    key == null || ((key[0] === null || (typeof key[0] === "string" && isCalendarDay(key[0]))) && Number.isInteger(key[1]) && (key[1] as number) >= 0 && (key[1] as number) < 2 ** 32);
+  return dialect.articleSearchInDateOrder != null && wellMade(request.after) && wellMade(request.before);
+}
+
+function findSearchedArticlesInDateOrder(store: SqlArchive, filter: ArticleFilter & { fullText: SearchExpression }, order: ArticleOrder, request: PageRequest) {
+  const index = store.dialect.articleSearchInDateOrder!;
+  const matches = index.matches(filter.fullText);
+  const where = [matches.where];
+  const params = [...matches.params];
+  // A date range holds dated articles only: undated ones are numbered below every day.
+  if (filter.publishedAfter || filter.publishedBefore) {
+    where.push(`${matches.rank} >= ?`);
+    params.push(index.dayBounds(filter.publishedAfter ?? EARLIEST_DAY).first);
+  }
+  if (filter.publishedBefore) {
+    where.push(`${matches.rank} <= ?`);
+    params.push(index.dayBounds(filter.publishedBefore).last);
+  }
+  const ranked = (key: KeyValue[] | null | undefined) => (key == null ? key : [index.rankOf(key[0] as string | null, key[1] as number)]);
+  const direction = order === "PUBLISHED_ON_ASC" ? "ASC" : "DESC";
+  return fetchKeysetPage<{ id: number }>(store.dialect, { ...request, after: ranked(request.after), before: ranked(request.before) }, [{ column: matches.rank, direction }], (condition, orderBy, limit, keyParams) =>
+    sqlRows(store, `SELECT ${matches.id} AS id FROM ${matches.from} WHERE ${[...where, ...(condition ? [condition] : [])].join(" AND ")} ORDER BY ${orderBy} LIMIT ?`, [...params, ...keyParams, limit]),
+  );
 }
 
 // A person's articles are read from their mentions, in the (personId, publishedOn,
@@ -154,9 +190,28 @@ export async function articleSnippets(
   close: string,
 ): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const query = store.dialect.articleSnippets(ids, search, open, close);
-  const rows = await sqlRows<{ id: number; snippet: string }>(store, query.sql, query.params);
-  return new Map(rows.map((r) => [r.id, r.snippet]));
+  const found = new Map<number, string>();
+  let rest = ids;
+  const index = store.dialect.articleSearchInDateOrder;
+  if (index) {
+    // FTS5 reads a word's matches from either end of their list and seeks to none: asked by
+    // number, each snippet read every match of the word. A page's articles are consecutive
+    // matches, so their snippets are the first matches down from the page's highest number.
+    const ranks = await sqlRows<{ id: number; rank: number }>(store, index.ranks(ids).sql, index.ranks(ids).params);
+    if (!ranks.length) return found;
+    const top = Math.max(...ranks.map((r) => Number(r.rank)));
+    const down = index.snippetsDown(search, open, close, top, ranks.length);
+    const read = await sqlRows<{ id: number; rank: number; snippet: string }>(store, down.sql, down.params);
+    const wanted = new Set(ids);
+    for (const row of read) if (wanted.has(row.id)) found.set(row.id, row.snippet);
+    // Past the last match read (or every match read), an article not found matches not.
+    const lowest = read.length === ranks.length ? Number(read[read.length - 1].rank) : -Infinity;
+    rest = ranks.filter((r) => !found.has(r.id) && Number(r.rank) < lowest).map((r) => r.id);
+    if (!rest.length) return found;
+  }
+  const query = store.dialect.articleSnippets(rest, search, open, close);
+  for (const row of await sqlRows<{ id: number; snippet: string }>(store, query.sql, query.params)) found.set(row.id, row.snippet);
+  return found;
 }
 
 export async function countAllArticles(store: SqlArchive): Promise<number> {

@@ -101,6 +101,21 @@ export interface SqlDialect {
    * body around the matches, each match between `open` and `close`, cut ends marked `…`.
    */
   articleSnippets(ids: readonly number[], search: SearchExpression, open: string, close: string): { sql: string; params: SqlParam[] };
+  /**
+   * Where the articles' full-text index numbers its rows in the articles' (publishedOn, id)
+   * order (SQLite), the articles matching `search` read in that order: `id` and `rank` name
+   * each match's article id and its number, `rankOf` numbers a key, `dayBounds` the numbers of
+   * a day's articles. Null where the index has no such order (PostgreSQL).
+   */
+  readonly articleSearchInDateOrder: {
+    matches(search: SearchExpression): { from: string; where: string; id: string; rank: string; params: SqlParam[] };
+    rankOf(publishedOn: string | null, id: number): number;
+    dayBounds(day: string): { first: number; last: number };
+    /** A read of `id` and `rank` of the articles among `ids`. */
+    ranks(ids: readonly number[]): { sql: string; params: SqlParam[] };
+    /** As articleSnippets, for the first `limit` matches numbered `fromRank` or below, from the highest down. */
+    snippetsDown(search: SearchExpression, open: string, close: string, fromRank: number, limit: number): { sql: string; params: SqlParam[] };
+  } | null;
 }
 
 export const flip = (d: SortDirection): SortDirection => (d === "ASC" ? "DESC" : "ASC");

@@ -166,7 +166,7 @@ describe("a search's page", () => {
   /** The matching ids in the order every article list has, found without the store's page reads. */
   async function expected(word: string, order: ArticleOrder): Promise<number[]> {
     const rows = await bulk.store.sql.reads.all<{ id: number; publishedOn: string }>(
-      `SELECT id, "publishedOn" FROM articles WHERE id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`,
+      `SELECT id, "publishedOn" FROM articles WHERE id IN (SELECT rowid % 4294967296 FROM article_search WHERE article_search MATCH ?)`,
       [word],
     );
     const sorted = rows.sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.id - b.id).map((r) => r.id);
@@ -175,27 +175,27 @@ describe("a search's page", () => {
   const pagePlan = async (word: string, order: ArticleOrder) => {
     const { store, reads } = recording(bulk.store.sql);
     await findArticles(store, { fullText: search(word) }, order, { first: 20 });
-    const page = reads.find((r) => /FROM articles a/.test(r.sql))!;
+    const page = reads.find((r) => /FROM article_search/.test(r.sql))!;
+    expect(page, "the page is read from the full-text index").toBeDefined();
     return plan(page.sql, page.params);
   };
 
-  it.each<ArticleOrder>(["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"])("walks the date index when the word is common, not sorting every match (%s)", async (order) => {
-    const detail = await pagePlan("harbour", order);
-    expect(detail).toMatch(/SCAN a USING COVERING INDEX articles_publishedOn_id_idx/);
-    expect(detail).not.toMatch(/TEMP B-TREE/);
-  });
-
-  it("reads the matches of a rare word, not the whole date index", async () => {
-    const detail = await pagePlan("zanzibar", "PUBLISHED_ON_DESC");
-    expect(detail).not.toMatch(/articles_publishedOn_id_idx/);
-    expect(detail).toMatch(/USING INTEGER PRIMARY KEY/);
+  // The index numbers its rows in date order: a page is its first matches, whatever their number.
+  it.each<[string, ArticleOrder]>([
+    ["harbour", "PUBLISHED_ON_DESC"],
+    ["harbour", "PUBLISHED_ON_ASC"],
+    ["zanzibar", "PUBLISHED_ON_DESC"],
+  ])("takes %s's first matches in the full-text index's own order, not sorting them or walking the date index (%s)", async (word, order) => {
+    const detail = await pagePlan(word, order);
+    expect(detail).toMatch(/SCAN article_search VIRTUAL TABLE INDEX/);
+    expect(detail).not.toMatch(/TEMP B-TREE|articles_publishedOn_id_idx/);
   });
 
   it.each<[string, ArticleOrder]>([
     ["harbour", "PUBLISHED_ON_DESC"],
     ["harbour", "PUBLISHED_ON_ASC"],
     ["zanzibar", "PUBLISHED_ON_DESC"],
-  ])("gives %s's matches in date order, page by page, either way it reads (%s)", async (word, order) => {
+  ])("gives %s's matches in date order, page by page (%s)", async (word, order) => {
     const want = await expected(word, order);
     expect(want.length).toBe(word === "zanzibar" ? RARE.length : ARTICLES);
     const paged: number[] = [];
@@ -208,10 +208,10 @@ describe("a search's page", () => {
       after = [last.publishedOn, last.id];
     }
     expect(paged).toEqual(want);
-    // With a date range, the walk starts and stops at the range's ends.
+    // With a date range, the page starts and stops at the range's ends.
     const ranged = await findArticles(bulk.store.sql, { fullText: search(word), publishedAfter: "2022-01-01", publishedBefore: "2022-12-31" }, order, { first: 1_000 });
     const inRange = await bulk.store.sql.reads.all<{ id: number }>(
-      `SELECT id FROM articles WHERE "publishedOn" BETWEEN '2022-01-01' AND '2022-12-31' AND id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)`,
+      `SELECT id FROM articles WHERE "publishedOn" BETWEEN '2022-01-01' AND '2022-12-31' AND id IN (SELECT rowid % 4294967296 FROM article_search WHERE article_search MATCH ?)`,
       [word],
     );
     expect(new Set(ranged.rows.map((a) => a.id))).toEqual(new Set(inRange.map((r) => r.id)));

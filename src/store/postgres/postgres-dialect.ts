@@ -119,4 +119,6 @@ export const postgresDialect: SqlDialect = {
       params: [`StartSel="${open}", StopSel="${close}", MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter="…"`, tsqueryText(search), [...ids]],
     };
   },
+  // A GIN index has no order: a search's page walks the date index (see fullTextMatch).
+  articleSearchInDateOrder: null,
 };
