@@ -19,11 +19,11 @@ const REMARKS = new Map([
 ]);
 
 // One event's coverage: the same people and places every day, a different remark each day.
-const report = (day: number) => {
+const report = (day: number, headline = `Halvorsen presses on with Arctic fisheries quota talks in Tromsø (day ${day})`, more = "") => {
   const remark = REMARKS.get(day)!;
-  const body = `Fisheries minister Ingrid Halvorsen met fishermen in Tromsø and Bodø about the Arctic cod quota. Halvorsen said "${remark}" Ola Nordmann of the fishermen's union said Bodø would host the next round.`;
+  const body = `Fisheries minister Ingrid Halvorsen met fishermen in Tromsø and Bodø about the Arctic cod quota. Halvorsen said "${remark}" Ola Nordmann of the fishermen's union said Bodø would host the next round.${more}`;
   return articleDraft({
-    headline: `Halvorsen presses on with Arctic fisheries quota talks in Tromsø (day ${day})`,
+    headline,
     body,
     outlet: day % 2 ? "Northwind Wire" : "The Harbour Ledger",
     publishedOn: `2025-03-${String(day).padStart(2, "0")}`,
@@ -68,6 +68,28 @@ describeOnEachStore("a story's statements", (engine) => {
     expect(read).toEqual(expected);
     expect(read).toEqual([[Number(story.id), expect.any(Array)]]);
     expect((read[0][1] as number[]).length).toBe(3);
+  });
+});
+
+describeOnEachStore("a story's title and count", (engine) => {
+  let archive: TestStore;
+  beforeEach(async () => {
+    archive = await createStoreOn(engine);
+  });
+  afterEach(() => archive.close());
+
+  it("are its first day's first headline and its reports, whatever order they arrive in", async () => {
+    const story = async () => (await rows<{ title: string; articleCount: number }>(archive, `SELECT title, "articleCount" FROM stories`)).map((s) => [s.title, Number(s.articleCount)]);
+    await archive.store.saveArticle(report(6, "Quota talks: Bodø to host the next round"));
+    expect(await story()).toEqual([["Quota talks: Bodø to host the next round", 1]]);
+    await archive.store.saveArticle(report(3, "Tromsø talks on the cod quota go on"));
+    expect(await story()).toEqual([["Tromsø talks on the cod quota go on", 2]]);
+    // An earlier day; then the same day, a headline first in headline order: it titles the story.
+    await archive.store.saveArticle(report(1, "Halvorsen opens Arctic quota talks in Tromsø"));
+    await archive.store.saveArticle(report(1, "Arctic quota talks open in Tromsø", " Talks began at noon."));
+    await archive.store.saveArticle(report(1, "Talks on the Arctic quota open", " Fishermen waited outside."));
+    await archive.store.saveArticle(report(6, "Zanzibar is not in this story", " Bodø was sunny."));
+    expect(await story()).toEqual([["Arctic quota talks open in Tromsø", 6]]);
   });
 });
 
