@@ -48,7 +48,7 @@ async function storyStatements(archive: TestStore) {
   return { read: sorted(read), expected: sorted(expected) };
 }
 
-describeOnEachStore("a story's statements", (engine) => {
+describeOnEachStore("a story's statements, title and count", (engine) => {
   let archive: TestStore;
   beforeEach(async () => {
     archive = await createStoreOn(engine);
@@ -69,16 +69,8 @@ describeOnEachStore("a story's statements", (engine) => {
     expect(read).toEqual([[Number(story.id), expect.any(Array)]]);
     expect((read[0][1] as number[]).length).toBe(3);
   });
-});
 
-describeOnEachStore("a story's title and count", (engine) => {
-  let archive: TestStore;
-  beforeEach(async () => {
-    archive = await createStoreOn(engine);
-  });
-  afterEach(() => archive.close());
-
-  it("are its first day's first headline and its reports, whatever order they arrive in", async () => {
+  it("come with a title, its first day's first headline, and a count of its reports, whatever order they arrive in", async () => {
     const story = async () => (await rows<{ title: string; articleCount: number }>(archive, `SELECT title, "articleCount" FROM stories`)).map((s) => [s.title, Number(s.articleCount)]);
     await archive.store.saveArticle(report(6, "Quota talks: Bodø to host the next round"));
     expect(await story()).toEqual([["Quota talks: Bodø to host the next round", 1]]);
