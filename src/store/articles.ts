@@ -197,7 +197,8 @@ export async function articleSnippets(
     // FTS5 reads a word's matches from either end of their list and seeks to none: asked by
     // number, each snippet read every match of the word. A page's articles are consecutive
     // matches, so their snippets are the first matches down from the page's highest number.
-    const ranks = await sqlRows<{ id: number; rank: number }>(store, index.ranks(ids).sql, index.ranks(ids).params);
+    const ranksRead = index.ranks(ids);
+    const ranks = await sqlRows<{ id: number; rank: number }>(store, ranksRead.sql, ranksRead.params);
     if (!ranks.length) return found;
     const top = Math.max(...ranks.map((r) => Number(r.rank)));
     const down = index.snippetsDown(search, open, close, top, ranks.length);
