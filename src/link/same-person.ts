@@ -13,6 +13,8 @@ export interface ComparableName {
    * Valdivieso Araya" meets "Rodrigo Valdivieso".
    */
   buckets: string[];
+  /** Keys two names share whenever mayBeSamePerson accepts them (see matchKeys): finer than the buckets. */
+  matchKeys: string[];
   /** The key's words, and whether they give a given name (keyHasGivenName): asked of every pair compared. */
   words: string[];
   hasGivenName: boolean;
@@ -30,10 +32,28 @@ export function comparableName(name: string): ComparableName {
   const words = key.split(" ");
   const buckets = [nameSkeleton(words[words.length - 1])];
   if (words.length >= 3) buckets.push(nameSkeleton(words[1]));
-  const comparable = { key, buckets: [...new Set(buckets)], words, hasGivenName: keyHasGivenName(key) };
+  const hasGivenName = keyHasGivenName(key);
+  const comparable = { key, buckets: [...new Set(buckets)], matchKeys: matchKeys(key, words, buckets, hasGivenName), words, hasGivenName };
   if (comparableNames.size >= CACHED_NAMES) comparableNames.clear();
   comparableNames.set(name, comparable);
   return comparable;
+}
+
+// A name with a given name agrees with another only when their surnames share a bucket and
+// their given names start alike or, long enough to tell, share a skeleton (givenNamesAgree):
+// so each bucket is keyed with the given name's first letter, and with its skeleton. A name
+// with none agrees only with its own key. A surname alone brought the story linker about a
+// hundred articles a week at a million articles, of which about ten named the same person.
+function matchKeys(key: string, words: string[], buckets: string[], hasGivenName: boolean): string[] {
+  if (!hasGivenName) return [`=${key}`];
+  const given = words[0];
+  const skeleton = nameSkeleton(given);
+  const keys = new Set<string>();
+  for (const bucket of buckets) {
+    keys.add(`${bucket}:${given.slice(0, 1)}`);
+    if (skeleton.length >= TELLING_SKELETON) keys.add(`${bucket}:~${skeleton}`);
+  }
+  return [...keys];
 }
 
 // Outlets spell one person's name differently, more so across languages: "Oleksandr"

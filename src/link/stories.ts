@@ -139,8 +139,8 @@ function evidenceAgainst(a: StoryCandidate): (b: StoryCandidate) => StoryEvidenc
 }
 
 /**
- * Keys two articles share whenever isSameStory accepts them: the name buckets of each
- * main person (two names `mayBeSamePerson` accepts always share a bucket) and each
+ * Keys two articles share whenever isSameStory accepts them: the match keys of each
+ * main person (two names `mayBeSamePerson` accepts always share one) and each
  * named place. Both rules of isSameStory need one or the other in common, so the store
  * can find an article's candidates by key and date instead of comparing it with every
  * article of the week: at 100,000 articles over ten years a week holds ~190 articles,
@@ -148,7 +148,7 @@ function evidenceAgainst(a: StoryCandidate): (b: StoryCandidate) => StoryEvidenc
  */
 export function storyKeys(features: StoryFeatures): string[] {
   const keys = new Set<string>();
-  for (const person of mainPeople(features)) for (const bucket of comparableName(person).buckets) keys.add(`person:${bucket}`);
+  for (const person of mainPeople(features)) for (const key of comparableName(person).matchKeys) keys.add(`person:${key}`);
   for (const place of features.places) keys.add(`place:${place}`);
   return [...keys];
 }

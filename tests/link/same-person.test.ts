@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { FAMILY_NAMES, GIVEN_NAMES, HONORIFICS } from "../../src/corpus-generator/word-lists.js";
 import { comparableName, mayBeSamePerson } from "../../src/link/same-person.js";
 
 describe("mayBeSamePerson", () => {
@@ -47,5 +48,36 @@ describe("mayBeSamePerson with two surnames", () => {
 
   it("keeps a name whose first surname differs apart", () => {
     expect(same("Rodrigo Araya Valdivieso", "Rodrigo Fuenzalida")).toBe(false);
+  });
+});
+
+// The story linker finds an article's candidates by its main people's match keys, so two names
+// mayBeSamePerson accepts must share one, or the store would miss a story the rule joins.
+describe("match keys", () => {
+  const shareKey = (a: string, b: string) => comparableName(a).matchKeys.some((k) => comparableName(b).matchKeys.includes(k));
+
+  it("are shared by every two names mayBeSamePerson accepts", () => {
+    const names = [
+      ...GIVEN_NAMES.flat().flatMap((given) => FAMILY_NAMES.slice(0, 12).flat().map((family) => `${given} ${family}`)),
+      ...FAMILY_NAMES.slice(0, 12).flat().flatMap((family) => [family, ...HONORIFICS.map((h) => `${h} ${family}`)]),
+      ...["Mo Nasser", "Mo Naser", "Yulia Zelensky", "Hennadiy Tkachenko", "Gennadiy Tkachenko", "Rodrigo Valdivieso Araya", "Rodrigo Valdivieso", "Rodrigo Araya Valdivieso"],
+      ...["Maria de la Cruz", "de la Cruz", "Amina Al-Rashidi", "Ms al-Rashidi", "Aiko al-Rashidi", "Ed Miliband", "Edward Miliband", "Alex Lysenko", "Alexandr Lysenko"],
+    ];
+    let accepted = 0;
+    for (let i = 0; i < names.length; i++)
+      for (let j = i + 1; j < names.length; j++) {
+        if (!mayBeSamePerson(comparableName(names[i]), comparableName(names[j]))) continue;
+        accepted++;
+        expect(shareKey(names[i], names[j]), `${names[i]} / ${names[j]}`).toBe(true);
+      }
+    expect(accepted).toBeGreaterThan(1000);
+  });
+
+  it("keep people of one surname apart when their given names differ", () => {
+    expect(shareKey("Ana Rusu", "Ion Rusu")).toBe(false);
+    expect(shareKey("Greta Tkachenko", "Petra Tkachenko")).toBe(false);
+    expect(shareKey("Lorraine Peck", "Peck")).toBe(false);
+    expect(shareKey("Oleksandr Hrytsenko", "Aleksandr Gritsenko")).toBe(true);
+    expect(shareKey("Mo Nasser", "Mohammed Nasser")).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { BACKFILL_NEEDED, BACKFILL_PAGE_SQL, echoKeyRows, type KeyedQuote } from "../echo-keys.js";
 import { redactPassword } from "../database-url.js";
+import { STORY_KEYS_NEEDED, STORY_KEYS_PAGE_SQL, storyKeyRows, type FeaturedArticle } from "../story-keys.js";
 import { readMigrations, type Migration } from "../migrate.js";
 
 const migrationsDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../../prisma/postgres/migrations");
@@ -86,6 +87,7 @@ export async function migratePostgres(url: string): Promise<void> {
     // Asked on every start, not only after a migration: a start stopped while filling (the
     // migration committed, the keys not) leaves them to the next.
     await fillMissingEchoKeys(client);
+    await fillMissingStoryKeys(client);
   } catch (error) {
     throw new Error(`Could not migrate ${redactPassword(url)}: ${(error as Error).message}`);
   } finally {
@@ -97,16 +99,34 @@ export async function migratePostgres(url: string): Promise<void> {
 /** Fills quote_echo_keys for an archive stored before the table (see echo-keys.ts), in one transaction. */
 async function fillMissingEchoKeys(client: pg.Client): Promise<void> {
   if (!(await client.query<{ missing: boolean }>(BACKFILL_NEEDED)).rows[0].missing) return;
+  await fillByPages<KeyedQuote>(
+    client,
+    BACKFILL_PAGE_SQL,
+    echoKeyRows,
+    `INSERT INTO quote_echo_keys (key, "quoteId", "publishedOn") SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[]) ON CONFLICT DO NOTHING`,
+  );
+}
+
+/** Fills story_keys for an archive with none (see story-keys.ts), in one transaction. */
+async function fillMissingStoryKeys(client: pg.Client): Promise<void> {
+  if (!(await client.query<{ missing: boolean }>(STORY_KEYS_NEEDED)).rows[0].missing) return;
+  await fillByPages<FeaturedArticle>(
+    client,
+    STORY_KEYS_PAGE_SQL,
+    storyKeyRows,
+    `INSERT INTO story_keys (key, "publishedOn", "articleId") SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT DO NOTHING`,
+  );
+}
+
+/** Reads `pageSql` a page at a time after the last id read, and inserts the rows `rowsOf` makes of each page as three arrays. */
+async function fillByPages<T extends { id: number }>(client: pg.Client, pageSql: string, rowsOf: (page: T[]) => unknown[][], insertSql: string): Promise<void> {
   await client.query("BEGIN");
   try {
     for (let after = 0; ; ) {
-      const { rows } = await client.query<KeyedQuote>(BACKFILL_PAGE_SQL.replace("?", "$1"), [after]);
+      const { rows } = await client.query<T>(pageSql.replace("?", "$1"), [after]);
       if (!rows.length) break;
-      const keys = echoKeyRows(rows);
-      await client.query(
-        `INSERT INTO quote_echo_keys (key, "quoteId", "publishedOn") SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[]) ON CONFLICT DO NOTHING`,
-        [keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2])],
-      );
+      const keys = rowsOf(rows);
+      await client.query(insertSql, [keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2])]);
       after = rows[rows.length - 1].id;
     }
     await client.query("COMMIT");
