@@ -109,14 +109,23 @@ export function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLink[], p
   if (allKeys.length) {
     const [from, to] = publishedOn ? [shiftIsoDate(publishedOn, -STATEMENT_ECHO_WINDOW_DAYS), shiftIsoDate(publishedOn, STATEMENT_ECHO_WINDOW_DAYS)] : [null, null];
     // The years any candidate can be in: the echo window's, and the undated (year 0).
-    const years = from && to ? inYears(from, to) : "TRUE";
+    const years = from && to ? inYears(from, to, "q.") : "TRUE";
     // Which of the article's quotes a stored quote shares a key with is not asked: a quote is
     // compared with every candidate of its speaker, and the comparison decides. (A remark
-    // repeated a thousand times is a thousand candidates, found by their first runs.)
-    const keyList = sql.dialect.inKeyList("key", allKeys);
-    const keyed = `SELECT "quoteId" FROM quote_echo_keys WHERE ${keyList.sql}${from ? ` AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?)` : ""}`;
+    // repeated a thousand times is a thousand candidates, found by their first runs.) A quote
+    // sharing two keys comes twice, and counts once.
+    // Each key's quote is looked for in its own year's partition only (a key keeps its quote's
+    // date): asked for by id alone, each id was looked for in every year of the window
+    // (PostgreSQL partitions quotes by year), three or four index probes a candidate.
+    const keyList = sql.dialect.inKeyList("k.key", allKeys);
+    const keys = sql.dialect.joinInOrder(
+      "quote_echo_keys k",
+      "quotes q",
+      `q.id = k."quoteId" AND q."publishedYear" = coalesce(CAST(substr(k."publishedOn", 1, 4) AS INTEGER), 0)`,
+    );
     echoRead = sql.allLater<Candidate>(
-      `SELECT id, "speakerId", "publishedOn", "statementId", text FROM quotes WHERE ${sql.dialect.inSubquery("id", keyed)} AND "statementId" IS NOT NULL AND ${years}`,
+      `SELECT q.id, q."speakerId", q."publishedOn", q."statementId", q.text FROM ${keys}
+       WHERE ${keyList.sql}${from ? ` AND (k."publishedOn" IS NULL OR k."publishedOn" BETWEEN ? AND ?)` : ""} AND q."statementId" IS NOT NULL AND ${years}`,
       keyList.param,
       ...(from && to ? [from, to] : []),
     );

@@ -3,6 +3,7 @@
 // year's partition, a duplicate is found whatever year its twin is in, and making a new
 // year's partitions does not wait for the requests and exports reading the archive.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { numberPostgresPlaceholders } from "../../../src/store/postgres/postgres-dialect.js";
 import type { SqlStore } from "../../../src/store/sql-store.js";
 import { articleDraft, SMALL_ARCHIVE } from "../../support/article-drafts.js";
 import { postgresUnavailable } from "../../support/postgres-server.js";
@@ -65,6 +66,34 @@ describe.skipIf(unavailable)("year partitions of a PostgreSQL archive", () => {
     expect(seen).toEqual({ before: 4, saved: "stored", after: 4 }); // the snapshot still sees its own state
     expect(await partitionsOf("articles")).toContain("articles_y1998");
     expect(await archive.store.countAllArticles()).toBe(5);
+  });
+
+  it("looks each echo candidate up in its own year's partition only", async () => {
+    // A quote's echo candidates are read by key, each key's quote then by id. Asked for by id
+    // alone, each id was looked for in every year's partition of the echo window.
+    const fresh = await createStoreOn("postgresql");
+    try {
+      const sql = (fresh.store as SqlStore).sql;
+      const remark = "We will not sign a quota deal that empties the northern fishing grounds";
+      const report = (publishedOn: string, i: number) =>
+        articleDraft({ headline: `Quota talks ${i}`, body: `Halvorsen said: "${remark}." (${i})`, publishedOn, url: `https://ledger.example/q${i}`, people: [person], quotes: [quote(`${remark}.`)] });
+      await fresh.store.saveArticle(report("2024-12-20", 1));
+      const writer = sql.writer();
+      const sent: { sql: string; params: unknown[] }[] = [];
+      const original = writer.allLater.bind(writer);
+      writer.allLater = ((text: string, ...params: never[]) => (sent.push({ sql: text, params }), original(text, ...params))) as typeof writer.allLater;
+      await fresh.store.saveArticle(report("2025-01-10", 2));
+      const echoRead = sent.find((s) => /FROM quote_echo_keys k/.test(s.sql))!;
+      expect(echoRead, "the echo candidates were read").toBeDefined();
+      const text = `EXPLAIN (ANALYZE, COSTS OFF, SUMMARY OFF) ${numberPostgresPlaceholders(echoRead.sql)}`;
+      const plan = (await sql.reads.all<{ "QUERY PLAN": string }>(text, echoRead.params as never[])).map((r) => r["QUERY PLAN"]).join("\n");
+      // Two candidates, the 2024 report and the 2025 one just stored, each looked up once, in its own year's partition.
+      expect(plan).toMatch(/Append \(actual[^\n]*rows=1 loops=2\)/);
+      expect(plan).toMatch(/Index Scan using quotes_y2024_pkey[^\n]*\(actual[^\n]*rows=1 loops=1\)/);
+      expect(plan).toMatch(/Index Scan using quotes_y2025_pkey[^\n]*\(actual[^\n]*rows=1 loops=1\)/);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("names an article's years in the writer's statements, so each kept plan reads only those years' partitions", async () => {
