@@ -121,6 +121,9 @@ function isEvidencedName(c: NameCandidate, para: AnalysedParagraph, aloneSurname
   if (!c.words.every((w) => /^\p{Lu}(?=[\p{L}\p{M}'’-]*\p{Ll})[\p{L}\p{M}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w) || NAME_PARTICLES.has(w))) return false;
   // "the Coastal Fisheries Inspectorate said": a last word that names a body is no surname.
   if (BODY_WORD.test(c.words[c.words.length - 1])) return false;
+  // "The Daily Beast called them", "as the Washington Examiner reported": an article names a
+  // publication, a body or a place so, never a person it does not otherwise know.
+  if (para.tokens[c.firstToken - 1]?.text.toLowerCase() === "the") return false;
   return aloneSurnames.has(nameWordKey(c.words[c.words.length - 1])) || speaks(para, c);
 }
 

@@ -10,7 +10,7 @@ ambassador archbishop ayatollah bishop cardinal ceo chair chairman chairperson c
 commander commissioner congressman congresswoman councillor councilman councilwoman councilor deputy detective director
 emir emperor empress envoy executive general governor inspector judge king lieutenant marshal mayor minister monarch
 officer patriarch pope premier president prince princess professor prosecutor queen rabbi representative secretary
-senator sergeant sheriff speaker spokesman spokesperson spokeswoman sultan superintendent treasurer vice-president
+senator sergeant sheriff speaker spokesman spokesperson spokeswoman sultan superintendent treasurer vice-president justice
 captain coach major admiral
 `;
 

@@ -24,6 +24,17 @@ describe("findPeople", () => {
     expect(names("Brazilian President Ana Costa met Foreign Minister Tom Lake.")).toEqual(["Ana Costa", "Tom Lake"]);
   });
 
+  it("recognises a judge introduced by a court's title", () => {
+    expect(names("Manhattan Supreme Court Justice Frank Nervo rejected that argument.")).toEqual(["Frank Nervo"]);
+    expect(names("Chief Justice John Roberts wrote for the court.")).toEqual(["John Roberts"]);
+    expect(names("Justice Minister Ana Ruiz disagreed.")).toEqual(["Ana Ruiz"]);
+  });
+
+  it("takes no publication named with its article for a person", () => {
+    expect(names('As The Daily Beast put it, the plan "has no friends." Dara Quill, a strategist, said so.')).toEqual(["Dara Quill"]);
+    expect(names("The Washington Examiner said the bill would fail, and Dara Quill said it would pass.")).toEqual(["Dara Quill"]);
+  });
+
   it("recognises a person introduced by a role noun", () => {
     expect(names("The talks were led by envoy Jarek Wolny on Monday.")).toEqual(["Jarek Wolny"]);
   });
