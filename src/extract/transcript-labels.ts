@@ -9,8 +9,11 @@ import type { Speaker } from "./speaker-candidates.js";
 import type { AnalysedParagraph } from "./text-analysis.js";
 
 // One to three capitalised words in capitals, an optional honorific, then a colon: "JAKE TAPPER:", "MS. LEE:".
-const LABEL = /^(?:(?:MR|MRS|MS|DR)\.\s+)?(\p{Lu}[\p{Lu}'’-]+(?:\s+\p{Lu}[\p{Lu}'’.-]*){0,2}):\s/u;
-const INTERVIEWER = /^(?:Q|QUESTION|INTERVIEWER)\s*:\s/;
+// A transcript quoted whole opens each of its paragraphs with a quotation mark ("“PENCE: Well, …"),
+// as a quotation running over several paragraphs does.
+const OPENING_QUOTE = `(?:["“”'‘]\\s*)?`;
+const LABEL = new RegExp(`^${OPENING_QUOTE}(?:(?:MR|MRS|MS|DR)\\.\\s+)?(\\p{Lu}[\\p{Lu}'’-]+(?:\\s+\\p{Lu}[\\p{Lu}'’.-]*){0,2}):\\s`, "u");
+const INTERVIEWER = new RegExp(`^${OPENING_QUOTE}(?:Q|QUESTION|INTERVIEWER)\\s*:\\s`);
 
 /**
  * Per paragraph: the speaker its label names, null for an interviewer's question, or

@@ -84,6 +84,16 @@ describe("speaker ranking", () => {
     ]);
   });
 
+  it("reads the labels of a transcript quoted whole, each paragraph opening with a quotation mark", () => {
+    const body =
+      "Anchor Jana Tapper spoke to Governor Ilse Fallon on Sunday. A partial transcript follows.\n\n“TAPPER: Will the bridge close before the winter storms arrive on the coast?\n\n“FALLON: The bridge stays open until the engineers tell us otherwise, and they have not.\n\n“Q: And the ferry?";
+    expect(quotes(body)).toEqual([
+      ["TAPPER: Will the bridge close before the winter storms arrive on the coast?", "Jana Tapper", "person"],
+      ["FALLON: The bridge stays open until the engineers tell us otherwise, and they have not.", "Ilse Fallon", "person"],
+      ["Q: And the ferry?", null, null],
+    ]);
+  });
+
   it("attributes a quote after a speaker label with an outlet", () => {
     expect(quotes("Tom Hale, Harbour Ledger: “We saw the crane fall.”")).toEqual([["We saw the crane fall.", "Tom Hale", "person"]]);
   });
