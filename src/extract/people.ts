@@ -106,8 +106,16 @@ const BODY_WORD = /\p{Ll}{3,}(?:ate|ary|ion|ity|ment|ism|ics)$/u;
 function speaks(para: AnalysedParagraph, c: NameCandidate): boolean {
   const { tokens } = para;
   const reports = (i: number) => tokens[i] !== undefined && (tokens[i].pos === "VERB" || /ed$/.test(tokens[i].text)) && isSpeechVerbLemma(tokens[i].lemma);
-  // "said Edwin Truman, a fellow at …": the verb before the name is enough.
-  if (reports(c.firstToken - 1) && !c.possessive) return true;
+  // "said Edwin Truman, a fellow at …": the verb before the name is enough, also with the
+  // name's outlet or employer between them ("noted NBC's Dante Chinni", "said The Harbour
+  // Ledger's Ona Vik").
+  let before = c.firstToken - 1;
+  if (/^['’]s$/.test(tokens[before]?.text ?? "")) {
+    let k = before - 1;
+    while (k >= 0 && /^\p{Lu}/u.test(tokens[k].text) && before - k <= 4) k--;
+    if (k < before - 1) before = k;
+  }
+  if (reports(before) && !c.possessive) return true;
   let k = c.lastToken + 1;
   if (tokens[k]?.text === ",") return false;
   while (tokens[k] && SPEECH_SKIPPABLE.has(tokens[k].pos)) k++;

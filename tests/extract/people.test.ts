@@ -30,6 +30,11 @@ describe("findPeople", () => {
     expect(names("Justice Minister Ana Ruiz disagreed.")).toEqual(["Ana Ruiz"]);
   });
 
+  it("recognises an unfamiliar name that speaks with its outlet between the verb and the name", () => {
+    expect(names("The campaign is over, noted NBC’s Dante Chinni.")).toEqual(["Dante Chinni"]);
+    expect(names("The campaign is over, said The Harbour Ledger’s Ona Vikstrand.")).toEqual(["Ona Vikstrand"]);
+  });
+
   it("takes no publication named with its article for a person", () => {
     expect(names('As The Daily Beast put it, the plan "has no friends." Dara Quill, a strategist, said so.')).toEqual(["Dara Quill"]);
     expect(names("The Washington Examiner said the bill would fail, and Dara Quill said it would pass.")).toEqual(["Dara Quill"]);
