@@ -8,7 +8,7 @@ caution charge claim comment complain concede conclude condemn confess confirm c
 cry declare decry demand denounce deny describe dismiss dub emphasise emphasize estimate exclaim explain fume gush grumble hail highlight indicate inform insist joke lament
 maintain mention mock moan note observe outline plead pledge point post praise predict proclaim promise propose protest
 quip rage rant reaffirm recall recount reiterate remark repeat reply report respond retort reveal say scoff shout
-signal slam snap speak specify state stress suggest swear tell testify thank threaten tweet underline underscore urge vow
+signal sing slam snap speak specify state stress suggest swear tell testify thank threaten tweet underline underscore urge vow
 warn whisper write
 `;
 

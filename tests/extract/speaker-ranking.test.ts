@@ -94,6 +94,15 @@ describe("speaker ranking", () => {
     ]);
   });
 
+  it("gives sung words to the singer, not to whom they are sung", () => {
+    const body =
+      "In a preview clip for Mara Vold’s radio show The Harbour, Vold sings Ola Brekke’s “Lantern Song” to Governor Ilse Fallon.\n\n“Keep the lanterns lit until the boats come home,” Vold sings to Fallon before asking her, “Where do we go from here?”";
+    expect(quotes(body).filter(([text]) => text !== "Lantern Song")).toEqual([
+      ["Keep the lanterns lit until the boats come home,", "Mara Vold", "person"],
+      ["Where do we go from here?", "Mara Vold", "person"],
+    ]);
+  });
+
   it("attributes a quote after a speaker label with an outlet", () => {
     expect(quotes("Tom Hale, Harbour Ledger: “We saw the crane fall.”")).toEqual([["We saw the crane fall.", "Tom Hale", "person"]]);
   });
