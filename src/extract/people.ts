@@ -117,6 +117,11 @@ function speaks(para: AnalysedParagraph, c: NameCandidate): boolean {
   }
   if (reports(before) && !c.possessive) return true;
   let k = c.lastToken + 1;
+  // "Ana Ruiz (D-Newport News) said": a party and place, or an age, in brackets after the name.
+  if (tokens[k]?.text === "(") {
+    const close = tokens.findIndex((t, i) => i > k && t.text === ")");
+    if (close > k && close - k <= 8) k = close + 1;
+  }
   if (tokens[k]?.text === ",") return false;
   while (tokens[k] && SPEECH_SKIPPABLE.has(tokens[k].pos)) k++;
   return reports(k);

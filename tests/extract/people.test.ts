@@ -35,6 +35,10 @@ describe("findPeople", () => {
     expect(names("The campaign is over, said The Harbour Ledger’s Ona Vikstrand.")).toEqual(["Ona Vikstrand"]);
   });
 
+  it("recognises an unfamiliar name that speaks after its party and place in brackets", () => {
+    expect(names("Marit Vangsnes (D-Newport News) said the vote was close.")).toEqual(["Marit Vangsnes"]);
+  });
+
   it("takes no publication named with its article for a person", () => {
     expect(names('As The Daily Beast put it, the plan "has no friends." Dara Quill, a strategist, said so.')).toEqual(["Dara Quill"]);
     expect(names("The Washington Examiner said the bill would fail, and Dara Quill said it would pass.")).toEqual(["Dara Quill"]);
