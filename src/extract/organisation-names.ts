@@ -46,6 +46,11 @@ function organisationEvidence(words: string[], definite: boolean, loneProperNoun
   return loneProperNoun ? "lone" : null;
 }
 
+// The last words of newspapers' and magazines' names, which take "The" as part of the name.
+const PUBLICATION_WORDS = new Set(
+  `times post journal guardian hill atlantic beast herald tribune globe economist telegraph independent observer chronicle gazette examiner inquirer register nation intercept spectator monitor dispatch courier ledger`.split(" "),
+);
+
 /**
  * The organisation-like capitalised runs of a paragraph, outside quotations and person
  * mentions. `taken[i]` is true for tokens that are quoted or part of a person's name.
@@ -66,9 +71,11 @@ export function findOrganisationMentions(para: AnalysedParagraph, taken: readonl
       else if (LINKS.has(next.text) && tokens[end + 2] && !taken[end + 2] && isOrganisationWord(tokens[end + 2])) end += 2;
       else break;
     }
-    // "The" opening a sentence is the sentence's, not the name's.
+    // "The" opening a sentence is the sentence's, not the name's, unless the name is a
+    // newspaper's or a magazine's, which carry it ("The New York Times reports:").
     const first = (titledThe || (tokens[i].text === "The" && sentenceStarts.has(i))) && end > i ? i + 1 : i;
     const words = tokens.slice(first, end + 1).map((t) => t.text);
+    const keepsThe = first > i && (titledThe || PUBLICATION_WORDS.has(words[words.length - 1].toLowerCase()));
     // A single word is an organisation only as a proper noun or an acronym ("Reuters", "CNN"), never an adjective.
     const lone = first === end && !ACRONYM.test(tokens[first].text);
     // A single word is an organisation only as a proper noun ("Reuters"), never an adjective ("Democratic").
@@ -76,7 +83,7 @@ export function findOrganisationMentions(para: AnalysedParagraph, taken: readonl
     const possessive = /^['’]s?$/.test(tokens[end + 1]?.text ?? "");
     const evidence = lone && tokens[first].pos !== "PROPN" ? null : organisationEvidence(words, definite, lone);
     if (!possessive && evidence) {
-      found.push({ name: (titledThe && end > i ? ["The", ...words] : words).join(" "), firstToken: i, lastToken: end, evidence });
+      found.push({ name: (keepsThe ? ["The", ...words] : words).join(" "), firstToken: i, lastToken: end, evidence });
     }
     i = end;
   }

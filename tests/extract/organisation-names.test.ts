@@ -20,6 +20,11 @@ describe("findOrganisationMentions", () => {
     expect(names("It was first reported by The Harbour Ledger.")).toEqual([["The Harbour Ledger", "definite"]]);
   });
 
+  it("keeps the The of a newspaper's or a magazine's name also at a sentence's start", () => {
+    expect(names("The Harbour Times reports that the pier will close.")).toEqual([["The Harbour Times", "body"]]);
+    expect(names("The Coastal Fisheries Inspectorate agreed.")).toEqual([["Coastal Fisheries Inspectorate", "body"]]);
+  });
+
   it("does not take people described, honorifics or Roman numerals for organisations", () => {
     expect(names("The Egyptian spoke after Dr. Lake and Tom Hale III.")).toEqual([]);
   });
