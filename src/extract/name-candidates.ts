@@ -71,9 +71,21 @@ const JOINED_PARTICLE = /^(?:al|el|ad|ed|ash|as|at|ar|an|az|ibn|bin|bint|abu|ben
 // lower-case part after the hyphen describes a person or thing; it is not a name word.
 const HYPHENATED_DESCRIPTOR = /-[\p{Ll}]/u;
 
+// A Korean given name is two romanised syllables joined by a hyphen, the second in lower
+// case ("Ki-moon", "Geun-hye", "Jong-un"), and follows the family name ("Ban Ki-moon"). A
+// descriptor's parts are English words ("Oslo-born", "Kremlin-run"), which are seldom one
+// such syllable each.
+const SYLLABLE = "(?:kk|tt|pp|ss|jj|ch|[gkndrlmbpsjhtyw])?[wy]?[aeiou]{1,3}(?:ng|[nmklpt])?";
+const SYLLABLE_PAIR = new RegExp(`^${SYLLABLE}-${SYLLABLE}$`);
+
+/** Whether a word is a given name of two hyphenated syllables, written after the family name: "Ki-moon". */
+export function isSyllablePairGivenName(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && SYLLABLE_PAIR.test(word.toLowerCase());
+}
+
 /** Whether a capitalised word is a descriptor compound ("Dad-of-three", "Brussels-based") rather than a name. */
 export function isHyphenatedDescriptor(word: string): boolean {
-  return word.includes("-") && !JOINED_PARTICLE.test(word) && HYPHENATED_DESCRIPTOR.test(word.slice(1));
+  return word.includes("-") && !JOINED_PARTICLE.test(word) && HYPHENATED_DESCRIPTOR.test(word.slice(1)) && !isSyllablePairGivenName(word);
 }
 
 function isNameWord(token: Token, sentenceStart: boolean): boolean {

@@ -6,7 +6,7 @@
 // ("Dmitriev", "Mr Dmitriev", "Putin's") is a mention of the person with that surname.
 // Authors and photographers are removed: they wrote or shot the story, they are not in it.
 import { genderOfGivenName, isGivenName } from "./given-names.js";
-import { findNameCandidates, withoutLeadingWords, type NameCandidate } from "./name-candidates.js";
+import { findNameCandidates, isSyllablePairGivenName, withoutLeadingWords, type NameCandidate } from "./name-candidates.js";
 import { isHonorific, nameKey, nameWordKey } from "./names.js";
 import { genderOfRole, isAffiliation, isRoleNoun, isTitleWord } from "./role-nouns.js";
 import { isSpeechVerbLemma } from "./speech-verbs.js";
@@ -75,7 +75,9 @@ export function looksLikeOrganisationOrPlace(words: string[]): boolean {
   if (words.length > 1 && /[^s]s$/.test(last) && (isRoleNoun(last.slice(0, -1)) || isAffiliation(last))) return true;
   // A compass point after a first name is a surname: "Cornel West", "Oliver North".
   const compassSurname = words.length === 2 && COMPASS.has(last.toLowerCase()) && isGivenName(words[0]);
-  return words.some((w, i) => NON_PERSON_WORDS.has(w.toLowerCase().replace(/['’]s$/, "")) && !(compassSurname && i === 1));
+  // A family name before a Korean given name is one, whatever else it means: "Park Geun-hye".
+  const familyFirst = words.length === 2 && isSyllablePairGivenName(last);
+  return words.some((w, i) => NON_PERSON_WORDS.has(w.toLowerCase().replace(/['’]s$/, "")) && !(compassSurname && i === 1) && !(familyFirst && i === 0));
 }
 
 const COMPASS = new Set(["east", "west", "north", "south"]);
@@ -261,13 +263,15 @@ function trimLeadingPlaces(para: AnalysedParagraph, c: NameCandidate, standalone
 
 function newPerson(c: NameCandidate): Person {
   const words = c.words;
+  // "Ban Ki-moon" is Mr Ban: the family name comes first.
+  const familyFirst = words.length === 2 && isSyllablePairGivenName(words[1]);
   return {
     name: c.name,
     aliases: [],
     mentions: 0,
     key: nameKey(c.name),
-    surnameKey: nameWordKey(words[words.length - 1]),
-    givenKey: words.length > 1 ? nameWordKey(words[0]) : null,
+    surnameKey: nameWordKey(familyFirst ? words[0] : words[words.length - 1]),
+    givenKey: words.length > 1 ? nameWordKey(familyFirst ? words[1] : words[0]) : null,
     roles: new Set(),
     descriptors: new Set(),
     gender: null,

@@ -39,6 +39,14 @@ describe("findPeople", () => {
     expect(names("Marit Vangsnes (D-Newport News) said the vote was close.")).toEqual(["Marit Vangsnes"]);
   });
 
+  it("recognises a Korean name, family name first, and its family name alone as the person", () => {
+    const people = peopleIn("U.N. Secretary-General Ban Ki-moon condemned the test.\n\nBan said the council would meet.");
+    expect(people).toEqual([expect.objectContaining({ name: "Ban Ki-moon", aliases: expect.arrayContaining(["Ban"]), mentions: 2 })]);
+    expect(names("South Korean President Park Geun-hye called it reckless.")).toEqual(["Park Geun-hye"]);
+    // Descriptors joined by a hyphen are still no names.
+    expect(names("A Kremlin-run channel and an Oslo-born singer were there, said Ana Ruiz.")).toEqual(["Ana Ruiz"]);
+  });
+
   it("takes no publication named with its article for a person", () => {
     expect(names('As The Daily Beast put it, the plan "has no friends." Dara Quill, a strategist, said so.')).toEqual(["Dara Quill"]);
     expect(names("The Washington Examiner said the bill would fail, and Dara Quill said it would pass.")).toEqual(["Dara Quill"]);
