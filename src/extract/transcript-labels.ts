@@ -11,7 +11,9 @@ import type { AnalysedParagraph } from "./text-analysis.js";
 // One to three capitalised words in capitals, an optional honorific, then a colon: "JAKE TAPPER:", "MS. LEE:".
 // A transcript quoted whole opens each of its paragraphs with a quotation mark ("“PENCE: Well, …"),
 // as a quotation running over several paragraphs does.
-const OPENING_QUOTE = `(?:["“”'‘]\\s*)?`;
+const QUOTATION_MARK = `["“”'‘]\\s*`;
+const OPENING_QUOTE = `(?:${QUOTATION_MARK})?`;
+const OPENS_QUOTED = new RegExp(`^${QUOTATION_MARK}`);
 const LABEL = new RegExp(`^${OPENING_QUOTE}(?:(?:MR|MRS|MS|DR)\\.\\s+)?(\\p{Lu}[\\p{Lu}'’-]+(?:\\s+\\p{Lu}[\\p{Lu}'’.-]*){0,2}):\\s`, "u");
 const INTERVIEWER = new RegExp(`^${OPENING_QUOTE}(?:Q|QUESTION|INTERVIEWER)\\s*:\\s`);
 
@@ -21,16 +23,26 @@ const INTERVIEWER = new RegExp(`^${OPENING_QUOTE}(?:Q|QUESTION|INTERVIEWER)\\s*:
  * "UPDATE:", "EXCLUSIVE:").
  */
 export function transcriptSpeakers(paragraphs: readonly AnalysedParagraph[], people: PeopleInText): (Speaker | null | undefined)[] {
-  return paragraphs.map((para) => {
-    if (INTERVIEWER.test(para.text)) return null;
-    const label = LABEL.exec(para.text)?.[1];
-    if (!label) return undefined;
-    const words = label.split(/\s+/);
-    const key = nameKey(words.map((w) => w[0] + w.slice(1).toLowerCase()).join(" "));
-    const surname = nameWordKey(words[words.length - 1].toLowerCase());
-    const full = people.people.findIndex((p) => p.key === key);
-    if (full >= 0) return { kind: "person", person: full };
-    const bySurname = people.people.flatMap((p, i) => (p.surnameKey === surname ? [i] : []));
-    return bySurname.length === 1 && words.length === 1 ? { kind: "person", person: bySurname[0] } : undefined;
-  });
+  const labelled = paragraphs.map((para) => labelSpeaker(para, people));
+  // A transcript quoted whole opens every paragraph with a quotation mark, and a speaker's
+  // answer that runs over several paragraphs is labelled in its first only.
+  for (let i = 1; i < paragraphs.length; i++) {
+    if (labelled[i] === undefined && labelled[i - 1] && OPENS_QUOTED.test(paragraphs[i].text) && OPENS_QUOTED.test(paragraphs[i - 1].text) && !LABEL.test(paragraphs[i].text)) {
+      labelled[i] = labelled[i - 1];
+    }
+  }
+  return labelled;
+}
+
+function labelSpeaker(para: AnalysedParagraph, people: PeopleInText): Speaker | null | undefined {
+  if (INTERVIEWER.test(para.text)) return null;
+  const label = LABEL.exec(para.text)?.[1];
+  if (!label) return undefined;
+  const words = label.split(/\s+/);
+  const key = nameKey(words.map((w) => w[0] + w.slice(1).toLowerCase()).join(" "));
+  const surname = nameWordKey(words[words.length - 1].toLowerCase());
+  const full = people.people.findIndex((p) => p.key === key);
+  if (full >= 0) return { kind: "person", person: full };
+  const bySurname = people.people.flatMap((p, i) => (p.surnameKey === surname ? [i] : []));
+  return bySurname.length === 1 && words.length === 1 ? { kind: "person", person: bySurname[0] } : undefined;
 }

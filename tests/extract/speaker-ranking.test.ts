@@ -84,12 +84,14 @@ describe("speaker ranking", () => {
     ]);
   });
 
-  it("reads the labels of a transcript quoted whole, each paragraph opening with a quotation mark", () => {
+  it("reads the labels of a transcript quoted whole, each paragraph opening with a quotation mark, and an answer's next paragraphs", () => {
     const body =
-      "Anchor Jana Tapper spoke to Governor Ilse Fallon on Sunday. A partial transcript follows.\n\n“TAPPER: Will the bridge close before the winter storms arrive on the coast?\n\n“FALLON: The bridge stays open until the engineers tell us otherwise, and they have not.\n\n“Q: And the ferry?";
+      "Anchor Jana Tapper spoke to Governor Ilse Fallon on Sunday. A partial transcript follows.\n\n“TAPPER: Will the bridge close before the winter storms arrive on the coast?\n\n“FALLON: The bridge stays open until the engineers tell us otherwise, and they have not.\n\n“And the ferry runs every hour from the north pier as it always has.\n\n“Q: And the ferry?";
     expect(quotes(body)).toEqual([
       ["TAPPER: Will the bridge close before the winter storms arrive on the coast?", "Jana Tapper", "person"],
       ["FALLON: The bridge stays open until the engineers tell us otherwise, and they have not.", "Ilse Fallon", "person"],
+      // Her answer goes on in the next paragraph, which has no label of its own.
+      ["And the ferry runs every hour from the north pier as it always has.", "Ilse Fallon", "person"],
       ["Q: And the ferry?", null, null],
     ]);
   });
