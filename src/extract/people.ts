@@ -139,7 +139,18 @@ function isEvidencedName(c: NameCandidate, para: AnalysedParagraph, aloneSurname
   // "The Daily Beast called them", "as the Washington Examiner reported": an article names a
   // publication, a body or a place so, never a person it does not otherwise know.
   if (para.tokens[c.firstToken - 1]?.text.toLowerCase() === "the") return false;
-  return aloneSurnames.has(nameWordKey(c.words[c.words.length - 1])) || speaks(para, c);
+  return aloneSurnames.has(nameWordKey(c.words[c.words.length - 1])) || speaks(para, c) || signsQuote(para, c);
+}
+
+/** Whether the run signs the quotation before it, ending the paragraph: "“We are ashamed.” ― Pamela Padilla". */
+function signsQuote(para: AnalysedParagraph, c: NameCandidate): boolean {
+  const { tokens } = para;
+  const after = tokens[c.lastToken + 1];
+  return (
+    /^[―—–-]$/.test(tokens[c.firstToken - 1]?.text ?? "") &&
+    /^["”’']$/.test(tokens[c.firstToken - 2]?.text ?? "") &&
+    (after === undefined || (after.text === "." && tokens[c.lastToken + 2] === undefined))
+  );
 }
 
 /** The same candidate with only its first `keep` words ("Ben Okafor Defends" → "Ben Okafor"). */

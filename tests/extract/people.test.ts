@@ -47,6 +47,11 @@ describe("findPeople", () => {
     expect(names("A Kremlin-run channel and an Oslo-born singer were there, said Ana Ruiz.")).toEqual(["Ana Ruiz"]);
   });
 
+  it("recognises an unfamiliar name that signs the quotation before it with a dash", () => {
+    expect(names("“The ferry was late again and nobody told us why.” ― Jacklyn Ashley")).toEqual(["Jacklyn Ashley"]);
+    expect(names("“The ferry was late again.” — Harbour Ledger editorial board")).toEqual([]);
+  });
+
   it("takes no publication named with its article for a person", () => {
     expect(names('As The Daily Beast put it, the plan "has no friends." Dara Quill, a strategist, said so.')).toEqual(["Dara Quill"]);
     expect(names("The Washington Examiner said the bill would fail, and Dara Quill said it would pass.")).toEqual(["Dara Quill"]);
