@@ -11,7 +11,7 @@ commander commissioner congressman congresswoman councillor councilman councilwo
 emir emperor empress envoy executive general governor inspector judge king lieutenant marshal mayor minister monarch
 officer patriarch pope premier president prince princess professor prosecutor queen rabbi representative secretary
 senator sergeant sheriff speaker spokesman spokesperson spokeswoman sultan superintendent treasurer vice-president justice
-captain coach major admiral
+captain coach major admiral delegate reverend
 `;
 
 // Nouns for what a person is or does, written in lower case ("envoy Tom Lake", "the
@@ -56,6 +56,10 @@ const ABBREVIATIONS: Record<string, string> = {
   amb: "ambassador", supt: "superintendent", insp: "inspector", det: "detective", cmdr: "commander", maj: "major",
 };
 
+// Abbreviated titles that are names too without their full stop: "Del. Ana Ruiz" (a state
+// delegate) but "Lana Del Rey".
+const DOTTED_ABBREVIATIONS: Record<string, string> = { del: "delegate" };
+
 // Roles that usually stand for someone the article does not name ("a spokesperson
 // said", "the source added"): when nobody named holds them, the speaker is nobody.
 const ANONYMOUS_ROLES = new Set(["spokesman", "spokeswoman", "spokesperson", "source", "insider", "aide", "man", "woman", "witness", "resident"]);
@@ -80,7 +84,7 @@ function plain(word: string): string {
   if (w === undefined) {
     if (PLAIN.size >= PLAIN_LIMIT) PLAIN.clear();
     w = word.toLowerCase();
-    if (w.endsWith(".")) w = w.slice(0, -1);
+    if (w.endsWith(".")) w = DOTTED_ABBREVIATIONS[w.slice(0, -1)] ?? w.slice(0, -1);
     if (w.includes("-")) w = w.replace(FORMER_PREFIX, "");
     w = ABBREVIATIONS[w] ?? w;
     PLAIN.set(word, w);

@@ -24,6 +24,11 @@ describe("findPeople", () => {
     expect(names("Brazilian President Ana Costa met Foreign Minister Tom Lake.")).toEqual(["Ana Costa", "Tom Lake"]);
   });
 
+  it("recognises a delegate by the abbreviated title, and a name with Del in it as a name", () => {
+    expect(names("“This is a waste of time,” said Del. Stacey Plaskett of the Virgin Islands.")).toEqual(["Stacey Plaskett"]);
+    expect(names("Lana Del Rey sang, and Benicio Del Toro said it was fine.")).toEqual(["Lana Del Rey", "Benicio Del Toro"]);
+  });
+
   it("recognises a judge introduced by a court's title", () => {
     expect(names("Manhattan Supreme Court Justice Frank Nervo rejected that argument.")).toEqual(["Frank Nervo"]);
     expect(names("Chief Justice John Roberts wrote for the court.")).toEqual(["John Roberts"]);
