@@ -419,7 +419,15 @@ export function findPeople(
   const introducedSurnames = new Set(candidates.flat().filter(isIntroducedSurname).map((c) => nameWordKey(c.words[0])));
   const isConfirmedFullName = (c: NameCandidate): boolean =>
     c.words.length >= 2 && c.words.length <= 3 && introducedSurnames.has(nameWordKey(c.words[c.words.length - 1])) && isPlausibleName(c);
-  const aloneSurnames = new Set(candidates.flat().filter((c) => c.words.length === 1 && !c.modifier && !isGivenName(c.words[0])).map((c) => nameWordKey(c.words[0])));
+  // A word alone that is also a given name ("said Joseph") is a surname when no name in the
+  // article starts with it ("Amelize Joseph … said Joseph").
+  const firstWords = new Set(candidates.flat().filter((c) => c.words.length > 1).map((c) => nameWordKey(c.words[0])));
+  const aloneSurnames = new Set(
+    candidates
+      .flat()
+      .filter((c) => c.words.length === 1 && !c.modifier && (!isGivenName(c.words[0]) || !firstWords.has(nameWordKey(c.words[0]))))
+      .map((c) => nameWordKey(c.words[0])),
+  );
   for (const [i, list] of candidates.entries()) {
     for (const c of list) {
       const person = isPersonName(c) || isConfirmedFullName(c) || (!titleCase[i] && isEvidencedName(c, texts[i], aloneSurnames));

@@ -57,6 +57,10 @@ describe("findPeople", () => {
     expect(names("“The ferry was late again.” — Harbour Ledger editorial board")).toEqual([]);
   });
 
+  it("takes a given name written alone for the surname of the full name that ends with it", () => {
+    expect(names("Amelize Joseph loves the school her daughter attends.\n\n“We need the money,” said Joseph, who has four children.")).toEqual(["Amelize Joseph"]);
+  });
+
   it("takes no publication named with its article for a person", () => {
     expect(names('As The Daily Beast put it, the plan "has no friends." Dara Quill, a strategist, said so.')).toEqual(["Dara Quill"]);
     expect(names("The Washington Examiner said the bill would fail, and Dara Quill said it would pass.")).toEqual(["Dara Quill"]);
