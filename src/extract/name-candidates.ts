@@ -252,6 +252,10 @@ function describeRun(para: AnalysedParagraph, run: number[], sentenceStarts: Set
   const titleHoldsOffice = words.slice(0, lastTitle + 1).some((i) => isOfficeTitle(tokens[i].text) || isHonorific(tokens[i].text) || isCapitalisedRole(tokens[i].text) || isAffiliation(tokens[i].text));
   const endsTitleChain = ["of", "and", "for", "&"].includes(tokens[words[0] - 1]?.text ?? "");
   if (lastTitle >= 0 && !titleHoldsOffice && !endsTitleChain) lastTitle = -1;
+  // "Speaker of the House Newt Gingrich", "Secretary of the Navy Ray Mabus": an office's
+  // body ends its title, and the two words after it are the name.
+  const bodyOfOffice = tokens[words[0] - 1]?.text === "the" && tokens[words[0] - 2]?.text === "of" && isOfficeTitle(tokens[words[0] - 3]?.text ?? "");
+  if (lastTitle < 0 && bodyOfOffice && words.length === 3) lastTitle = 0;
   for (let k = 0; k <= lastTitle; k++) {
     const w = tokens[words[k]].text;
     if (isHonorific(w)) honorific = w;

@@ -29,6 +29,11 @@ describe("findPeople", () => {
     expect(names("Lana Del Rey sang, and Benicio Del Toro said it was fine.")).toEqual(["Lana Del Rey", "Benicio Del Toro"]);
   });
 
+  it("recognises a person after an office's title that ends in its body", () => {
+    expect(names("Secretary of the Navy Ray Mabus said the fleet was ready.")).toEqual(["Ray Mabus"]);
+    expect(names("As Speaker of the House Newt Gingrich’s plan showed, the party led. Later, Gingrich dismissed it.")).toEqual(["Newt Gingrich"]);
+  });
+
   it("recognises a judge introduced by a court's title", () => {
     expect(names("Manhattan Supreme Court Justice Frank Nervo rejected that argument.")).toEqual(["Frank Nervo"]);
     expect(names("Chief Justice John Roberts wrote for the court.")).toEqual(["John Roberts"]);
