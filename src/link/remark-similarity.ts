@@ -52,8 +52,19 @@ const LONG_PARAPHRASE_MIN_SHARED = 5;
 const LONG_PARAPHRASE_MIN_CONTAINMENT = 0.4;
 /** A quote this short links only as a fragment (its words found verbatim in the other), never as a paraphrase. */
 export const FRAGMENT_ONLY_MAX_WORDS = 3;
-/** A verbatim re-quote counts at any distance in time when it is at least a sentence's length. */
-export const ECHO_MIN_WORDS = 6;
+/** Verbatim re-quotes are found through runs of this many word stems (echo keys). */
+export const ECHO_RUN_WORDS = 6;
+/**
+ * Of every this many consecutive runs of a quote, the store keeps the key of one (the lowest:
+ * winnowing), so that a quote writes about half of its runs' keys; any two quotes one of which
+ * holds a whole window of the other's runs still share a kept key.
+ */
+export const ECHO_WINDOW_RUNS = 3;
+/**
+ * A verbatim re-quote counts at any distance in time when it is at least a sentence's length:
+ * long enough to hold a whole window of runs, so that the store's keys always find it.
+ */
+export const ECHO_MIN_WORDS = ECHO_RUN_WORDS + ECHO_WINDOW_RUNS - 1;
 const ECHO_MIN_CONTENT = 2;
 
 export function remarkShape(text: string): RemarkShape {
@@ -92,24 +103,34 @@ export function wordingsMatch(a: RemarkShape, b: RemarkShape): boolean {
  */
 export function isVerbatimEcho(a: RemarkShape, b: RemarkShape): boolean {
   const [shorter, longer] = a.stems.length <= b.stems.length ? [a, b] : [b, a];
-  return shorter.stems.length >= ECHO_MIN_WORDS && shorter.content.length >= ECHO_MIN_CONTENT && containsRun(longer.stems, shorter.stems);
+  return mayEcho(shorter) && containsRun(longer.stems, shorter.stems);
+}
+
+/** Whether a quote is long enough to be a verbatim echo (or to be echoed). */
+function mayEcho(shape: RemarkShape): boolean {
+  return shape.stems.length >= ECHO_MIN_WORDS && shape.content.length >= ECHO_MIN_CONTENT;
 }
 
 /**
- * The key under which a quote looks for verbatim echoes: its first ECHO_MIN_WORDS stems,
+ * The key under which a quote looks for verbatim echoes: its first ECHO_RUN_WORDS stems,
  * or null when it is too short to echo. A quote is found by every quote that contains
  * it, through `echoRunKeys` of the containing quote.
  */
 export function echoLookupKey(shape: RemarkShape): string | null {
-  if (shape.stems.length < ECHO_MIN_WORDS || shape.content.length < ECHO_MIN_CONTENT) return null;
-  return shape.stems.slice(0, ECHO_MIN_WORDS).join(" ");
+  return mayEcho(shape) ? shape.stems.slice(0, ECHO_RUN_WORDS).join(" ") : null;
 }
 
-/** Every run of ECHO_MIN_WORDS consecutive stems of a quote, distinct. */
+/** Every run of ECHO_RUN_WORDS consecutive stems of a quote, distinct. */
 export function echoRunKeys(shape: RemarkShape): string[] {
-  const keys = new Set<string>();
-  for (let i = 0; i + ECHO_MIN_WORDS <= shape.stems.length; i++) keys.add(shape.stems.slice(i, i + ECHO_MIN_WORDS).join(" "));
-  return [...keys];
+  return [...new Set(echoRuns(shape))];
+}
+
+/** The runs of ECHO_RUN_WORDS consecutive stems of a quote in its order (a repeated run again), none for a quote too short to echo. */
+export function echoRuns(shape: RemarkShape): string[] {
+  if (!mayEcho(shape)) return [];
+  const runs: string[] = [];
+  for (let i = 0; i + ECHO_RUN_WORDS <= shape.stems.length; i++) runs.push(shape.stems.slice(i, i + ECHO_RUN_WORDS).join(" "));
+  return runs;
 }
 
 /** A fragment: at least two words, one of them a content word, found in order and adjacent. */

@@ -1,44 +1,44 @@
-// quote_echo_keys (see QuoteEchoKey in schema.prisma): a quote's runs of ECHO_MIN_WORDS word
-// stems, each hashed with its speaker. Two quotes of one speaker are a verbatim echo only if the
-// shorter's words are a run of the longer's, so the longer has the shorter's first run among
-// its runs. A key's lowest bit marks its quote's first run, and a new quote looks up the first
-// runs among its own runs (stored quotes it may contain) and every run equal to its own first
-// (stored quotes that may contain it): not every stored quote it shares any run with. A remark
-// repeated in many articles shares about ten keys with each of them, and reading them all was
-// the costliest read of a PostgreSQL ingest.
-// Written with each quote by linkStatements; filled once for archives stored before the table.
+// quote_echo_keys (see QuoteEchoKey in schema.prisma): where a new quote finds the stored quotes
+// of its speaker it may repeat verbatim, or that repeat it. Each run of ECHO_RUN_WORDS word
+// stems of a quote is hashed with its speaker; of every ECHO_WINDOW_RUNS consecutive runs the
+// lowest key is kept (winnowing), and a new quote looks up its own kept keys. Two quotes are a
+// verbatim echo only if the shorter's words are a run of the longer's, at least a whole window
+// of runs long: that window's kept key is in both, whichever came first. At a million
+// articles each key written is an index page dirtied at a random place in a large file, so
+// keeping one run in two instead of every run halves the pages the keys cost an ingest.
+// Written with each quote by linkStatements; filled once for archives stored before the table
+// (or after a migration that emptied it).
 import { hash } from "node:crypto";
 import Database from "better-sqlite3";
-import { echoRunKeys, remarkShape, type RemarkShape } from "../link/remark-similarity.js";
+import { ECHO_WINDOW_RUNS, echoRuns, remarkShape, type RemarkShape } from "../link/remark-similarity.js";
 
-/** The lowest bit of a key: set on a quote's first run. */
-const FIRST_RUN = 1;
-
-/** 48 bits of the run's hash with the speaker, the lowest bit left for FIRST_RUN. */
+/** 48 bits of each run's hash with the speaker, in the quote's order. */
 function runKeys(speakerId: number, shape: RemarkShape): number[] {
   // 48 bits: exact in a JavaScript number and in both engines' 64-bit integers; a collision
   // only adds a candidate, which the comparison then turns down.
   // crypto.hash, not createHash: a dozen keys a quote, and a Hash object each cost ingest's
   // main thread about three times as much.
-  return echoRunKeys(shape).map((run) => {
-    const key = hash("sha1", `${speakerId}\u0000${run}`, "buffer").readUIntBE(0, 6);
-    return key - (key % 2);
-  });
+  return echoRuns(shape).map((run) => hash("sha1", `${speakerId}\u0000${run}`, "buffer").readUIntBE(0, 6));
 }
 
-/** The echo keys stored for a quote by `speakerId` of word shape `shape`, its first run marked (none for a quote shorter than a run). */
-export function echoKeys(speakerId: number, shape: RemarkShape): number[] {
-  return runKeys(speakerId, shape).map((key, i) => (i === 0 ? key + FIRST_RUN : key));
+/** The lowest of every `window` consecutive keys (the last of equal lowest ones), distinct. */
+export function winnow(keys: readonly number[], window: number): number[] {
+  const kept = new Set<number>();
+  for (let start = 0; start + window <= keys.length; start++) {
+    let lowest = start;
+    for (let i = start + 1; i < start + window; i++) if (keys[i] <= keys[lowest]) lowest = i;
+    kept.add(keys[lowest]);
+  }
+  return [...kept];
 }
 
 /**
- * The keys a new quote with stored keys `keys` (echoKeys) looks up for the stored quotes it may
- * be a verbatim echo of: each of its runs as a first run, and its own first run as any run.
+ * A quote's echo keys by `speakerId` of word shape `shape`, none for a quote too short to echo:
+ * written with the quote, and looked up by it. A window of runs inside both quotes of an echo
+ * keeps the same key in each, so the keys a quote looks up are its own, not all its runs.
  */
-export function echoLookupKeys(keys: readonly number[]): number[] {
-  if (!keys.length) return [];
-  const [first, ...others] = keys;
-  return [first - FIRST_RUN, first, ...others.map((key) => key + FIRST_RUN)];
+export function echoKeys(speakerId: number, shape: RemarkShape): number[] {
+  return winnow(runKeys(speakerId, shape), ECHO_WINDOW_RUNS);
 }
 
 export interface KeyedQuote {

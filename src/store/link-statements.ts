@@ -8,7 +8,7 @@ import type { RemarkShape } from "../link/remark-similarity.js";
 import { isSamePreparedRemark, prepareRemark, STATEMENT_ECHO_WINDOW_DAYS, STATEMENT_WINDOW_DAYS, type PreparedQuote } from "../link/statements.js";
 import { yearOf, yearsBetween } from "./publication-years.js";
 import { placeholders } from "./sql-rows.js";
-import { echoKeys, echoLookupKeys } from "./echo-keys.js";
+import { echoKeys } from "./echo-keys.js";
 import { QuoteShapes } from "./quote-shapes.js";
 import type { Later, SqlWrites } from "./sql-archive.js";
 
@@ -84,11 +84,10 @@ export function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLink[], p
   const remarks = quotes.map((quote) => prepareRemark({ id: String(quote.position), speaker: quote.speaker, text: quote.text, publishedOn }));
   // A quote can be the same remark as its speaker's stored quotes of the days around it
   // (wordings that match) and, further away or undated, as those it shares a run of words
-  // with (verbatim echoes, found by echo keys; a quote shorter than a run has none and is no
-  // echo). Both read once for all the article's quotes, which share its date, with their
+  // with (verbatim echoes, found by echo keys; a quote too short to echo has none). Both read once for all the article's quotes, which share its date, with their
   // texts (a read of its own for the texts cost a round trip). Comparing with every quote the
   // speaker gave in a year instead cost each article more as the archive grew.
-  const keysOf = quotes.map((quote, i) => [...new Set(echoKeys(quote.speakerId, remarks[i].shape))]);
+  const keysOf = quotes.map((quote, i) => echoKeys(quote.speakerId, remarks[i].shape));
   const none: Later<Candidate[]> = { get: async () => [] };
   let nearRead = none;
   if (publishedOn && quotes.length) {
@@ -104,7 +103,7 @@ export function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLink[], p
       to,
     );
   }
-  const allKeys = [...new Set(keysOf.flatMap(echoLookupKeys))];
+  const allKeys = [...new Set(keysOf.flat())];
   let echoRead = none;
   if (allKeys.length) {
     const [from, to] = publishedOn ? [shiftIsoDate(publishedOn, -STATEMENT_ECHO_WINDOW_DAYS), shiftIsoDate(publishedOn, STATEMENT_ECHO_WINDOW_DAYS)] : [null, null];
@@ -112,20 +111,19 @@ export function linkStatements(sql: SqlWrites, quotes: readonly QuoteToLink[], p
     const years = from && to ? inYears(from, to, "q.") : "TRUE";
     // Which of the article's quotes a stored quote shares a key with is not asked: a quote is
     // compared with every candidate of its speaker, and the comparison decides. (A remark
-    // repeated a thousand times is a thousand candidates, found by their first runs.) A quote
-    // sharing two keys comes twice, and counts once.
+    // repeated a thousand times is a thousand candidates.) A stored quote shares several keys
+    // with a quote it echoes, one for each window of runs in both, and is read once.
     // Each key's quote is looked for in its own year's partition only (a key keeps its quote's
     // date): asked for by id alone, each id was looked for in every year of the window
     // (PostgreSQL partitions quotes by year), three or four index probes a candidate.
-    const keyList = sql.dialect.inKeyList("k.key", allKeys);
+    const keyList = sql.dialect.inKeyList("key", allKeys);
     const keys = sql.dialect.joinInOrder(
-      "quote_echo_keys k",
+      `(SELECT DISTINCT "quoteId", "publishedOn" FROM quote_echo_keys WHERE ${keyList.sql}${from ? ` AND ("publishedOn" IS NULL OR "publishedOn" BETWEEN ? AND ?)` : ""}) k`,
       "quotes q",
       `q.id = k."quoteId" AND q."publishedYear" = coalesce(CAST(substr(k."publishedOn", 1, 4) AS INTEGER), 0)`,
     );
     echoRead = sql.allLater<Candidate>(
-      `SELECT q.id, q."speakerId", q."publishedOn", q."statementId", q.text FROM ${keys}
-       WHERE ${keyList.sql}${from ? ` AND (k."publishedOn" IS NULL OR k."publishedOn" BETWEEN ? AND ?)` : ""} AND q."statementId" IS NOT NULL AND ${years}`,
+      `SELECT q.id, q."speakerId", q."publishedOn", q."statementId", q.text FROM ${keys} WHERE q."statementId" IS NOT NULL AND ${years}`,
       keyList.param,
       ...(from && to ? [from, to] : []),
     );

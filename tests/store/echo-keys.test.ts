@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
-import { echoKeys, echoLookupKeys } from "../../src/store/echo-keys.js";
+import { echoKeys, winnow } from "../../src/store/echo-keys.js";
 import type { SqlStore } from "../../src/store/sql-store.js";
 import { isVerbatimEcho, remarkShape } from "../../src/link/remark-similarity.js";
 import { projectRoot } from "../support/run-script.js";
@@ -13,35 +13,50 @@ import { createStoreOn, describeOnEachStore, freshStoresOn, type TestStore } fro
 
 const [FIRST, SECOND] = ["extraction", "linking"].map((dir) => join(projectRoot, "tests", "fixtures", dir));
 
-it("are the runs of six word stems of a quote, each with its speaker, the first marked, and none for a shorter quote", () => {
-  const words = "we will not raise the harbour fees this winter";
-  const keys = echoKeys(7, remarkShape(words));
-  expect(keys).toHaveLength(remarkShape(words).stems.length - 5);
-  expect(new Set(keys).size).toBe(keys.length);
+it("are the lowest of every three consecutive runs' keys of a quote, each with its speaker, and none for a quote too short to echo", () => {
+  const words = "we will not raise the harbour fees this winter or the next";
+  const runs = remarkShape(words).stems.length - 5;
+  const stored = echoKeys(7, remarkShape(words));
+  expect(new Set(stored).size).toBe(stored.length);
+  // A key in every window of three runs (one key is in three windows at most), fewer than the runs.
+  expect(stored.length).toBeGreaterThanOrEqual(Math.ceil((runs - 2) / 3));
+  expect(stored.length).toBeLessThan(runs);
   // Another speaker's same words are other keys.
-  expect(echoKeys(8, remarkShape(words)).some((k) => keys.includes(k))).toBe(false);
-  expect(echoKeys(7, remarkShape("no comment at all"))).toEqual([]);
+  expect(echoKeys(8, remarkShape(words)).some((k) => stored.includes(k))).toBe(false);
+  // Seven words: shorter than a window of runs.
+  expect(echoKeys(7, remarkShape("we will not raise the harbour fees"))).toEqual([]);
 });
 
-it("let a new quote look up the stored quotes it contains and those containing it, not those it only shares a run with", () => {
+it("keep, of each window, the lowest key, the last of equal ones", () => {
+  expect(winnow([5, 3, 9, 3, 7, 8, 1], 3)).toEqual([3, 1]);
+  expect(winnow([4, 4, 4, 4], 3)).toEqual([4]);
+  expect(winnow([9, 8], 3)).toEqual([]);
+});
+
+it("are shared by every two quotes one of which is a verbatim echo of the other", () => {
   const shape = (text: string) => remarkShape(text);
-  const looksUp = (newQuote: string, stored: string) => {
-    const lookup = echoLookupKeys(echoKeys(7, shape(newQuote)));
-    return echoKeys(7, shape(stored)).some((key) => lookup.includes(key));
+  const shares = (one: string, other: string) => {
+    const keys = echoKeys(7, shape(one));
+    return echoKeys(7, shape(other)).some((key) => keys.includes(key));
   };
-  const whole = "we will not raise the harbour fees this winter or the next";
-  const fragment = "raise the harbour fees this winter or the next";
-  expect(looksUp(whole, fragment)).toBe(true);
-  expect(looksUp(fragment, whole)).toBe(true);
-  expect(looksUp(whole, whole)).toBe(true);
-  // A run of six words in the middle of both, neither inside the other: no echo, and not read.
-  const [one, other] = ["first of all we will not raise the harbour fees", "it is true that we will not raise the harbour fees this winter"];
-  expect(isVerbatimEcho(shape(one), shape(other))).toBe(false);
-  expect(looksUp(one, other)).toBe(false);
-  expect(looksUp(other, one)).toBe(false);
+  const whole = "we will not raise the harbour fees this winter or the next whatever the shipowners and their lawyers say in court";
+  const words = whole.split(" ");
+  let pairs = 0;
+  for (let from = 0; from < words.length; from++)
+    for (let to = from + 1; to <= words.length; to++) {
+      const part = words.slice(from, to).join(" ");
+      if (!isVerbatimEcho(shape(part), shape(whole))) continue;
+      pairs++;
+      expect(shares(part, whole), part).toBe(true);
+    }
+  expect(pairs).toBeGreaterThan(100);
+  // Seven words are a fragment, not a verbatim echo at a distance.
+  expect(isVerbatimEcho(shape("raise the harbour fees this winter or"), shape(whole))).toBe(false);
+  // A run of words in the middle of both, neither inside the other: no echo.
+  expect(isVerbatimEcho(shape("first of all we will not raise the harbour fees"), shape("it is true that we will not raise the harbour fees this winter"))).toBe(false);
 });
 
-describeOnEachStore("verbatim echoes found by their first runs", (engine) => {
+describeOnEachStore("verbatim echoes found by their keys", (engine) => {
   let archive: TestStore;
   beforeEach(async () => {
     archive = await createStoreOn(engine);
@@ -102,15 +117,15 @@ describeOnEachStore("echo keys of an archive stored before they existed", (engin
     expect(await statements(again)).toEqual(await statements(always));
   }, 60_000);
 
-  it("are written again, first runs marked, on the next start of an archive keyed before the marks", async () => {
+  it("are written again, winnowed, on the next start of an archive keyed by every run", async () => {
     const archive = await open();
     await ingestFiles(archive.store, [FIRST]);
     const keys = () => rows<{ key: number; quoteId: number }>(archive, `SELECT key, "quoteId" FROM quote_echo_keys ORDER BY 1, 2`);
     const written = await keys();
-    // As they were before the migration that marks first runs: none marked.
+    // As they were before the migration that winnows them: more keys a quote, some of them others.
     const writer = (archive.store as SqlStore).sql.writer();
-    await writer.run(`UPDATE quote_echo_keys SET key = key - key % 2`);
-    await writer.run(`DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_echo_keys_first_runs'`);
+    await writer.run(`INSERT INTO quote_echo_keys (key, "quoteId", "publishedOn") SELECT key + 1, "quoteId", "publishedOn" FROM quote_echo_keys`);
+    await writer.run(`DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_echo_keys_winnowed'`);
     expect(await keys()).not.toEqual(written);
     const again = await remigrate(archive);
     expect(await rows(again, `SELECT key, "quoteId" FROM quote_echo_keys ORDER BY 1, 2`)).toEqual(written);

@@ -83,7 +83,7 @@ describe.skipIf(unavailable)("year partitions of a PostgreSQL archive", () => {
       const original = writer.allLater.bind(writer);
       writer.allLater = ((text: string, ...params: never[]) => (sent.push({ sql: text, params }), original(text, ...params))) as typeof writer.allLater;
       await fresh.store.saveArticle(report("2025-01-10", 2));
-      const echoRead = sent.find((s) => /FROM quote_echo_keys k/.test(s.sql))!;
+      const echoRead = sent.find((s) => /FROM quote_echo_keys WHERE/.test(s.sql))!;
       expect(echoRead, "the echo candidates were read").toBeDefined();
       const text = `EXPLAIN (ANALYZE, COSTS OFF, SUMMARY OFF) ${numberPostgresPlaceholders(echoRead.sql)}`;
       const plan = (await sql.reads.all<{ "QUERY PLAN": string }>(text, echoRead.params as never[])).map((r) => r["QUERY PLAN"]).join("\n");
