@@ -305,3 +305,28 @@ describe("a story's statements", () => {
     }
   });
 });
+
+describe("an organisation's quotes", () => {
+  it("are paged through the organisation index, which holds only the quotes organisations said", async () => {
+    await archive.store.saveArticle(
+      articleDraft({
+        headline: "Ministry on the harbour",
+        body: `The Harbour Ministry said "the quay stays shut." Ingrid Halvorsen said "the quay reopens."`,
+        publishedOn: "2025-02-10",
+        people: [MINISTER],
+        quotes: [
+          { text: "the quay stays shut.", speaker: "Harbour Ministry", speakerKind: "organisation", position: 24 },
+          { text: "the quay reopens.", speaker: MINISTER.name, position: 70 },
+        ],
+      }),
+    );
+    const { store, reads } = recording(archive.store.sql);
+    const page = await findQuotes(store, { organisations: ["Harbour Ministry"] }, { first: 6 });
+    expect(page.rows.map((q) => q.text)).toEqual(["the quay stays shut."]);
+    const read = reads.find((r) => /FROM quotes q/.test(r.sql))!;
+    expect(await plan(read.sql, read.params)).toMatch(/SEARCH q USING INDEX quotes_organisationId_publishedOn_id_idx \(organisationId=\?/);
+    // A person's quote, with no organisation, is no entry of it: no place in the index written at each insert.
+    const [{ sql }] = await archive.store.sql.reads.all<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE name = 'quotes_organisationId_publishedOn_id_idx'`);
+    expect(sql).toMatch(/WHERE "organisationId" IS NOT NULL$/);
+  });
+});

@@ -178,6 +178,23 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
       expect(await query(`SELECT q.id FROM quotes q ${c.where()}`, c.params)).toHaveLength(1);
     });
 
+    it("pages an organisation's quotes through an index that holds only the quotes organisations said", async () => {
+      await query(`INSERT INTO organisations (id, slug, name) VALUES (1, 'harbour-ministry', 'Harbour Ministry')`);
+      await query(
+        `INSERT INTO quotes ("articleId", "organisationId", text, position, "publishedOn", "outletId", "publishedYear") VALUES (2, 1, 'The quay stays shut.', 10, '2025-03-01', 1, 2025)`,
+      );
+      const c = quoteConditions({ organisations: ["Harbour Ministry"] }, postgresDialect);
+      const page = `SELECT q.id FROM quotes q ${c.where()} ORDER BY q."publishedOn" DESC NULLS LAST, q.id LIMIT 21`;
+      expect(await query(page, c.params)).toHaveLength(1);
+      await client.query(`SET enable_seqscan = off`);
+      const plan = (await query<{ "QUERY PLAN": string }>(`EXPLAIN ${page}`, c.params)).map((r) => r["QUERY PLAN"]).join("\n");
+      await client.query(`RESET enable_seqscan`);
+      expect(plan).toMatch(/organisationId_publishedOn_id_idx/);
+      // A person's quote, with no organisation, is no entry of it: no place in the index written at each insert.
+      const [{ indexdef }] = await query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'quotes_organisationId_publishedOn_id_idx'`);
+      expect(indexdef).toMatch(/WHERE \("organisationId" IS NOT NULL\)$/);
+    });
+
     it("highlights the matches of a search in a snippet of the body", async () => {
       const snippets = postgresDialect.articleSnippets([1, 2, 3], search("rare earth"), "[", "]");
       const rows = await query<{ id: number; snippet: string }>(`${snippets.sql} ORDER BY id`, snippets.params);
