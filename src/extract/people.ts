@@ -10,7 +10,7 @@ import { findNameCandidates, isSyllablePairGivenName, withoutLeadingWords, type 
 import { isHonorific, nameKey, nameWordKey } from "./names.js";
 import { genderOfRole, isAffiliation, isRoleNoun, isTitleWord } from "./role-nouns.js";
 import { isSpeechVerbLemma } from "./speech-verbs.js";
-import type { AnalysedParagraph } from "./text-analysis.js";
+import type { AnalysedParagraph, Token } from "./text-analysis.js";
 import { isTitleCaseLine } from "./title-case-lines.js";
 import type { PersonDraft } from "./types.js";
 
@@ -124,9 +124,25 @@ function speaks(para: AnalysedParagraph, c: NameCandidate): boolean {
     const close = tokens.findIndex((t, i) => i > k && t.text === ")");
     if (close > k && close - k <= 8) k = close + 1;
   }
-  if (tokens[k]?.text === ",") return false;
+  if (tokens[k]?.text === ",") k = afterAppositive(tokens, k);
   while (tokens[k] && SPEECH_SKIPPABLE.has(tokens[k].pos)) k++;
   return reports(k);
+}
+
+/** How far an appositive between a name and its verb may run ("Ana Ruiz, a senior fellow at …, said"). */
+const APPOSITIVE_REACH = 20;
+
+/**
+ * The token after an appositive opened by the comma at `comma` and closed by the next
+ * comma, or -1 when no such appositive closes within reach: "Ana Ruiz, a senior fellow at
+ * the Larkspur Institute, wrote" introduces a person as surely as "Ana Ruiz wrote".
+ */
+function afterAppositive(tokens: readonly Token[], comma: number): number {
+  for (let k = comma + 1; k < tokens.length && k <= comma + APPOSITIVE_REACH; k++) {
+    if (/^[.;:!?"“”()]$/.test(tokens[k].text)) return -1;
+    if (tokens[k].text === ",") return k > comma + 1 ? k + 1 : -1;
+  }
+  return -1;
 }
 
 /** Whether an unfamiliar run is a person by the article's own evidence. */

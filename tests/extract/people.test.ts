@@ -57,6 +57,13 @@ describe("findPeople", () => {
     expect(names("A Kremlin-run channel and an Oslo-born singer were there, said Ana Ruiz.")).toEqual(["Ana Ruiz"]);
   });
 
+  it("recognises an unfamiliar name that speaks after an appositive set off by commas", () => {
+    expect(names("“The odds are long,” Orla Vintersby, a senior fellow at the Larkspur Institute, wrote in an analysis.")).toEqual(["Orla Vintersby"]);
+    expect(names("Tavish Quarrie, its acting chairman, told reporters the party had lost.")).toEqual(["Tavish Quarrie"]);
+    // An aside that never closes before the sentence ends is no appositive.
+    expect(names("Harbour Quay, a new district.")).toEqual([]);
+  });
+
   it("recognises an unfamiliar name that signs the quotation before it with a dash", () => {
     expect(names("“The ferry was late again and nobody told us why.” ― Jacklyn Ashley")).toEqual(["Jacklyn Ashley"]);
     expect(names("“The ferry was late again.” — Harbour Ledger editorial board")).toEqual([]);
