@@ -88,7 +88,7 @@ export function isHyphenatedDescriptor(word: string): boolean {
   return word.includes("-") && !JOINED_PARTICLE.test(word) && HYPHENATED_DESCRIPTOR.test(word.slice(1)) && !isSyllablePairGivenName(word);
 }
 
-function isNameWord(token: Token, sentenceStart: boolean): boolean {
+function isNameWord(token: Token, sentenceStart: boolean, previous?: Token): boolean {
   const text = token.text;
   if (INITIAL.test(text)) return true;
   if (JOINED_PARTICLE.test(text)) return true;
@@ -99,7 +99,11 @@ function isNameWord(token: Token, sentenceStart: boolean): boolean {
   if (token.pos === "PROPN") return true;
   // The model tags unfamiliar capitalised words at a sentence start as it would a
   // lower-case word; mid-sentence capitals are names whatever their tag.
-  return !sentenceStart && ["NOUN", "ADJ", "X", "VERB", "ADV"].includes(token.pos);
+  if (sentenceStart) return false;
+  // "said Will Doyle", "Instead, Will urged …": an auxiliary with a capital where no name
+  // precedes it is a name; after one it is a headline's verb ("Ruiz Will Run").
+  if (token.pos === "AUX") return previous === undefined || !CAPITALISED.test(previous.text);
+  return ["NOUN", "ADJ", "X", "VERB", "ADV"].includes(token.pos);
 }
 
 /** Collects runs of name words; "(Joe) Biden", an editor's insertion, joins the run it precedes. */
@@ -115,7 +119,7 @@ function findRuns(para: AnalysedParagraph): number[][] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (sentenceStarts.has(i)) flush();
-    if (isNameWord(t, sentenceStarts.has(i))) {
+    if (isNameWord(t, sentenceStarts.has(i), tokens[i - 1])) {
       // An initial stands only inside a name: "John F. Kennedy", not the pronoun "I".
       if (INITIAL.test(t.text) && current.length === 0 && !(tokens[i + 1] && CAPITALISED.test(tokens[i + 1].text))) continue;
       current.push(i);

@@ -64,6 +64,11 @@ describe("findPeople", () => {
     expect(names("Harbour Quay, a new district.")).toEqual([]);
   });
 
+  it("reads a first name that is also an auxiliary verb as a name, but not a headline's verb after a name", () => {
+    expect(names("“It is a costly model,” said Will Ostrander, a professor at the college.")).toEqual(["Will Ostrander"]);
+    expect(names("Mira Holm said the vote was close.\n\nWhy Mira Holm Will Run Again")).toEqual(["Mira Holm"]);
+  });
+
   it("recognises an unfamiliar name that signs the quotation before it with a dash", () => {
     expect(names("“The ferry was late again and nobody told us why.” ― Jacklyn Ashley")).toEqual(["Jacklyn Ashley"]);
     expect(names("“The ferry was late again.” — Harbour Ledger editorial board")).toEqual([]);
