@@ -297,7 +297,10 @@ function updateFocus(a: Attributor, sentence: { firstToken: number; lastToken: n
   }
   for (let t = sentence.firstToken; t <= sentence.lastToken; t++) {
     if (a.ctx.quoted[t] || !reportsAt(tokens, t) || isParticiple(tokens[t])) continue;
-    const found = resolve(subjectOfVerb(a, t, sentence.firstToken), a);
+    // "… bridges to Ruiz, said Ana Holt, a strategist.": after a comma the verb is
+    // inverted, and the speaker is the name that follows it, not the one before.
+    const inverted = tokens[t - 1]?.text === "," ? subjectAfter(a.ctx, t, sentence.lastToken) : null;
+    const found = resolve(inverted?.kind === "person" ? inverted : subjectOfVerb(a, t, sentence.firstToken), a);
     if (found?.speaker != null) {
       a.focus.focusOn(found.speaker);
       return { subject: found.speaker, voice: found.speaker };

@@ -18,6 +18,15 @@ describe("attribution across an appositive, a participle and a paragraph break",
     ]);
   });
 
+  it("gives a later \"he said\" to the speaker named after an inverted verb, not to the name before the comma", () => {
+    const body = [
+      "Tomas Brenner won the primary in March.",
+      "But the mayor would do well to begin building bridges to Mr. Brenner, said Oskar Lindqvist, a former adviser to the council.",
+      '"It seems certain the race will run to the end," he said.',
+    ].join("\n\n");
+    expect(quotesIn(body)).toEqual([["It seems certain the race will run to the end,", "Oskar Lindqvist"]]);
+  });
+
   it("gives a participle's quote to the subject of the main verb, past a verb inside the object", () => {
     const body = "Port director Anna Berg met the press.\n\nShe declined to name the firms involved, saying only that talks were at \"a first stage\".";
     expect(quotesIn(body)).toEqual([["a first stage", "Anna Berg"]]);
