@@ -57,6 +57,24 @@ function skipAsides(tokens: readonly Token[], from: number): number {
   return k;
 }
 
+const AFFILIATING = new Set(["of", "at", "from", "with"]);
+const AFFILIATION_REACH = 8;
+
+/**
+ * The token after the employer or place written between a name and its verb ("Ruiz of
+ * the Larkspur Institute said", "Ruiz of Vistula Freight told"): a preposition, perhaps
+ * "the", and capitalised words. `from` itself when no such phrase starts there.
+ */
+function afterAffiliation(view: ParagraphView, from: number): number {
+  const { tokens } = view.para;
+  if (!AFFILIATING.has(tokens[from]?.text ?? "")) return from;
+  let k = from + 1;
+  if (tokens[k]?.text.toLowerCase() === "the") k++;
+  const first = k;
+  while (k < tokens.length && k - from <= AFFILIATION_REACH && !view.quoted[k] && (/^\p{Lu}/u.test(tokens[k].text) || (k > first && /^(?:of|for|and|&|['’]s)$/.test(tokens[k].text)))) k++;
+  return k > first && /^\p{Lu}/u.test(tokens[k - 1].text) ? k : from;
+}
+
 /**
  * How the words around a mention tie it to speech: "X said", "said X", "X, the …, said",
  * "X: ". `verbs` are the reporting verbs the mention is the subject of.
@@ -65,7 +83,8 @@ export function verbLinks(view: ParagraphView, m: MentionSite): { features: Feat
   const { tokens } = view.para;
   const f: Features = {};
   const verbs: number[] = [];
-  const right = skipAsides(tokens, m.lastToken + 1);
+  let right = skipAsides(tokens, m.lastToken + 1);
+  if (!reports(view, right)) right = skipAsides(tokens, afterAffiliation(view, right));
   if (reports(view, right)) {
     f.verbRight = 1;
     verbs.push(right);

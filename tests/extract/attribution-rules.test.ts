@@ -27,6 +27,11 @@ describe("attribution across an appositive, a participle and a paragraph break",
     expect(quotesIn(body)).toEqual([["It seems certain the race will run to the end,", "Oskar Lindqvist"]]);
   });
 
+  it("gives a quote to the person whose employer stands between the name and the verb, not to the employer", () => {
+    const body = 'Petra Varga leads the campaign against the mine.\n\n"It was the least bad outcome," Ms. Varga of the Larkspur Conservation Trust said.';
+    expect(quotesIn(body)).toEqual([["It was the least bad outcome,", "Petra Varga"]]);
+  });
+
   it("gives a participle's quote to the subject of the main verb, past a verb inside the object", () => {
     const body = "Port director Anna Berg met the press.\n\nShe declined to name the firms involved, saying only that talks were at \"a first stage\".";
     expect(quotesIn(body)).toEqual([["a first stage", "Anna Berg"]]);
