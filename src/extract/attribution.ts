@@ -164,6 +164,12 @@ function subjectOfVerb(a: Attributor, verb: number, floor: number): Subject | nu
     const object = quotedObject(a, verb - 3);
     if (object) return object;
   }
+  // "He went on to say …", "she was quick to add …": the infinitive shares the subject of the verb it completes.
+  if (tokens[verb - 1]?.text.toLowerCase() === "to" && !a.ctx.quoted[verb - 1]) {
+    let k = verb - 2;
+    while (k >= floor && !a.ctx.quoted[k] && ["ADV", "ADP", "ADJ"].includes(tokens[k].pos)) k--;
+    if (k >= floor && !a.ctx.quoted[k] && (tokens[k].pos === "VERB" || tokens[k].pos === "AUX")) return subjectBefore(a.ctx, k, floor);
+  }
   let j = verb - 1;
   while (j >= floor && tokens[j].pos === "ADV") j--;
   // "… said X, but acknowledged …": the subject of the earlier reporting verb carries over.

@@ -32,6 +32,11 @@ describe("attribution across an appositive, a participle and a paragraph break",
     expect(quotesIn(body)).toEqual([["It was the least bad outcome,", "Petra Varga"]]);
   });
 
+  it("gives the words after \"went on to say\" to the subject of the verb the infinitive completes", () => {
+    const body = 'Tomas Brenner spoke on Monday.\n\nHe went on to say the plan is "very different from what we were promised."';
+    expect(quotesIn(body)).toEqual([["very different from what we were promised.", "Tomas Brenner"]]);
+  });
+
   it("gives a participle's quote to the subject of the main verb, past a verb inside the object", () => {
     const body = "Port director Anna Berg met the press.\n\nShe declined to name the firms involved, saying only that talks were at \"a first stage\".";
     expect(quotesIn(body)).toEqual([["a first stage", "Anna Berg"]]);
