@@ -134,6 +134,9 @@ function resolve(subject: Subject | null, a: Attributor): Found {
   }
 }
 
+// What a person issues to speak without speaking: "released a statement saying …".
+const MESSAGES = new Set(["statement", "tweet", "letter", "release", "message", "post", "email", "e-mail", "memo", "note", "response", "remark", "op-ed", "editorial", "column", "essay", "video"]);
+
 /** "agencies quoted him as saying": the quoted person is the verb's object. */
 function quotedObject(a: Attributor, verb: number): Subject | null {
   const { tokens } = a.ctx.para;
@@ -190,6 +193,12 @@ function subjectOfVerb(a: Attributor, verb: number, floor: number): Subject | nu
       if (subject && subject.kind !== "other") return subject;
     }
     return first ?? subjectBefore(a.ctx, verb, floor);
+  }
+  // "She released a statement saying …", "Ruiz sent a letter warning …": the words are those
+  // of whoever issued the statement, the subject of the verb before it.
+  if (j >= floor && isParticiple(tokens[verb]) && tokens[j].pos === "NOUN" && MESSAGES.has(tokens[j].lemma.toLowerCase())) {
+    const main = mainVerbBefore(a, j - 1, floor);
+    if (main >= 0) return subjectBefore(a.ctx, main, floor);
   }
   return subjectBefore(a.ctx, verb, floor);
 }

@@ -37,6 +37,11 @@ describe("attribution across an appositive, a participle and a paragraph break",
     expect(quotesIn(body)).toEqual([["very different from what we were promised.", "Tomas Brenner"]]);
   });
 
+  it("gives the words of a statement to whoever released it", () => {
+    const body = 'Anna Quint won the vote.\n\nAt the time, she released a statement saying, "The company has been a trusted partner."';
+    expect(quotesIn(body)).toEqual([["The company has been a trusted partner.", "Anna Quint"]]);
+  });
+
   it("gives a participle's quote to the subject of the main verb, past a verb inside the object", () => {
     const body = "Port director Anna Berg met the press.\n\nShe declined to name the firms involved, saying only that talks were at \"a first stage\".";
     expect(quotesIn(body)).toEqual([["a first stage", "Anna Berg"]]);
