@@ -170,10 +170,34 @@ export function subjectAfter(ctx: ParagraphTokens, verb: number, ceiling: number
   const next = verb + 1;
   if (next > ceiling || ctx.quoted[next]) return null;
   const mention = ctx.mentionStartingAt.get(next);
-  if (mention) return { kind: "person", person: mention.person };
+  if (mention && !mention.candidate.possessive && !mention.candidate.modifier) return { kind: "person", person: mention.person };
   const gender = pronounGender(tokens[next]);
   if (gender) return { kind: "pronoun", gender };
   let end = next;
   while (end + 1 <= ceiling && !ctx.quoted[end + 1] && !/^[,.;:!?]$/.test(tokens[end + 1].text)) end++;
-  return end - next < 8 ? subjectEndingAt(ctx, end, next) : null;
+  if (end - next >= 8) return null;
+  // "said Clinton campaign manager Robby Mook", "said the bureau's director, James Comey": a
+  // name that only qualifies the description, then the person it describes.
+  const named = namedInDescription(ctx, next, end, ceiling);
+  if (named !== null) return { kind: "person", person: named };
+  if (mention) return { kind: "person", person: mention.person };
+  return subjectEndingAt(ctx, end, next);
+}
+
+/**
+ * The person a description after an inverted verb names: the first name in it that is
+ * neither a possessive nor a modifier, or the name set off by a comma right after it.
+ */
+function namedInDescription(ctx: ParagraphTokens, from: number, end: number, ceiling: number): number | null {
+  const { tokens } = ctx.para;
+  for (let k = from; k <= end; k++) {
+    const m = ctx.mentionStartingAt.get(k);
+    if (m && !m.candidate.possessive && !m.candidate.modifier) return m.person;
+    // "said Ruiz in a statement to Tom Lake": past a preposition or a verb the description has ended.
+    if (["ADP", "VERB", "SCONJ", "CCONJ"].includes(tokens[k].pos)) break;
+  }
+  const apposed = tokens[end + 1]?.text === "," && end + 2 <= ceiling ? ctx.mentionStartingAt.get(end + 2) : undefined;
+  if (!apposed || apposed.candidate.possessive || ctx.quoted[end + 2]) return null;
+  const after = tokens[apposed.candidate.lastToken + 1];
+  return after === undefined || /^[,.;:!?]$/.test(after.text) ? apposed.person : null;
 }

@@ -42,6 +42,13 @@ describe("attribution across an appositive, a participle and a paragraph break",
     expect(quotesIn(body)).toEqual([["The company has been a trusted partner.", "Anna Quint"]]);
   });
 
+  it("gives a quote to the person a description after \"said\" names, not to the name that qualifies it", () => {
+    const modifier = 'Tom Lake leads the race.\n\n"It is simple," said Lake campaign manager Robby Vance in a statement.';
+    expect(quotesIn(modifier)).toEqual([["It is simple,", "Robby Vance"]]);
+    const apposed = "Tom Lake leads the race.\n\n\"It may have been his first attempt,\" said Lake's best friend at college, Bruce Tarrant.";
+    expect(quotesIn(apposed)).toEqual([["It may have been his first attempt,", "Bruce Tarrant"]]);
+  });
+
   it("gives a participle's quote to the subject of the main verb, past a verb inside the object", () => {
     const body = "Port director Anna Berg met the press.\n\nShe declined to name the firms involved, saying only that talks were at \"a first stage\".";
     expect(quotesIn(body)).toEqual([["a first stage", "Anna Berg"]]);
