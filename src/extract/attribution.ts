@@ -300,6 +300,10 @@ interface SentenceOutcome {
   voice: number | null;
 }
 
+// Verbs of saying that news writing inverts after a paraphrase ("…, said Ana Holt.") and
+// whose object is never the speaker's listener.
+const INVERTED_VERBS = new Set(["say", "add", "write", "note", "explain", "observe", "recall", "argue", "insist", "continue", "conclude", "remark", "reply", "respond"]);
+
 /** Moves the focus after a sentence: to its speaker, to its subject (named or "he"/"she"), or leaves it. */
 function updateFocus(a: Attributor, sentence: { firstToken: number; lastToken: number }, mentions: PersonMention[], speakers: number[]): SentenceOutcome {
   const { tokens } = a.ctx.para;
@@ -312,9 +316,10 @@ function updateFocus(a: Attributor, sentence: { firstToken: number; lastToken: n
   }
   for (let t = sentence.firstToken; t <= sentence.lastToken; t++) {
     if (a.ctx.quoted[t] || !reportsAt(tokens, t) || isParticiple(tokens[t])) continue;
-    // "… bridges to Ruiz, said Ana Holt, a strategist.": after a comma the verb is
-    // inverted, and the speaker is the name that follows it, not the one before.
-    const inverted = tokens[t - 1]?.text === "," ? subjectAfter(a.ctx, t, sentence.lastToken) : null;
+    // "… bridges to Ruiz, said Ana Holt, a strategist.": after a comma a verb that takes
+    // no person for object is inverted, and the speaker is the name that follows it. Other
+    // verbs keep their subject before the comma: "Holt, a former chairman, mocked Price".
+    const inverted = tokens[t - 1]?.text === "," && INVERTED_VERBS.has(tokens[t].lemma.toLowerCase()) ? subjectAfter(a.ctx, t, sentence.lastToken) : null;
     const found = resolve(inverted?.kind === "person" ? inverted : subjectOfVerb(a, t, sentence.firstToken), a);
     if (found?.speaker != null) {
       a.focus.focusOn(found.speaker);

@@ -49,6 +49,11 @@ describe("attribution across an appositive, a participle and a paragraph break",
     expect(quotesIn(apposed)).toEqual([["It may have been his first attempt,", "Bruce Tarrant"]]);
   });
 
+  it("keeps the subject before an appositive for a verb that takes a person for object", () => {
+    const body = 'Tom Lake called on Ivan Holt to apologise to Sam Price.\n\nHolt, a former party chairman, mocked Price during the debate.\n\n"I do not think this is a strange idea," he said.';
+    expect(quotesIn(body)).toEqual([["I do not think this is a strange idea,", "Ivan Holt"]]);
+  });
+
   it("gives a participle's quote to the subject of the main verb, past a verb inside the object", () => {
     const body = "Port director Anna Berg met the press.\n\nShe declined to name the firms involved, saying only that talks were at \"a first stage\".";
     expect(quotesIn(body)).toEqual([["a first stage", "Anna Berg"]]);
