@@ -251,8 +251,10 @@ function beforeQuote(a: Attributor, quote: QuoteSpan, floor: number): Found {
   const { tokens } = a.ctx.para;
   for (let t = tokenAt(a.ctx.para, quote.open) - 1; t >= floor; t--) {
     if (a.ctx.quoted[t] || !reportsAt(tokens, t)) continue;
-    // A participle inside an appositive ("Ruiz, speaking to reporters, said") is not the main verb.
-    if (isParticiple(tokens[t]) && tokens[t - 1]?.text === "," && tokens.slice(t + 1, tokenAt(a.ctx.para, quote.open)).some((x) => x.text === ",")) continue;
+    // A participle inside an appositive ("Ruiz, speaking to reporters, said") is not the main
+    // verb; one whose comma opens the quote ("…, saying, “…”") is.
+    const between = tokens.slice(t + 1, tokenAt(a.ctx.para, quote.open));
+    if (isParticiple(tokens[t]) && tokens[t - 1]?.text === "," && between.some((x) => x.text === ",") && between.some((x) => /\p{L}/u.test(x.text))) continue;
     return resolve(subjectOfVerb(a, t, floor), a);
   }
   return null;

@@ -54,6 +54,16 @@ describe("attribution across an appositive, a participle and a paragraph break",
     expect(quotesIn(body)).toEqual([["I do not think this is a strange idea,", "Ivan Holt"]]);
   });
 
+  it("gives a quote opened by \"…, saying,\" to the subject of the main verb", () => {
+    const body = [
+      "Tom Lake called on Ivan Holt to apologise to Sam Price.",
+      '"That was outrageous," Lake said in an interview with Rita Moss. "He should apologise."',
+      "Holt, a former party chairman, mocked Price during the debate.",
+      'He then defended the remark, saying, "I do not think this is a strange idea."',
+    ].join("\n\n");
+    expect(quotesIn(body).at(-1)).toEqual(["I do not think this is a strange idea.", "Ivan Holt"]);
+  });
+
   it("gives a participle's quote to the subject of the main verb, past a verb inside the object", () => {
     const body = "Port director Anna Berg met the press.\n\nShe declined to name the firms involved, saying only that talks were at \"a first stage\".";
     expect(quotesIn(body)).toEqual([["a first stage", "Anna Berg"]]);
