@@ -37,8 +37,11 @@ function isOrganisationWord(t: Token): boolean {
 /** Why a run of words reads as an organisation's name rather than a place's or a person's, or null. */
 function organisationEvidence(words: string[], definite: boolean, loneProperNoun: boolean): OrganisationMention["evidence"] | null {
   const last = words[words.length - 1];
-  // "The CEO", "Head of State", "the Egyptian": a person described, not a body.
-  if (words.some((w) => isRoleNoun(w) || isTitleWord(w) || isHonorific(w) || nationalityOf(w) !== null)) return null;
+  // "The CEO", "Head of State", "the Egyptian": a person described, not a body. A role's
+  // word inside a body's name describes nobody ("International Atomic Energy Agency").
+  const describesPerson = (w: string) => isRoleNoun(w) || isTitleWord(w) || isHonorific(w) || nationalityOf(w) !== null;
+  const roleOf = describesPerson(words[0]) && words.includes("of"); // "Head of State", "Chief of Staff"
+  if (roleOf || isTitleWord(words[0]) || describesPerson(last) || (words.some(describesPerson) && !looksLikeOrganisationOrPlace([last]))) return null;
   if (words.some((w) => ACRONYM.test(w))) return "acronym";
   if (looksLikeOrganisationOrPlace(words) && !/^(?:east|west|north|south|street|road|avenue|river|sea|ocean|bay)$/i.test(last)) return "body";
   if (words.length > 1 && BODY_SUFFIX.test(last.toLowerCase()) && /^\p{Lu}/u.test(last)) return "body";

@@ -16,6 +16,14 @@ describe("findOrganisationMentions", () => {
     ]);
   });
 
+  it("finds a body whose name holds a word that can name a role, but no title of a person", () => {
+    expect(names("The International Maritime Agency said so, and the Global Investor Forum agreed.")).toEqual([
+      ["International Maritime Agency", "body"],
+      ["Global Investor Forum", "body"],
+    ]);
+    expect(names("The Head of State said so, and the Secretary of State agreed with the CEO.")).toEqual([]);
+  });
+
   it("keeps a capitalised The inside a name but not at a sentence's start", () => {
     expect(names("It was first reported by The Harbour Ledger.")).toEqual([["The Harbour Ledger", "definite"]]);
   });
