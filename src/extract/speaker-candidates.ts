@@ -87,6 +87,20 @@ function organisationNaming(mentions: readonly OrganisationMention[]): (name: st
 }
 
 /**
+ * Whether an organisation only qualifies a person's description: "said Ohio State
+ * University professor Paul Beck", "Larkspur Bank chief economist Ana Ruiz". Its name, a
+ * few lower-case words and then a person's name: the person speaks, not the body.
+ */
+function describesPerson(view: ParagraphView, o: OrganisationMention, personStarts: ReadonlySet<number>): boolean {
+  const { tokens } = view.para;
+  for (let k = o.lastToken + 1; k <= o.lastToken + 4 && k < tokens.length; k++) {
+    if (personStarts.has(k)) return k > o.lastToken + 1;
+    if (!/^\p{Ll}/u.test(tokens[k].text) || !["NOUN", "ADJ"].includes(tokens[k].pos)) return false;
+  }
+  return false;
+}
+
+/**
  * Every mention of a person, and every speaking organisation, per paragraph (outside
  * quotations), in the paragraphs some quote reads (`read[p]`). Organisations are looked for
  * in every paragraph: the fullest name the article gives one may stand anywhere.
@@ -106,7 +120,9 @@ function collectSites(views: readonly ParagraphView[], people: PeopleInText, rea
       const mention = { paragraph: p, firstToken: m.candidate.firstToken, lastToken: m.candidate.lastToken, possessive: m.candidate.possessive, modifier: m.candidate.modifier };
       sites.push(siteOf(mention, { kind: "person", person: m.person }, verbLinks(view, mention)));
     }
+    const personStarts = new Set((people.mentions[p] ?? []).map((m) => m.candidate.firstToken));
     for (const o of organisations[p]) {
+      if (describesPerson(view, o, personStarts)) continue;
       const mention = { paragraph: p, firstToken: o.firstToken, lastToken: o.lastToken, possessive: false, modifier: false };
       const links = verbLinks(view, mention);
       // An organisation speaks through a verb of saying, or as the subject of the sentence

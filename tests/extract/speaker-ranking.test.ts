@@ -4,7 +4,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { findPeople } from "../../src/extract/people.js";
 import { extractArticle } from "../../src/extract/pipeline.js";
+import { findQuotes } from "../../src/extract/quotes.js";
+import { analyseParagraph } from "../../src/extract/text-analysis.js";
 import { projectRoot } from "../support/run-script.js";
 
 function quotes(body: string): Array<[string, string | null, string | null | undefined]> {
@@ -13,7 +16,23 @@ function quotes(body: string): Array<[string, string | null, string | null | und
   return result.draft.quotes.map((q) => [q.text, q.speaker, q.speakerKind]);
 }
 
+/** The names of every candidate speaker of each quote in a one-paragraph text, "nobody" left out. */
+function candidateNames(text: string): string[][] {
+  const paragraphs = [analyseParagraph(text)];
+  const people = findPeople(paragraphs);
+  let names: string[][] = [];
+  findQuotes(paragraphs, [0], people, (candidates) => {
+    names = candidates.map((list) => list.flatMap((c) => (c.speaker === null ? [] : [c.speaker.kind === "person" ? people.people[c.speaker.person].name : c.speaker.name])));
+  });
+  return names;
+}
+
 describe("speaker ranking", () => {
+  it("does not take an organisation that only describes the speaker for a candidate", () => {
+    expect(candidateNames("“The quay will reopen,” said Harbour Institute senior fellow Anna Vale.")).toEqual([["Anna Vale"]]);
+  });
+
+
   it("attributes a quote to a person whose first name no list holds", () => {
     expect(quotes("Sigurd Vangen said the quay would reopen. “We are ready,” Vangen said.")).toEqual([["We are ready,", "Sigurd Vangen", "person"]]);
   });
