@@ -9,6 +9,7 @@
 //   use as a modifier           "the Trump administration"
 // Deciding which runs are people is people.ts's job.
 import { genderOfHonorific, isHonorific } from "./names.js";
+import { isSpeechVerbLemma } from "./speech-verbs.js";
 import { descriptorStem, isAffiliation, isOfficeTitle, isRoleNoun, isTitleWord, roleKey } from "./role-nouns.js";
 import type { AnalysedParagraph, Token } from "./text-analysis.js";
 
@@ -88,7 +89,7 @@ export function isHyphenatedDescriptor(word: string): boolean {
   return word.includes("-") && !JOINED_PARTICLE.test(word) && HYPHENATED_DESCRIPTOR.test(word.slice(1)) && !isSyllablePairGivenName(word);
 }
 
-function isNameWord(token: Token, sentenceStart: boolean, previous?: Token): boolean {
+function isNameWord(token: Token, sentenceStart: boolean, previous?: Token, next?: Token): boolean {
   const text = token.text;
   if (INITIAL.test(text)) return true;
   if (JOINED_PARTICLE.test(text)) return true;
@@ -99,7 +100,9 @@ function isNameWord(token: Token, sentenceStart: boolean, previous?: Token): boo
   if (token.pos === "PROPN") return true;
   // The model tags unfamiliar capitalised words at a sentence start as it would a
   // lower-case word; mid-sentence capitals are names whatever their tag.
-  if (sentenceStart) return false;
+  // "Lynch said …", "Rice told …": a surname that is also a word opens the sentence as its
+  // subject; the tagger reads it as the word, but a verb of saying after it tells a name.
+  if (sentenceStart) return next !== undefined && next.pos === "VERB" && isSpeechVerbLemma(next.lemma);
   // "said Will Doyle", "Instead, Will urged …": an auxiliary with a capital where no name
   // precedes it is a name; after one it is a headline's verb ("Ruiz Will Run").
   if (token.pos === "AUX") return previous === undefined || !CAPITALISED.test(previous.text);
@@ -119,7 +122,7 @@ function findRuns(para: AnalysedParagraph): number[][] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (sentenceStarts.has(i)) flush();
-    if (isNameWord(t, sentenceStarts.has(i), tokens[i - 1])) {
+    if (isNameWord(t, sentenceStarts.has(i), tokens[i - 1], tokens[i + 1])) {
       // An initial stands only inside a name: "John F. Kennedy", not the pronoun "I".
       if (INITIAL.test(t.text) && current.length === 0 && !(tokens[i + 1] && CAPITALISED.test(tokens[i + 1].text))) continue;
       current.push(i);

@@ -69,6 +69,11 @@ describe("findPeople", () => {
     expect(names("Mira Holm said the vote was close.\n\nWhy Mira Holm Will Run Again")).toEqual(["Mira Holm"]);
   });
 
+  it("counts a surname that is also a word as a mention when it opens a sentence before a verb of saying", () => {
+    const people = peopleIn("Dora Lynch took office in May.\n\nLynch said the rules would change.");
+    expect(people).toEqual([expect.objectContaining({ name: "Dora Lynch", mentions: 2 })]);
+  });
+
   it("recognises an unfamiliar name that signs the quotation before it with a dash", () => {
     expect(names("“The ferry was late again and nobody told us why.” ― Jacklyn Ashley")).toEqual(["Jacklyn Ashley"]);
     expect(names("“The ferry was late again.” — Harbour Ledger editorial board")).toEqual([]);
