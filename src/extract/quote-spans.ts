@@ -35,10 +35,32 @@ function doubleSpans(text: string, paragraph: number, nextOpensQuote: boolean): 
   const spans: QuoteSpan[] = [];
   const lastMark = text.trimEnd().length - 1;
   let open = -1;
+  // Where the last straight mark stands: inside a quotation opened by one, a curly pair
+  // before it is a quotation within the quotation ("PENCE: … an episode of “Shark Tank.” But …").
+  // A lone curly mark there still closes it: some papers open with one style and close with the other.
+  const lastStraight = text.lastIndexOf('"');
+  // For each position, the next ” and the next straight mark after it: read in one backward
+  // sweep, so that a paragraph of unmatched marks stays linear.
+  const mixed = lastStraight >= 0 && text.includes("“");
+  const nextCurlyClose = new Int32Array(mixed ? text.length + 1 : 0).fill(-1);
+  const nextStraight = new Int32Array(mixed ? text.length + 1 : 0).fill(-1);
+  if (mixed) {
+    for (let k = text.length - 1; k >= 0; k--) {
+      nextCurlyClose[k] = text[k + 1] === "”" ? k + 1 : nextCurlyClose[k + 1];
+      nextStraight[k] = text[k + 1] === '"' ? k + 1 : nextStraight[k + 1];
+    }
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     // Only a double mark opens or closes; the neighbours of other characters need no reading.
     if (c !== "“" && c !== "”" && c !== '"') continue;
+    if (c === "“" && open >= 0 && text[open] === '"' && i < lastStraight) {
+      const inner = nextCurlyClose[i];
+      if (inner > i + 1 && inner < lastStraight && nextStraight[i] > inner) {
+        i = inner;
+        continue;
+      }
+    }
     const opensWord = !isWordChar(text[i - 1]) && isWordChar(text[i + 1]);
     // A mark after a word, or the last mark of the paragraph, closes ("that. “" at a line's end).
     const closesWord = !isWordChar(text[i + 1]) && i > 0 && (text[i - 1] !== " " || i === lastMark);

@@ -18,6 +18,11 @@ describe("findQuoteSpans", () => {
     expect(texts(["“She asked me, ‘Why now?’ and I had no answer,” he said."])).toEqual(["She asked me, ‘Why now?’ and I had no answer,"]);
   });
 
+  it("keeps a curly quotation inside a straight one, but closes a straight opening with a lone curly mark", () => {
+    expect(texts(['"He thinks this is an episode of “Harbour Wars.” But this is serious," Vale said.'])).toEqual(["He thinks this is an episode of “Harbour Wars.” But this is serious,"]);
+    expect(texts(['"Never underestimate him,” Vale said. "No one should."'])).toEqual(["Never underestimate him,", "No one should."]);
+  });
+
   it("gives a remark over several paragraphs one quote per paragraph", () => {
     const spans = findQuoteSpans(["“The first part runs on.", "“And the second ends here,” she said."]);
     expect(spans.map((s) => [s.text, s.continues, s.continued])).toEqual([
