@@ -99,7 +99,8 @@ export function wordingsMatch(a: RemarkShape, b: RemarkShape): boolean {
 /**
  * Whether the shorter quote is the longer one's words verbatim (after stemming), and long
  * enough to be a sentence rather than a catchword. Follow-up coverage re-quotes a remark
- * months later; a run of six words or more repeated word for word is that remark.
+ * months later; a run of eight words or more (ECHO_MIN_WORDS) repeated word for word is that
+ * remark: six or seven are often a stock phrase the speaker uses in different remarks.
  */
 export function isVerbatimEcho(a: RemarkShape, b: RemarkShape): boolean {
   const [shorter, longer] = a.stems.length <= b.stems.length ? [a, b] : [b, a];
