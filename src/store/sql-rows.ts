@@ -3,12 +3,40 @@ import type { SqlParam } from "./sql-dialect.js";
 
 export { placeholders } from "./sql-dialect.js";
 
+/** A read as the engine was given it, with what it cost the caller and what it returned. */
+export interface ObservedStatement {
+  /** With its placeholders numbered for the engine, as sent. */
+  sql: string;
+  params: readonly SqlParam[];
+  ms: number;
+  rows: number;
+}
+
+let observer: ((statement: ObservedStatement) => void) | null = null;
+
 /**
- * Runs hand-written SQL on the store's reads (store/sql-reader.ts: a read thread; inside a
- * request, that request's snapshot) and returns plain rows.
+ * Calls `onStatement` after each read of this process until the returned function is called.
+ * The benchmark uses it to explain a query that missed its target (scripts/bench/explain-slow.ts):
+ * it asks one query at a time, so what runs in between is that query's.
+ */
+export function observeStatements(onStatement: (statement: ObservedStatement) => void): () => void {
+  observer = onStatement;
+  return () => {
+    if (observer === onStatement) observer = null;
+  };
+}
+
+/**
+ * Runs hand-written SQL on the store's reads (a read thread on SQLite, a pooled connection on
+ * PostgreSQL; inside a request, that request's snapshot) and returns plain rows.
  */
 export async function sqlRows<T>(store: SqlArchive, sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-  return store.reads.all<T>(store.dialect.numberPlaceholders(sql), params);
+  const numbered = store.dialect.numberPlaceholders(sql);
+  if (!observer) return store.reads.all<T>(numbered, params);
+  const started = performance.now();
+  const rows = await store.reads.all<T>(numbered, params);
+  observer?.({ sql: numbered, params, ms: performance.now() - started, rows: rows.length });
+  return rows;
 }
 
 /**

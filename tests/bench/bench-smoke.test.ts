@@ -6,8 +6,8 @@ import { runScript } from "../support/run-script.js";
 const positive = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n > 0;
 
 describe("npm run bench", () => {
-  it("ingests 200 generated articles, serves them, and reports ingest, eight queries beside raw SQL, and server memory as JSON", { timeout: 120_000 }, async () => {
-    const run = await runScript("bench.ts", ["--articles", "200", "--json", "--runs", "5", "--workers", "0"]);
+  it("ingests 200 generated articles, serves them, and reports ingest, eight queries beside raw SQL, and server memory as JSON, each against its target with its cause", { timeout: 120_000 }, async () => {
+    const run = await runScript("bench.ts", ["--articles", "200", "--json", "--runs", "5", "--workers", "0", "--explain"]);
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
 
@@ -17,6 +17,21 @@ describe("npm run bench", () => {
     expect(result.stored, "the archive's own count").toBe(result.ingest.stored);
     for (const field of ["articlesPerSecond", "peakRssMb", "dbMb"]) expect(positive(result.ingest[field]), field).toBe(true);
     expect(positive(result.serverRssMb)).toBe(true);
+
+    // Where the ingest's time went: its threads' CPU and the writer's thread's profile, in a sentence.
+    expect(result.ingest.writers).toBe(1);
+    expect(result.ingest.cpu.mainSeconds + result.ingest.cpu.otherSeconds).toBeGreaterThan(0);
+    const parts = result.ingest.mainThread.parts as { what: string; seconds: number }[];
+    expect(parts.map((p) => p.what)).toContain("SQLite statements");
+    expect(result.ingest.mainThread.seconds).toBeGreaterThanOrEqual(parts.reduce((sum, p) => sum + p.seconds, 0) * 0.9);
+    expect(result.ingest.cause).toMatch(/the writer's thread .* s, extraction and the other threads .* s; the writer's thread, by its profile/);
+
+    // One verdict a target: the ingest, each query, the server's memory.
+    expect(result.verdicts).toHaveLength(10);
+    for (const v of result.verdicts) {
+      expect(typeof v.met).toBe("boolean");
+      if (!v.met) expect(v.cause?.length, v.target).toBeGreaterThan(0);
+    }
 
     expect(result.queries).toHaveLength(8);
     for (const q of result.queries) {
@@ -28,6 +43,13 @@ describe("npm run bench", () => {
       // The API and the hand-written SQL must be answering the same question.
       expect(q.rows, q.name).toBe(q.rawRows);
       expect(q.rows, q.name).toBeGreaterThan(0);
+      // --explain: what one request read, and SQLite's plan for its slowest statements.
+      expect(q.explained.statements, q.name).toBeGreaterThan(0);
+      expect(q.explained.slowest.length, q.name).toBeGreaterThan(0);
+      for (const s of q.explained.slowest) {
+        expect(s.sql).toMatch(/^\s*(SELECT|WITH)/i);
+        expect(s.plan.join("\n"), s.sql).toMatch(/SEARCH|SCAN/);
+      }
     }
   });
 });

@@ -1,0 +1,126 @@
+// Where an ingest's time went, so that a run that misses its rate names the cause: the main
+// thread's CPU profile (V8's sampling profiler, through node:inspector) folded into what the
+// writer does, and the CPU of every thread of the process from Linux's /proc (the extraction
+// threads are not in the main thread's profile).
+import { readFileSync } from "node:fs";
+
+/** Seconds of the main thread's wall time, by what it was doing. */
+export interface MainThreadProfile {
+  seconds: number;
+  /** Largest first. */
+  parts: { what: string; seconds: number }[];
+}
+
+export interface ThreadCpu {
+  /** User + system CPU of the main thread (where the writer runs). */
+  mainSeconds: number;
+  /** Of every other thread: extraction, garbage collection helpers, libuv's pool. */
+  otherSeconds: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+  children?: number[];
+}
+
+/** V8's profile as the inspector's Profiler.stop gives it. */
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+// What a sample's own frame says the thread was doing. better-sqlite3's native work is
+// sampled in the JavaScript function that called it: the writer's run/get/all for statements,
+// the library's exec for BEGIN, SAVEPOINT and COMMIT (a COMMIT that fills the log past its
+// limit also copies it back into the database: the checkpoint).
+const KINDS: [RegExp, string][] = [
+  [/^\(idle\)$/, "idle (waiting for extraction, the database server or the disk)"],
+  [/^\(garbage collector\)$/, "garbage collection"],
+  [/^\(program\)$/, "V8 and native work outside JavaScript"],
+  [/better-sqlite3\/lib\/methods\/wrappers\.js exec$/, "SQLite commits and checkpoints"],
+  [/store\/sqlite\/sqlite-writer\.ts /, "SQLite statements"],
+  [/node_modules\/(pg|pg-protocol|pg-pool)\//, "PostgreSQL client (protocol, parsing rows)"],
+  [/store\/postgres\//, "PostgreSQL client (protocol, parsing rows)"],
+  [/src\/link\//, "linking (remark shapes, story features)"],
+  [/src\/store\//, "store code (JavaScript)"],
+  [/src\/extract\//, "extraction on the main thread"],
+  [/src\/(archive|corpus)\//, "reading files, handing them to extraction"],
+];
+
+function kindOf(frame: ProfileNode["callFrame"]): string {
+  const key = `${frame.url} ${frame.functionName}`;
+  const name = frame.functionName.startsWith("(") ? frame.functionName : key;
+  for (const [pattern, what] of KINDS) if (pattern.test(name)) return what;
+  return frame.url.startsWith("node:") || frame.url === "" ? "Node internals" : "other JavaScript";
+}
+
+/** Folds a thread's profile into what it was doing, by each sample's own frame. */
+export function foldProfile(profile: CpuProfile): MainThreadProfile {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const seconds = new Map<string, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const what = kindOf(byId.get(profile.samples[i])!.callFrame);
+    // A sample's time is the gap to the next one.
+    seconds.set(what, (seconds.get(what) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1e6);
+  }
+  return {
+    seconds: (profile.endTime - profile.startTime) / 1e6,
+    parts: [...seconds].map(([what, s]) => ({ what, seconds: round(s) })).sort((a, b) => b.seconds - a.seconds),
+  };
+}
+
+/** CPU used so far by the main thread and by all others, or null off Linux. */
+export function threadCpu(): ThreadCpu | null {
+  const ticks = (stat: string) => {
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  try {
+    const all = ticks(readFileSync("/proc/self/stat", "utf8"));
+    const main = ticks(readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8"));
+    // The kernel counts in clock ticks, 100 a second on Linux.
+    return { mainSeconds: main / 100, otherSeconds: (all - main) / 100 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One line that says why an ingest went at the rate it did: whether the writer's thread or
+ * the cores were the limit, and what took the writer's time.
+ */
+export function ingestCause(figures: { seconds: number; cores: number; workers: number; cpu: ThreadCpu | null; profile: MainThreadProfile | null }): string {
+  const { seconds, cores, workers, cpu, profile } = figures;
+  const said: string[] = [];
+  if (cpu) {
+    const total = cpu.mainSeconds + cpu.otherSeconds;
+    const busy = total / (seconds * cores);
+    const bound =
+      busy > 0.85
+        ? "CPU-bound: every core busy"
+        : cpu.mainSeconds > 0.85 * seconds
+          ? "bound by the writer's thread"
+          : workers > 0 && cpu.otherSeconds > 0.85 * seconds * Math.min(workers, cores)
+            ? `bound by extraction (${workers} thread${workers === 1 ? "" : "s"})`
+            : "not CPU-bound: waiting on the database server, the disk or locks";
+    said.push(
+      `${bound}. The process used ${round(total, 1)} s of CPU in ${round(seconds, 1)} s on ${cores} cores (${Math.round(busy * 100)}% of them): ` +
+        `the writer's thread ${round(cpu.mainSeconds, 1)} s, extraction and the other threads ${round(cpu.otherSeconds, 1)} s`,
+    );
+  }
+  if (profile) {
+    const parts = profile.parts.slice(0, 5).map((p) => `${p.what} ${p.seconds} s`);
+    said.push(`the writer's thread, by its profile (${round(profile.seconds, 1)} s): ${parts.join(", ")}`);
+  }
+  return said.join("; ") || "no profile could be taken on this system";
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

@@ -1,0 +1,79 @@
+// The benchmark holds each figure to its target and says why one was missed. These are the
+// verdicts and causes on figures given here; bench-smoke.test.ts runs the real thing.
+import { describe, expect, it } from "vitest";
+import { foldProfile, ingestCause, type CpuProfile } from "../../scripts/bench/ingest-profile.js";
+import { TARGETS, verdicts, type BenchResult } from "../../scripts/bench/targets.js";
+
+const query = (name: string, p50Ms: number, p99Ms: number): BenchResult["queries"][number] => ({ name, p50Ms, p99Ms });
+
+describe("the benchmark's verdicts", () => {
+  it("holds the ingest to its store's rate, every query to p50 and p99, and the server to its memory", () => {
+    const result: BenchResult = {
+      store: "postgresql",
+      ingest: { articlesPerSecond: 310, writers: 2, cause: "unused" },
+      queries: [query("fast", 2, 9), query("slow at the median", 11, 20), query("slow at the tail", 3, 51)],
+      serverRssMb: 401,
+    };
+    expect(verdicts(result).map((v) => [v.target, v.met])).toEqual([
+      [`ingest ≥ ${TARGETS.ingestPerSecond.postgresql} articles/s`, true],
+      ["fast: p50 ≤ 10 ms, p99 ≤ 50 ms", true],
+      ["slow at the median: p50 ≤ 10 ms, p99 ≤ 50 ms", false],
+      ["slow at the tail: p50 ≤ 10 ms, p99 ≤ 50 ms", false],
+      ["server RSS ≤ 400 MB", false],
+    ]);
+    // The same rate misses on SQLite, whose target is higher.
+    expect(verdicts({ ...result, store: "sqlite" })[0]).toMatchObject({ met: false, cause: ["unused"] });
+  });
+
+  it("explains a slow query by how much of a request its statements took, and their plans", () => {
+    const [, slow] = verdicts({
+      store: "sqlite",
+      ingest: null,
+      queries: [
+        query("fast", 1, 2),
+        { ...query("slow", 30, 40), explained: { requestMs: 30, statements: 2, statementsMs: 27, slowest: [{ sql: "SELECT 1\n FROM t", ms: 25, rows: 3, plan: ["SCAN t"] }] } },
+      ],
+      serverRssMb: 100,
+    });
+    expect(slow.cause).toEqual(["one request took 30 ms; its 2 statements 27 ms of it (90%), so most of it is the database's", "25 ms, 3 rows: SELECT 1 FROM t", "    SCAN t"]);
+  });
+});
+
+describe("where an ingest's time went", () => {
+  // Three frames under the root, sampled 10 ms apart: a statement, a commit, and idle.
+  const frame = (id: number, functionName: string, url: string) => ({ id, callFrame: { functionName, url } });
+  const profile: CpuProfile = {
+    nodes: [
+      { ...frame(1, "(root)", ""), children: [2, 3, 4] },
+      frame(2, "run", "file:///x/src/store/sqlite/sqlite-writer.ts"),
+      frame(3, "exec", "file:///x/node_modules/better-sqlite3/lib/methods/wrappers.js"),
+      frame(4, "(idle)", ""),
+    ],
+    samples: [2, 2, 2, 3, 4, 2],
+    timeDeltas: [0, 10_000, 10_000, 10_000, 10_000, 10_000],
+    startTime: 0,
+    endTime: 60_000,
+  };
+
+  it("folds the writer's profile into statements, commits and idle time", () => {
+    expect(foldProfile(profile)).toEqual({
+      seconds: 0.06,
+      parts: [
+        { what: "SQLite statements", seconds: 0.03 },
+        { what: "SQLite commits and checkpoints", seconds: 0.01 },
+        { what: "idle (waiting for extraction, the database server or the disk)", seconds: 0.01 },
+      ],
+    });
+  });
+
+  it("names what bound the ingest: the cores, the writer's thread, extraction, or waiting", () => {
+    const cause = (mainSeconds: number, otherSeconds: number) => ingestCause({ seconds: 10, cores: 2, workers: 2, cpu: { mainSeconds, otherSeconds }, profile: null });
+    expect(cause(9, 9)).toMatch(/^CPU-bound: every core busy\. The process used 18 s of CPU in 10 s on 2 cores \(90% of them\)/);
+    expect(cause(9, 2)).toMatch(/^bound by the writer's thread\./);
+    expect(cause(3, 1)).toMatch(/^not CPU-bound: waiting/);
+    expect(ingestCause({ seconds: 10, cores: 2, workers: 1, cpu: { mainSeconds: 2, otherSeconds: 9 }, profile: null })).toMatch(/^bound by extraction \(1 thread\)/);
+    expect(ingestCause({ seconds: 10, cores: 2, workers: 1, cpu: null, profile: foldProfile(profile) })).toBe(
+      "the writer's thread, by its profile (0.1 s): SQLite statements 0.03 s, SQLite commits and checkpoints 0.01 s, idle (waiting for extraction, the database server or the disk) 0.01 s",
+    );
+  });
+});
