@@ -2,7 +2,7 @@
 // plan as it ran (EXPLAIN ANALYZE, with buffers), for the slowest few of them.
 import type Database from "better-sqlite3";
 import type pg from "pg";
-import type { ObservedStatement } from "../../src/store/sql-rows.js";
+import type { ObservedStatement } from "../../src/store/store.js";
 import type { QueryExplanation } from "./targets.js";
 
 export type Explain = (sql: string, params: readonly unknown[]) => Promise<string[]>;

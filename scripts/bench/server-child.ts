@@ -4,7 +4,7 @@
 // one query in between, to explain it when it missed its target).
 import { startServer } from "../../src/server/start-server.js";
 import { migrateStore, openStore } from "../../src/store/open-store.js";
-import { observeStatements, type ObservedStatement } from "../../src/store/sql-rows.js";
+import { observeStatements, type ObservedStatement } from "../../src/store/store.js";
 
 // As npm start does: an archive kept by an earlier version (--db) gets the migrations it lacks.
 await migrateStore(process.env.DATABASE_URL!);

@@ -37,6 +37,7 @@ export { articleQuoteKey, quoteKey } from "./quotes.js";
 export type { SaveOutcome } from "./save-article.js";
 export { parseSearch, searchKey, type ParsedSearch, type SearchExpression } from "./search-syntax.js";
 export type { ReadPoolStats, ReplicaStatus, SnapshotOptions } from "./sql-archive.js";
+export { observeStatements, type ObservedStatement } from "./sql-rows.js";
 export type { Statement, StatementFilter, StatementOrder } from "./statements.js";
 export { statementKey } from "./statements.js";
 export type { Story, StoryFilter } from "./stories.js";
