@@ -1,6 +1,7 @@
-// npm run bench -- --articles N [--seed S] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE] [--postgres URL [--both]] [--explain]
+// npm run bench -- --articles N [--seed S] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE] [--db FILE|URL [--add]] [--postgres URL [--both]] [--explain]
 // --db FILE (or a postgresql:// URL) times the queries over an archive kept by an earlier
-// --keep-db run, without ingesting.
+// --keep-db run, without ingesting; with --add, after ingesting the N articles into it (the
+// rate at that size: the archive grows, so give it a copy).
 // --postgres URL runs it on PostgreSQL instead: a database of its own made on the server URL
 // names (the user needs CREATEDB), dropped at the end unless --keep-db.
 // Generates (or reuses, under .bench/) a corpus of N articles, ingests it into a fresh
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     db: { type: "string" },
     postgres: { type: "string" },
     both: { type: "boolean" },
+    add: { type: "boolean" },
     explain: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
@@ -50,11 +52,12 @@ const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 const keptPostgres = values.db != null && isPostgresUrl(values.db) ? values.db : null;
 const onPostgres = postgresUrl != null || keptPostgres != null;
 const writersGiven = values.writers != null ? Number(values.writers) : 1;
-if (values.help || !(Number.isInteger(articles) && articles > 0) || !(maxRuns >= 5) || !(Number.isInteger(writersGiven) && writersGiven >= 1 && writersGiven <= 8) || (postgresUrl != null && (!isPostgresUrl(postgresUrl) || values.db != null)) || (values.both && postgresUrl == null)) {
+if (values.help || !(Number.isInteger(articles) && articles > 0) || !(maxRuns >= 5) || !(Number.isInteger(writersGiven) && writersGiven >= 1 && writersGiven <= 8) || (postgresUrl != null && (!isPostgresUrl(postgresUrl) || values.db != null)) || (values.both && postgresUrl == null) || (values.add && values.db == null)) {
   console.error(
-    "usage: npm run bench -- --articles N [--seed S] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE] [--postgres postgresql://USER@HOST:PORT/DB [--both]] [--explain]\n" +
+    "usage: npm run bench -- --articles N [--seed S] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE|URL [--add]] [--postgres postgresql://USER@HOST:PORT/DB [--both]] [--explain]\n" +
       "  Ingests N generated articles into a fresh archive and times queries over HTTP (on SQLite, against raw SQL too).\n" +
       "  --postgres: on PostgreSQL, in a database of its own made beside DB on that server (not with --db).\n" +
+      "  --db: time the queries over an archive kept earlier; --add: ingest the N articles into it first (it grows).\n" +
       "  --both: with --postgres, the same corpus on SQLite too, the two side by side.\n" +
       "  --explain: the plans of every query's slowest statements (a query that misses its target gets them anyway).\n" +
       "  --workers: extraction threads of the ingest; --writers: files it saves at once (PostgreSQL; default 2).",
@@ -100,7 +103,9 @@ function benchInChild(args: string[]): Promise<BenchRun> {
 }
 
 const benchDir = join(root, ".bench");
-const corpus = values.db ? null : cachedCorpus(benchDir, articles, seed);
+// Articles are ingested into a fresh archive, or with --add into the one --db names.
+const ingesting = !values.db || values.add === true;
+const corpus = ingesting ? cachedCorpus(benchDir, articles, seed) : null;
 if (corpus) say(`corpus: ${corpus.dir} (${corpus.reused ? "reused" : "generated"})`);
 
 // A fresh archive for every run.
@@ -142,8 +147,8 @@ function ingestInChild(): Promise<{ stored: number; failed: number; duplicate: n
   });
 }
 
-if (!values.db) say(`ingesting ${articles} articles…`);
-const ingest = values.db ? null : await ingestInChild();
+if (ingesting) say(`ingesting ${articles} articles${values.db ? ` into ${keptPostgres ? "the archive at --db" : dbPath}` : ""}…`);
+const ingest = ingesting ? await ingestInChild() : null;
 const dbBytes = onPostgres
   ? Number((await onServer(databaseUrl, `SELECT pg_database_size(current_database()) AS n`)).rows[0].n)
   : ["", "-wal", "-shm"].map((s) => dbPath + s).filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
@@ -237,7 +242,8 @@ if (values.json) {
   console.log(JSON.stringify(result));
 } else {
   console.log(`\n${stored} articles stored (corpus of ${articles}, seed ${seed}) on ${result.store === "postgresql" ? "PostgreSQL" : "SQLite"}`);
-  if (ingestFigures) console.log(`ingest: ${ingestFigures.articlesPerSecond} articles/s end to end (${ingestFigures.seconds} s), peak RSS ${ingestFigures.peakRssMb} MB, database ${ingestFigures.dbMb} MB`);
+  const into = values.db ? `, into an archive of ${stored - ingestFigures!.stored} articles` : "";
+  if (ingestFigures) console.log(`ingest: ${ingestFigures.articlesPerSecond} articles/s end to end (${ingestFigures.seconds} s${into}), peak RSS ${ingestFigures.peakRssMb} MB, database ${ingestFigures.dbMb} MB`);
   else console.log(`ingest: not run (--db ${keptPostgres ?? dbPath}, ${Math.round((dbBytes / 2 ** 20) * 10) / 10} MB)`);
   console.log(`server RSS after the run: ${result.serverRssMb} MB`);
   console.log(`HTTP floor (\`{ __typename }\`): p50 ${result.httpFloorP50Ms} ms\n`);

@@ -1,15 +1,19 @@
 // The benchmark at 200 articles (fewer, and the search word is in none of them), so it never rots: every field of its JSON is there and
 // every number is sane. No speed thresholds: timings belong to docs/PERFORMANCE.md, not to tests.
-import { describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { runScript } from "../support/run-script.js";
 
 const positive = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n > 0;
 
 describe("npm run bench", () => {
-  it("ingests 200 generated articles, serves them, and reports ingest, eight queries beside raw SQL, and server memory as JSON, each against its target with its cause", { timeout: 120_000 }, async () => {
-    const run = await runScript("bench.ts", ["--articles", "200", "--json", "--runs", "5", "--workers", "0", "--explain"]);
+  it("ingests 200 generated articles, serves them, and reports ingest, eight queries beside raw SQL, and server memory as JSON, each against its target with its cause; --add grows a kept archive", { timeout: 150_000 }, async () => {
+    const run = await runScript("bench.ts", ["--articles", "200", "--json", "--runs", "5", "--workers", "0", "--explain", "--keep-db"]);
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+    const kept = run.stderr.match(/archive kept at (.*)/)![1];
+    onTestFinished(() => rmSync(dirname(kept), { recursive: true, force: true }));
 
     expect(result.articles).toBe(200);
     expect(result.ingest.stored + result.ingest.failed).toBe(200);
@@ -51,5 +55,13 @@ describe("npm run bench", () => {
         expect(s.plan.join("\n"), s.sql).toMatch(/SEARCH|SCAN/);
       }
     }
+
+    // --add: further articles into that archive, and the rate at its size.
+    const added = await runScript("bench.ts", ["--articles", "40", "--seed", "2", "--json", "--runs", "5", "--workers", "0", "--db", kept, "--add"]);
+    expect(added.code, added.stderr).toBe(0);
+    const grown = JSON.parse(added.stdout.trim().split("\n").at(-1)!);
+    expect(grown.ingest.stored).toBe(40);
+    expect(grown.stored).toBe(result.stored + 40);
+    expect(grown.verdicts[0].target).toBe("ingest ≥ 500 articles/s");
   });
 });
