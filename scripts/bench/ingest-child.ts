@@ -25,7 +25,11 @@ const extractionThreads = workers != null ? Number(workers) : defaultExtractionW
 const totals = await ingestFiles(store, [dir], { writers: Number(writers), workers: extractionThreads });
 const seconds = (performance.now() - started) / 1000;
 const cpuAfter = threadCpu();
-const cpu = cpuBefore && cpuAfter && { mainSeconds: cpuAfter.mainSeconds - cpuBefore.mainSeconds, otherSeconds: cpuAfter.otherSeconds - cpuBefore.otherSeconds };
+const cpu = cpuBefore && cpuAfter && {
+  mainSeconds: cpuAfter.mainSeconds - cpuBefore.mainSeconds,
+  otherSeconds: cpuAfter.otherSeconds - cpuBefore.otherSeconds,
+  machineSeconds: cpuAfter.machineSeconds! - cpuBefore.machineSeconds!,
+};
 const { profile } = (await inspector.post("Profiler.stop")) as { profile: CpuProfile };
 inspector.disconnect();
 await store.close();

@@ -16,6 +16,8 @@ export interface ThreadCpu {
   mainSeconds: number;
   /** Of every other thread: extraction, garbage collection helpers, libuv's pool. */
   otherSeconds: number;
+  /** Of the whole machine, every process (the database server's too): a busy machine slows the ingest. */
+  machineSeconds?: number;
 }
 
 interface ProfileNode {
@@ -33,37 +35,51 @@ export interface CpuProfile {
   endTime: number;
 }
 
-// What a sample's own frame says the thread was doing. better-sqlite3's native work is
-// sampled in the JavaScript function that called it: the writer's run/get/all for statements,
-// the library's exec for BEGIN, SAVEPOINT and COMMIT (a COMMIT that fills the log past its
-// limit also copies it back into the database: the checkpoint).
-const KINDS: [RegExp, string][] = [
-  [/^\(idle\)$/, "idle (waiting for extraction, the database server or the disk)"],
-  [/^\(garbage collector\)$/, "garbage collection"],
-  [/^\(program\)$/, "V8 and native work outside JavaScript"],
-  [/better-sqlite3\/lib\/methods\/wrappers\.js exec$/, "SQLite commits and checkpoints"],
-  [/store\/sqlite\/sqlite-writer\.ts /, "SQLite statements"],
+// What a sample says the thread was doing, from its own frame and the first frame of ours (or
+// of a library) above it: native work (better-sqlite3's statements, system calls, hashing) is a
+// frame without a script, under the JavaScript that called it. The writer runs statements with
+// run, get and all, and BEGIN, SAVEPOINT, RELEASE and COMMIT with exec (a COMMIT that fills the
+// log past its limit also copies it back into the database: the checkpoint).
+const OWNERS: [RegExp, string][] = [
+  [/store\/sqlite\/sqlite-writer\.ts$/, "SQLite statements"],
   [/node_modules\/(pg|pg-protocol|pg-pool)\//, "PostgreSQL client (protocol, parsing rows)"],
   [/store\/postgres\//, "PostgreSQL client (protocol, parsing rows)"],
   [/src\/link\//, "linking (remark shapes, story features)"],
   [/src\/store\//, "store code (JavaScript)"],
-  [/src\/extract\//, "extraction on the main thread"],
+  [/src\/extract\//, "src/extract code on the main thread"],
   [/src\/(archive|corpus)\//, "reading files, handing them to extraction"],
 ];
+const SPECIAL: Record<string, string> = {
+  "(idle)": "idle (waiting for extraction, the database server or the disk)",
+  "(garbage collector)": "garbage collection",
+  "(program)": "V8 and native work outside JavaScript",
+};
 
-function kindOf(frame: ProfileNode["callFrame"]): string {
-  const key = `${frame.url} ${frame.functionName}`;
-  const name = frame.functionName.startsWith("(") ? frame.functionName : key;
-  for (const [pattern, what] of KINDS) if (pattern.test(name)) return what;
-  return frame.url.startsWith("node:") || frame.url === "" ? "Node internals" : "other JavaScript";
+function kindOf(node: ProfileNode, parentOf: Map<number, ProfileNode>): string {
+  const special = SPECIAL[node.callFrame.functionName];
+  if (special && !node.callFrame.url) return special;
+  // The first frame with a script of ours or of a library: what the native work was done for.
+  let owner: ProfileNode | undefined = node;
+  while (owner && !/\/(src|node_modules)\//.test(owner.callFrame.url)) owner = parentOf.get(owner.id);
+  if (!owner) return "Node internals";
+  const { url, functionName } = owner.callFrame;
+  const isSqlite = /store\/sqlite\/sqlite-writer\.ts$/.test(url) || /node_modules\/better-sqlite3\//.test(url);
+  if (isSqlite && (node.callFrame.functionName === "exec" || functionName === "exec")) return "SQLite commits and checkpoints";
+  for (const [pattern, what] of OWNERS) if (pattern.test(url)) return what;
+  return "other JavaScript";
 }
 
-/** Folds a thread's profile into what it was doing, by each sample's own frame. */
+/** Folds a thread's profile into what it was doing. */
 export function foldProfile(profile: CpuProfile): MainThreadProfile {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
+  const kinds = new Map<number, string>();
   const seconds = new Map<string, number>();
   for (let i = 0; i < profile.samples.length; i++) {
-    const what = kindOf(byId.get(profile.samples[i])!.callFrame);
+    const id = profile.samples[i];
+    let what = kinds.get(id);
+    if (what === undefined) kinds.set(id, (what = kindOf(byId.get(id)!, parentOf)));
     // A sample's time is the gap to the next one.
     seconds.set(what, (seconds.get(what) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1e6);
   }
@@ -83,8 +99,10 @@ export function threadCpu(): ThreadCpu | null {
   try {
     const all = ticks(readFileSync("/proc/self/stat", "utf8"));
     const main = ticks(readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8"));
+    // The machine's: every core's time but idle and waiting on the disk (user nice system idle iowait irq softirq steal).
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
     // The kernel counts in clock ticks, 100 a second on Linux.
-    return { mainSeconds: main / 100, otherSeconds: (all - main) / 100 };
+    return { mainSeconds: main / 100, otherSeconds: (all - main) / 100, machineSeconds: (user + nice + system + irq + softirq + steal) / 100 };
   } catch {
     return null;
   }
@@ -100,8 +118,13 @@ export function ingestCause(figures: { seconds: number; cores: number; workers: 
   if (cpu) {
     const total = cpu.mainSeconds + cpu.otherSeconds;
     const busy = total / (seconds * cores);
+    // Other processes on the same cores (a database server on this machine counts here).
+    const others = cpu.machineSeconds != null ? Math.max(0, cpu.machineSeconds - total) : 0;
+    const machineBusy = (total + others) / (seconds * cores);
     const bound =
-      busy > 0.85
+      machineBusy > 0.85 && others > 0.15 * seconds * cores
+        ? `CPU-bound, and other processes took ${round(others, 1)} s of the cores' time`
+        : busy > 0.85
         ? "CPU-bound: every core busy"
         : cpu.mainSeconds > 0.85 * seconds
           ? "bound by the writer's thread"
@@ -110,7 +133,8 @@ export function ingestCause(figures: { seconds: number; cores: number; workers: 
             : "not CPU-bound: waiting on the database server, the disk or locks";
     said.push(
       `${bound}. The process used ${round(total, 1)} s of CPU in ${round(seconds, 1)} s on ${cores} cores (${Math.round(busy * 100)}% of them): ` +
-        `the writer's thread ${round(cpu.mainSeconds, 1)} s, extraction and the other threads ${round(cpu.otherSeconds, 1)} s`,
+        `the writer's thread ${round(cpu.mainSeconds, 1)} s, extraction and the other threads ${round(cpu.otherSeconds, 1)} s` +
+        (cpu.machineSeconds != null ? `; the machine's cores were ${Math.round(machineBusy * 100)}% busy` : ""),
     );
   }
   if (profile) {

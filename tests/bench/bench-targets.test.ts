@@ -40,40 +40,49 @@ describe("the benchmark's verdicts", () => {
 });
 
 describe("where an ingest's time went", () => {
-  // Three frames under the root, sampled 10 ms apart: a statement, a commit, and idle.
-  const frame = (id: number, functionName: string, url: string) => ({ id, callFrame: { functionName, url } });
+  // As V8 samples it: native work (a statement, a COMMIT, a file read) is a frame without a
+  // script under the JavaScript that called it. Samples 10 ms apart.
+  const frame = (id: number, functionName: string, url: string, children: number[] = []) => ({ id, callFrame: { functionName, url }, children });
   const profile: CpuProfile = {
     nodes: [
-      { ...frame(1, "(root)", ""), children: [2, 3, 4] },
-      frame(2, "run", "file:///x/src/store/sqlite/sqlite-writer.ts"),
-      frame(3, "exec", "file:///x/node_modules/better-sqlite3/lib/methods/wrappers.js"),
-      frame(4, "(idle)", ""),
+      frame(1, "(root)", "", [2, 5, 7, 9]),
+      frame(2, "run", "file:///x/src/store/sqlite/sqlite-writer.ts", [3]),
+      frame(3, "run", ""),
+      frame(5, "exec", "file:///x/src/store/sqlite/sqlite-writer.ts", [6]),
+      frame(6, "exec", ""),
+      frame(7, "(idle)", ""),
+      frame(9, "readEntry", "file:///x/src/corpus/read-corpus.ts", [10]),
+      frame(10, "lstat", "node:internal/fs/promises", [11]),
+      frame(11, "lstat", ""),
     ],
-    samples: [2, 2, 2, 3, 4, 2],
-    timeDeltas: [0, 10_000, 10_000, 10_000, 10_000, 10_000],
+    samples: [3, 3, 2, 6, 7, 11, 3],
+    timeDeltas: [0, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000],
     startTime: 0,
-    endTime: 60_000,
+    endTime: 70_000,
   };
 
-  it("folds the writer's profile into statements, commits and idle time", () => {
+  it("folds the writer's profile by what each sample's native work was for: statements, commits, reading files, idle", () => {
     expect(foldProfile(profile)).toEqual({
-      seconds: 0.06,
+      seconds: 0.07,
       parts: [
         { what: "SQLite statements", seconds: 0.03 },
         { what: "SQLite commits and checkpoints", seconds: 0.01 },
         { what: "idle (waiting for extraction, the database server or the disk)", seconds: 0.01 },
+        { what: "reading files, handing them to extraction", seconds: 0.01 },
       ],
     });
   });
 
-  it("names what bound the ingest: the cores, the writer's thread, extraction, or waiting", () => {
-    const cause = (mainSeconds: number, otherSeconds: number) => ingestCause({ seconds: 10, cores: 2, workers: 2, cpu: { mainSeconds, otherSeconds }, profile: null });
+  it("names what bound the ingest: the cores, other processes, the writer's thread, extraction, or waiting", () => {
+    const cause = (mainSeconds: number, otherSeconds: number, machineSeconds?: number) => ingestCause({ seconds: 10, cores: 2, workers: 2, cpu: { mainSeconds, otherSeconds, machineSeconds }, profile: null });
     expect(cause(9, 9)).toMatch(/^CPU-bound: every core busy\. The process used 18 s of CPU in 10 s on 2 cores \(90% of them\)/);
+    expect(cause(9, 9, 18.5)).toMatch(/^CPU-bound: every core busy\..*; the machine's cores were 93% busy$/);
+    expect(cause(6, 6, 19)).toMatch(/^CPU-bound, and other processes took 7 s of the cores' time\. The process used 12 s of CPU/);
     expect(cause(9, 2)).toMatch(/^bound by the writer's thread\./);
     expect(cause(3, 1)).toMatch(/^not CPU-bound: waiting/);
     expect(ingestCause({ seconds: 10, cores: 2, workers: 1, cpu: { mainSeconds: 2, otherSeconds: 9 }, profile: null })).toMatch(/^bound by extraction \(1 thread\)/);
     expect(ingestCause({ seconds: 10, cores: 2, workers: 1, cpu: null, profile: foldProfile(profile) })).toBe(
-      "the writer's thread, by its profile (0.1 s): SQLite statements 0.03 s, SQLite commits and checkpoints 0.01 s, idle (waiting for extraction, the database server or the disk) 0.01 s",
+      "the writer's thread, by its profile (0.1 s): SQLite statements 0.03 s, SQLite commits and checkpoints 0.01 s, idle (waiting for extraction, the database server or the disk) 0.01 s, reading files, handing them to extraction 0.01 s",
     );
   });
 });
