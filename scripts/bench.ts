@@ -160,7 +160,7 @@ const ingestFigures = ingest && {
   failed: ingest.failed,
   seconds: Math.round(ingest.seconds * 10) / 10,
   writers: Number(writers),
-  cpu: ingest.cpu && { mainSeconds: round(ingest.cpu.mainSeconds, 1), otherSeconds: round(ingest.cpu.otherSeconds, 1), ...(ingest.cpu.machineSeconds != null ? { machineSeconds: round(ingest.cpu.machineSeconds, 1) } : {}) },
+  cpu: ingest.cpu && Object.fromEntries(Object.entries(ingest.cpu).map(([k, v]) => [k, round(v, 1)])),
   mainThread: ingest.mainThread,
   cause: ingestCause({ seconds: ingest.seconds, cores: availableParallelism(), workers: ingest.workers, cpu: ingest.cpu, profile: ingest.mainThread }),
 };

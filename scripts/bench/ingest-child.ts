@@ -29,6 +29,7 @@ const cpu = cpuBefore && cpuAfter && {
   mainSeconds: cpuAfter.mainSeconds - cpuBefore.mainSeconds,
   otherSeconds: cpuAfter.otherSeconds - cpuBefore.otherSeconds,
   machineSeconds: cpuAfter.machineSeconds! - cpuBefore.machineSeconds!,
+  postgresSeconds: cpuAfter.postgresSeconds! - cpuBefore.postgresSeconds!,
 };
 const { profile } = (await inspector.post("Profiler.stop")) as { profile: CpuProfile };
 inspector.disconnect();

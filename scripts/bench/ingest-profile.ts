@@ -2,7 +2,7 @@
 // thread's CPU profile (V8's sampling profiler, through node:inspector) folded into what the
 // writer does, and the CPU of every thread of the process from Linux's /proc (the extraction
 // threads are not in the main thread's profile).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** Seconds of the main thread's wall time, by what it was doing. */
 export interface MainThreadProfile {
@@ -18,6 +18,8 @@ export interface ThreadCpu {
   otherSeconds: number;
   /** Of the whole machine, every process (the database server's too): a busy machine slows the ingest. */
   machineSeconds?: number;
+  /** Of PostgreSQL's processes on this machine (its backends do an ingest's SQL), the exited ones too. */
+  postgresSeconds?: number;
 }
 
 interface ProfileNode {
@@ -89,20 +91,38 @@ export function foldProfile(profile: CpuProfile): MainThreadProfile {
   };
 }
 
-/** CPU used so far by the main thread and by all others, or null off Linux. */
+// A /proc stat line's fields after the command name, which is in parentheses and may hold spaces.
+const statFields = (stat: string) => stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+// utime and stime, the 12th and 13th of them; with `children`, also cutime and cstime: the
+// time of children that exited and were waited for (PostgreSQL's backends, by the postmaster).
+const ticks = (stat: string, children = false) => {
+  const fields = statFields(stat).map(Number);
+  return fields[11] + fields[12] + (children ? fields[13] + fields[14] : 0);
+};
+
+function postgresTicks(): number {
+  let sum = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === "postgres") sum += ticks(stat, true);
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return sum;
+}
+
+/** CPU used so far by the main thread, by all others, by the machine and by PostgreSQL on it; null off Linux. */
 export function threadCpu(): ThreadCpu | null {
-  const ticks = (stat: string) => {
-    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  };
   try {
     const all = ticks(readFileSync("/proc/self/stat", "utf8"));
     const main = ticks(readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8"));
     // The machine's: every core's time but idle and waiting on the disk (user nice system idle iowait irq softirq steal).
     const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
     // The kernel counts in clock ticks, 100 a second on Linux.
-    return { mainSeconds: main / 100, otherSeconds: (all - main) / 100, machineSeconds: (user + nice + system + irq + softirq + steal) / 100 };
+    return { mainSeconds: main / 100, otherSeconds: (all - main) / 100, machineSeconds: (user + nice + system + irq + softirq + steal) / 100, postgresSeconds: postgresTicks() / 100 };
   } catch {
     return null;
   }
@@ -117,10 +137,12 @@ export function ingestCause(figures: { seconds: number; cores: number; workers: 
   const said: string[] = [];
   if (cpu) {
     const total = cpu.mainSeconds + cpu.otherSeconds;
-    const busy = total / (seconds * cores);
-    // Other processes on the same cores (a database server on this machine counts here).
-    const others = cpu.machineSeconds != null ? Math.max(0, cpu.machineSeconds - total) : 0;
-    const machineBusy = (total + others) / (seconds * cores);
+    // The ingest's own work: this process, and PostgreSQL's backends answering it when on this machine.
+    const server = cpu.postgresSeconds ?? 0;
+    const busy = (total + server) / (seconds * cores);
+    // Other processes on the same cores.
+    const others = cpu.machineSeconds != null ? Math.max(0, cpu.machineSeconds - total - server) : 0;
+    const machineBusy = (total + server + others) / (seconds * cores);
     const bound =
       machineBusy > 0.85 && others > 0.15 * seconds * cores
         ? `CPU-bound, and other processes took ${round(others, 1)} s of the cores' time`
@@ -132,8 +154,9 @@ export function ingestCause(figures: { seconds: number; cores: number; workers: 
             ? `bound by extraction (${workers} thread${workers === 1 ? "" : "s"})`
             : "not CPU-bound: waiting on the database server, the disk or locks";
     said.push(
-      `${bound}. The process used ${round(total, 1)} s of CPU in ${round(seconds, 1)} s on ${cores} cores (${Math.round(busy * 100)}% of them): ` +
+      `${bound}. In ${round(seconds, 1)} s on ${cores} cores the ingest's process used ${round(total, 1)} s of CPU: ` +
         `the writer's thread ${round(cpu.mainSeconds, 1)} s, extraction and the other threads ${round(cpu.otherSeconds, 1)} s` +
+        (server >= 0.05 ? `; PostgreSQL's processes on this machine ${round(server, 1)} s` : "") +
         (cpu.machineSeconds != null ? `; the machine's cores were ${Math.round(machineBusy * 100)}% busy` : ""),
     );
   }

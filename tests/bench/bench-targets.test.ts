@@ -75,9 +75,12 @@ describe("where an ingest's time went", () => {
 
   it("names what bound the ingest: the cores, other processes, the writer's thread, extraction, or waiting", () => {
     const cause = (mainSeconds: number, otherSeconds: number, machineSeconds?: number) => ingestCause({ seconds: 10, cores: 2, workers: 2, cpu: { mainSeconds, otherSeconds, machineSeconds }, profile: null });
-    expect(cause(9, 9)).toMatch(/^CPU-bound: every core busy\. The process used 18 s of CPU in 10 s on 2 cores \(90% of them\)/);
+    expect(cause(9, 9)).toMatch(/^CPU-bound: every core busy\. In 10 s on 2 cores the ingest's process used 18 s of CPU: the writer's thread 9 s, extraction and the other threads 9 s$/);
     expect(cause(9, 9, 18.5)).toMatch(/^CPU-bound: every core busy\..*; the machine's cores were 93% busy$/);
-    expect(cause(6, 6, 19)).toMatch(/^CPU-bound, and other processes took 7 s of the cores' time\. The process used 12 s of CPU/);
+    expect(cause(6, 6, 19)).toMatch(/^CPU-bound, and other processes took 7 s of the cores' time\. In 10 s on 2 cores the ingest's process used 12 s of CPU/);
+    // PostgreSQL's backends on this machine do the ingest's SQL: their time is the ingest's, not the others'.
+    const onPostgres = ingestCause({ seconds: 10, cores: 2, workers: 2, cpu: { mainSeconds: 5, otherSeconds: 5, machineSeconds: 19, postgresSeconds: 8 }, profile: null });
+    expect(onPostgres).toMatch(/^CPU-bound: every core busy\..*extraction and the other threads 5 s; PostgreSQL's processes on this machine 8 s; the machine's cores were 95% busy$/);
     expect(cause(9, 2)).toMatch(/^bound by the writer's thread\./);
     expect(cause(3, 1)).toMatch(/^not CPU-bound: waiting/);
     expect(ingestCause({ seconds: 10, cores: 2, workers: 1, cpu: { mainSeconds: 2, otherSeconds: 9 }, profile: null })).toMatch(/^bound by extraction \(1 thread\)/);
