@@ -255,7 +255,7 @@ if (values.json) {
   for (const line of verdictLines(measured)) console.log(line);
   // A missed rate has its cause among the verdicts already.
   if (ingestFigures && ingestFigures.articlesPerSecond >= TARGETS.ingestPerSecond[measured.store]) console.log(`\nwhere the ingest's time went: ${ingestFigures.cause}`);
-  if (values.explain) for (const q of queries) for (const line of [`\n${q.name}:`, ...describeStatements(q.explained).map((l) => `  ${l}`)]) console.log(line);
+  if (values.explain) for (const q of queries) for (const line of [`\n${q.name}:`, ...describeStatements(q.explained, measured.httpFloorP50Ms).map((l) => `  ${l}`)]) console.log(line);
 }
 
 function round(n: number, digits = 2): number {
