@@ -1,9 +1,11 @@
 // The SQLite store, the embedded default: one file, read on a pool of read threads
 // (sqlite/read-pool.ts), written by ingestion's own connection (sqlite/sqlite-writer.ts),
-// WAL between them. Prisma's client is kept beside them for tests that look at rows.
+// WAL between them. Prisma's client is made beside them when first asked for (tests look at
+// rows through it; the server and ingestion never do).
 import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client.js";
 import { databasePath } from "../database-url.js";
 import { committedMigrations } from "../migrate.js";
@@ -19,7 +21,7 @@ export const READ_CONNECTIONS = 8;
 
 export interface SqliteEngine extends SqlEngine {
   readonly engine: "sqlite";
-  /** Prisma's client over the same file (tests read rows through it). */
+  /** Prisma's client over the same file (tests read rows through it), made when first asked for. */
   readonly prisma: PrismaClient;
   readonly reads: ReadPool | SqlReads;
   writer(): SqliteWriter;
@@ -38,10 +40,14 @@ const fileSize = (file: string) => {
 export async function openSqliteStore(url: string): Promise<SqliteStore> {
   const path = databasePath(url);
   mkdirSync(dirname(path), { recursive: true });
-  // timeout: wait for a writer in another process (an ingest) rather than fail with SQLITE_BUSY.
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
   // WAL: readers (the server) never block on the writer (an ingest) and see a consistent snapshot.
-  await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  // timeout: wait for a writer in another process (an ingest) rather than fail with SQLITE_BUSY.
+  const setUp = new Database(path, { timeout: 10_000 });
+  setUp.pragma("journal_mode = WAL");
+  setUp.close();
+  // Made on first use: a client that has connected holds some 26 MB, a tenth of a server's
+  // memory at a million articles, for nothing but tests.
+  let prisma: PrismaClient | null = null;
   const sqlStatements = { count: 0 };
   let writer: SqliteWriter | null = null;
   const readPool = new ReadPool(path, READ_CONNECTIONS, sqlStatements);
@@ -55,7 +61,9 @@ export async function openSqliteStore(url: string): Promise<SqliteStore> {
   const engine: SqliteEngine = {
     ...archive(readPool),
     engine: "sqlite",
-    prisma,
+    get prisma() {
+      return (prisma ??= new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) }));
+    },
     sqlStatements,
     writer: () => (writer ??= new SqliteWriter(path)),
     openReadConnections: () => readPool.start(),
@@ -67,7 +75,7 @@ export async function openSqliteStore(url: string): Promise<SqliteStore> {
     async close() {
       writer?.close();
       await readPool.close();
-      await prisma.$disconnect();
+      await prisma?.$disconnect();
     },
   };
   return new SqlStore(engine);
