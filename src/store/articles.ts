@@ -7,7 +7,7 @@ import { countArticlesIncrementally } from "./incremental-count.js";
 import { addDateRange, addNamedFilter, Conditions, DENSE_SHARE, MANY_MATCHES, matchesMany, matchesMostOf, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { SqlArchive } from "./sql-archive.js";
-import type { SqlDialect } from "./sql-dialect.js";
+import type { SqlDialect, SqlParam } from "./sql-dialect.js";
 import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, rowsByIds, sqlRows } from "./sql-rows.js";
 
@@ -87,11 +87,49 @@ export async function findArticles(
 /** What a page of articles reads of each: see SqlDialect.pageReadsRows. */
 const pageColumns = (dialect: SqlDialect) => (dialect.pageReadsRows ? ARTICLE_COLUMNS_OF_A : `a.id, a."publishedOn"`);
 
-function findArticlesByConditions(store: SqlArchive, c: Conditions, order: ArticleOrder, request: PageRequest, byDate = false) {
+async function findArticlesByConditions(store: SqlArchive, c: Conditions, order: ArticleOrder, request: PageRequest, byDate = false) {
   const from = byDate ? store.dialect.inIndexOrder("articles a", "articles_publishedOn_id_idx") : "articles a";
-  return fetchKeysetPage<{ id: number; publishedOn: string | null }>(store.dialect, request, articleSortKeys(order), (condition, orderBy, limit, keyParams) =>
-    sqlRows(store, `SELECT ${pageColumns(store.dialect)} FROM ${from} ${c.where(condition)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...keyParams, limit]),
-  );
+  const years = byDate && store.dialect.articleYears ? await yearsToWalk(store, store.dialect.articleYears, request) : null;
+  return fetchKeysetPage<{ id: number; publishedOn: string | null }>(store.dialect, request, articleSortKeys(order), async (condition, orderBy, limit, keyParams) => {
+    const read = (extra: string | null, params: SqlParam[], n: number) =>
+      sqlRows<{ id: number; publishedOn: string | null }>(store, `SELECT ${pageColumns(store.dialect)} FROM ${from} ${c.where(extra)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...params, n]);
+    if (!years) return read(condition, keyParams, limit);
+    // One year's partition at a time, in the page's order, until the page is full: walked all
+    // at once, each year's partition was read up to its first match, the page drawing on the
+    // newest alone (a common word at a million articles: 3.1–4.9 ms against 0.9–1.2 ms).
+    const descending = orderBy.startsWith(`a."publishedOn" DESC`);
+    const rows: { id: number; publishedOn: string | null }[] = [];
+    for (const year of descending ? years.descending : years.ascending) {
+      const inYear = `a."publishedYear" = ?`;
+      rows.push(...(await read(condition ? `${condition} AND ${inYear}` : inYear, [...keyParams, year], limit - rows.length)));
+      if (rows.length >= limit) break;
+    }
+    return rows;
+  });
+}
+
+/**
+ * The years a walk along the date index reads, in each direction: newest first with the
+ * undated (year 0) last, as DESC NULLS LAST orders them, or the reverse. A forward page after a
+ * cursor skips the years the cursor has passed (their rows would all fail its condition).
+ */
+async function yearsToWalk(store: SqlArchive, sql: string, request: PageRequest): Promise<{ descending: number[]; ascending: number[] }> {
+  const years = (await sqlRows<{ year: number }>(store, sql)).map((r) => Number(r.year));
+  const dated = years.filter((y) => y > 0).sort((a, b) => b - a);
+  const undated = years.includes(0) ? [0] : [];
+  let descending = [...dated, ...undated];
+  let ascending = [...undated, ...[...dated].reverse()];
+  // Only a forward page (`first` after a cursor) reads in the cursor's own order; a key that is
+  // no day (a hand-made cursor) is compared as it is, in every year.
+  const after = request.before == null && request.last == null ? request.after : null;
+  if (after && (after[0] === null || (typeof after[0] === "string" && /^\d{4}-/.test(after[0])))) {
+    const year = after[0] === null ? 0 : Number(after[0].slice(0, 4));
+    // After a dated key, descending: its year and older, then the undated; after an undated key: the undated only.
+    descending = year === 0 ? undated : descending.filter((y) => y === 0 || y <= year);
+    // Ascending: after an undated key, all of them; after a dated one, its year and newer.
+    ascending = year === 0 ? ascending : ascending.filter((y) => y !== 0 && y >= year);
+  }
+  return { descending, ascending };
 }
 
 // A search alone or with a date range: the outlet, story and topic filters, and a person's

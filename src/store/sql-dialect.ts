@@ -67,6 +67,12 @@ export interface SqlDialect {
    * page's rows after (SQLite: a walk meets many rows that are not on the page).
    */
   readonly pageReadsRows: boolean;
+  /**
+   * Where articles are partitioned by publication year (PostgreSQL), a read of the years that
+   * have a partition (`year`, 0 for the undated), so that a walk along the date index can read
+   * one year at a time and stop at the page's last row. Null where they are not (SQLite).
+   */
+  readonly articleYears: string | null;
   /** An INSERT of `rows` rows (1 unless told) of `columns` that skips a row conflicting with a unique key already stored. */
   insertIgnoring(table: string, columns: string[], rows?: number): string;
   /** The instant the statement runs, as a timestamp column stores it (UTC). */

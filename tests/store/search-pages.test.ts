@@ -30,6 +30,18 @@ async function everyPage<T extends { id: number }>(page: (after: KeyValue[] | nu
   }
 }
 
+/** The ids of every page of a list from its end, each page asked before the first row's key, in the list's order. */
+async function everyPageBackward<T extends { id: number }>(page: (before: KeyValue[] | null) => Promise<{ rows: T[]; hasPreviousPage: boolean }>, key: (row: T) => KeyValue[]): Promise<number[]> {
+  const pages: number[][] = [];
+  let before: KeyValue[] | null = null;
+  for (;;) {
+    const { rows, hasPreviousPage } = await page(before);
+    pages.unshift(rows.map((row) => row.id));
+    if (!hasPreviousPage || !rows.length) return pages.flat();
+    before = key(rows[0]);
+  }
+}
+
 /**
  * Checks each search of `texts`, with each of `more` added to its filter, read walked
  * (manyMatches 1) against read through its matches, and (`denseToo`) walked with each row
@@ -97,6 +109,18 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
         const filter = { fullText: parsed.search, ...range };
         expect(await pages(filter, order, Number.MAX_SAFE_INTEGER), `${text} ${JSON.stringify(range)}, in the index's order`).toEqual(await pages(filter, order, 1, Infinity, false));
       }
+    }
+    // Backward (`last` before a cursor), walked (on PostgreSQL a year's partition at a time) as through the matches.
+    const store = (archive.store as SqlStore).sql;
+    const backward = (filter: ArticleFilter, manyMatches: number) =>
+      everyPageBackward((before) => findArticles(store, filter, order, { last: 3, before }, manyMatches), (a) => [a.publishedOn, a.id]);
+    for (const text of SEARCHES) {
+      const parsed = parseSearch(text);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      const filter = { fullText: parsed.search };
+      const walked = await backward(filter, 1);
+      expect(walked, `${text}, backward`).toEqual(await backward(filter, Number.MAX_SAFE_INTEGER));
+      expect(walked, `${text}, backward as forward`).toEqual(await pages(filter, order, 1, Infinity, false));
     }
     const [{ undated }] = await (archive.store as SqlStore).sql.reads.all<{ undated: number }>(`SELECT count(*) AS undated FROM articles WHERE "publishedOn" IS NULL`);
     expect(Number(undated), "undated articles are among those searched").toBeGreaterThan(0);
