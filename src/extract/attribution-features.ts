@@ -41,6 +41,9 @@ const SKIP_TO_VERB = new Set(["ADV", "AUX", "PART"]);
 // Verbs whose object is the one spoken to, not the speaker: "Ruiz told Lake", "asked Lake".
 const ADDRESSING = new Set(["tell", "ask", "inform", "thank", "urge", "warn", "assure", "advise", "remind", "question", "quote", "cite"]);
 
+// Verbs of ADDRESSING that always take the one addressed for object, so never invert.
+const NEVER_INVERTED = new Set(["tell", "inform", "thank", "assure", "advise", "remind", "quote", "cite"]);
+
 function reports(view: ParagraphView, i: number): boolean {
   return i >= 0 && i < view.para.tokens.length && !view.quoted[i] && reportsAt(view.para.tokens, i);
 }
@@ -110,7 +113,9 @@ export function verbLinks(view: ParagraphView, m: MentionSite): { features: Feat
     // "“…?” asked Sen. Ruiz": right after the words, the verb and its subject are inverted.
     let before = left - 1;
     while (before >= 0 && !view.quoted[before] && /^[,”"’'?!—–-]+$/.test(tokens[before].text)) before--;
-    const inverted = before >= 0 && view.quoted[before];
+    // Only a finite verb that can stand without an object inverts: "“…,” telling Lake" or
+    // "“…,” told Lake" still has Lake for the one told.
+    const inverted = before >= 0 && view.quoted[before] && !/ing$/.test(tokens[left].text) && !NEVER_INVERTED.has(tokens[left].lemma.toLowerCase());
     const addressed = ADDRESSING.has(tokens[left].lemma.toLowerCase()) && !inverted;
     f[addressed ? "addressed" : "verbLeft"] = 1;
     if (!addressed) verbs.push(left);

@@ -4,7 +4,8 @@
 //  2. the nearest reporting verb before it in the same sentence: Ruiz said the talks
 //     were "useful" / Ruiz told CNN that … "…" / and said "…" (the subject of the
 //     first verb carries over);
-//  3. "according to Ruiz";
+//  3. "according to Ruiz", or an inverted verb that closes the quote's sentence
+//     ("… “…” …, said Ana Ruiz, the director.");
 //  4. the speaker of another quotation in the same paragraph;
 //  5. the person the paragraph is about, named or "he"/"she", before the quote
 //     ("He was blunter about it. “…”");
@@ -59,12 +60,28 @@ function buildParagraphTokens(para: AnalysedParagraph, spans: QuoteSpan[], menti
 }
 
 /**
- * Whether the token at `i` reports speech. A reporting verb followed by "to" is not
- * reporting anything ("would continue to …", "is said to be"), but for a promise or a
- * threat ("vowed to “take our fight”").
+ * Whether the token at `i` reports speech. A reporting verb followed by an infinitive is
+ * not reporting anything ("would continue to …", "is said to be"), but for a promise or a
+ * threat ("vowed to “keep the pier open”"); "said to reporters" is.
  */
 export function reportsAt(tokens: readonly Token[], i: number): boolean {
-  return isReportingVerb(tokens[i]) && (tokens[i + 1]?.text.toLowerCase() !== "to" || isCommittingVerbLemma(tokens[i].lemma));
+  if (retortsAt(tokens, i)) return true;
+  return isReportingVerb(tokens[i]) && (tokens[i + 1]?.text.toLowerCase() !== "to" || isCommittingVerbLemma(tokens[i].lemma) || !isInfinitive(tokens[i + 2]));
+}
+
+/** Whether the word after "to" makes it an infinitive ("said to be") rather than a preposition ("said to reporters", "said to cheers"). */
+function isInfinitive(t: Token | undefined): boolean {
+  // A base form takes no -s: "to cheers", "to jeers" are nouns the tagger took for verbs.
+  return t === undefined || (["VERB", "AUX", "ADV", "PART"].includes(t.pos) && !/[^su]s$/i.test(t.text));
+}
+
+// Verbs that report a reply only with their particle: "Ruiz shot back", "fired back",
+// "chimed in". Read by their forms: the tagger takes "shot" for a noun as often as not.
+const RETORTS = /^(?:(?:shoots?|shot|fire[sd]?|hits?|push(?:es|ed)?) back|chime[sd]? in)$/i;
+
+/** Whether the token at `i` is a verb of retort with its particle: "shot back, “…”". */
+function retortsAt(tokens: readonly Token[], i: number): boolean {
+  return tokens[i] !== undefined && tokens[i + 1] !== undefined && RETORTS.test(`${tokens[i].text} ${tokens[i + 1].text}`);
 }
 
 /** Index of the sentence holding a token (the last sentence when the token is past the end). */
@@ -194,6 +211,12 @@ function subjectOfVerb(a: Attributor, verb: number, floor: number): Subject | nu
     }
     return first ?? subjectBefore(a.ctx, verb, floor);
   }
+  // "Lake responded by calling Ruiz “reckless”", "… after saying …": a participle after a
+  // preposition shares the subject of the verb the phrase hangs on.
+  if (j >= floor && isParticiple(tokens[verb]) && /^(?:by|after|before|while|when|without|since)$/i.test(tokens[j].text)) {
+    const main = mainVerbBefore(a, j - 1, floor);
+    if (main >= 0) return subjectBefore(a.ctx, main, floor);
+  }
   // "She released a statement saying …", "Ruiz sent a letter warning …": the words are those
   // of whoever issued the statement, the subject of the verb before it.
   if (j >= floor && isParticiple(tokens[verb]) && tokens[j].pos === "NOUN" && MESSAGES.has(tokens[j].lemma.toLowerCase())) {
@@ -252,9 +275,9 @@ function beforeQuote(a: Attributor, quote: QuoteSpan, floor: number): Found {
   for (let t = tokenAt(a.ctx.para, quote.open) - 1; t >= floor; t--) {
     if (a.ctx.quoted[t] || !reportsAt(tokens, t)) continue;
     // A participle inside an appositive ("Ruiz, speaking to reporters, said") is not the main
-    // verb; one whose comma opens the quote ("…, saying, “…”") is.
+    // verb; one whose phrase opens the quote ("…, saying, “…”", "…, telling Reuters, “…”") is.
     const between = tokens.slice(t + 1, tokenAt(a.ctx.para, quote.open));
-    if (isParticiple(tokens[t]) && tokens[t - 1]?.text === "," && between.some((x) => x.text === ",") && between.some((x) => /\p{L}/u.test(x.text))) continue;
+    if (isParticiple(tokens[t]) && tokens[t - 1]?.text === "," && between.some((x) => x.text === ",") && between.some((x) => x.pos === "VERB" || x.pos === "AUX")) continue;
     return resolve(subjectOfVerb(a, t, floor), a);
   }
   return null;
@@ -270,6 +293,27 @@ function accordingTo(a: Attributor, floor: number, ceiling: number): Found {
     let end = t + 2;
     while (end + 1 <= ceiling && !a.ctx.quoted[end + 1] && !/^[,.;:]$/.test(tokens[end + 1].text)) end++;
     return resolve(subjectEndingAt(a.ctx, end, t + 2), a);
+  }
+  return null;
+}
+
+/** How far back from a sentence's end rule 3b looks for its verb. */
+const CLOSING_REACH = 30;
+
+/**
+ * Rule 3b: an inverted verb of saying that closes the sentence holding the quote gives
+ * the whole sentence to its subject, however far back the quote stands: 'The audit found
+ * “no payments of note,” apart from …, said the agency's head, Ana Ruiz.'
+ */
+function sentenceClosingVerb(a: Attributor, quote: QuoteSpan, sentence: { lastToken: number }): Found {
+  const { tokens } = a.ctx.para;
+  // The verb stands among the sentence's last words: a bounded read, whatever the sentence's length.
+  const from = Math.max(tokenAt(a.ctx.para, quote.close), sentence.lastToken - CLOSING_REACH);
+  for (let t = sentence.lastToken; t > from; t--) {
+    if (a.ctx.quoted[t]) return null;
+    if (tokens[t - 1]?.text !== "," || !reportsAt(tokens, t) || isParticiple(tokens[t]) || !INVERTED_VERBS.has(tokens[t].lemma.toLowerCase())) continue;
+    const subject = subjectAfter(a.ctx, t, sentence.lastToken);
+    return subject?.kind === "person" ? resolve(subject, a) : null;
   }
   return null;
 }
@@ -291,6 +335,7 @@ function explicitSpeaker(a: Attributor, quote: QuoteSpan): Found {
     afterQuote(a, quote, ceiling),
     beforeQuote(a, quote, openSentence.firstToken),
     accordingTo(a, openSentence.firstToken, closeSentence.lastToken),
+    sentenceClosingVerb(a, quote, closeSentence),
   ].filter((f): f is { speaker: number | null } => f !== null);
   return found.find((f) => f.speaker !== null) ?? found[0] ?? null;
 }

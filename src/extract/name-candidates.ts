@@ -8,6 +8,7 @@
 //   a possessive                "Putin's"
 //   use as a modifier           "the Trump administration"
 // Deciding which runs are people is people.ts's job.
+import { isGivenName } from "./given-names.js";
 import { genderOfHonorific, isHonorific } from "./names.js";
 import { isSpeechVerbLemma } from "./speech-verbs.js";
 import { descriptorStem, isAffiliation, isOfficeTitle, isRoleNoun, isTitleWord, roleKey } from "./role-nouns.js";
@@ -102,10 +103,14 @@ function isNameWord(token: Token, sentenceStart: boolean, previous?: Token, next
   // lower-case word; mid-sentence capitals are names whatever their tag.
   // "Lynch said …", "Rice told …": a surname that is also a word opens the sentence as its
   // subject; the tagger reads it as the word, but a verb of saying after it tells a name.
-  if (sentenceStart) return next !== undefined && next.pos === "VERB" && isSpeechVerbLemma(next.lemma);
+  // "Ted Lake met …": a first name the tagger reads as a word ("ted", "frank") opens a name
+  // when a proper noun follows it.
+  if (sentenceStart) return next !== undefined && ((next.pos === "VERB" && isSpeechVerbLemma(next.lemma)) || (next.pos === "PROPN" && CAPITALISED.test(next.text) && token.pos !== "AUX" && isGivenName(text)));
   // "said Will Doyle", "Instead, Will urged …": an auxiliary with a capital where no name
-  // precedes it is a name; after one it is a headline's verb ("Ruiz Will Run").
-  if (token.pos === "AUX") return previous === undefined || !CAPITALISED.test(previous.text);
+  // precedes it is a name; after a surname it is a headline's verb ("Ruiz Will Run").
+  // After a first name or a capitalised function word it is a surname again: "Oscar Will
+  // wrote", "While Will doubts …".
+  if (token.pos === "AUX") return previous === undefined || !CAPITALISED.test(previous.text) || isGivenName(previous.text) || ["SCONJ", "CCONJ", "ADP", "ADV", "DET", "PRON"].includes(previous.pos);
   return ["NOUN", "ADJ", "X", "VERB", "ADV"].includes(token.pos);
 }
 

@@ -24,6 +24,7 @@ const LINKS = new Set(["of", "for", "and", "&"]);
 // Words that start sentences or name days and months: capitalised, but never an organisation's first word.
 const NOT_FIRST = new Set(
   `a an this that these those his her its their our my your in on at by for from with to of and but or so if while when both all each either neither
+  some many most several few other others another every any such
   after before since as although because he she they we i you it there here mr mrs ms dr monday tuesday wednesday
   thursday friday saturday sunday january february march april may june july august september october november december`.split(/\s+/),
 );

@@ -69,12 +69,13 @@ const NON_PERSON_WORDS = new Set(
   corridor route pipeline highway railway railroad terminal zone`.split(/\s+/),
 );
 
-export function looksLikeOrganisationOrPlace(words: string[]): boolean {
+export function looksLikeOrganisationOrPlace(words: string[], introducedAsPerson = false): boolean {
   // "Chicago Teachers", "Young Republicans": a group named by its members, not a person.
   const last = words[words.length - 1];
   if (words.length > 1 && /[^s]s$/.test(last) && (isRoleNoun(last.slice(0, -1)) || isAffiliation(last))) return true;
-  // A compass point after a first name is a surname: "Cornel West", "Oliver North".
-  const compassSurname = words.length === 2 && COMPASS.has(last.toLowerCase()) && isGivenName(words[0]);
+  // A compass point after a first name, or in a name the text introduces as a person's
+  // ("author Ada West", "Iker West, a lecturer,"), is a surname: "Ada North".
+  const compassSurname = words.length === 2 && COMPASS.has(last.toLowerCase()) && (isGivenName(words[0]) || introducedAsPerson);
   // A family name before a Korean given name is one, whatever else it means: "Park Geun-hye".
   const familyFirst = words.length === 2 && isSyllablePairGivenName(last);
   return words.some((w, i) => NON_PERSON_WORDS.has(w.toLowerCase().replace(/['’]s$/, "")) && !(compassSurname && i === 1) && !(familyFirst && i === 0));
@@ -87,7 +88,8 @@ function isPlausibleName(c: NameCandidate): boolean {
   // A title's word may be a surname after a first name or an initial ("Peter T. King", "Ana Bishop").
   const n = c.words.length;
   const surnameTitle = n >= 2 && (isGivenName(c.words[n - 2]) || /^\p{Lu}\.$/u.test(c.words[n - 2]));
-  if (looksLikeOrganisationOrPlace(c.words) || c.words.some((w, i) => isTitleWord(w) && !(surnameTitle && i === n - 1))) return false;
+  const introduced = c.roles.length > 0 || c.honorific !== null || c.appositive;
+  if (looksLikeOrganisationOrPlace(c.words, introduced) || c.words.some((w, i) => isTitleWord(w) && !(surnameTitle && i === n - 1))) return false;
   return !c.words.some((w) => /^[A-Z]{2,}$/.test(w) || /\d/.test(w));
 }
 
@@ -222,12 +224,15 @@ function nameLabels(candidates: readonly NameCandidate[]): Set<string> {
 
 /**
  * A word that labels whoever follows it, never a name of its own: a party ("Democrat
- * Ana Ruiz", "Republicans Lake") or a role in the plural ("Senators Lake and Holt").
+ * Ana Ruiz", "Republicans Lake") or a role in the plural ("Senators Lake and Holt",
+ * "Sens. Lake and Holt").
  * It is cut even from a run of two words, leaving the surname.
  */
 function isLabelWord(word: string): boolean {
   if (isGivenName(word)) return false;
-  return isAffiliation(word) || (/[^s]s$/.test(word) && isRoleNoun(word.slice(0, -1)));
+  // "Sens. Lake and Holt", "Reps. Ruiz and Lake": an abbreviated title in the plural too.
+  const bare = word.replace(/(?<=\p{L}{2})\.$/u, "");
+  return isAffiliation(word) || (/[^s]s$/.test(bare) && isRoleNoun(bare.slice(0, -1)));
 }
 
 /**
@@ -254,6 +259,10 @@ function trimCommonEdges(para: AnalysedParagraph, c: NameCandidate, lowerWords: 
   )
     drop++;
   let result = drop ? withoutLeadingWords(para, c, drop) : c;
+  // "Ana Ruiz Rejects Harbour Toll …", a headline quoted in the prose: a word the tagger reads
+  // as an inflected verb after two name words ends the name.
+  const verbAt = result.wordTokens.findIndex((t, i) => i >= 2 && para.tokens[t].pos === "VERB" && /\p{Ll}(?:s|ing|ed)$/u.test(result.words[i]) && !isGivenName(result.words[i]));
+  if (verbAt >= 2) result = keepLeadingWords(para, result, verbAt);
   let keep = result.words.length;
   // "Ana Ruiz Miss", "Ana Ruiz Senator": an honorific or title never ends a name.
   // After a middle initial the last word is the surname, whatever else it means ("Peter T. King").
@@ -323,8 +332,11 @@ function noteEvidence(person: Person, c: NameCandidate): void {
 function noteMention(person: Person, c: NameCandidate): void {
   person.mentions++;
   noteEvidence(person, c);
-  // The fullest spelling is the canonical name; every other spelling is an alias.
-  if (c.words.length > person.name.split(" ").length) {
+  // The fullest spelling is the canonical name; every other spelling is an alias. Of two
+  // spellings with as many words, the longer is the fuller: a slip drops a letter more
+  // often than it adds one ("Philip" for "Phillip").
+  const words = person.name.split(" ").length;
+  if (c.words.length > words || (c.words.length === words && c.name.length > person.name.length)) {
     person.aliases.push(person.name);
     person.name = c.name;
   }

@@ -74,17 +74,54 @@ function namesSomeone(ctx: ParagraphTokens, j: number): boolean {
   return (mention !== undefined && !mention.candidate.possessive) || pronounGender(ctx.para.tokens[j]) !== null;
 }
 
+/** The last token of a name before `at`, past a bracketed party and state ("Ruiz (D-Ore.)"): `at` itself when none stands there. */
+function beforeAside(ctx: ParagraphTokens, at: number, floor: number): number {
+  const { tokens } = ctx.para;
+  if (tokens[at]?.text !== ")" || ctx.quoted[at]) return at;
+  for (let k = at - 1; k >= floor && k >= at - 10; k--) if (tokens[k].text === "(") return k - 1;
+  return at;
+}
+
+/** The person named right before the comma at `comma` (past a bracketed aside), unless a possessive. */
+function personBeforeComma(ctx: ParagraphTokens, comma: number, floor: number): PersonMention | undefined {
+  const mention = ctx.mentionEndingAt.get(beforeAside(ctx, comma - 1, floor));
+  return mention && !mention.candidate.possessive ? mention : undefined;
+}
+
+/**
+ * Whom the phrase before the comma at `comma` describes, when it is a comma-set appositive
+ * or relative clause of an earlier name: "Ruiz, a spokeswoman for Mayor Lake, said",
+ * "Ruiz (D-Ore.), who has endorsed Lake, said". Such a phrase opens in lower case, and the
+ * name before its opening comma is the verb's subject, not the name that ends the phrase.
+ */
+function describedBefore(ctx: ParagraphTokens, comma: number, floor: number): PersonMention | undefined {
+  const { tokens } = ctx.para;
+  for (let k = comma - 1; k >= floor && k > comma - 40; k--) {
+    if (ctx.quoted[k] || /^[.;:!?—–]$/.test(tokens[k].text)) return undefined;
+    if (tokens[k].text !== ",") continue;
+    // "Ruiz, a welder from Bergen, Norway, who backs Lake, said": a comma after a place in the phrase goes on.
+    const named = personBeforeComma(ctx, k, floor);
+    if (named) return /^\p{Ll}/u.test(tokens[k + 1]?.text ?? "") ? named : undefined;
+  }
+  return undefined;
+}
+
 /** The subject of the verb at `verb`, read backwards, never crossing `floor` or a quotation. */
 export function subjectBefore(ctx: ParagraphTokens, verb: number, floor: number): Subject | null {
   const { tokens } = ctx.para;
   let j = skipBack(ctx, verb - 1, floor);
+  // "Ruiz, who declared that …": a relative pronoun's subject is the name it follows.
+  if (j - 1 >= floor && /^who$/i.test(tokens[j]?.text ?? "") && tokens[j - 1].text === "," && !ctx.quoted[j]) {
+    const antecedent = personBeforeComma(ctx, j - 1, floor);
+    if (antecedent) return { kind: "person", person: antecedent.person };
+  }
   // Appositives between subject and verb are hopped over, up to three of them:
   // "Ruiz, the minister, said", "Holt, 52, who has …, told", "the head of the fund, Ruiz, said".
   // If the hops find nobody, the phrase before the first appositive is the subject.
   let firstHop: number | null = null;
   for (let hops = 0; hops < 3 && j >= floor && tokens[j].text === "," && !ctx.quoted[j]; hops++) {
-    const directly = ctx.mentionEndingAt.get(j - 1);
-    if (directly && !directly.candidate.possessive) return { kind: "person", person: directly.person };
+    const directly = personBeforeComma(ctx, j, floor);
+    if (directly) return { kind: "person", person: (describedBefore(ctx, j, floor) ?? directly).person };
     const k = previousComma(ctx, j - 1, floor);
     if (k < 0) {
       j = firstHop ?? -1;

@@ -7,7 +7,7 @@ accuse acknowledge add admit advise affirm agree announce answer argue ask asser
 caution charge claim comment complain concede conclude condemn confess confirm contend continue counter criticise criticize
 cry declare decry demand denounce deny describe dismiss dub emphasise emphasize estimate exclaim explain fume gush grumble hail highlight indicate inform insist joke lament
 maintain mention mock moan note observe outline plead pledge point post praise predict proclaim promise propose protest
-quip rage rant reaffirm recall recount reiterate remark repeat reply report respond retort reveal say scoff shout
+quip rage rant reaffirm recall recount refer reiterate remark repeat reply report respond retort reveal say scoff shout
 signal sing slam snap speak specify state stress suggest swear tell testify thank threaten tweet underline underscore urge vow
 warn whisper write
 `;
@@ -19,7 +19,7 @@ export function isSpeechVerbLemma(lemma: string): boolean {
   return REPORTING_SET.has(lemma.toLowerCase());
 }
 
-// Verbs that commit the speaker to an act: "vowed to “take our fight”" reports words, though
+// Verbs that commit the speaker to an act: "vowed to “keep the pier open”" reports words, though
 // most verbs followed by "to" do not ("would continue to", "is said to be").
 const COMMITTING = new Set(["vow", "pledge", "promise", "swear", "threaten"]);
 

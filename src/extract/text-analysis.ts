@@ -43,6 +43,9 @@ function foldForModel(text: string): string {
   });
 }
 
+// Titles written abbreviated before a name that the model does not know for abbreviations.
+const TITLE_ABBREVIATIONS = new Set(["Rev", "Msgr", "Fr", "Adm", "Maj", "Cmdr", "Supt", "Insp", "Det", "Atty", "Sens", "Pres", "Sec", "Cpl", "Pvt", "Spc", "Amb", "Gens", "Govs"]);
+
 /** Merges word-hyphen-word runs into one token; mergedIndex maps each wink token to its merged token. */
 function mergeHyphenated(tokens: Token[]): { tokens: Token[]; mergedIndex: number[] } {
   const merged: Token[] = [];
@@ -64,6 +67,16 @@ function mergeHyphenated(tokens: Token[]): { tokens: Token[]; mergedIndex: numbe
       i++;
       continue;
     }
+    // "Rev.", "Adm.", "Sens.": a title's full stop, which the model splits off (and ends a
+    // sentence at), stays with its word, as "Dr." and "Sen." do.
+    if (t.text === "." && previous !== undefined && previous.end === t.start && TITLE_ABBREVIATIONS.has(previous.text)) {
+      previous.text += ".";
+      previous.end = t.end;
+      previous.pos = "PROPN";
+      previous.lemma = previous.text.toLowerCase();
+      mergedIndex.push(merged.length - 1);
+      continue;
+    }
     merged.push(t); // raw tokens are made for this call alone: merging may change them in place
     mergedIndex.push(merged.length - 1);
   }
@@ -72,12 +85,15 @@ function mergeHyphenated(tokens: Token[]): { tokens: Token[]; mergedIndex: numbe
 
 // The model ends sentences at abbreviations it does not know ("Sen. Ana Ruiz, D-N.M.,
 // told …" splits after "D-N."): a "sentence" that starts in lower case, with a comma
-// or with an initial ("M.,") continues the one before.
+// or with an initial ("M.,", "Y.)"), or that follows an abbreviated title ("Rev. Ana Ruiz"),
+// continues the one before.
 function continuesAfterAbbreviation(tokens: Token[], first: number): boolean {
   const next = tokens[first];
   const after = tokens[first + 1];
   if (!next) return false;
-  return /^[a-z,;]/.test(next.text) || (/^[A-Z]\.$/.test(next.text) && after !== undefined && /^[,;]$/.test(after.text));
+  const before = tokens[first - 1];
+  if (before !== undefined && before.text.endsWith(".") && TITLE_ABBREVIATIONS.has(before.text.slice(0, -1))) return true;
+  return /^[a-z,;]/.test(next.text) || (/^[A-Z]\.$/.test(next.text) && after !== undefined && /^[,;)]$/.test(after.text));
 }
 
 /** Tokens and sentences of one paragraph. */

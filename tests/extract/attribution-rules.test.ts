@@ -1,6 +1,7 @@
 // Attribution rules for quotes whose speaker stands apart from the quote.
 import { describe, expect, it } from "vitest";
 import { findPeople } from "../../src/extract/people.js";
+import { reportsAt } from "../../src/extract/attribution.js";
 import { findQuotes } from "../../src/extract/quotes.js";
 import { analyseParagraph } from "../../src/extract/text-analysis.js";
 
@@ -15,6 +16,37 @@ describe("attribution across an appositive, a participle and a paragraph break",
   it("attributes a quote to the speaker whose appositive stands between the name and the verb", () => {
     expect(quotesIn('"Orders doubled in a month," Tomasz Wierzba, head of Vistula Freight, told the Evening Courier.')).toEqual([
       ["Orders doubled in a month,", "Tomasz Wierzba"],
+    ]);
+  });
+
+  it("gives a quote to the name before a relative clause, not to a name that ends the clause", () => {
+    const body = "Sen. Ana Costa (D-Ore.), who has endorsed Tom Lake, said the plan was “sound.”";
+    expect(quotesIn(body)).toEqual([["sound.", "Ana Costa"]]);
+  });
+
+  it("gives a quote to the name before an appositive that holds a place and a relative clause", () => {
+    const body = "Ana Costa spoke in Leith.\n\nTom Lake, a welder from Bergen, Norway, who has worked at the yard for years and backs Ms. Costa, said the night shifts were “far too long.”";
+    expect(quotesIn(body)).toEqual([["far too long.", "Tom Lake"]]);
+  });
+
+  it("gives a quote opened by \"…, telling a radio host, “…”\" to the subject of the main verb", () => {
+    const body = "Ana Costa and Tom Lake met.\n\nLater that week, Lake offered his support to Costa, telling a radio host, “We need more people like her.”";
+    expect(quotesIn(body)).toEqual([["We need more people like her.", "Tom Lake"]]);
+  });
+
+  it("gives a quote to the name a relative pronoun follows (\"Lake, who declared …\")", () => {
+    const body = "The idea came from Tom Lake, who declared that the pier “cannot wait.”";
+    expect(quotesIn(body)).toEqual([["cannot wait.", "Tom Lake"]]);
+  });
+
+  it("gives every quote of a sentence to the speaker of the inverted verb that closes it, however far back", () => {
+    const body = [
+      "Tom Lake and Ana Costa met.",
+      "The audit went through the accounts of Lake and the yard and found “no payments of note,” apart from the two men sharing a boat “now and then” at the old marina, said the agency’s head, Ana Costa, on Friday.",
+    ].join("\n\n");
+    expect(quotesIn(body)).toEqual([
+      ["no payments of note,", "Ana Costa"],
+      ["now and then", "Ana Costa"],
     ]);
   });
 
@@ -144,3 +176,26 @@ describe("epithets: a definite nationality or age description points back to a p
   });
 });
 
+describe("verbs of saying", () => {
+  /** Whether the word `verb` of `sentence` reports speech there. */
+  const reports = (sentence: string, verb: string) => {
+    const { tokens } = analyseParagraph(sentence);
+    return reportsAt(tokens, tokens.findIndex((t) => t.text === verb));
+  };
+
+  it("reads a verb followed by \"to\" and a noun as reporting (\"said to reporters\", \"said to cheers\")", () => {
+    expect(reports("Costa said to reporters that the pier was safe.", "said")).toBe(true);
+    expect(reports("“Here we go again,” Costa said to cheers.", "said")).toBe(true);
+  });
+
+  it("reads a retort with its particle as reporting (\"shot back\", \"fired back\")", () => {
+    expect(reports("“Nobody asked the crews,” Lake shot back with a grin.", "shot")).toBe(true);
+    expect(reports("Costa fired back: “Not on my watch.”", "fired")).toBe(true);
+    expect(reports("The guard fired at the target.", "fired")).toBe(false);
+  });
+
+  it("does not read a verb followed by an infinitive as reporting (\"is said to be\")", () => {
+    expect(reports("The pier is said to be safe.", "said")).toBe(false);
+    expect(reports("Costa would continue to argue her case.", "continue")).toBe(false);
+  });
+});

@@ -24,6 +24,13 @@ describe("findOrganisationMentions", () => {
     expect(names("The Head of State said so, and the Secretary of State agreed with the CEO.")).toEqual([]);
   });
 
+  it("takes no quantifier that opens a sentence for a body's name (\"Several said\", \"Many Harbour Workers\")", () => {
+    expect(names("Several said no. Many Harbour Workers agreed, as did the Harbour Ledger.")).toEqual([
+      ["Harbour Workers", "body"],
+      ["Harbour Ledger", "definite"],
+    ]);
+  });
+
   it("keeps a capitalised The inside a name but not at a sentence's start", () => {
     expect(names("It was first reported by The Harbour Ledger.")).toEqual([["The Harbour Ledger", "definite"]]);
   });

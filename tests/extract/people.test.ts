@@ -178,6 +178,34 @@ describe("findPeople", () => {
     expect(names("Harbour Intelligence Ranking Democrat Ilse Varga spoke. Ben T. King replied.")).toEqual(["Ilse Varga", "Ben T. King"]);
   });
 
+  it("names a person by the fuller of two spellings with as many words, whichever comes first", () => {
+    const people = peopleIn("Mayor Philip Holm opened the pier.\n\nLater Phillip Holm spoke. Phillip Holm left.");
+    expect(people).toEqual([{ name: "Phillip Holm", aliases: expect.arrayContaining(["Philip Holm"]), mentions: 3 }]);
+  });
+
+  it("finds a name that opens a sentence with a first name the tagger reads as a word", () => {
+    expect(names("Rob Varga met Ana Costa on Monday. Frank Holm stayed away.")).toEqual(["Rob Varga", "Ana Costa", "Frank Holm"]);
+  });
+
+  it("reads a surname that is also an auxiliary after a first name or a conjunction (\"Oscar Will\", \"While Will …\")", () => {
+    const people = peopleIn("Columnist Oscar Will wrote on Friday.\n\nWhile Will doubts the figures, he backs the plan.");
+    expect(people).toEqual([{ name: "Oscar Will", aliases: expect.arrayContaining(["Will"]), mentions: 2 }]);
+  });
+
+  it("takes a compass point for a surname in a name the text introduces as a person's", () => {
+    expect(names("Iker West, a history lecturer at the port college, backed the plan.")).toEqual(["Iker West"]);
+  });
+
+  it("ends a name at a headline's verb when the prose quotes a headline (\"… Rejects Harbour Toll\")", () => {
+    const text = "The campaign sent an email titled “Mayor Tom Lake Rejects Harbour Toll Plan.”\n\nLake declined to comment.";
+    expect(names(text)).toContain("Tom Lake");
+    expect(names(text).some((n) => n.includes("Rejects"))).toBe(false);
+  });
+
+  it("cuts an abbreviated plural title from the first of the names it labels", () => {
+    expect(names("The bill came from Sens. Anna Varga (D-Ore.) and Tom Lake.")).toEqual(["Anna Varga", "Tom Lake"]);
+  });
+
   it("takes a group named by its members or a board for no person", () => {
     expect(names("Harbour Teachers and the Coastal Board said the strike would go on. Tom Lake agreed.")).toEqual(["Tom Lake"]);
   });

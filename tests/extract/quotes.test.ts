@@ -130,6 +130,33 @@ describe("finding quotes and their speakers", () => {
     expect(speakerOf(body, "right call")).toBe("Sam Ordaz");
   });
 
+  it("attributes a quote to the speaker after an inverted verb and an abbreviated title (\"said Rev. …\")", () => {
+    expect(quotesIn("“The roof leaks,” said Rev. Iker Salas, a pastor in Leith.")).toEqual([["The roof leaks,", "Iker Salas"]]);
+  });
+
+  it("gives the words after \"by calling X …\" to the subject of the verb the phrase hangs on, not to X", () => {
+    const body = "Ana Costa called Tom Lake “a reckless builder” on Monday.\n\nLake responded by calling Costa “sloppy” and accusing her of hiding the costs.";
+    expect(speakerOf(body, "sloppy")).toBe("Tom Lake");
+  });
+
+  it("does not take the one told after a quote (\"“…,” telling Channel 9\") for the speaker", () => {
+    const body = "The Costa Foundation declined to discuss “the rumours,” telling Channel 9 that the group cares about “cleaner harbours.”";
+    expect(quotesIn(body)).toEqual([
+      ["the rumours,", "Costa Foundation"],
+      ["cleaner harbours.", "Costa Foundation"],
+    ]);
+  });
+
+  it("gives a quote after \"X shot back\" to X, not to the subject of an earlier verb of saying", () => {
+    const body = "After Tom Lake criticized Ben Holm during a debate, Ana Costa shot back, “I built this pier with my own hands.”";
+    expect(speakerOf(body, "hands")).toBe("Ana Costa");
+  });
+
+  it("gives the words after \"X referred to Y as\" to X, not to Y", () => {
+    const body = "Ana Costa and Tom Lake met.\n\nSpeaking on a podcast Friday in Leith, Lake referred to Costa as “a patient negotiator” but described her budget as “wishful thinking.”";
+    expect(quotesIn(body).map(([, s]) => s)).toEqual(["Tom Lake", "Tom Lake"]);
+  });
+
   it("reads curly and straight marks alike", () => {
     expect(quotesIn("\"Straight,\" said Ana Costa. “Curly,” said Tom Lake.")).toEqual([
       ["Straight,", "Ana Costa"],

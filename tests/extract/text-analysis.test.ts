@@ -10,6 +10,17 @@ describe("analyseParagraph", () => {
     expect(words).toEqual(expect.arrayContaining(["Rozentāle", "Łukasz", "Żółkiewski", "Kraków"]));
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
+
+  it("goes on with a sentence past a party and state in brackets (\"(D-N.Y.)\")", () => {
+    const { sentences } = analyseParagraph("Rep. Iker Salas (D-N.Y.) welcomed the vote, saying: “The pier must close.”");
+    expect(sentences).toHaveLength(1);
+  });
+
+  it("keeps an abbreviated title's full stop with its word, and the sentence going on past it", () => {
+    const { tokens, sentences } = analyseParagraph("“The roof leaks,” said Rev. Iker Salas, a pastor in Leith.");
+    expect(tokens.map((t) => t.text)).toContain("Rev.");
+    expect(sentences).toHaveLength(1);
+  });
 });
 
 describe("names with diacritics through the pipeline", () => {
