@@ -242,7 +242,7 @@ if (values.json) {
   console.log(JSON.stringify(result));
 } else {
   console.log(`\n${stored} articles stored (corpus of ${articles}, seed ${seed}) on ${result.store === "postgresql" ? "PostgreSQL" : "SQLite"}`);
-  const into = values.db ? `, into an archive of ${stored - ingestFigures!.stored} articles` : "";
+  const into = values.db && ingestFigures ? `, into an archive of ${stored - ingestFigures.stored} articles` : "";
   if (ingestFigures) console.log(`ingest: ${ingestFigures.articlesPerSecond} articles/s end to end (${ingestFigures.seconds} s${into}), peak RSS ${ingestFigures.peakRssMb} MB, database ${ingestFigures.dbMb} MB`);
   else console.log(`ingest: not run (--db ${keptPostgres ?? dbPath}, ${Math.round((dbBytes / 2 ** 20) * 10) / 10} MB)`);
   console.log(`server RSS after the run: ${result.serverRssMb} MB`);

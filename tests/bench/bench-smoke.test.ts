@@ -63,5 +63,11 @@ describe("npm run bench", () => {
     expect(grown.ingest.stored).toBe(40);
     expect(grown.stored).toBe(result.stored + 40);
     expect(grown.verdicts[0].target).toBe("ingest ≥ 500 articles/s");
+
+    // --db alone: the queries over the kept archive, nothing ingested, printed as a table.
+    const again = await runScript("bench.ts", ["--articles", "40", "--runs", "5", "--db", kept]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^ingest: not run \(--db /m);
+    expect(again.stdout).toMatch(/^met +server RSS ≤ 400 MB|^MISSED +server RSS ≤ 400 MB/m);
   });
 });
