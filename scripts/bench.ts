@@ -1,4 +1,4 @@
-// npm run bench -- --articles N [--seed S] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE] [--db FILE|URL [--add]] [--postgres URL [--both]] [--explain]
+// npm run bench -- --articles N [--seed S] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE|URL [--add]] [--postgres URL [--both]] [--explain]
 // --db FILE (or a postgresql:// URL) times the queries over an archive kept by an earlier
 // --keep-db run, without ingesting; with --add, after ingesting the N articles into it (the
 // rate at that size: the archive grows, so give it a copy).
@@ -188,7 +188,8 @@ const pageNumber = Math.max(1, Math.min(200, Math.floor(targets.outletArticles /
 // the read snapshot and the log line around an empty query. The ratios are read against it.
 const httpFloor = await timeRepeated(() => post(`{ __typename }`), { maxRuns, minRuns: Math.min(maxRuns, 30), budgetMs: 4_000 });
 const queries = [];
-for (const q of benchQueries(targets, pageNumber, db)) {
+const asked = benchQueries(targets, pageNumber, db);
+for (const q of asked) {
   await q.prepare?.(post);
   const budget = { maxRuns, minRuns: Math.min(maxRuns, 30), budgetMs: 4_000 };
   const httpRows = await q.http(post);
@@ -212,7 +213,7 @@ for (const q of benchQueries(targets, pageNumber, db)) {
 // A query that missed its target (or every query, with --explain) is asked once more with the
 // server recording what the store read, and the slowest of those statements are explained.
 const explain: Explain = db ? sqlitePlan(db) : postgresPlan(reader!);
-for (const [i, q] of benchQueries(targets, pageNumber, db).entries()) {
+for (const [i, q] of asked.entries()) {
   const timed = queries[i];
   if (!values.explain && timed.p50Ms <= TARGETS.queryP50Ms && timed.p99Ms <= TARGETS.queryP99Ms) continue;
   server.send("observe");
