@@ -96,7 +96,7 @@ async function findArticlesByConditions(store: SqlArchive, c: Conditions, order:
     if (!years) return read(condition, keyParams, limit);
     // One year's partition at a time, in the page's order, until the page is full: walked all
     // at once, each year's partition was read up to its first match, the page drawing on the
-    // newest alone (a common word at a million articles: 3.1–4.9 ms against 0.9–1.2 ms).
+    // newest alone (a common word at a million articles: the page 3.9 ms against 2.4 ms).
     const descending = orderBy.startsWith(`a."publishedOn" DESC`);
     const rows: { id: number; publishedOn: string | null }[] = [];
     for (const year of descending ? years.descending : years.ascending) {
