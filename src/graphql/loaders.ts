@@ -88,7 +88,7 @@ export function createLoaders(store: Store) {
     personIdsOfStory: byKey((ids) => store.membersOfStories(ids, "people"), []),
     outletIdsOfStory: byKey((ids) => store.membersOfStories(ids, "outlets"), []),
     topicIdsOfStory: byKey((ids) => store.membersOfStories(ids, "topics"), []),
-    statementIdsOfStory: byKey((ids) => store.membersOfStories(ids, "statements"), []),
+    statementCountOfStory: byKey((ids) => store.statementCountsOfStories(ids), 0),
 
     statsOfOutlet: byKey((ids) => store.statsOfOutlets(ids), { articleCount: 0, firstPublishedOn: null, lastPublishedOn: null }),
     articleCountOfTopic: byKey((ids) => store.articleCountsOfTopics(ids), 0),

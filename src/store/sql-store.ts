@@ -207,6 +207,9 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
   membersOfStories(ids: Ids, member: StoryMember) {
     return stories.membersOfStories(this.sql, ids, member);
   }
+  statementCountsOfStories(ids: Ids) {
+    return stories.statementCountsOfStories(this.sql, ids);
+  }
 
   articlesForExport(filter: ExportFilter, pageSize?: number) {
     return exports.articlesForExport(this.sql, filter, pageSize);

@@ -13,8 +13,6 @@ export interface StatementFilter extends DateRange {
   outlets?: string[] | null;
   topics?: string[] | null;
   storyIds?: number[] | null;
-  /** Only these statements (a story's, read once for its page and its count). */
-  statementIds?: readonly number[] | null;
   /** Words to find in any of its quotes, as parseSearch read them. */
   fullText?: SearchExpression | null;
   minOutlets?: number | null;
@@ -46,10 +44,6 @@ function statementConditions(filter: StatementFilter, dialect: SqlDialect, walke
     // Each quote keeps its article's story: one index range, read for its statement ids alone.
     const storyQuotes = `SELECT "statementId" FROM quotes WHERE "storyId" IN (${placeholders(filter.storyIds.length)})`;
     c.add(dialect.inSubquery("s.id", storyQuotes), ...filter.storyIds);
-  }
-  if (filter.statementIds) {
-    const list = dialect.inIdList("s.id", filter.statementIds);
-    c.add(list.sql, list.param);
   }
   // A statement is in a period when it was reported at any time in it.
   if (filter.publishedAfter) c.add(`s."lastReportedOn" >= ?`, filter.publishedAfter);

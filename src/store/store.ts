@@ -53,7 +53,7 @@ export interface ArticleKeyRow {
 /** A quote as a statement's page of quotes holds it (a statement's quotes are all a person's). */
 export type StatementQuote = Omit<Quote, "organisationId">;
 
-export type StoryMember = "people" | "outlets" | "topics" | "statements";
+export type StoryMember = "people" | "outlets" | "topics";
 
 export interface Store {
   /** Which engine holds the archive. */
@@ -138,6 +138,8 @@ export interface Store {
   articlePagesOfStories(ids: readonly number[], request: PageRequest): Promise<Map<number, Page<ArticleKeyRow>>>;
   /** For each story, ids of what its articles share: people (most mentioned first), outlets, topics (most used first). */
   membersOfStories(ids: readonly number[], member: StoryMember): Promise<Map<number, number[]>>;
+  /** For each story, how many statements its quotes are in (its statements' page is findStatements with its id). */
+  statementCountsOfStories(ids: readonly number[]): Promise<Map<number, number>>;
 
   // Export: every matching row, oldest id first, a page at a time, each page one snapshot.
   articlesForExport(filter: ExportFilter, pageSize?: number): AsyncGenerator<ExportedArticle[]>;

@@ -71,7 +71,7 @@ export function articlePagesOfStories(store: SqlArchive, ids: readonly number[],
   );
 }
 
-/** For each story, ids of what its articles share: people (most mentioned first), outlets, topics (most used first), statements (in no order: their page sorts them). */
+/** For each story, ids of what its articles share: people (most mentioned first), outlets, topics (most used first). */
 export async function membersOfStories(
   store: SqlArchive,
   ids: readonly number[],
@@ -85,19 +85,33 @@ export async function membersOfStories(
     people: { story: `a."storyId"`, column: `m."personId"`, weight: "sum(m.count)", from: `mentions m JOIN articles a ON a.id = m."articleId"` },
     outlets: { story: `a."storyId"`, column: `a."outletId"`, weight: "count(*)", from: "articles a" },
     topics: { story: `a."storyId"`, column: `at."topicId"`, weight: "sum(at.score)", from: `article_topics at JOIN articles a ON a.id = at."articleId"` },
-    // Each quote keeps its article's story: the (storyId, statementId) index alone answers.
-    // Unweighted: the largest story's 1,431 statements, counted and sorted, cost 3 ms more.
-    statements: { story: `q."storyId"`, column: `q."statementId"`, weight: null, from: `quotes q` },
-  } as Record<StoryMember, { story: string; column: string; weight: string | null; from: string }>)[member];
+  } as Record<StoryMember, { story: string; column: string; weight: string; from: string }>)[member];
   const where = `WHERE ${story} IN (${placeholders(ids.length)}) AND ${column} IS NOT NULL`;
   const rows = await sqlRows<{ storyId: number; memberId: number }>(
     store,
-    weight
-      ? `SELECT ${story} AS "storyId", ${column} AS "memberId", ${weight} AS weight FROM ${from}
-     ${where} GROUP BY ${story}, ${column} ORDER BY ${story}, weight DESC, ${column}`
-      : `SELECT DISTINCT ${story} AS "storyId", ${column} AS "memberId" FROM ${from} ${where}`,
+    `SELECT ${story} AS "storyId", ${column} AS "memberId", ${weight} AS weight FROM ${from}
+     ${where} GROUP BY ${story}, ${column} ORDER BY ${story}, weight DESC, ${column}`,
     [...ids],
   );
   for (const row of rows) result.get(row.storyId)!.push(row.memberId);
+  return result;
+}
+
+/**
+ * How many statements each story's quotes are in. Each quote keeps its article's story, so
+ * the (storyId, statementId) index alone answers, and the ids never leave the database: the
+ * largest story's 1,441 ids, sent to the server and back as the page's filter, cost more
+ * than reading its page and its count from that index (docs/PERFORMANCE.md).
+ */
+export async function statementCountsOfStories(store: SqlArchive, ids: readonly number[]): Promise<Map<number, number>> {
+  const result = new Map<number, number>(ids.map((id) => [id, 0]));
+  if (!ids.length) return result;
+  const rows = await sqlRows<{ storyId: number; n: number }>(
+    store,
+    `SELECT "storyId" AS "storyId", count(DISTINCT "statementId") AS n FROM quotes
+     WHERE "storyId" IN (${placeholders(ids.length)}) AND "statementId" IS NOT NULL GROUP BY "storyId"`,
+    [...ids],
+  );
+  for (const row of rows) result.set(Number(row.storyId), Number(row.n));
   return result;
 }

@@ -10,7 +10,7 @@ import type { SqlArchive } from "../../src/store/sql-archive.js";
 import { findQuotes } from "../../src/store/quotes.js";
 import { saveArticle } from "../../src/store/save-article.js";
 import { findStatements } from "../../src/store/statements.js";
-import { membersOfStories } from "../../src/store/stories.js";
+import { statementCountsOfStories } from "../../src/store/stories.js";
 import type { SqlParam as SqlValue } from "../../src/store/sql-dialect.js";
 import { MANY_MATCHES } from "../../src/store/filters.js";
 import { parseSearch, type SearchExpression } from "../../src/store/search-syntax.js";
@@ -295,7 +295,7 @@ describe("a story's statements", () => {
     const [{ storyId }] = await archive.store.sql.reads.all<{ storyId: number }>(`SELECT "storyId" FROM articles WHERE "storyId" IS NOT NULL LIMIT 1`);
     for (const read of [
       (store: SqlArchive) => findStatements(store, { storyIds: [storyId] }, "FIRST_REPORTED_DESC", { first: 10 }),
-      (store: SqlArchive) => membersOfStories(store, [storyId], "statements"),
+      (store: SqlArchive) => statementCountsOfStories(store, [storyId]),
     ]) {
       const { store, reads } = recording(archive.store.sql);
       await read(store);

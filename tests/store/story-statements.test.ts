@@ -37,7 +37,13 @@ const rows = <T>(archive: TestStore, sql: string) => (archive.store as SqlStore)
 // Each story's statements as the API reads them, and as the quotes of its articles say they are.
 async function storyStatements(archive: TestStore) {
   const stories = await rows<{ id: number }>(archive, `SELECT id FROM stories ORDER BY id`);
-  const read = await archive.store.membersOfStories(stories.map((s) => s.id), "statements");
+  const counts = await archive.store.statementCountsOfStories(stories.map((s) => s.id));
+  const read = new Map<number, number[]>();
+  for (const { id } of stories) {
+    const page = await archive.store.findStatements({ storyIds: [id] }, "MOST_OUTLETS", { first: 100 });
+    expect(page.rows.length, `story ${id}'s count`).toBe(counts.get(id));
+    read.set(id, page.rows.map((s) => s.id));
+  }
   const byArticles = await rows<{ storyId: number; statementId: number }>(
     archive,
     `SELECT DISTINCT a."storyId" AS "storyId", q."statementId" AS "statementId" FROM quotes q JOIN articles a ON a.id = q."articleId" WHERE q."statementId" IS NOT NULL`,

@@ -21,14 +21,13 @@ export const storyResolvers: Resolvers = {
       const articles = await loadPresent(loaders.article, keys.rows.map((r) => r.id));
       return toConnection({ ...keys, rows: articles }, "story-articles", articleKey, async () => s.articleCount);
     },
-    // The story's statements are found once, from its articles' quotes, and both the page and
-    // its count are taken from them: asked as a filter, each ran through the story's quotes
-    // (2,265 in the largest story at 673,707 articles).
+    // Paged straight from the story's range of the quotes' (storyId, statementId) index, and
+    // counted from it: reading the ids first and handing them back as the page's filter sent
+    // the largest story's 1,441 ids through the read thread twice (twice the database's time).
     async statements(s, page, { store, loaders }) {
       const request = pageRequest(page, "story-statements", 3);
-      const statementIds = await loaders.statementIdsOfStory.load(s.id);
-      const rows = await store.findStatements({ statementIds }, "MOST_OUTLETS", request);
-      return toConnection(rows, "story-statements", (st) => statementKey("MOST_OUTLETS", st), async () => statementIds.length);
+      const rows = await store.findStatements({ storyIds: [s.id] }, "MOST_OUTLETS", request);
+      return toConnection(rows, "story-statements", (st) => statementKey("MOST_OUTLETS", st), () => loaders.statementCountOfStory.load(s.id));
     },
     people: async (s, _, { loaders }) => loadPresent(loaders.person, await loaders.personIdsOfStory.load(s.id)),
     outlets: async (s, _, { loaders }) => loadPresent(loaders.outlet, await loaders.outletIdsOfStory.load(s.id)),
