@@ -76,6 +76,11 @@ export async function createApp(store: Store): Promise<App> {
   app.use(exportRouter(store, logger, pace)); // /export/articles.ndjson, /export/quotes.ndjson
 
   const graphqlHandlers = [
+    // Said here, not by Apollo's cache-control plugin (apollo.ts): no answer is for keeping.
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.set("cache-control", "no-store");
+      next();
+    },
     pace.trackGraphql,
     requestTimeout(queryTimeoutMs()),
     express.json({ limit: "100kb" }),

@@ -50,6 +50,16 @@ describe("writes never go through the public endpoint", () => {
   });
 });
 
+describe("caching", () => {
+  it("tells every cache not to keep an answer, which is of one moment of a growing archive", async () => {
+    const answers = [await getQuery("{ articles { totalCount } }", { "apollo-require-preflight": "true" }), await postJson(JSON.stringify({ query: "{ articles { totalCount } }" }))];
+    for (const res of answers) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+});
+
 describe("CSRF prevention", () => {
   it("refuses a GET a browser could send cross-site without a preflight", async () => {
     const res = await getQuery("{ articles { totalCount } }");
