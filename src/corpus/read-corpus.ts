@@ -5,8 +5,8 @@
 // it. What a file is comes from its first bytes (detect-format.ts). A file's size is
 // checked before it is read, so an oversize file costs a stat, not a read; a WARC is
 // streamed record by record (warc-records.ts), whatever its size.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
-import { lstat, readFile, readdir, realpath, stat } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync, type Dirent, type Stats } from "node:fs";
+import { readFile, readdir, realpath, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { tooLarge } from "../extract/failures.js";
 import { maxBytesFor } from "../extract/pipeline.js";
@@ -127,7 +127,7 @@ function recordMeta(manifest: Manifest | null, fileMeta: CrawlerMeta | undefined
 }
 
 /** What an entry of a folder is, told without opening it (a FIFO would block the open). */
-function kindOf(info: Stats): string {
+function kindOf(info: Stats | Dirent): string {
   if (info.isFile()) return "file";
   if (info.isDirectory()) return "folder";
   if (info.isFIFO()) return "named pipe (FIFO)";
@@ -154,8 +154,11 @@ async function filesOf(path: string): Promise<{ entries: CorpusEntry[] } | { err
     for (const d of dirents) {
       const file = join(path, d.name);
       if (d.name === MANIFEST && d.isFile()) continue;
-      let target: Stats = await lstat(file);
-      if (target.isSymbolicLink()) {
+      // The listing's own type of each entry (Node asks lstat itself where the file system
+      // does not say): an lstat awaited per entry held a 10,000-file ingest 0.4 s before its
+      // first file was read.
+      let target: Stats | Dirent = d;
+      if (d.isSymbolicLink()) {
         const resolved = await realpath(file).catch(() => null);
         if (resolved === null) {
           entries.push(skip(file, "is a symbolic link to nothing"));
