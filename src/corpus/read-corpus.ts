@@ -15,6 +15,7 @@ import type { CrawlerMeta, RawArticle } from "../extract/types.js";
 import { detectFormat, SNIFF_LENGTH, type FileFormat } from "./detect-format.js";
 import { readGzippedPage } from "./html-pages.js";
 import { readNewsPlease } from "./news-please.js";
+import { READ_AHEAD_FROM, ReadAhead } from "./read-ahead.js";
 import { readWarcArticles } from "./warc-articles.js";
 
 export interface CorpusEntry {
@@ -260,62 +261,71 @@ function readArticleFile(file: string, maxBytes: number): { bytes: Uint8Array } 
 /** Yields every article under `paths` (a file, or each record of an archive) with its bytes and metadata, or why it could not be read. */
 export async function* readCorpus(paths: string[], options: ReadCorpusOptions = {}): AsyncGenerator<CorpusEntry> {
   const manifests = new Map<string, Manifest | null>();
+  const wholeUpTo = Math.min(READ_WHOLE_UP_TO, maxBytesFor("text", options.maxBytes), maxBytesFor("html", options.maxBytes));
   for (const path of paths) {
     const listed = await filesOf(path);
     if ("error" in listed) {
       yield listed.error;
       continue;
     }
-    for (const listedEntry of listed.entries) {
-      if (listedEntry.skipped) {
-        yield listedEntry;
-        continue;
-      }
-      const file = listedEntry.file;
-      const folder = dirname(file);
-      if (!manifests.has(folder)) {
-        const manifest = await readManifest(join(folder, MANIFEST));
-        manifests.set(folder, manifest);
-        for (const message of manifest?.ok ? manifest.unnamed : []) yield { file: join(folder, MANIFEST), error: { code: "BAD_MANIFEST", message } };
-      }
-      const manifest = manifests.get(folder)!;
-      if (manifest && !manifest.ok) {
-        yield { file, error: { code: "BAD_MANIFEST", message: `${file} was not read: ${manifest.message}` } };
-        continue;
-      }
-      const entry = manifest?.entries.get(basename(file));
-      if (entry && !entry.ok) {
-        yield { file, error: { code: "BAD_MANIFEST", message: `${file} was not read: it ${entry.problem}` } };
-        continue;
-      }
-      const sniffed = sniffFile(file, Math.min(READ_WHOLE_UP_TO, maxBytesFor("text", options.maxBytes), maxBytesFor("html", options.maxBytes)));
-      if ("error" in sniffed) {
-        yield { file, error: sniffed.error };
-        continue;
-      }
-      const { format } = sniffed;
-      // Other JSON beside the articles (gold files, crawler state) is not an article: say so, as for any other file.
-      if (format.kind === "text" && /\.(?:json|jsonl|ndjson)$/i.test(file)) {
-        yield skip(file, "is JSON but not news-please records (no \"maintext\")");
-        continue;
-      }
-      if (format.kind === "warc") {
-        yield* readWarcArticles(file, { maxBytes: maxBytesFor("warc", options.maxBytes), onProgress: options.onProgress, manifestFor: recordMeta(manifest, entry?.meta) });
-        continue;
-      }
-      if (format.kind === "news-please") {
-        for await (const record of readNewsPlease(file, sniffed.size, maxBytesFor("news-please", options.maxBytes))) {
-          yield "raw" in record ? { file: record.raw.file, raw: { ...record.raw, meta: entry?.meta } } : record;
+    const files = listed.entries.filter((e) => !e.skipped).map((e) => e.file);
+    const readAhead = files.length >= READ_AHEAD_FROM ? new ReadAhead(files, wholeUpTo) : null;
+    let fileIndex = 0;
+    try {
+      for (const listedEntry of listed.entries) {
+        if (listedEntry.skipped) {
+          yield listedEntry;
+          continue;
         }
-        continue;
+        readAhead?.reading(fileIndex++);
+        const file = listedEntry.file;
+        const folder = dirname(file);
+        if (!manifests.has(folder)) {
+          const manifest = await readManifest(join(folder, MANIFEST));
+          manifests.set(folder, manifest);
+          for (const message of manifest?.ok ? manifest.unnamed : []) yield { file: join(folder, MANIFEST), error: { code: "BAD_MANIFEST", message } };
+        }
+        const manifest = manifests.get(folder)!;
+        if (manifest && !manifest.ok) {
+          yield { file, error: { code: "BAD_MANIFEST", message: `${file} was not read: ${manifest.message}` } };
+          continue;
+        }
+        const entry = manifest?.entries.get(basename(file));
+        if (entry && !entry.ok) {
+          yield { file, error: { code: "BAD_MANIFEST", message: `${file} was not read: it ${entry.problem}` } };
+          continue;
+        }
+        const sniffed = sniffFile(file, wholeUpTo);
+        if ("error" in sniffed) {
+          yield { file, error: sniffed.error };
+          continue;
+        }
+        const { format } = sniffed;
+        // Other JSON beside the articles (gold files, crawler state) is not an article: say so, as for any other file.
+        if (format.kind === "text" && /\.(?:json|jsonl|ndjson)$/i.test(file)) {
+          yield skip(file, "is JSON but not news-please records (no \"maintext\")");
+          continue;
+        }
+        if (format.kind === "warc") {
+          yield* readWarcArticles(file, { maxBytes: maxBytesFor("warc", options.maxBytes), onProgress: options.onProgress, manifestFor: recordMeta(manifest, entry?.meta) });
+          continue;
+        }
+        if (format.kind === "news-please") {
+          for await (const record of readNewsPlease(file, sniffed.size, maxBytesFor("news-please", options.maxBytes))) {
+            yield "raw" in record ? { file: record.raw.file, raw: { ...record.raw, meta: entry?.meta } } : record;
+          }
+          continue;
+        }
+        const maxBytes = maxBytesFor(format.kind, options.maxBytes);
+        const read = format.kind === "html" && format.gzip ? readGzippedPage(file, maxBytes) : sniffed.bytes ? { bytes: sniffed.bytes } : readArticleFile(file, maxBytes);
+        if ("error" in read) {
+          yield { file, error: read.error };
+          continue;
+        }
+        yield { file, raw: { file, bytes: read.bytes, meta: entry?.meta, format: format.kind } };
       }
-      const maxBytes = maxBytesFor(format.kind, options.maxBytes);
-      const read = format.kind === "html" && format.gzip ? readGzippedPage(file, maxBytes) : sniffed.bytes ? { bytes: sniffed.bytes } : readArticleFile(file, maxBytes);
-      if ("error" in read) {
-        yield { file, error: read.error };
-        continue;
-      }
-      yield { file, raw: { file, bytes: read.bytes, meta: entry?.meta, format: format.kind } };
+    } finally {
+      readAhead?.close();
     }
   }
 }
