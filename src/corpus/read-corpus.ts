@@ -3,8 +3,9 @@
 // files (text, HTML pages, WARC archives, news-please JSON) in name order, not its
 // subfolders; a manifest.json beside a file gives the crawler's outlet, date and URL for
 // it. What a file is comes from its first bytes (detect-format.ts). A file's size is
-// checked before it is read, so an oversize file costs a stat, not a read; a WARC is
-// streamed record by record (warc-records.ts), whatever its size.
+// checked before it is read, so an oversize file costs a stat (and its head), not a read; a
+// WARC is streamed record by record (warc-records.ts), whatever its size. A large folder's
+// files are read a little ahead on a thread of their own (read-ahead.ts).
 import { closeSync, constants, fstatSync, openSync, readSync, type Dirent, type Stats } from "node:fs";
 import { readFile, readdir, realpath, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
