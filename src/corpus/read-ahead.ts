@@ -41,7 +41,8 @@ export class ReadAhead {
     this.handed += next.length;
   }
 
-  close(): void {
-    void this.worker.terminate();
+  /** Stops the thread; resolves once it has stopped. */
+  async close(): Promise<void> {
+    await this.worker.terminate();
   }
 }

@@ -326,7 +326,7 @@ export async function* readCorpus(paths: string[], options: ReadCorpusOptions = 
         yield { file, raw: { file, bytes: read.bytes, meta: entry?.meta, format: format.kind } };
       }
     } finally {
-      readAhead?.close();
+      void readAhead?.close();
     }
   }
 }
