@@ -249,7 +249,7 @@ export async function articleSnippets(
     if (!rest.length) return found;
   }
   const query = store.dialect.articleSnippets(rest, search, open, close);
-  for (const row of await sqlRows<{ id: number; snippet: string }>(store, query.sql, query.params)) found.set(row.id, row.snippet);
+  for (const row of await sqlRows<{ id: number; snippet: string }>(store, query.sql, query.params)) found.set(row.id, query.highlight ? query.highlight(row.snippet) : row.snippet);
   return found;
 }
 

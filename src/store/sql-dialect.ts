@@ -104,9 +104,10 @@ export interface SqlDialect {
   fullTextFirstMatches(table: SearchedTable, columns: string, search: SearchExpression, limit: number): { sql: string; params: SqlParam[] };
   /**
    * `id` and `snippet` of the articles among `ids` matching `search`: about 24 words of the
-   * body around the matches, each match between `open` and `close`, cut ends marked `…`.
+   * body around the matches, each match between `open` and `close`, cut ends marked `…`. Where
+   * `highlight` is given, the engine reads the body as `snippet` and `highlight` makes the snippet of it.
    */
-  articleSnippets(ids: readonly number[], search: SearchExpression, open: string, close: string): { sql: string; params: SqlParam[] };
+  articleSnippets(ids: readonly number[], search: SearchExpression, open: string, close: string): { sql: string; params: SqlParam[]; highlight?: (body: string) => string };
   /**
    * Where the articles' full-text index numbers its rows in the articles' (publishedOn, id)
    * order (SQLite), the articles matching `search` read in that order: `id` and `rank` name

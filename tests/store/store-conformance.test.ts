@@ -124,7 +124,7 @@ describe.skipIf(unavailable)("the SQLite and PostgreSQL stores over the same cor
     ]) {
       await same(question(`articles(${args}) { ${page(ARTICLE)} }`));
     }
-    // Snippets are each engine's own (FTS5's snippet(), PostgreSQL's ts_headline): they pick
+    // Snippets are each store's own (FTS5's snippet(), PostgreSQL's body-snippet.ts): they pick
     // different stretches of the body, so what must agree is which articles have one and
     // that each marks words of the search.
     const snippets = async (api: ApiFixture<TestStore>) =>

@@ -2,6 +2,7 @@
 // columns of articles and quotes under the news_archive_english configuration (unaccent,
 // then Porter stemming, no stop words: as FTS5 does), made by the PostgreSQL migrations.
 import pg from "pg";
+import { bodySnippet } from "./body-snippet.js";
 import { tsqueryText } from "../search-tsquery.js";
 import { valueRows, type SqlDialect, type SqlParam } from "../sql-dialect.js";
 
@@ -114,13 +115,11 @@ export const postgresDialect: SqlDialect = {
     };
   },
   articleSnippets(ids, search, open, close) {
-    // ts_headline reads its options from text: a marker holding a quote or a comma would end its value early.
-    for (const marker of [open, close]) if (/[",=]/.test(marker)) throw new Error(`a snippet marker may not hold " , or =: ${JSON.stringify(marker)}`);
+    // The body, for body-snippet.ts to mark: ts_headline parsed it again, at 0.13 ms a body.
     return {
-      sql: `SELECT id, ts_headline('${TEXT_SEARCH_CONFIG}', body, query, ?) AS snippet
-     FROM articles, to_tsquery('${TEXT_SEARCH_CONFIG}', ?) AS query
-     WHERE id = ANY(?::integer[]) AND "searchVector" @@ query`,
-      params: [`StartSel="${open}", StopSel="${close}", MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter="…"`, tsqueryText(search), [...ids]],
+      sql: `SELECT id, body AS snippet FROM articles, to_tsquery('${TEXT_SEARCH_CONFIG}', ?) AS query WHERE id = ANY(?::integer[]) AND "searchVector" @@ query`,
+      params: [tsqueryText(search), [...ids]],
+      highlight: (body) => bodySnippet(body, search, open, close),
     };
   },
   // A GIN index has no order: a search's page walks the date index (see fullTextMatch).

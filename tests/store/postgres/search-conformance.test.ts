@@ -11,6 +11,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../../src/store/migrate.js";
 import { migratePostgres } from "../../../src/store/postgres/migrate.js";
+import { bodySnippet, lexeme } from "../../../src/store/postgres/body-snippet.js";
 import { postgresDialect } from "../../../src/store/postgres/postgres-dialect.js";
 import { parseSearch, type SearchExpression } from "../../../src/store/search-syntax.js";
 import type { KeyValue } from "../../../src/store/sql-dialect.js";
@@ -96,5 +97,46 @@ describe.skipIf(unavailable)("full-text search on SQLite and on PostgreSQL", () 
     expect(differing).toEqual([]);
     // Bounded, so that a change that widens the gap is seen.
     expect(shortWordDifferences).toBeLessThan(searches.length / 200);
+  });
+
+  // PostgreSQL's snippets are made in JavaScript from the body (store/postgres/body-snippet.ts):
+  // a word is marked when its lexeme, as made there, is one the search asks for.
+  it("makes each word of every fixture the lexeme PostgreSQL's configuration makes of it", async () => {
+    const { rows } = await client.query<{ word: string; lexemes: string[] }>(
+      `SELECT w AS word, ARRAY(SELECT lexeme FROM unnest(to_tsvector('news_archive_english', w))) AS lexemes FROM unnest($1::text[]) AS w`,
+      [words],
+    );
+    const differing = rows.filter((r) => r.lexemes.length === 1 && r.lexemes[0] !== lexeme(r.word)).map((r) => `${r.word}: ${r.lexemes[0]} / ${lexeme(r.word)}`);
+    expect(rows.filter((r) => r.lexemes.length === 1).length).toBeGreaterThan(words.length * 0.95);
+    expect(differing).toEqual([]);
+  });
+
+  // Where PostgreSQL's parser splits a run of letters, digits and dots its own way ("D-N.M.",
+  // "£1.2m"), a one- or two-letter lexeme may be marked by one side alone.
+  it("marks in the body the words ts_headline marks, for every word and prefix searched, but for words of one or two letters", { timeout: 60_000 }, async () => {
+    const differing: string[] = [];
+    let shortWordDifferences = 0;
+    const singleWords = searches.filter((s) => !s.startsWith('"')).filter((_, i) => i % 5 === 0);
+    for (const text of singleWords) {
+      const search = parseSearch(text);
+      if (!search.ok) continue;
+      const match = postgresDialect.fullTextMatch("articles", "id", search.search);
+      const { rows } = await client.query<{ id: number; body: string; marked: string }>(
+        postgresDialect.numberPlaceholders(
+          `SELECT id, body, ts_headline('news_archive_english', body, to_tsquery('news_archive_english', ?), 'HighlightAll=true, StartSel=[, StopSel=]') AS marked FROM articles WHERE ${match.sql}`,
+        ),
+        [match.params[0], ...match.params],
+      );
+      for (const row of rows) {
+        const theirs = row.marked.match(/\[[^\]]*\]/g) ?? [];
+        const ours = bodySnippet(row.body, search.search, "[", "]", Infinity).match(/\[[^\]]*\]/g) ?? [];
+        if (theirs.join() === ours.join()) continue;
+        if (await touchesShortWords(search.search)) shortWordDifferences++;
+        else differing.push(`${text} in article ${row.id}: ${theirs.join(" ")} / ${ours.join(" ")}`);
+      }
+    }
+    expect(singleWords.length).toBeGreaterThan(500);
+    expect(differing).toEqual([]);
+    expect(shortWordDifferences).toBeLessThan(singleWords.length / 200);
   });
 });
