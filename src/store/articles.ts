@@ -75,9 +75,9 @@ export async function findArticles(
   if (resolved.personIds?.length === 1) page = await findArticlesOfPerson(store, resolved.personIds[0], { ...resolved, personIds: null, people: null }, order, request);
   else if (searchAlone(resolved) && readsSearchInDateOrder(store.dialect, request)) page = await findSearchedArticlesInDateOrder(store, resolved, order, request);
   else {
-    const byDate = await walksDateIndex(store, resolved, manyMatches);
+    const { byDate, years } = await walksDateIndex(store, resolved, manyMatches);
     const dense = byDate && (await matchesMostOf(store, "articles", resolved.fullText!, denseShare));
-    page = await findArticlesByConditions(store, articleConditions(resolved, store.dialect, byDate, dense), order, request, byDate);
+    page = await findArticlesByConditions(store, articleConditions(resolved, store.dialect, byDate, dense), order, request, byDate ? years : undefined);
   }
   if (store.dialect.pageReadsRows) return { ...page, rows: page.rows.map((row) => withIngestedAt(row as Article)) };
   const rows = await articlesByIds(store, page.rows.map((r) => r.id));
@@ -87,9 +87,10 @@ export async function findArticles(
 /** What a page of articles reads of each: see SqlDialect.pageReadsRows. */
 const pageColumns = (dialect: SqlDialect) => (dialect.pageReadsRows ? ARTICLE_COLUMNS_OF_A : `a.id, a."publishedOn"`);
 
-async function findArticlesByConditions(store: SqlArchive, c: Conditions, order: ArticleOrder, request: PageRequest, byDate = false) {
-  const from = byDate ? store.dialect.inIndexOrder("articles a", "articles_publishedOn_id_idx") : "articles a";
-  const years = byDate && store.dialect.articleYears ? await yearsToWalk(store, store.dialect.articleYears, request) : null;
+/** `walked`: the page walks the date index, reading these years' partitions (null: not partitioned). */
+async function findArticlesByConditions(store: SqlArchive, c: Conditions, order: ArticleOrder, request: PageRequest, walked?: number[] | null) {
+  const from = walked !== undefined ? store.dialect.inIndexOrder("articles a", "articles_publishedOn_id_idx") : "articles a";
+  const years = walked ? yearsToWalk(walked, request) : null;
   return fetchKeysetPage<{ id: number; publishedOn: string | null }>(store.dialect, request, articleSortKeys(order), async (condition, orderBy, limit, keyParams) => {
     const read = (extra: string | null, params: SqlParam[], n: number) =>
       sqlRows<{ id: number; publishedOn: string | null }>(store, `SELECT ${pageColumns(store.dialect)} FROM ${from} ${c.where(extra)} ORDER BY ${orderBy} LIMIT ?`, [...c.params, ...params, n]);
@@ -113,8 +114,7 @@ async function findArticlesByConditions(store: SqlArchive, c: Conditions, order:
  * undated (year 0) last, as DESC NULLS LAST orders them, or the reverse. A forward page after a
  * cursor skips the years the cursor has passed (their rows would all fail its condition).
  */
-async function yearsToWalk(store: SqlArchive, sql: string, request: PageRequest): Promise<{ descending: number[]; ascending: number[] }> {
-  const years = (await sqlRows<{ year: number }>(store, sql)).map((r) => Number(r.year));
+function yearsToWalk(years: number[], request: PageRequest): { descending: number[]; ascending: number[] } {
   const dated = years.filter((y) => y > 0).sort((a, b) => b - a);
   const undated = years.includes(0) ? [0] : [];
   let descending = [...dated, ...undated];
@@ -138,8 +138,17 @@ function searchAlone(filter: ArticleFilter): filter is ArticleFilter & { fullTex
   return !!filter.fullText && !(filter.outletIds?.length || filter.outlets?.length || filter.storyIds?.length || filter.topics?.length || filter.personIds?.length);
 }
 
-function walksDateIndex(store: SqlArchive, filter: ArticleFilter, manyMatches: number): Promise<boolean> {
-  return searchAlone(filter) ? matchesMany(store, "articles", filter.fullText, manyMatches) : Promise.resolve(false);
+/**
+ * Whether a page walks the date index (a search alone that many articles match), and, where
+ * the articles are partitioned by year, the years there are (read in the same round trip).
+ */
+async function walksDateIndex(store: SqlArchive, filter: ArticleFilter, manyMatches: number): Promise<{ byDate: boolean; years: number[] | null }> {
+  if (!searchAlone(filter)) return { byDate: false, years: null };
+  const yearsSql = store.dialect.articleYears;
+  if (!yearsSql) return { byDate: await matchesMany(store, "articles", filter.fullText, manyMatches), years: null };
+  const count = store.dialect.fullTextMatchesUpTo("articles", filter.fullText, manyMatches);
+  const [row] = await sqlRows<{ n: number; years: number[] }>(store, `SELECT (${count.sql}) AS n, ARRAY(${yearsSql}) AS years`, count.params);
+  return { byDate: Number(row.n) >= manyMatches, years: row.years.map(Number) };
 }
 
 // Where the full-text index is numbered in date order (SQLite), a search's page is the first
