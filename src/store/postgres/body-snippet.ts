@@ -92,32 +92,44 @@ function matchOf(word: string, wanted: WantedLexeme[]): number {
  */
 export function bodySnippet(body: string, search: SearchExpression, open: string, close: string, maxWords = 24): string {
   const wanted = wantedLexemes(search);
-  const words = [...body.matchAll(TOKEN)];
+  // A word is looked at only if its first letter begins a probe (lower-cased; any letter past
+  // ASCII, which unaccent may change): most of a body's words cost a character's comparison.
+  const firstLetters = new Set(wanted.map((w) => w.probe.charCodeAt(0)));
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hits: number[] = [];
   const matchOfWord = new Map<string, number>();
-  const hits = words.map(([word], i) => {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) {
+    const [word] = m;
+    starts.push(m.index);
+    ends.push(m.index + word.length);
+    const first = word.charCodeAt(0);
+    let hit = -1;
     // Digits after a hyphen ("555-0150", "1-0") are a signed number to the parser: "-0150".
-    if (body[words[i].index! - 1] === "-" && DIGITS.test(word)) return -1;
-    let hit = matchOfWord.get(word);
-    if (hit === undefined) matchOfWord.set(word, (hit = matchOf(word, wanted)));
-    return hit;
-  });
+    if ((first > 0x7f || firstLetters.has(first | (first >= 0x41 && first <= 0x5a ? 0x20 : 0))) && !(body[m.index - 1] === "-" && DIGITS.test(word))) {
+      const known = matchOfWord.get(word);
+      if (known === undefined) matchOfWord.set(word, (hit = matchOf(word, wanted)));
+      else hit = known;
+    }
+    hits.push(hit);
+  }
   const [start, end] = stretch(hits, wanted.length, maxWords);
   if (start >= end) return "";
   let text = start > 0 ? "…" : "";
   // Punctuation against the stretch's first and last word (a quotation mark, a full stop) goes with it.
-  let from = words[start].index!;
+  let from = starts[start];
   while (from > 0 && PUNCTUATION.test(body[from - 1])) from--;
-  text += body.slice(from, words[start].index);
+  text += body.slice(from, starts[start]);
   for (let i = start; i < end; i++) {
-    const [word] = words[i];
-    if (i > start) text += body.slice(words[i - 1].index! + words[i - 1][0].length, words[i].index).replace(/\s+/g, " ");
+    if (i > start) text += body.slice(ends[i - 1], starts[i]).replace(/\s+/g, " ");
+    const word = body.slice(starts[i], ends[i]);
     text += hits[i] >= 0 ? `${open}${word}${close}` : word;
   }
-  const after = words[end - 1].index! + words[end - 1][0].length;
-  let to = after;
+  let to = ends[end - 1];
   while (to < body.length && PUNCTUATION.test(body[to])) to++;
-  text += body.slice(after, to);
-  return end < words.length ? `${text}…` : text;
+  text += body.slice(ends[end - 1], to);
+  return end < hits.length ? `${text}…` : text;
 }
 
 /** The words [start, end) to show: of every `maxWords` in a row, the first holding the most different wanted lexemes, then centred on its hits. */
