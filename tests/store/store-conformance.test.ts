@@ -138,6 +138,31 @@ describe.skipIf(unavailable)("the SQLite and PostgreSQL stores over the same cor
     expect(a.every((s: { marks: boolean }) => s.marks)).toBe(true);
   });
 
+  it("pages through a search's articles alike, both ways and in both orders, with a date range too", async () => {
+    for (const filter of [`{ search: "minister" }`, `{ search: "power OR winter" }`, `{ search: "minister", publishedAfter: "2025-02-01" }`]) {
+      for (const orderBy of ["PUBLISHED_ON_DESC", "PUBLISHED_ON_ASC"]) {
+        const forward: string[] = [];
+        let after: string | null = null;
+        for (let pages = 0; pages < 20; pages++) {
+          const data = await same(`query($after: String) { articles(first: 3, after: $after, orderBy: ${orderBy}, filter: ${filter}) { ${page("id")} } }`, { after });
+          forward.push(...data.articles.edges.map((e: { node: { id: string } }) => e.node.id));
+          if (!data.articles.pageInfo.hasNextPage) break;
+          after = data.articles.pageInfo.endCursor;
+        }
+        const backward: string[] = [];
+        let before: string | null = null;
+        for (let pages = 0; pages < 20; pages++) {
+          const data = await same(`query($before: String) { articles(last: 3, before: $before, orderBy: ${orderBy}, filter: ${filter}) { ${page("id")} } }`, { before });
+          backward.unshift(...data.articles.edges.map((e: { node: { id: string } }) => e.node.id));
+          if (!data.articles.pageInfo.hasPreviousPage) break;
+          before = data.articles.pageInfo.startCursor;
+        }
+        expect(forward.length).toBeGreaterThan(3);
+        expect(backward).toEqual(forward);
+      }
+    }
+  });
+
   it("lists people, quotes, organisations, outlets and topics alike", async () => {
     for (const args of [
       `first: 100`,
