@@ -7,7 +7,8 @@ import { countArticlesIncrementally } from "./incremental-count.js";
 import { addDateRange, addNamedFilter, Conditions, DENSE_SHARE, MANY_MATCHES, matchesMany, matchesMostOf, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
 import type { SqlArchive } from "./sql-archive.js";
-import { keysetCondition, type SqlDialect, type SqlParam } from "./sql-dialect.js";
+import type { SqlDialect } from "./sql-dialect.js";
+import { countMatchesAndYears, findFewSearched, findManySearched, qualified, WALK_ROWS_PER_MATCH, type SearchedRows } from "./partitioned-search.js";
 import type { SearchExpression } from "./search-syntax.js";
 import { placeholders, rowsByIds, sqlRows } from "./sql-rows.js";
 
@@ -65,7 +66,7 @@ export async function findArticles(
   request: PageRequest,
   manyMatches = MANY_MATCHES,
   denseShare = DENSE_SHARE,
-  walkRowsPerMatch = WALK_ROWS_PER_MATCH,
+  walkRowsPerMatch = WALK_ROWS_PER_MATCH.articles,
 ): Promise<Page<Article>> {
   const resolved = {
     ...filter,
@@ -78,7 +79,8 @@ export async function findArticles(
   else {
     const { byDate, years } = await walksDateIndex(store, resolved, manyMatches);
     if (years && searchAlone(resolved)) {
-      page = byDate ? await findManySearchedArticles(store, resolved, order, request, years, walkRowsPerMatch) : await findFewSearchedArticles(store, resolved, order, request);
+      const rows: SearchedRows<Article> = { table: "articles", alias: "a", columns: ARTICLE_COLUMNS, keys: articleSortKeys(order), keyOf: articleKey };
+      page = byDate ? await findManySearched(store, rows, resolved, request, years, walkRowsPerMatch) : await findFewSearched(store, rows, resolved, request);
       return { ...page, rows: page.rows.map(withIngestedAt) };
     }
     const dense = byDate && (await matchesMostOf(store, "articles", resolved.fullText!, denseShare));
@@ -99,125 +101,6 @@ async function findArticlesByConditions(store: SqlArchive, c: Conditions, order:
   );
 }
 
-/**
- * The years a walk along the date index reads, in each direction: newest first with the
- * undated (year 0) last, as DESC NULLS LAST orders them, or the reverse. A forward page after a
- * cursor skips the years the cursor has passed (their rows would all fail its condition).
- */
-function yearsToWalk(years: number[], request: PageRequest): { descending: number[]; ascending: number[] } {
-  const dated = years.filter((y) => y > 0).sort((a, b) => b - a);
-  const undated = years.includes(0) ? [0] : [];
-  let descending = [...dated, ...undated];
-  let ascending = [...undated, ...[...dated].reverse()];
-  // Only a forward page (`first` after a cursor) reads in the cursor's own order; a key that is
-  // no day (a hand-made cursor) is compared as it is, in every year.
-  const after = request.before == null && request.last == null ? request.after : null;
-  if (after && (after[0] === null || (typeof after[0] === "string" && /^\d{4}-/.test(after[0])))) {
-    const year = after[0] === null ? 0 : Number(after[0].slice(0, 4));
-    // After a dated key, descending: its year and older, then the undated; after an undated key: the undated only.
-    descending = year === 0 ? undated : descending.filter((y) => y === 0 || y <= year);
-    // Ascending: after an undated key, all of them; after a dated one, its year and newer.
-    ascending = year === 0 ? ascending : ascending.filter((y) => y !== 0 && y >= year);
-  }
-  return { descending, ascending };
-}
-
-// A search on articles partitioned by year (PostgreSQL), alone or with a date range. As a
-// condition on the page's read (`a.id IN (matches)`), PostgreSQL joined every match back to
-// the articles through each year's primary key before sorting: ten lookups a match, 61 ms for
-// 64 matches at a million articles. Read here, the matches' sort keys are sorted first, and
-// only the page's rows are then read, each in its year's partition: 1.2 ms.
-type SearchAlone = ArticleFilter & { fullText: SearchExpression };
-
-/** A search that fewer than MANY_MATCHES articles match: every match's sort key read and sorted. */
-function findFewSearchedArticles(store: SqlArchive, filter: SearchAlone, order: ArticleOrder, request: PageRequest) {
-  return fetchKeysetPage<Article>(store.dialect, request, articleSortKeys(order), (condition, orderBy, limit, keyParams) =>
-    readSortedMatches(store, filter, { sql: condition, params: keyParams }, orderBy, limit),
-  );
-}
-
-/**
- * A search that many articles match. Its page walks the first year's date index checking each
- * row, as long as a match comes at least every WALK_ROWS_PER_MATCH rows; past that, or in the
- * next years, each year's matches are read sorted. Walked to the end, two words together in
- * 0.1% of a million articles read 21,000 rows for a page (230 ms); sorted, a word in 4.5% of
- * them read its 4,400 matches of a year (7 ms, against 2 ms walked).
- */
-function findManySearchedArticles(store: SqlArchive, filter: SearchAlone, order: ArticleOrder, request: PageRequest, partitionYears: number[], walkRowsPerMatch: number) {
-  const dialect = store.dialect;
-  const first = filter.publishedAfter ? Number(filter.publishedAfter.slice(0, 4)) : -Infinity;
-  const last = filter.publishedBefore ? Number(filter.publishedBefore.slice(0, 4)) : Infinity;
-  // A date range holds no undated article (year 0), nor one of a year outside it.
-  const inRange = partitionYears.filter((y) => (filter.publishedAfter || filter.publishedBefore ? y > 0 && y >= first && y <= last : true));
-  const years = yearsToWalk(inRange, request);
-  return fetchKeysetPage<Article>(dialect, request, articleSortKeys(order), async (condition, orderBy, limit, keyParams) => {
-    const descending = orderBy.startsWith(`a."publishedOn" DESC`);
-    const keys = articleSortKeys(descending ? "PUBLISHED_ON_DESC" : "PUBLISHED_ON_ASC");
-    const rows: Article[] = [];
-    let after: { sql: string | null; params: SqlParam[] } = { sql: condition, params: keyParams };
-    const take = (read: Article[]) => {
-      rows.push(...read);
-      if (!read.length) return;
-      const params: SqlParam[] = [];
-      const lastRow = read[read.length - 1];
-      after = { sql: keysetCondition(dialect, keys, [lastRow.publishedOn, lastRow.id], params), params };
-    };
-    for (const [i, year] of (descending ? years.descending : years.ascending).entries()) {
-      if (i === 0) {
-        take(await walkYear(store, filter, year, after, orderBy, limit, walkRowsPerMatch));
-        if (rows.length >= limit) break;
-      }
-      // The rest of the year the walk gave up on, or the next year: its matches sorted.
-      take(await readSortedMatches(store, filter, after, orderBy, limit - rows.length, year));
-      if (rows.length >= limit) break;
-    }
-    return rows;
-  });
-}
-
-// A row walked costs about 4.5 µs (its heap page, its search vector checked), a match read
-// sorted about 1.6 µs. Giving up after 50 rows a match, a page of 20 costs at most about 8 ms
-// either way in a year of 100,000 articles: walked, a match every 50 rows is 4.7 ms; given up
-// on (4.7 ms), a year of 2,000 matches sorted is 3.2 ms more. (The best figure grows as the
-// square root of a year's articles.)
-/** Rows of the date index a walk reads for each row of the page before the matches are read sorted instead (tests pass their own). */
-export const WALK_ROWS_PER_MATCH = 50;
-
-/** The first `limit` matches among the first `rowsPerMatch` × `limit` articles of `year` in the page's order. */
-function walkYear(store: SqlArchive, filter: SearchAlone, year: number, after: { sql: string | null; params: SqlParam[] }, orderBy: string, limit: number, rowsPerMatch: number) {
-  const c = new Conditions(store.dialect);
-  addDateRange(c, `a."publishedOn"`, filter);
-  c.add(`a."publishedYear" = ?`, year);
-  const match = store.dialect.fullTextMatch("articles", "a.id", filter.fullText, "a");
-  return sqlRows<Article>(
-    store,
-    `SELECT ${ARTICLE_COLUMNS} FROM (SELECT ${ARTICLE_COLUMNS_OF_A}, a."searchVector" FROM articles a ${c.where(after.sql)} ORDER BY ${orderBy} LIMIT ?) a
-     WHERE ${match.sql} ORDER BY ${orderBy} LIMIT ?`,
-    [...c.params, ...after.params, rowsPerMatch * limit, ...match.params, limit],
-  );
-}
-
-/**
- * The first `limit` matches of a search (in `year` when given) after `after`, in `orderBy`:
- * their sort keys read through the full-text index and sorted, then their rows. The OFFSET 0
- * keeps the matches a subquery of their own, read through the full-text index whatever plan
- * the prepared statement keeps.
- */
-function readSortedMatches(store: SqlArchive, filter: SearchAlone, after: { sql: string | null; params: SqlParam[] }, orderBy: string, limit: number, year?: number) {
-  const c = new Conditions(store.dialect);
-  addDateRange(c, `a."publishedOn"`, filter);
-  const match = store.dialect.fullTextRowMatch("articles", "a", filter.fullText);
-  c.add(match.sql, ...match.params);
-  if (year !== undefined) c.add(`a."publishedYear" = ?`, year);
-  const matches = `SELECT a.id, a."publishedYear", a."publishedOn" FROM articles a ${c.where()} OFFSET 0`;
-  return sqlRows<Article>(
-    store,
-    `SELECT ${ARTICLE_COLUMNS_OF_R} FROM (SELECT a.id, a."publishedYear", a."publishedOn" FROM (${matches}) a ${after.sql ? `WHERE ${after.sql}` : ""} ORDER BY ${orderBy} LIMIT ?) a
-     JOIN articles r ON r.id = a.id AND r."publishedYear" = a."publishedYear" ORDER BY ${orderBy}`,
-    [...c.params, ...after.params, limit],
-  );
-}
-
 // A search alone or with a date range: the outlet, story and topic filters, and a person's
 // mentions, have indexes of their own to start from.
 function searchAlone(filter: ArticleFilter): filter is ArticleFilter & { fullText: SearchExpression } {
@@ -230,11 +113,10 @@ function searchAlone(filter: ArticleFilter): filter is ArticleFilter & { fullTex
  */
 async function walksDateIndex(store: SqlArchive, filter: ArticleFilter, manyMatches: number): Promise<{ byDate: boolean; years: number[] | null }> {
   if (!searchAlone(filter)) return { byDate: false, years: null };
-  const yearsSql = store.dialect.articleYears;
+  const yearsSql = store.dialect.partitionYears;
   if (!yearsSql) return { byDate: await matchesMany(store, "articles", filter.fullText, manyMatches), years: null };
-  const count = store.dialect.fullTextMatchesUpTo("articles", filter.fullText, manyMatches);
-  const [row] = await sqlRows<{ n: number; years: number[] }>(store, `SELECT (${count.sql}) AS n, ARRAY(${yearsSql}) AS years`, count.params);
-  return { byDate: Number(row.n) >= manyMatches, years: row.years.map(Number) };
+  const { many, years } = await countMatchesAndYears(store, "articles", filter.fullText, manyMatches, yearsSql);
+  return { byDate: many, years };
 }
 
 // Where the full-text index is numbered in date order (SQLite), a search's page is the first
@@ -300,8 +182,7 @@ export async function countArticles(store: SqlArchive, filter: ArticleFilter): P
 // Every column of an Article: on PostgreSQL the table also holds its search vector, which
 // no reader wants and which is larger than the rest of the row but for the body.
 export const ARTICLE_COLUMNS = `id, "outletId", headline, byline, dateline, standfirst, body, "publishedOn", url, "contentHash", "sourceFile", "sourceFormat", "ingestedAt", "storyId", "storyFeatures"`;
-const ARTICLE_COLUMNS_OF_A = ARTICLE_COLUMNS.replace(/(^|, )/g, "$1a.");
-const ARTICLE_COLUMNS_OF_R = ARTICLE_COLUMNS.replace(/(^|, )/g, "$1r.");
+const ARTICLE_COLUMNS_OF_A = qualified(ARTICLE_COLUMNS, "a");
 
 /** Articles by id, in the order asked, null where there is none. */
 export async function articlesByIds(store: SqlArchive, ids: readonly number[]): Promise<(Article | null)[]> {

@@ -4,6 +4,7 @@ import type { Quote as QuoteRow } from "../generated/prisma/client.js";
 export type Quote = Omit<QuoteRow, "publishedYear" | "storyId">;
 import { addDateRange, addNamedFilter, Conditions, DENSE_SHARE, MANY_MATCHES, matchesMany, matchesMostOf, organisationIdsIn, outletIdsIn, personIdsIn, resolveIds, topicIdsIn, type DateRange } from "./filters.js";
 import { fetchKeysetPage, fetchKeysetPagesPerParent, type KeyValue, type Page, type PageRequest, type SortKey } from "./keyset.js";
+import { countMatchesAndYears, findFewSearched, findManySearched, qualified, WALK_ROWS_PER_MATCH, type SearchedRows } from "./partitioned-search.js";
 import type { SqlArchive } from "./sql-archive.js";
 import type { SqlDialect } from "./sql-dialect.js";
 import type { SearchExpression } from "./search-syntax.js";
@@ -24,7 +25,8 @@ export interface QuoteFilter extends DateRange {
 }
 
 // Every column a Quote resolves from: a missing one reads as null on some paths to a quote and not others.
-export const QUOTE_COLUMNS = `q.id, q."articleId", q."speakerId", q."organisationId", q."statementId", q.text, q.position, q."publishedOn", q."outletId"`;
+const QUOTE_COLUMN_NAMES = `id, "articleId", "speakerId", "organisationId", "statementId", text, position, "publishedOn", "outletId"`;
+export const QUOTE_COLUMNS = qualified(QUOTE_COLUMN_NAMES, "q");
 
 // Newest first; within one day, in the order the quotes were stored (article by article,
 // in order of appearance), so an article's remarks read in sequence.
@@ -60,13 +62,20 @@ export function quoteConditions(filter: QuoteFilter, dialect: SqlDialect, byDate
 // and sorting all of the speaker's quotes (10 ms for the most quoted at 100,000 articles).
 // A search alone (or with a date range) that matches many quotes walks the date index, as an
 // article search does (filters.ts: matchesMany): 123 ms for a common word at 650,000 articles.
-export async function findQuotes(store: SqlArchive, filter: QuoteFilter, request: PageRequest, manyMatches = MANY_MATCHES, denseShare = DENSE_SHARE): Promise<Page<Quote>> {
+export async function findQuotes(store: SqlArchive, filter: QuoteFilter, request: PageRequest, manyMatches = MANY_MATCHES, denseShare = DENSE_SHARE, walkRowsPerMatch = WALK_ROWS_PER_MATCH.quotes): Promise<Page<Quote>> {
   const resolved = {
     ...filter,
     speakerIds: await resolveIds(store, filter.speakerIds, filter.speakers, personIdsIn),
     outletIds: await resolveIds(store, filter.outletIds, filter.outlets, outletIdsIn),
   };
   const alone = !resolved.speakerIds?.length && !resolved.organisations?.length && !resolved.outletIds?.length && !resolved.topics?.length;
+  const { fullText } = resolved;
+  if (fullText && alone && store.dialect.partitionYears) {
+    const { many, years } = await countMatchesAndYears(store, "quotes", fullText, manyMatches, store.dialect.partitionYears);
+    const rows: SearchedRows<Quote> = { table: "quotes", alias: "q", columns: QUOTE_COLUMN_NAMES, keys: quoteSortKeys, keyOf: quoteKey };
+    const search = { ...resolved, fullText };
+    return many ? findManySearched(store, rows, search, request, years, walkRowsPerMatch) : findFewSearched(store, rows, search, request);
+  }
   const byDate = resolved.fullText != null && alone && (await matchesMany(store, "quotes", resolved.fullText, manyMatches));
   const dense = byDate && (await matchesMostOf(store, "quotes", resolved.fullText!, denseShare));
   const c = quoteConditions(resolved, store.dialect, byDate, dense);

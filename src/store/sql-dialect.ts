@@ -68,11 +68,11 @@ export interface SqlDialect {
    */
   readonly pageReadsRows: boolean;
   /**
-   * Where articles are partitioned by publication year (PostgreSQL), a read of the years that
-   * have a partition (`year`, 0 for the undated), so that a walk along the date index can read
-   * one year at a time and stop at the page's last row. Null where they are not (SQLite).
+   * Where articles and quotes are partitioned by publication year (PostgreSQL), a read of the
+   * years that have a partition (`year`, 0 for the undated), so that a search's page can read
+   * one year at a time and stop at its last row (partitioned-search.ts). Null where they are not (SQLite).
    */
-  readonly articleYears: string | null;
+  readonly partitionYears: string | null;
   /** An INSERT of `rows` rows (1 unless told) of `columns` that skips a row conflicting with a unique key already stored. */
   insertIgnoring(table: string, columns: string[], rows?: number): string;
   /** The instant the statement runs, as a timestamp column stores it (UTC). */

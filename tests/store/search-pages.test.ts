@@ -139,10 +139,26 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
 
   it("gives the same quotes in the same order either way", async () => {
     const sql = (archive.store as SqlStore).sql;
-    const quotePages = (filter: ArticleFilter, manyMatches: number, denseShare = Infinity) =>
-      everyPage((after) => findQuotes(sql, filter, { first: 3, after }, manyMatches, denseShare), (q) => [q.publishedOn, q.id]);
-    const found = await sameEitherWay(["said", "power", "we will*", "nothingmatchesthis"], [{}, { publishedAfter: "2024-01-01" }], quotePages, true);
+    const quotePages = (filter: ArticleFilter, manyMatches: number, denseShare = Infinity, walkRowsPerMatch?: number) =>
+      everyPage((after) => findQuotes(sql, filter, { first: 3, after }, manyMatches, denseShare, walkRowsPerMatch), (q) => [q.publishedOn, q.id]);
+    const backward = (filter: ArticleFilter, manyMatches: number) =>
+      everyPageBackward((before) => findQuotes(sql, filter, { last: 3, before }, manyMatches), (q) => [q.publishedOn, q.id]);
+    const searches = ["said", "power", "we will*", "nothingmatchesthis"];
+    const ranges = [{}, { publishedAfter: "2024-01-01" }];
+    const found = await sameEitherWay(searches, ranges, quotePages, true);
     expect(found, "the searches find quotes").toBeGreaterThan(5);
+    // Walks given up on after each row (PostgreSQL), and pages read backward, give the same quotes.
+    for (const text of searches) {
+      const parsed = parseSearch(text);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      for (const range of ranges) {
+        const filter = { fullText: parsed.search, ...range };
+        const sorted = await quotePages(filter, Number.MAX_SAFE_INTEGER);
+        expect(await quotePages(filter, 1, Infinity, 1), `${text} ${JSON.stringify(range)}, walks given up on`).toEqual(sorted);
+        expect(await backward(filter, 1), `${text} ${JSON.stringify(range)}, walked backward`).toEqual(sorted);
+        expect(await backward(filter, Number.MAX_SAFE_INTEGER), `${text} ${JSON.stringify(range)}, backward`).toEqual(sorted);
+      }
+    }
   });
 
   it.each<StatementOrder>(["FIRST_REPORTED_DESC", "MOST_OUTLETS"])("gives the same statements in the same order either way (%s)", async (order) => {

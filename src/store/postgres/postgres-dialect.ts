@@ -103,10 +103,11 @@ export const postgresDialect: SqlDialect = {
   // Each statement of a request is a round trip to the server's process, and on two cores a
   // switch to it and back cost as much as the statement; the page's rows come with the page.
   pageReadsRows: true,
-  // The partitions are named by their year (postgres/year-partitions.ts). A partition made
+  // Articles' and quotes' partitions are made together and named by their year
+  // (postgres/year-partitions.ts): the articles' are listed for both. A partition made
   // after the request's snapshot began is listed too (the catalog is read as it is now), and
   // holds no row the snapshot sees.
-  articleYears: `SELECT substr(c.relname, length('articles_y') + 1)::integer AS year FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'articles'::regclass`,
+  partitionYears: `SELECT substr(c.relname, length('articles_y') + 1)::integer AS year FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'articles'::regclass`,
   fullTextMatch(table, idColumn, search, walked) {
     const query = `to_tsquery('${TEXT_SEARCH_CONFIG}', ?)`;
     return {

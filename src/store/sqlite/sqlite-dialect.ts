@@ -50,7 +50,7 @@ export const sqliteDialect: SqlDialect = {
   // rows are read after, by id, in the same thread.
   pageReadsRows: false,
   // One table, one date index: a walk reads it in order and stops at the page's last row.
-  articleYears: null,
+  partitionYears: null,
   fullTextRowMatch(table, alias, search) {
     const index = SEARCH_TABLES[table];
     return { sql: `${alias}.id IN (SELECT ${matchedId(table)} FROM ${index} WHERE ${index} MATCH ?)`, params: [fts5Match(search)] };

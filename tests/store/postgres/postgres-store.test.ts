@@ -75,6 +75,16 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
     expect(page.rows).toEqual(await store.articlesByIds(page.rows.map((a) => a.id)));
   });
 
+  it("plans a request's statements once, and neither splits them over parallel workers nor compiles them", async () => {
+    // Kept plans are costed for any value: JIT compiled a quote search matching nothing on every run (56 ms for 0.3 ms of reading).
+    const rows = await store.snapshot((snapshot) =>
+      (snapshot as SqlStore).sql.reads.all<Record<string, string>>(
+        `SELECT current_setting('plan_cache_mode') AS plans, current_setting('max_parallel_workers_per_gather') AS workers, current_setting('jit') AS jit`,
+      ),
+    );
+    expect(rows).toEqual([{ plans: "force_generic_plan", workers: "0", jit: "off" }]);
+  });
+
   it("refuses a write inside a request's snapshot", async () => {
     const attempt = store.snapshot((snapshot) => (snapshot as SqlStore).sql.reads.all(`INSERT INTO topics (slug, name) VALUES ('x', 'x')`));
     await expect(attempt).rejects.toThrow(/read-only transaction/);
