@@ -146,7 +146,7 @@ export function addSearchOfParts(
   const { parent, table, alias, parentColumn } = parts;
   if (walked) {
     const match = dialect.fullTextMatch(table, `${alias}.id`, search, alias);
-    c.add(`EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}."${parentColumn}" = ${parent} AND ${match.sql})`, ...match.params);
+    c.add(`EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}."${parentColumn}" = ${parent} AND ${match.sql}${dialect.existsRowByRow})`, ...match.params);
   } else {
     const match = dialect.fullTextRowMatch(table, alias, search);
     c.add(`${parent} IN (SELECT ${alias}."${parentColumn}" FROM ${table} ${alias} WHERE ${match.sql})`, ...match.params);

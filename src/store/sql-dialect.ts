@@ -62,6 +62,11 @@ export interface SqlDialect {
   /** `table` (with its alias) read in the order of `index`, where the engine would not choose it alone. */
   inIndexOrder(table: string, index: string): string;
   /**
+   * What ends an EXISTS subquery so that it is checked row by row as the outer rows are walked,
+   * rather than turned into a join (PostgreSQL: OFFSET 0; SQLite checks it row by row anyway).
+   */
+  readonly existsRowByRow: string;
+  /**
    * Whether a page of articles reads their columns as it finds them (PostgreSQL: one round trip
    * fewer, and the rows are read anyway), or finds their ids along an index alone and reads the
    * page's rows after (SQLite: a walk meets many rows that are not on the page).
