@@ -139,14 +139,16 @@ export async function matchesManyParents(store: SqlArchive, table: SearchedTable
 export function addSearchOfParts(
   c: Conditions,
   dialect: SqlDialect,
-  parts: { parent: string; table: SearchedTable; alias: string; parentColumn: string },
+  // span: the parent's first and last day, between which all its dated rows lie.
+  parts: { parent: string; table: SearchedTable; alias: string; parentColumn: string; span: { first: string; last: string } },
   search: SearchExpression,
   walked: boolean,
 ): void {
-  const { parent, table, alias, parentColumn } = parts;
+  const { parent, table, alias, parentColumn, span } = parts;
   if (walked) {
     const match = dialect.fullTextMatch(table, `${alias}.id`, search, alias);
-    c.add(`EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}."${parentColumn}" = ${parent} AND ${match.sql}${dialect.existsRowByRow})`, ...match.params);
+    const inYears = dialect.yearInSpan(`${alias}."publishedYear"`, span.first, span.last);
+    c.add(`EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}."${parentColumn}" = ${parent}${inYears ? ` AND ${inYears}` : ""} AND ${match.sql}${dialect.existsRowByRow})`, ...match.params);
   } else {
     const match = dialect.fullTextRowMatch(table, alias, search);
     c.add(`${parent} IN (SELECT ${alias}."${parentColumn}" FROM ${table} ${alias} WHERE ${match.sql})`, ...match.params);

@@ -67,6 +67,13 @@ export interface SqlDialect {
    */
   readonly existsRowByRow: string;
   /**
+   * `column` (a row's "publishedYear") lies in the years of the days `first` to `last` (SQL
+   * naming a parent's first and last day, null when it has none), or is 0 (undated): on
+   * PostgreSQL, the partitions a statement's quotes or a story's articles can be in. Null
+   * where rows are not partitioned (SQLite: nothing to check).
+   */
+  yearInSpan(column: string, first: string, last: string): string | null;
+  /**
    * Whether a page of articles reads their columns as it finds them (PostgreSQL: one round trip
    * fewer, and the rows are read anyway), or finds their ids along an index alone and reads the
    * page's rows after (SQLite: a walk meets many rows that are not on the page).

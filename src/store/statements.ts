@@ -48,7 +48,7 @@ function statementConditions(filter: StatementFilter, dialect: SqlDialect, walke
   // A statement is in a period when it was reported at any time in it.
   if (filter.publishedAfter) c.add(`s."lastReportedOn" >= ?`, filter.publishedAfter);
   if (filter.publishedBefore) c.add(`s."firstReportedOn" <= ?`, filter.publishedBefore);
-  if (filter.fullText) addSearchOfParts(c, dialect, { parent: "s.id", table: "quotes", alias: "q", parentColumn: "statementId" }, filter.fullText, walked);
+  if (filter.fullText) addSearchOfParts(c, dialect, { parent: "s.id", table: "quotes", alias: "q", parentColumn: "statementId", span: { first: `s."firstReportedOn"`, last: `s."lastReportedOn"` } }, filter.fullText, walked);
   if (filter.minOutlets != null) c.add(`s."outletCount" >= ?`, filter.minOutlets);
   return c;
 }

@@ -33,7 +33,7 @@ function storyConditions(filter: StoryFilter, dialect: SqlDialect, walked = fals
   // A story is in a period when any of it was published in it.
   if (filter.publishedAfter) c.add(`st."lastUpdatedOn" >= ?`, filter.publishedAfter);
   if (filter.publishedBefore) c.add(`st."startedOn" <= ?`, filter.publishedBefore);
-  if (filter.fullText) addSearchOfParts(c, dialect, { parent: "st.id", table: "articles", alias: "a", parentColumn: "storyId" }, filter.fullText, walked);
+  if (filter.fullText) addSearchOfParts(c, dialect, { parent: "st.id", table: "articles", alias: "a", parentColumn: "storyId", span: { first: `st."startedOn"`, last: `st."lastUpdatedOn"` } }, filter.fullText, walked);
   return c;
 }
 

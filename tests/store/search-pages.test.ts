@@ -177,4 +177,40 @@ describeOnEachStore("a search's page of articles, quotes, statements or stories,
     const found = await sameEitherWay(["said", "minister", "harbo*", "nothingmatchesthis"], [{}, { publishedAfter: "2025-06-01" }], storyPages);
     expect(found, "the searches find stories").toBeGreaterThan(3);
   });
+
+  it("finds a statement or a story by a quote or an article in any of its years, undated ones too", async () => {
+    // A remark reported on 31 December with "season" and on 2 January with "year": one
+    // statement, and one story, across two years' partitions (PostgreSQL); undated, with
+    // "decade", a statement of its own in the undated partition.
+    const spanning = await createStoreOn(engine);
+    try {
+      const remark = (ending: string) => `We will finish the new harbour wall before the winter storms arrive this ${ending}`;
+      const report = (n: number, publishedOn: string | null, ending: string) =>
+        articleDraft({
+          headline: `Harbour wall to be finished before the storms (${n})`,
+          body: `Mayor Anneli Strand said: "${remark(ending)}." The harbour wall has been delayed twice by storms.`,
+          outlet: `Outlet ${n}`,
+          publishedOn,
+          people: [{ name: "Anneli Strand", aliases: ["Strand"], mentions: 2 }],
+          quotes: [{ text: `${remark(ending)}.`, speaker: "Anneli Strand", position: 20 }],
+        });
+      for (const [n, day, ending] of [[1, "2024-12-31", "season"], [2, "2025-01-02", "year"], [3, null, "decade"]] as const) await spanning.store.saveArticle(report(n, day, ending));
+      const sql = (spanning.store as SqlStore).sql;
+      const statements = await sql.reads.all<{ first: string | null; last: string | null }>(`SELECT "firstReportedOn" AS first, "lastReportedOn" AS last FROM statements ORDER BY id`);
+      expect(statements, "one statement over both years, and the undated one").toEqual([{ first: "2024-12-31", last: "2025-01-02" }, { first: null, last: null }]);
+      const stories = await sql.reads.all<{ first: string; last: string }>(`SELECT "startedOn" AS first, "lastUpdatedOn" AS last FROM stories WHERE "articleCount" > 1`);
+      expect(stories, "one story over both years").toEqual([{ first: "2024-12-31", last: "2025-01-02" }]);
+      for (const word of ["season", "year", "decade"]) {
+        const parsed = parseSearch(word);
+        if (!parsed.ok) throw new Error(parsed.reason);
+        const walked = await findStatements(sql, { fullText: parsed.search }, "FIRST_REPORTED_DESC", { first: 5 }, 1);
+        expect(walked.rows.length, `statements with "${word}", walked`).toBe(1);
+        if (word === "decade") continue; // an undated article is in no story
+        const found = await findStories(sql, { fullText: parsed.search }, { first: 5 }, 1);
+        expect(found.rows.length, `stories with "${word}", walked`).toBe(1);
+      }
+    } finally {
+      await spanning.close();
+    }
+  });
 });

@@ -75,6 +75,10 @@ export const postgresDialect: SqlDialect = {
   // (a sequential read of all quotes, checking each: 660 ms at a million articles); checked for
   // each statement as the walk meets it, 25 ms.
   existsRowByRow: " OFFSET 0",
+  // Each statement (or story) met is checked in the partitions of its own years, not in all
+  // ten: a common word's stories at a million articles, 42 -> 11 ms in psql.
+  yearInSpan: (column, first, last) =>
+    `(${column} = 0 OR ${column} BETWEEN coalesce(substr(${first}, 1, 4)::integer, 0) AND coalesce(substr(${last}, 1, 4)::integer, 0))`,
   // The row's own vector: asked as "its id is among the matching ids", a rare word's
   // statements were found by joining every year's quotes to the matches (45 ms at a million
   // articles, against 2.6).

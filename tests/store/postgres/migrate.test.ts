@@ -256,7 +256,7 @@ describe.skipIf(unavailable)("PostgreSQL migrations", () => {
       // Turned into a join, the kept plan read every quote and checked its words (660 ms for a
       // common word at a million articles); as a subplan, only the quotes of the statements walked.
       const c = new Conditions(postgresDialect);
-      addSearchOfParts(c, postgresDialect, { parent: "s.id", table: "quotes", alias: "q", parentColumn: "statementId" }, search("rare earth"), true);
+      addSearchOfParts(c, postgresDialect, { parent: "s.id", table: "quotes", alias: "q", parentColumn: "statementId", span: { first: `s."firstReportedOn"`, last: `s."lastReportedOn"` } }, search("rare earth"), true);
       await client.query(`SET plan_cache_mode = force_generic_plan`);
       await client.query(`PREPARE walked_statements AS ${postgresDialect.numberPlaceholders(`SELECT s.id FROM statements s ${c.where()} ORDER BY s."firstReportedOn" DESC NULLS LAST, s.id DESC LIMIT 21`)}`);
       const plan = (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN EXECUTE walked_statements(${c.params.map((p) => pg.escapeLiteral(String(p))).join(", ")})`)).rows.map((r) => r["QUERY PLAN"]).join("\n");
