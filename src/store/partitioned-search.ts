@@ -46,12 +46,39 @@ export const WALK_ROWS_PER_MATCH: Record<SearchedTable, number> = { articles: 50
 
 /**
  * Whether at least `manyMatches` rows of `table` match `search` (counted no further), and the
- * years that have a partition (`yearsSql`), in one round trip.
+ * years that have a partition (`yearsSql`), in one round trip; or, for one word the engine's
+ * statistics hold as common, the years alone.
  */
 export async function countMatchesAndYears(store: SqlArchive, table: SearchedTable, search: SearchExpression, manyMatches: number, yearsSql: string): Promise<{ many: boolean; years: number[] }> {
+  if (await surelyMany(store, table, search, manyMatches)) {
+    return { many: true, years: (await sqlRows<{ year: number }>(store, yearsSql)).map((r) => Number(r.year)) };
+  }
   const count = store.dialect.fullTextMatchesUpTo(table, search, manyMatches);
   const [row] = await sqlRows<{ n: number; years: number[] }>(store, `SELECT (${count.sql}) AS n, ARRAY(${yearsSql}) AS years`, count.params);
   return { many: Number(row.n) >= manyMatches, years: row.years.map(Number) };
+}
+
+// Counting a common word's first 1,000 matches took 1.4 ms of a 9 ms request at a million
+// articles; a word the statistics hold in a few percent of rows needs no counting. Trusted
+// only four times over the line, as the statistics are as old as the last ANALYZE; wrong, the
+// walk gives up and the page is read sorted all the same.
+const SURELY = 4;
+const STATISTICS_KEPT_MS = 10 * 60_000;
+const lexemeShares = new Map<string, { read: number; shares: Map<string, number>; rows: number }>();
+
+/** Whether `search` is one word in at least SURELY × `manyMatches` rows of `table`, by the engine's statistics. */
+async function surelyMany(store: SqlArchive, table: SearchedTable, search: SearchExpression, manyMatches: number): Promise<boolean> {
+  const common = store.dialect.commonLexemes;
+  const [group] = search.anyOf;
+  if (!common || search.anyOf.length !== 1 || group.length !== 1 || group[0].words.length !== 1 || group[0].prefix) return false;
+  const key = `${store.url} ${table}`;
+  let known = lexemeShares.get(key);
+  if (!known || performance.now() - known.read > STATISTICS_KEPT_MS) {
+    const rows = await sqlRows<{ lexeme: string; share: number; rows: number }>(store, common.sql(table));
+    known = { read: performance.now(), shares: new Map(rows.map((r) => [r.lexeme, Number(r.share)])), rows: Number(rows[0]?.rows ?? 0) };
+    lexemeShares.set(key, known);
+  }
+  return (known.shares.get(common.lexeme(group[0].words[0])) ?? 0) * known.rows >= SURELY * manyMatches;
 }
 
 /** A search's page when fewer than MANY_MATCHES rows match: every match's sort key read and sorted. */

@@ -74,6 +74,13 @@ export interface SqlDialect {
    */
   yearInSpan(column: string, first: string, last: string): string | null;
   /**
+   * Where the engine's statistics of a full-text index can be read (PostgreSQL's most common
+   * elements of each search vector column, kept by ANALYZE): a read of each common `lexeme`
+   * with the `share` of rows holding it and the table's `rows`, and the lexeme a search word is
+   * indexed as. Null where they cannot (SQLite).
+   */
+  readonly commonLexemes: { sql(table: SearchedTable): string; lexeme(word: string): string } | null;
+  /**
    * Whether a page of articles reads their columns as it finds them (PostgreSQL: one round trip
    * fewer, and the rows are read anyway), or finds their ids along an index alone and reads the
    * page's rows after (SQLite: a walk meets many rows that are not on the page).

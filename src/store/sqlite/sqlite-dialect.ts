@@ -33,6 +33,7 @@ export const sqliteDialect: SqlDialect = {
   inIndexOrder: (table, index) => `${table} INDEXED BY ${index}`,
   existsRowByRow: "",
   yearInSpan: () => null,
+  commonLexemes: null,
   // As Prisma writes a DateTime here (and ingestion its ingestedAt): ISO 8601 with "+00:00".
   now: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
   insertIgnoring: (table, columns, rows = 1) => `INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES ${valueRows(columns.length, rows)}`,

@@ -3,7 +3,12 @@
 // deadline stopped on the server, not left running.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
 import { ingestFiles } from "../../../src/archive/ingest-files.js";
+import { articleKey, findArticles } from "../../../src/store/articles.js";
+import type { KeyValue } from "../../../src/store/keyset.js";
+import { parseSearch } from "../../../src/store/search-syntax.js";
+import { observeStatements } from "../../../src/store/store.js";
 import { articlesForExport, quotesForExport } from "../../../src/store/export.js";
 import type { SqlStore } from "../../../src/store/sql-store.js";
 import { articleDraft, SMALL_ARCHIVE } from "../../support/article-drafts.js";
@@ -83,6 +88,44 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
       ),
     );
     expect(rows).toEqual([{ plans: "force_generic_plan", workers: "0", jit: "off" }]);
+  });
+
+  it("pages a word its statistics hold as common without counting its matches first, as it pages it counted", async () => {
+    const fresh = await createStoreOn("postgresql");
+    try {
+      await ingestFiles(fresh.store, [join(projectRoot, "tests", "fixtures", "extraction"), join(projectRoot, "tests", "fixtures", "linking")]);
+      const client = new pg.Client({ connectionString: fresh.url });
+      await client.connect();
+      await client.query("ANALYZE articles");
+      await client.end();
+      const sql = (fresh.store as SqlStore).sql;
+      const pages = async (text: string, manyMatches: number) => {
+        const parsed = parseSearch(text);
+        if (!parsed.ok) throw new Error(parsed.reason);
+        const counted: string[] = [];
+        const stop = observeStatements((statement) => /count\(\*\)/.test(statement.sql) && counted.push(statement.sql));
+        try {
+          const ids: number[] = [];
+          for (let after: KeyValue[] | null = null; ; ) {
+            const page = await findArticles(sql, { fullText: parsed.search }, "PUBLISHED_ON_DESC", { first: 3, after }, manyMatches);
+            ids.push(...page.rows.map((a) => a.id));
+            if (!page.hasNextPage) return { ids, counted: counted.length };
+            after = articleKey(page.rows[page.rows.length - 1]);
+          }
+        } finally {
+          stop();
+        }
+      };
+      // "said" is in most of the fixture's articles: with the line at 1 match, no count is needed.
+      const common = await pages("said", 1);
+      expect(common.counted).toBe(0);
+      expect(common.ids.length).toBeGreaterThan(10);
+      expect(common.ids).toEqual((await pages("said", Number.MAX_SAFE_INTEGER)).ids);
+      // Two words together are not in the statistics: counted, on every page.
+      expect((await pages("said minister", 1)).counted).toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("refuses a write inside a request's snapshot", async () => {
