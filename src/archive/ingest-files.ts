@@ -1,6 +1,6 @@
-// Files → extraction → store, each file in a transaction of its own (on SQLite a savepoint of
-// a small group committed together; on PostgreSQL several files at once, one per writer): a
-// bad file is reported and skipped, and the files around it are stored all the same.
+// Files → extraction → store, each file in a transaction of its own (on SQLite in a group
+// committed together; on PostgreSQL several files at once, one per writer): a bad file is
+// reported and skipped, and the files around it are stored all the same.
 // Extraction may run ahead on worker threads (extraction-pool.ts).
 import { readCorpus, type ArchiveProgress, type CorpusEntry } from "../corpus/read-corpus.js";
 import type { ExtractOptions, ExtractResult } from "../extract/types.js";
@@ -116,7 +116,7 @@ function isDiskFull(error: unknown): boolean {
   return code === "SQLITE_FULL" || code === "53100" || (typeof code === "string" && code.startsWith("SQLITE_IOERR") && /ENOSPC|disk is full|no space/i.test(message ?? "")) || code === "ENOSPC";
 }
 
-// Files committed together (each in a savepoint of its own): see SqlWrites.inBatches. Each
+// Files committed together: see SqlWrites.inBatches. Each
 // commit writes the group's new FTS5 segment, which later merges rewrite, and the pages it
 // touched: groups of 50 files or 100 ms spent a third of the ingest's main thread committing,
 // and 20,000 articles went in at 290/s; groups of up to 2,000 files or 3 s, at 410/s. A killed
@@ -221,8 +221,9 @@ async function storeExtracted(store: Store, entry: CorpusEntry, extracted: Extra
       : { file: entry.file, status: "duplicate", articleId: saved.articleId, matchedOn: saved.matchedOn };
   } catch (error) {
     // A full disk fails every file after it too: stop the ingest instead (see ingestFiles).
-    if (isDiskFull(error)) throw error;
-    // Its transaction (or savepoint) rolled back: nothing of this file is stored, and the next file goes on.
+    // So does a group whose files could not be written again after this one failed.
+    if (isDiskFull(error) || (error as { groupLost?: boolean }).groupLost) throw error;
+    // It rolled back: nothing of this file is stored, and the next file goes on.
     return { file: entry.file, status: "failed", code: "STORE_FAILED", message: `could not be stored: ${(error as Error).message.split("\n").at(-1)}` };
   }
 }

@@ -2,10 +2,8 @@
 // quotes of a year around it (verbatim echoes), so the quotes of a much-quoted speaker are
 // candidates again and again: their shapes are kept (a quote's text never changes), the most
 // recently used first, rather than made again from their texts. Bounded: ~2 KB a shape.
-// Kept per writer connection (ids are an archive's). Only stored quotes are shaped here: an
-// article's own quotes are linked before they are stored, so a file that fails (its quotes'
-// ids then going to the next file's quotes) has left none of them behind; a group of files
-// rolled back whole (SQLite) makes the writer forget them all (forgetRememberedIds).
+// Kept per writer connection (ids are an archive's). A rollback may take quotes whose ids
+// then go to other quotes: after one the writer forgets them all (SqlWrites.afterRollback).
 import { remarkShape, type RemarkShape } from "../link/remark-similarity.js";
 
 export interface QuoteText {

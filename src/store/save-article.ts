@@ -26,12 +26,12 @@ export async function saveArticle(store: SqlArchive, draft: ArticleDraft, lane =
     throw new Error(`publishedOn "${draft.publishedOn.slice(0, 40)}" is not a calendar day between ${EARLIEST_DAY} and ${LATEST_DAY} written YYYY-MM-DD`);
   }
   const sql = store.writer(lane);
+  forgetOnRollback(sql);
   for (let attempt = 1; ; attempt++) {
     try {
       await sql.prepareYear(yearOf(draft.publishedOn));
       return await sql.transaction(() => saveArticleWith(sql, draft));
     } catch (error) {
-      forgetRememberedIds(sql);
       if (attempt < MAX_ATTEMPTS && isWriterConflict(error)) continue;
       throw error;
     }
@@ -52,13 +52,19 @@ function isWriterConflict(error: unknown): boolean {
 // writer, saving each article a lookup (a round trip on PostgreSQL) per outlet and topic.
 const idsByWriter = new WeakMap<SqlWrites, Map<string, number>>();
 
+const watched = new WeakSet<SqlWrites>();
+
 /**
  * After a rollback: it may have taken rows whose ids were remembered, or whose quotes' shapes
  * were kept, and a later insert can reuse an id.
  */
-export function forgetRememberedIds(sql: SqlWrites): void {
-  idsByWriter.delete(sql);
-  forgetQuoteShapes(sql);
+function forgetOnRollback(sql: SqlWrites): void {
+  if (watched.has(sql)) return;
+  watched.add(sql);
+  sql.afterRollback(() => {
+    idsByWriter.delete(sql);
+    forgetQuoteShapes(sql);
+  });
 }
 
 /** The id of the row of `table` with `slug`, inserting it (with `name`) when there is none. */

@@ -87,10 +87,14 @@ export interface SqlWrites {
   nextId(table: "articles"): Later<number>;
   /**
    * Runs `work` in one transaction: all of its writes are committed, or none are if it
-   * throws. Transactions run one at a time, in the order asked; inside inBatches each is a
-   * savepoint of the open group.
+   * throws. Transactions run one at a time, in the order asked. Inside inBatches (SQLite) one
+   * that throws rolls back the open group, whose earlier transactions are then run again
+   * (their `work` called a second time, so it must do the same again) and committed; if one
+   * of them fails again, nothing of the group is kept and the error says so.
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Calls `forget` after every rollback: what was kept in memory about rows written since the last commit may be gone, and their ids given again. */
+  afterRollback(forget: () => void): void;
   /**
    * Takes locks on `keys` of `space` until the transaction ends, so that writers running at
    * once serialise on what they share (a new name, a speaker's statements, a story). SQLite
@@ -111,10 +115,10 @@ export interface SqlWrites {
   prepareYear(year: number): Promise<void>;
   /**
    * Runs `work` with its transactions grouped where the engine gains by it (SQLite): they
-   * become savepoints of one transaction, committed once `group.size` calls of `commitPoint()`
-   * or `group.ms` milliseconds have passed, and at the end. A file that fails still rolls
-   * back alone (to its savepoint), and a killed process loses only the last uncommitted group,
-   * whole files each. `commitPoint()` says whether it committed. (PostgreSQL commits each
+   * run in one transaction, committed once `group.size` calls of `commitPoint()` or
+   * `group.ms` milliseconds have passed, and at the end. A file that fails still leaves
+   * nothing of itself and all of the others (see transaction), and a killed process loses
+   * only the last uncommitted group, whole files each. `commitPoint()` says whether it committed. (PostgreSQL commits each
    * transaction as it ends: see postgres-writer.ts.)
    */
   inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T>;

@@ -12,7 +12,7 @@ import * as outlets from "./outlets.js";
 import * as people from "./people.js";
 import * as personAggregates from "./person-aggregates.js";
 import * as quotes from "./quotes.js";
-import { forgetRememberedIds, saveArticle } from "./save-article.js";
+import { saveArticle } from "./save-article.js";
 import type { SearchExpression } from "./search-syntax.js";
 import type { SnapshotOptions, SqlArchive, SqlEngine } from "./sql-archive.js";
 import { sqlRows } from "./sql-rows.js";
@@ -232,13 +232,7 @@ export class SqlStore<E extends SqlEngine = SqlEngine> implements Store {
     return saveArticle(this.sql, draft, lane);
   }
   async inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T> {
-    const writer = this.sql.writer();
-    try {
-      return await writer.inBatches(group, work);
-    } catch (error) {
-      forgetRememberedIds(writer); // the group was rolled back, rows and ids with it
-      throw error;
-    }
+    return this.sql.writer().inBatches(group, work);
   }
 
   snapshot<T>(work: (snapshot: Store) => Promise<T>, options?: SnapshotOptions): Promise<T> {

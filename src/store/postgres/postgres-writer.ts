@@ -247,12 +247,19 @@ export class PostgresWriter implements SqlWrites {
         this.held.push("ROLLBACK");
         if (this.sessionLocks) this.held.push(UNLOCK_SESSION_LOCKS);
         await this.flush().catch(() => {});
+        for (const forget of this.forgetters) forget();
         throw error;
       } finally {
         this.inTransaction = false;
         this.sessionLocks = false;
       }
     });
+  }
+
+  private readonly forgetters: (() => void)[] = [];
+
+  afterRollback(forget: () => void): void {
+    this.forgetters.push(forget);
   }
 
   /** Forgets every prepared statement, on the server with the next round trip: each is prepared and planned again when next used. */
