@@ -1,4 +1,4 @@
-// npm run bench -- --articles N [--seed S] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE|URL [--add]] [--postgres URL [--both]] [--explain]
+// npm run bench -- --articles N [--seed S] [--from YYYY-MM-DD [--per-day N]] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE|URL [--add]] [--postgres URL [--both]] [--explain]
 // --db FILE (or a postgresql:// URL) times the queries over an archive kept by an earlier
 // --keep-db run, without ingesting; with --add, after ingesting the N articles into it (the
 // rate at that size: the archive grows, so give it a copy).
@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { cachedCorpus } from "./bench/corpus-cache.js";
+import { corpusDates } from "../src/corpus-generator/write-corpus.js";
 import { benchQueries, findTargets, type Post } from "./bench/bench-queries.js";
 import { timeRepeated } from "./bench/timing.js";
 import { ingestCause, type MainThreadProfile, type ThreadCpu } from "./bench/ingest-profile.js";
@@ -40,6 +41,8 @@ const { values } = parseArgs({
     postgres: { type: "string" },
     both: { type: "boolean" },
     add: { type: "boolean" },
+    from: { type: "string" },
+    "per-day": { type: "string" },
     explain: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
@@ -52,12 +55,15 @@ const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 const keptPostgres = values.db != null && isPostgresUrl(values.db) ? values.db : null;
 const onPostgres = postgresUrl != null || keptPostgres != null;
 const writersGiven = values.writers != null ? Number(values.writers) : 1;
-if (values.help || !(Number.isInteger(articles) && articles > 0) || !(maxRuns >= 5) || !(Number.isInteger(writersGiven) && writersGiven >= 1 && writersGiven <= 8) || (postgresUrl != null && (!isPostgresUrl(postgresUrl) || values.db != null)) || (values.both && postgresUrl == null) || (values.add && values.db == null)) {
+const dates = corpusDates(values.from, values["per-day"]);
+if (dates === false || values.help || !(Number.isInteger(articles) && articles > 0) || !(maxRuns >= 5) || !(Number.isInteger(writersGiven) && writersGiven >= 1 && writersGiven <= 8) || (postgresUrl != null && (!isPostgresUrl(postgresUrl) || values.db != null)) || (values.both && postgresUrl == null) || (values.add && values.db == null)) {
   console.error(
-    "usage: npm run bench -- --articles N [--seed S] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE|URL [--add]] [--postgres postgresql://USER@HOST:PORT/DB [--both]] [--explain]\n" +
+    "usage: npm run bench -- --articles N [--seed S] [--from YYYY-MM-DD [--per-day N]] [--json] [--workers W] [--writers W] [--runs R] [--keep-db] [--db FILE|URL [--add]] [--postgres postgresql://USER@HOST:PORT/DB [--both]] [--explain]\n" +
       "  Ingests N generated articles into a fresh archive and times queries over HTTP (on SQLite, against raw SQL too).\n" +
       "  --postgres: on PostgreSQL, in a database of its own made beside DB on that server (not with --db).\n" +
       "  --db: time the queries over an archive kept earlier; --add: ingest the N articles into it first (it grows).\n" +
+      "  --from: the generated stories day after day from that day, N a day (--per-day, 274 unless told), as an intake comes;\n" +
+      "  without it, on days drawn from 2016-2025 in no order, as a backfill of ten years comes.\n" +
       "  --both: with --postgres, the same corpus on SQLite too, the two side by side.\n" +
       "  --explain: the plans of every query's slowest statements (a query that misses its target gets them anyway).\n" +
       "  --workers: extraction threads of the ingest; --writers: files it saves at once (PostgreSQL; default 2).",
@@ -105,7 +111,7 @@ function benchInChild(args: string[]): Promise<BenchRun> {
 const benchDir = join(root, ".bench");
 // Articles are ingested into a fresh archive, or with --add into the one --db names.
 const ingesting = !values.db || values.add === true;
-const corpus = ingesting ? cachedCorpus(benchDir, articles, seed) : null;
+const corpus = ingesting ? cachedCorpus(benchDir, articles, seed, dates) : null;
 if (corpus) say(`corpus: ${corpus.dir} (${corpus.reused ? "reused" : "generated"})`);
 
 // A fresh archive for every run.
@@ -242,7 +248,8 @@ const result = { ...measured, verdicts: verdicts(measured) };
 if (values.json) {
   console.log(JSON.stringify(result));
 } else {
-  console.log(`\n${stored} articles stored (corpus of ${articles}, seed ${seed}) on ${result.store === "postgresql" ? "PostgreSQL" : "SQLite"}`);
+  const when = dates ? `, ${dates.perDay} a day from ${dates.from}` : "";
+  console.log(`\n${stored} articles stored (corpus of ${articles}, seed ${seed}${when}) on ${result.store === "postgresql" ? "PostgreSQL" : "SQLite"}`);
   const into = values.db && ingestFigures ? `, into an archive of ${stored - ingestFigures.stored} articles` : "";
   if (ingestFigures) console.log(`ingest: ${ingestFigures.articlesPerSecond} articles/s end to end (${ingestFigures.seconds} s${into}), peak RSS ${ingestFigures.peakRssMb} MB, database ${ingestFigures.dbMb} MB`);
   else console.log(`ingest: not run (--db ${keptPostgres ?? dbPath}, ${Math.round((dbBytes / 2 ** 20) * 10) / 10} MB)`);
