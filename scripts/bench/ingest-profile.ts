@@ -152,7 +152,10 @@ export function ingestCause(figures: { seconds: number; cores: number; workers: 
           ? "bound by the writer's thread"
           : workers > 0 && cpu.otherSeconds > 0.85 * seconds * Math.min(workers, cores)
             ? `bound by extraction (${workers} thread${workers === 1 ? "" : "s"})`
-            : "not CPU-bound: waiting on the database server, the disk or locks";
+            : busy > 0.75
+              ? // Three threads (or more) on two cores: each waits for the others' share of them.
+                `mostly CPU-bound: the ingest kept the cores ${Math.round(busy * 100)}% busy`
+              : "not CPU-bound: waiting on the database server, the disk or locks";
     said.push(
       `${bound}. In ${round(seconds, 1)} s on ${cores} cores the ingest's process used ${round(total, 1)} s of CPU: ` +
         `the writer's thread ${round(cpu.mainSeconds, 1)} s, extraction and the other threads ${round(cpu.otherSeconds, 1)} s` +

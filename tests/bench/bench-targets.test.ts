@@ -85,6 +85,7 @@ describe("where an ingest's time went", () => {
     expect(onPostgres).toMatch(/^CPU-bound: every core busy\..*extraction and the other threads 5 s; PostgreSQL's processes on this machine 8 s; the machine's cores were 95% busy$/);
     expect(cause(9, 2)).toMatch(/^bound by the writer's thread\./);
     expect(cause(3, 1)).toMatch(/^not CPU-bound: waiting/);
+    expect(cause(8, 8.5)).toMatch(/^mostly CPU-bound: the ingest kept the cores 83% busy\. In 10 s/);
     expect(ingestCause({ seconds: 10, cores: 2, workers: 1, cpu: { mainSeconds: 2, otherSeconds: 9 }, profile: null })).toMatch(/^bound by extraction \(1 thread\)/);
     expect(ingestCause({ seconds: 10, cores: 2, workers: 1, cpu: null, profile: foldProfile(profile) })).toBe(
       "the writer's thread, by its profile (0.1 s): SQLite statements 0.03 s, SQLite commits and checkpoints 0.01 s, idle (waiting for extraction, the database server or the disk) 0.01 s, reading files, handing them to extraction 0.01 s",
