@@ -11,14 +11,21 @@ export interface GrowthOptions {
   /** The two scales compared (default 1 and 8). */
   small?: number;
   large?: number;
+  /** Rounds at most (default 5), each timing both sizes; the fastest of each is kept. */
   rounds?: number;
+  /**
+   * Stops after two rounds once the ratio is below this: a stage that grows as the square
+   * reads far above it in every round (noise only slows a run), and the rounds after the
+   * second are for a machine busy enough to blur a ratio near the limit.
+   */
+  settledBelow?: number;
 }
 
 const MIN_TIMED_MS = 25;
 
 /** The fastest time at `large` over the fastest at `small`, each per repetition. */
 export function growthRatio<T>(make: (scale: number) => T, work: (input: T) => void, options: GrowthOptions = {}): number {
-  const { small = 1, large = 8, rounds = 5 } = options;
+  const { small = 1, large = 8, rounds = 5, settledBelow = 0 } = options;
   const inputs = [make(small), make(large)];
   const timed = (input: T, repetitions: number) => {
     const started = performance.now();
@@ -37,6 +44,7 @@ export function growthRatio<T>(make: (scale: number) => T, work: (input: T) => v
     inputs.forEach((input, i) => {
       best[i] = Math.min(best[i], timed(input, repetitions[i]));
     });
+    if (round >= 1 && best[1] / best[0] < settledBelow) break;
   }
   return best[1] / best[0];
 }
