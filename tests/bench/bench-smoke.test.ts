@@ -1,19 +1,30 @@
 // The benchmark at 200 articles (fewer, and the search word is in none of them), so it never rots: every field of its JSON is there and
 // every number is sane. No speed thresholds: timings belong to docs/PERFORMANCE.md, not to tests.
+// Where a PostgreSQL server can be started (CI's can), the first run is `--postgres URL --both`:
+// the same corpus on each store, reported side by side, each store against its own targets
+// (a bench run starts three processes; the SQLite half of --both is the run asked for alone).
 import { rmSync } from "node:fs";
 import { dirname } from "node:path";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { printSideBySide } from "../../scripts/bench/side-by-side.js";
+import { postgresUnavailable, runPostgres } from "../support/postgres-server.js";
 import { runScript } from "../support/run-script.js";
 
 const positive = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n > 0;
+const noPostgres = postgresUnavailable();
+if (noPostgres) console.warn(`bench test: the SQLite store alone, no side-by-side run (${noPostgres})`);
 
 describe("npm run bench", () => {
-  it("ingests 200 generated articles, serves them, and reports ingest, eight queries beside raw SQL, and server memory as JSON, each against its target with its cause; --add grows a kept archive", { timeout: 150_000 }, async () => {
-    const run = await runScript("bench.ts", ["--articles", "200", "--json", "--runs", "5", "--workers", "0", "--explain", "--keep-db"]);
+  it("ingests 200 generated articles, serves them, and reports ingest, eight queries beside raw SQL, and server memory as JSON, each against its target with its cause, on SQLite and PostgreSQL side by side; --add grows a kept archive", { timeout: 180_000 }, async () => {
+    const both = noPostgres ? [] : ["--postgres", runPostgres().urlOf("postgres"), "--both"];
+    const run = await runScript("bench.ts", ["--articles", "200", "--json", "--runs", "5", "--workers", "0", "--explain", "--keep-db", ...both]);
     expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
-    const kept = run.stderr.match(/archive kept at (.*)/)![1];
+    const printed = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+    const result = noPostgres ? printed : printed.sqlite;
+    // --keep-db keeps each store's archive; the SQLite file is the one grown below.
+    const kept = run.stderr.match(/archive kept at (\/.*)/)![1];
     onTestFinished(() => rmSync(dirname(kept), { recursive: true, force: true }));
+    if (!noPostgres) expectSideBySide(result, printed.postgresql);
 
     expect(result.articles).toBe(200);
     expect(result.ingest.stored + result.ingest.failed).toBe(200);
@@ -71,3 +82,32 @@ describe("npm run bench", () => {
     expect(again.stdout).toMatch(/^met +server RSS ≤ 400 MB|^MISSED +server RSS ≤ 400 MB/m);
   });
 });
+
+// The two stores' JSON, as the bench printed it.
+type PrintedRun = ReturnType<typeof JSON.parse>;
+
+function expectSideBySide(sqlite: PrintedRun, postgresql: PrintedRun): void {
+  expect(sqlite.store).toBe("sqlite");
+  expect(postgresql.store).toBe("postgresql");
+  // One corpus, the same archive on each.
+  expect(postgresql.stored).toBe(sqlite.stored);
+  expect(sqlite.ingest.writers).toBe(1);
+  expect(postgresql.ingest.writers).toBe(2);
+  expect(postgresql.queries.map((q: { rows: number }) => q.rows)).toEqual(sqlite.queries.map((q: { rows: number }) => q.rows));
+  expect(postgresql.verdicts[0].target).toBe("ingest ≥ 300 articles/s");
+  expect(sqlite.verdicts[0].target).toBe("ingest ≥ 500 articles/s");
+  // PostgreSQL's plans are as the statements ran.
+  for (const q of postgresql.queries) expect(q.explained.slowest[0].plan.join("\n"), q.name).toMatch(/actual time=.*\n[\s\S]*Execution Time/);
+
+  // Without --json: one table with a column a store, then each store's verdicts.
+  const lines: string[] = [];
+  const log = vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+  printSideBySide(sqlite, postgresql);
+  log.mockRestore();
+  const printed = lines.join("\n");
+  expect(printed).toMatch(/^\s+SQLite\s+PostgreSQL$/m);
+  expect(printed).toMatch(/^ingest, articles\/s\s+\d+ \(1 writer\)\s+\d+ \(2 writers\)$/m);
+  expect(printed).toMatch(/^statements of a story, p50\/p99 ms\s+[\d.]+ \/ [\d.]+\s+[\d.]+ \/ [\d.]+$/m);
+  expect(printed).toMatch(/SQLite against the targets:\n(met|MISSED) +ingest ≥ 500 articles\/s/);
+  expect(printed).toMatch(/PostgreSQL against the targets:\n(met|MISSED) +ingest ≥ 300 articles\/s/);
+}
