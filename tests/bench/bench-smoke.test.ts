@@ -1,4 +1,4 @@
-// The benchmark at 200 articles (fewer, and the search word is in none of them), so it never rots: every field of its JSON is there and
+// The benchmark at 120 articles (fewer, and the search word is in none of them), so it never rots: every field of its JSON is there and
 // every number is sane. No speed thresholds: timings belong to docs/PERFORMANCE.md, not to tests.
 // Where a PostgreSQL server can be started (CI's can), the first run is `--postgres URL --both`:
 // the same corpus on each store, reported side by side, each store against its own targets
@@ -15,9 +15,9 @@ const noPostgres = postgresUnavailable();
 if (noPostgres) console.warn(`bench test: the SQLite store alone, no side-by-side run (${noPostgres})`);
 
 describe("npm run bench", () => {
-  it("ingests 200 generated articles, serves them, and reports ingest, eight queries beside raw SQL, and server memory as JSON, each against its target with its cause, on SQLite and PostgreSQL side by side; --add grows a kept archive", { timeout: 180_000 }, async () => {
+  it("ingests 120 generated articles, serves them, and reports ingest, eight queries beside raw SQL, and server memory as JSON, each against its target with its cause, on SQLite and PostgreSQL side by side; --add grows a kept archive", { timeout: 180_000 }, async () => {
     const both = noPostgres ? [] : ["--postgres", runPostgres().urlOf("postgres"), "--both"];
-    const run = await runScript("bench.ts", ["--articles", "200", "--json", "--runs", "5", "--workers", "0", "--explain", "--keep-db", ...both]);
+    const run = await runScript("bench.ts", ["--articles", "120", "--json", "--runs", "5", "--workers", "0", "--explain", "--keep-db", ...both]);
     expect(run.code, run.stderr).toBe(0);
     const printed = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
     const result = noPostgres ? printed : printed.sqlite;
@@ -26,9 +26,9 @@ describe("npm run bench", () => {
     onTestFinished(() => rmSync(dirname(kept), { recursive: true, force: true }));
     if (!noPostgres) expectSideBySide(result, printed.postgresql);
 
-    expect(result.articles).toBe(200);
-    expect(result.ingest.stored + result.ingest.failed).toBe(200);
-    expect(result.ingest.stored).toBeGreaterThan(190);
+    expect(result.articles).toBe(120);
+    expect(result.ingest.stored + result.ingest.failed).toBe(120);
+    expect(result.ingest.stored).toBeGreaterThan(114);
     expect(result.stored, "the archive's own count").toBe(result.ingest.stored);
     for (const field of ["articlesPerSecond", "peakRssMb", "dbMb"]) expect(positive(result.ingest[field]), field).toBe(true);
     expect(positive(result.serverRssMb)).toBe(true);
@@ -52,7 +52,7 @@ describe("npm run bench", () => {
     for (const q of result.queries) {
       expect(typeof q.name).toBe("string");
       for (const field of ["p50Ms", "p99Ms", "ratio"]) expect(positive(q[field]), `${q.name}: ${field}`).toBe(true);
-      // The raw floor of a 200-article archive can be a microsecond or two: present, never negative.
+      // The raw floor of a 120-article archive can be a microsecond or two: present, never negative.
       expect(Number.isFinite(q.rawP50Ms) && q.rawP50Ms >= 0, `${q.name}: rawP50Ms`).toBe(true);
       expect(q.p99Ms).toBeGreaterThanOrEqual(q.p50Ms);
       // The API and the hand-written SQL must be answering the same question.
