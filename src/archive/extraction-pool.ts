@@ -44,10 +44,29 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 
 /** Extracts every readable entry, on `workers` threads (0: on this thread), in input order. */
 export async function* extractEntries(entries: AsyncIterable<CorpusEntry>, workers: number, options: ExtractOptions): AsyncGenerator<ExtractedEntry> {
+  const here = (entry: CorpusEntry): ExtractedEntry => ({ entry, extracted: entry.raw ? extractArticle(entry.raw, options) : undefined });
   if (workers <= 0) {
-    for await (const entry of entries) yield { entry, extracted: entry.raw ? extractArticle(entry.raw, options) : undefined };
+    for await (const entry of entries) yield here(entry);
     return;
   }
+  // Threads are started once there are more files than a batch for each: each thread loads
+  // the language model and the extraction code (a second of CPU), which a handful of files
+  // (one article ingested by hand, a test's few) would wait for and not gain back.
+  const iterator = entries[Symbol.asyncIterator]();
+  const first: CorpusEntry[] = [];
+  let readable = 0;
+  for (let next = await iterator.next(); ; next = await iterator.next()) {
+    if (next.done) {
+      for (const entry of first) yield here(entry);
+      return;
+    }
+    first.push(next.value);
+    if (next.value.raw && ++readable > workers * BATCH) break;
+  }
+  yield* extractOnThreads(first, iterator, workers, options);
+}
+
+async function* extractOnThreads(first: CorpusEntry[], rest: AsyncIterator<CorpusEntry>, workers: number, options: ExtractOptions): AsyncGenerator<ExtractedEntry> {
   const pool = startPool(workers);
 
   // Files go to the workers BATCH at a time: a message costs the main thread (the busy
@@ -78,12 +97,14 @@ export async function* extractEntries(entries: AsyncIterable<CorpusEntry>, worke
     return { entry, extracted: (await batch.results!)[place!] };
   };
   try {
-    for await (const entry of entries) {
-      submit(entry);
+    for (const entry of first) submit(entry);
+    for (let entry = await rest.next(); !entry.done; entry = await rest.next()) {
+      submit(entry.value);
       while (queue.length >= workers * IN_FLIGHT_PER_WORKER) yield await next();
     }
     while (queue.length) yield await next();
   } finally {
+    await rest.return?.();
     await pool.destroy();
   }
 }

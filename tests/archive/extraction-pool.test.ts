@@ -45,24 +45,42 @@ describe("extraction on worker threads", () => {
 
 describe("extraction on worker threads, around unreadable files", () => {
   it("gives a file its result when many unreadable files follow it before its batch fills", { timeout: 60_000 }, async () => {
-    async function* oneThenGone(): AsyncGenerator<CorpusEntry> {
+    // Nine files: a full batch of eight for the one thread, then one alone in the next.
+    async function* nineThenGone(): AsyncGenerator<CorpusEntry> {
       const bytes = new TextEncoder().encode(`Harbour channel reopens\n\nOla Nordmann, the harbour master, said that "the channel is open," adding that work would go on.\n`);
-      yield { file: "only.txt", raw: { file: "only.txt", bytes } };
+      for (let i = 0; i < 9; i++) yield { file: `file-${i}.txt`, raw: { file: `file-${i}.txt`, bytes: bytes.slice() } };
       for (let i = 0; i < 100; i++) yield { file: `gone-${i}.txt`, error: { code: "UNREADABLE", message: "is gone" } };
     }
     const out: { file: string; ok?: boolean }[] = [];
-    for await (const { entry, extracted } of extractEntries(oneThenGone(), 1, {})) out.push({ file: entry.file, ok: extracted?.ok });
-    expect(out).toHaveLength(101);
-    expect(out[0]).toEqual({ file: "only.txt", ok: true });
-    expect(out.slice(1).every((r) => r.ok === undefined)).toBe(true);
+    for await (const { entry, extracted } of extractEntries(nineThenGone(), 1, {})) out.push({ file: entry.file, ok: extracted?.ok });
+    expect(out).toHaveLength(109);
+    expect(out.slice(0, 9).every((r) => r.ok === true)).toBe(true);
+    expect(out.slice(9).every((r) => r.ok === undefined)).toBe(true);
   });
 });
 
 describe("extraction threads' priority", () => {
   // Linux gives each thread its own nice value; elsewhere there is nothing to read.
   const linux = process.platform === "linux";
+  const threads = () => new Map(readdirSync("/proc/self/task").map((tid) => [Number(tid), threadNiceness(Number(tid))]));
+  // Extraction's threads are the ones at the lowest priority; V8's helpers keep the process's.
+  const extractionThreadsSeen = async (entries: AsyncIterable<CorpusEntry>, workers: number) => {
+    const before = threads();
+    const started = new Set<number>();
+    for await (const _ of extractEntries(entries, workers, {})) for (const [tid, nice] of threads()) if (!before.has(tid) && nice === 19) started.add(tid);
+    return started.size;
+  };
+
+  it.skipIf(!linux)("starts no thread for a handful of files, which it extracts on this thread sooner than threads could start", { timeout: 60_000 }, async () => {
+    async function* some(count: number): AsyncGenerator<CorpusEntry> {
+      let i = 0;
+      for await (const entry of readCorpus(["data/sample"])) if (i++ < count) yield entry;
+    }
+    expect(await extractionThreadsSeen(some(16), 2)).toBe(0);
+    expect(await extractionThreadsSeen(some(17), 2)).toBe(2);
+  });
+
   it.skipIf(!linux)("is the lowest, and the thread that stores the articles keeps its own", { timeout: 60_000 }, async () => {
-    const threads = () => new Map(readdirSync("/proc/self/task").map((tid) => [Number(tid), threadNiceness(Number(tid))]));
     const before = threads();
     const self = Number(readlinkSync("/proc/thread-self").split("/").at(-1));
     const seen: Map<number, number | null>[] = [];
