@@ -90,7 +90,8 @@ export interface SqlWrites {
    * throws. Transactions run one at a time, in the order asked. Inside inBatches (SQLite) one
    * that throws rolls back the open group, whose earlier transactions are then run again
    * (their `work` called a second time, so it must do the same again) and committed; if one
-   * of them fails again, nothing of the group is kept and the error says so.
+   * of them fails again, or the disk failed, nothing of the group is kept and the error
+   * says so (`groupLost`).
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   /** Calls `forget` after every rollback: what was kept in memory about rows written since the last commit may be gone, and their ids given again. */
@@ -118,8 +119,8 @@ export interface SqlWrites {
    * run in one transaction, committed once `group.size` calls of `commitPoint()` or
    * `group.ms` milliseconds have passed, and at the end. A file that fails still leaves
    * nothing of itself and all of the others (see transaction), and a killed process loses
-   * only the last uncommitted group, whole files each. `commitPoint()` says whether it committed. (PostgreSQL commits each
-   * transaction as it ends: see postgres-writer.ts.)
+   * only the last uncommitted group, whole files each. `commitPoint()` says whether it
+   * committed. (PostgreSQL commits each transaction as it ends: see postgres-writer.ts.)
    */
   inBatches<T>(group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T>;
 }

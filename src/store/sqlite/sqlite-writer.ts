@@ -76,8 +76,9 @@ export class SqliteWriter implements SqlWrites {
         const result = await work();
         this.db.exec("COMMIT");
         return result;
-      } finally {
-        if (this.db.inTransaction) this.rollBack();
+      } catch (error) {
+        this.rollBack();
+        throw error;
       }
     });
   }
@@ -165,9 +166,11 @@ export class SqliteWriter implements SqlWrites {
       const result = await work(commitPoint);
       await this.queue.run(async () => this.db.exec("COMMIT"));
       return result;
+    } catch (error) {
+      this.rollBack();
+      throw error;
     } finally {
       this.group = null;
-      if (this.db.inTransaction) this.rollBack();
     }
   }
 
