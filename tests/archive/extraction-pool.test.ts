@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractEntries } from "../../src/archive/extraction-pool.js";
+import { defaultExtractionWorkers, extractEntries } from "../../src/archive/extraction-pool.js";
+import { availableParallelism } from "node:os";
 import { readCorpus, type CorpusEntry } from "../../src/corpus/read-corpus.js";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
@@ -56,6 +57,14 @@ describe("extraction on worker threads, around unreadable files", () => {
     expect(out).toHaveLength(109);
     expect(out.slice(0, 9).every((r) => r.ok === true)).toBe(true);
     expect(out.slice(9).every((r) => r.ok === undefined)).toBe(true);
+  });
+});
+
+describe("how many extraction threads an ingest starts unless told", () => {
+  it("leaves a core to the main thread when the statements run on it (SQLite), one thread a core otherwise, at most four", () => {
+    const cores = availableParallelism();
+    expect(defaultExtractionWorkers("this-process")).toBe(Math.min(4, cores - 1));
+    expect(defaultExtractionWorkers("database-server")).toBe(Math.min(4, cores));
   });
 });
 
