@@ -4,7 +4,7 @@
 // and its main thread's profile (see ingest-profile.ts).
 import { defaultExtractionWorkers } from "../../src/archive/extraction-pool.js";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
-import { isPostgresUrl, migrateStore, openStore } from "../../src/store/open-store.js";
+import { migrateStore, openStore } from "../../src/store/open-store.js";
 import { Session } from "node:inspector/promises";
 import { foldProfile, threadCpu, type CpuProfile } from "./ingest-profile.js";
 
@@ -21,7 +21,7 @@ await inspector.post("Profiler.setSamplingInterval", { interval: 10_000 });
 await inspector.post("Profiler.start");
 const started = performance.now();
 const cpuBefore = threadCpu();
-const extractionThreads = workers != null ? Number(workers) : defaultExtractionWorkers(isPostgresUrl(url) ? "database-server" : "this-process");
+const extractionThreads = workers != null ? Number(workers) : defaultExtractionWorkers();
 const totals = await ingestFiles(store, [dir], { writers: Number(writers), workers: extractionThreads });
 const seconds = (performance.now() - started) / 1000;
 const cpuAfter = threadCpu();

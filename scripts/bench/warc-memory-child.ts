@@ -3,11 +3,11 @@
 // thousand records, then pages/s and the peak.
 import { defaultExtractionWorkers } from "../../src/archive/extraction-pool.js";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
-import { isPostgresUrl, migrateStore, openStore } from "../../src/store/open-store.js";
+import { migrateStore, openStore } from "../../src/store/open-store.js";
 
 const [warc, workersArgument] = process.argv.slice(2);
+const workers = workersArgument ? Number(workersArgument) : defaultExtractionWorkers();
 const url = process.env.DATABASE_URL!;
-const workers = workersArgument ? Number(workersArgument) : defaultExtractionWorkers(isPostgresUrl(url) ? "database-server" : "this-process");
 await migrateStore(url);
 const store = await openStore(url);
 

@@ -11,8 +11,7 @@ import { databaseUrl, isPostgresUrl, migrateStore, openStore, type Store } from 
 const USAGE = `usage: npm run ingest -- [--max-bytes N] [--workers N] [--writers N] [--commit-every N] FILE_OR_DIR...
   Stores every article in the archive at DATABASE_URL: text files (with manifest.json or front matter),
   HTML pages (.html, .htm, .html.gz), WARC archives (.warc, .warc.gz) and news-please JSON (.json, .jsonl).
-  --workers: threads extracting while the main thread writes (default: one per core, at most 4, and one
-    fewer into SQLite, whose statements run on the main thread; 0 for none).
+  --workers: threads extracting while the main thread writes (default: one fewer than cores, at most 4; 0 for none).
   --writers: files saved at once, each on a connection of its own (PostgreSQL only; default 2).
   --commit-every: files committed together on SQLite (default ${COMMIT_GROUP.size}, and at least every ${COMMIT_GROUP.ms / 1000} s);
     a file's line is printed once it is committed, and a killed ingest loses at most one group.
@@ -45,6 +44,11 @@ export async function ingestCommand(argv: string[], io: ReadingProgress = readin
     io.err(error);
     return 2;
   }
+  const workers = values.workers != null ? Number(values.workers) : defaultExtractionWorkers();
+  if (!(Number.isInteger(workers) && workers >= 0)) {
+    io.err(`--workers must be a whole number of threads (0 for none), got "${values.workers}"`);
+    return 2;
+  }
   const commitEvery = values["commit-every"] != null ? Number(values["commit-every"]) : undefined;
   if (commitEvery !== undefined && !(Number.isInteger(commitEvery) && commitEvery >= 1)) {
     io.err(`--commit-every must be a whole number of files, at least 1, got "${values["commit-every"]}"`);
@@ -53,11 +57,6 @@ export async function ingestCommand(argv: string[], io: ReadingProgress = readin
 
   const url = databaseUrl(env);
   const onPostgres = isPostgresUrl(url);
-  const workers = values.workers != null ? Number(values.workers) : defaultExtractionWorkers(onPostgres ? "database-server" : "this-process");
-  if (!(Number.isInteger(workers) && workers >= 0)) {
-    io.err(`--workers must be a whole number of threads (0 for none), got "${values.workers}"`);
-    return 2;
-  }
   const writers = values.writers != null ? Number(values.writers) : onPostgres ? DEFAULT_POSTGRES_WRITERS : 1;
   if (!(Number.isInteger(writers) && writers >= 1 && writers <= 8)) {
     io.err(`--writers must be a whole number from 1 to 8, got "${values.writers}"`);

@@ -14,22 +14,17 @@ export interface ExtractedEntry {
   extracted?: ExtractResult;
 }
 
-/** Where an ingest's statements run: on its own main thread (SQLite) or in a database server. */
-export type WritesRunOn = "this-process" | "database-server";
-
 /**
- * How many extraction threads an ingest uses unless told, at most 4. Into SQLite every
- * statement runs on the main thread, which sets the pace, so it keeps a core to itself: one
- * thread fewer than cores. On two cores, 10,000 articles into the million as an intake, three
- * runs in turns: 27.0, 30.4, 27.7 s with one thread against 29.5, 30.3, 33.6 s with two, and a
- * fifth less CPU (each thread compiles the extraction code for itself, and two shared a core
- * with the writer); into an empty archive 23.4, 23.0 against 24.3, 24.1 s. Into PostgreSQL the
- * server's processes do the writing and the main thread waits on them: one per core (two
- * writers, 10,000 into the million: 54.3, 50.2 s with one thread against 50.0, 46.9 with two).
+ * How many extraction threads an ingest uses unless told: one fewer than cores (at most 4),
+ * so that the main thread, which stores every article and sets the pace, keeps a core of its
+ * own. Each thread also compiles the extraction code for itself. On two cores, 10,000 articles
+ * into the million as an intake, in turns: SQLite 27.0, 30.4, 27.7 s with one thread against
+ * 29.5, 30.3, 33.6 s with two, and a fifth less CPU; into an empty archive 23.4, 23.0 against
+ * 24.3, 24.1 s; PostgreSQL with two writers (its server's processes on the same cores, once
+ * threads got every batch at once, below) 46.8, 46.2, 50.2 s against 55.4, 46.9, 65.0 s.
  */
-export function defaultExtractionWorkers(writesRunOn: WritesRunOn): number {
-  const cores = availableParallelism();
-  return Math.min(4, writesRunOn === "this-process" ? cores - 1 : cores);
+export function defaultExtractionWorkers(): number {
+  return Math.min(4, availableParallelism() - 1);
 }
 
 // Files in flight per worker: enough to keep every worker busy through the writer's stalls (a

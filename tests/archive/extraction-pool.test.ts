@@ -61,10 +61,8 @@ describe("extraction on worker threads, around unreadable files", () => {
 });
 
 describe("how many extraction threads an ingest starts unless told", () => {
-  it("leaves a core to the main thread when the statements run on it (SQLite), one thread a core otherwise, at most four", () => {
-    const cores = availableParallelism();
-    expect(defaultExtractionWorkers("this-process")).toBe(Math.min(4, cores - 1));
-    expect(defaultExtractionWorkers("database-server")).toBe(Math.min(4, cores));
+  it("leaves a core to the main thread, which stores every article, and starts at most four", () => {
+    expect(defaultExtractionWorkers()).toBe(Math.min(4, availableParallelism() - 1));
   });
 });
 
