@@ -12,7 +12,7 @@ import { SqlStore } from "../sql-store.js";
 import { TransactionQueue } from "../transaction-queue.js";
 import { committedPostgresMigrations } from "./migrate.js";
 import { postgresDialect } from "./postgres-dialect.js";
-import { PostgresWriter } from "./postgres-writer.js";
+import { PostgresWriter, YearsWritten } from "./postgres-writer.js";
 import { isConnectionLost, ReadRouter, type ReadSource } from "./read-replicas.js";
 import { SnapshotLease } from "./snapshot-lease.js";
 
@@ -65,6 +65,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   }
   const sqlStatements = { count: 0 };
   const writers: PostgresWriter[] = [];
+  const yearsWritten = new YearsWritten();
 
   const poolReads: SqlReads = {
     async all<T>(sql: string, params: readonly SqlParam[] = []) {
@@ -184,7 +185,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     reads,
     snapshot,
     cursorPages,
-    writer: (lane = 0) => (writers[lane] ??= new PostgresWriter(config)),
+    writer: (lane = 0) => (writers[lane] ??= new PostgresWriter(config, yearsWritten)),
   });
 
   const engine: PostgresEngine = {

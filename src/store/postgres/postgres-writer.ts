@@ -22,10 +22,35 @@ import { LOCK_SPACES, type Later, type LockSpace, type SqlWrites } from "../sql-
 import type { SqlParam } from "../sql-dialect.js";
 import { TransactionQueue } from "../transaction-queue.js";
 import { inlinePostgresLiterals, postgresDialect } from "./postgres-dialect.js";
-import { ensureYearPartitions } from "./year-partitions.js";
+import { ensureYearPartitions, partitionName, PARTITIONED } from "./year-partitions.js";
 
-/** The tables an ingest adds rows to that lists and counts read. */
-const VACUUMED_AFTER_INGEST = ["articles", "quotes", "mentions", "article_topics", "people", "statements", "stories"];
+/** The tables an ingest adds rows to that lists and counts read, besides the partitioned ones (articles, quotes). */
+const VACUUMED_AFTER_INGEST = ["mentions", "article_topics", "people", "statements", "stories"];
+
+/**
+ * The publication years the writers of one store have saved articles in, and when: the vacuum
+ * after an ingest reads the partitions of the years that ingest wrote, not every year's. A
+ * vacuum reads the whole of each full-text (GIN) index it meets, however few of its rows are
+ * new: into the million, eleven years' partitions cost 3.2 s at the end of every ingest, of
+ * which the year written took 0.3.
+ */
+export class YearsWritten {
+  private saves = 0;
+  private readonly lastSave = new Map<number, number>();
+
+  note(year: number): void {
+    this.lastSave.set(year, ++this.saves);
+  }
+
+  /** A point to ask `since` from. */
+  get now(): number {
+    return this.saves;
+  }
+
+  since(point: number): number[] {
+    return [...this.lastSave].filter(([, save]) => save > point).map(([year]) => year);
+  }
+}
 
 /** How long the vacuum after an ingest waits for its commits to reach the disk (wal_writer_delay is 200 ms unless set). */
 const WAL_FLUSH_WAIT_MS = 5_000;
@@ -65,7 +90,10 @@ export class PostgresWriter implements SqlWrites {
   private connected: Promise<pg.Client> | null = null;
   private inTransaction = false;
 
-  constructor(private readonly config: pg.ClientConfig) {}
+  constructor(
+    private readonly config: pg.ClientConfig,
+    private readonly yearsWritten = new YearsWritten(),
+  ) {}
 
   private client(): Promise<pg.Client> {
     return (this.connected ??= (async () => {
@@ -274,6 +302,7 @@ export class PostgresWriter implements SqlWrites {
   private readonly years = new Set<number>();
 
   prepareYear(year: number): Promise<void> {
+    this.yearsWritten.note(year);
     if (this.years.has(year)) return Promise.resolve();
     return this.queue.run(async () => {
       await ensureYearPartitions(await this.client(), year);
@@ -315,8 +344,9 @@ export class PostgresWriter implements SqlWrites {
    */
   async inBatches<T>(_group: { size: number; ms: number }, work: (commitPoint: () => Promise<boolean>) => Promise<T>): Promise<T> {
     let files = 0;
+    const start = this.yearsWritten.now;
     const result = await work(async () => (files++, true));
-    if (files > 0) await this.vacuum();
+    if (files > 0) await this.vacuum(this.yearsWritten.since(start));
     return result;
   }
 
@@ -327,7 +357,8 @@ export class PostgresWriter implements SqlWrites {
   // reads only the pages not yet marked (0.3 s over the 100,000 once done). It marks a page
   // only once the commits of its rows are on disk, and the writers' commits do not wait for
   // that (synchronous_commit): the server's WAL writer puts them there within moments.
-  private async vacuum(): Promise<void> {
+  private async vacuum(years: readonly number[]): Promise<void> {
+    const tables = [...years.flatMap((year) => PARTITIONED.map((table) => partitionName(table, year))), ...VACUUMED_AFTER_INGEST];
     await this.queue.run(async () => {
       const client = await this.client();
       const { lsn } = (await client.query<{ lsn: string }>("SELECT pg_current_wal_insert_lsn()::text AS lsn")).rows[0];
@@ -336,7 +367,7 @@ export class PostgresWriter implements SqlWrites {
         if (flushed) break;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      await client.query(`VACUUM ${VACUUMED_AFTER_INGEST.map((table) => `"${table}"`).join(", ")}`);
+      await client.query(`VACUUM ${tables.map((table) => `"${table}"`).join(", ")}`);
     });
   }
 

@@ -4,7 +4,7 @@
 import type pg from "pg";
 import { LOCK_SPACES } from "../sql-archive.js";
 
-const PARTITIONED = ["articles", "quotes"] as const;
+export const PARTITIONED = ["articles", "quotes"] as const;
 
 /** The partition of `table` holding `year` (0: the undated rows). */
 export const partitionName = (table: (typeof PARTITIONED)[number], year: number) => `${table}_y${year}`;

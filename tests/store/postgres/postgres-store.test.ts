@@ -150,24 +150,54 @@ describe.skipIf(unavailable)("the PostgreSQL store", () => {
     expect(await store.snapshot((snapshot) => snapshot.countAllArticles())).toBe(SMALL_ARCHIVE.length + 2); // the two saved above
   });
 
-  it("leaves what an ingest wrote marked all-visible, so a count reads an index alone straight after it", async () => {
+  describe("after an ingest", () => {
     // A server of its own: on the shared one, other test files connecting meanwhile hold the
     // vacuum's horizon back for a moment (a backend starting up counts for every database).
-    const server = await startPostgresServer();
-    await migrateStore(server.url);
-    const ingested = await openStore(server.url);
-    try {
+    let server: Awaited<ReturnType<typeof startPostgresServer>>;
+    let ingested: SqlStore;
+    beforeAll(async () => {
+      server = await startPostgresServer();
+      await migrateStore(server.url);
+      ingested = (await openStore(server.url)) as SqlStore;
       const totals = await ingestFiles(ingested, [join(projectRoot, "tests", "fixtures", "extraction")]);
       expect(totals.stored).toBeGreaterThan(10);
-      const [pages] = await (ingested as SqlStore).sql.reads.all<{ pages: number; visible: number }>(
+    });
+    afterAll(async () => {
+      await ingested?.close();
+      server?.stop();
+    });
+    const vacuumsByPartition = async () =>
+      new Map(
+        (
+          await ingested.sql.reads.all<{ name: string; vacuums: number }>(
+            `SELECT relname AS name, vacuum_count::integer AS vacuums FROM pg_stat_user_tables WHERE relname ~ '^(articles|quotes)_y[0-9]+$'`,
+          )
+        ).map((row) => [row.name, row.vacuums]),
+      );
+
+    it("leaves what it wrote marked all-visible, so a count reads an index alone straight after it", async () => {
+      const [pages] = await ingested.sql.reads.all<{ pages: number; visible: number }>(
         `SELECT sum(relpages)::integer AS pages, sum(relallvisible)::integer AS visible FROM pg_class
          WHERE relkind = 'r' AND relname ~ '^(articles|quotes)_y[0-9]+$|^(mentions|statements|stories|people)$'`,
       );
       expect(pages.pages).toBeGreaterThan(0);
       expect(pages.visible).toBe(pages.pages);
-    } finally {
-      await ingested.close();
-      server.stop();
-    }
+    });
+
+    it("vacuums the partitions of the years it wrote, not every year's", async () => {
+      const ingest = (publishedOn: string[]) =>
+        ingested.inBatches({ size: 10, ms: 1000 }, async (commitPoint) => {
+          for (const day of publishedOn) {
+            await ingested.saveArticle(articleDraft({ headline: `Filed on ${day}`, body: `A report of ${day}.`, publishedOn: day }));
+            await commitPoint();
+          }
+        });
+      await ingest(["2019-05-06", "2020-05-06", "2021-05-06"]);
+      const before = await vacuumsByPartition();
+      await ingest(["2020-07-08"]);
+      const after = await vacuumsByPartition();
+      expect([...after.keys()]).toEqual(expect.arrayContaining(["articles_y2019", "articles_y2020", "articles_y2021", "quotes_y2019", "quotes_y2020", "quotes_y2021"]));
+      for (const [name, vacuums] of after) expect([name, vacuums]).toEqual([name, before.get(name)! + (name.endsWith("_y2020") ? 1 : 0)]);
+    });
   });
 });
