@@ -22,7 +22,7 @@ import { cachedCorpus } from "./bench/corpus-cache.js";
 import { corpusDates } from "../src/corpus-generator/write-corpus.js";
 import { benchQueries, findTargets, type Post } from "./bench/bench-queries.js";
 import { timeRepeated } from "./bench/timing.js";
-import { ingestCause, type MainThreadProfile, type ThreadCpu } from "./bench/ingest-profile.js";
+import { ingestCause, type IngestPace, type MainThreadProfile, type ThreadCpu } from "./bench/ingest-profile.js";
 import { explainSlowest, postgresPlan, sqlitePlan, type Explain } from "./bench/explain-slow.js";
 import { describeStatements, TARGETS, verdictLines, verdicts, type QueryExplanation } from "./bench/targets.js";
 import { printSideBySide, type BenchRun } from "./bench/side-by-side.js";
@@ -143,7 +143,7 @@ const childEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent
 
 const writers = values.writers ?? (onPostgres ? "2" : "1");
 
-function ingestInChild(): Promise<{ stored: number; failed: number; duplicate: number; seconds: number; workers: number; peakRssMb: number; cpu: ThreadCpu | null; mainThread: MainThreadProfile }> {
+function ingestInChild(): Promise<{ stored: number; failed: number; duplicate: number; seconds: number; workers: number; peakRssMb: number; cpu: ThreadCpu | null; mainThread: MainThreadProfile; pace: IngestPace | null }> {
   return new Promise((resolveIngest, reject) => {
     const args = ["--import", "tsx", join(root, "scripts/bench/ingest-child.ts"), corpus!.dir, writers, ...(values.workers != null ? [values.workers] : [])];
     const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
@@ -168,7 +168,8 @@ const ingestFigures = ingest && {
   writers: Number(writers),
   cpu: ingest.cpu && Object.fromEntries(Object.entries(ingest.cpu).map(([k, v]) => [k, round(v, 1)])),
   mainThread: ingest.mainThread,
-  cause: ingestCause({ seconds: ingest.seconds, cores: availableParallelism(), workers: ingest.workers, cpu: ingest.cpu, profile: ingest.mainThread }),
+  pace: ingest.pace,
+  cause: ingestCause({ seconds: ingest.seconds, cores: availableParallelism(), workers: ingest.workers, cpu: ingest.cpu, profile: ingest.mainThread, pace: ingest.pace }),
 };
 if (ingest) say(`ingest: ${ingest.stored} stored, ${ingest.failed} failed in ${ingestFigures!.seconds} s`);
 
@@ -251,7 +252,8 @@ if (values.json) {
   const when = dates ? `, ${dates.perDay} a day from ${dates.from}` : "";
   console.log(`\n${stored} articles stored (corpus of ${articles}, seed ${seed}${when}) on ${result.store === "postgresql" ? "PostgreSQL" : "SQLite"}`);
   const into = values.db && ingestFigures ? `, into an archive of ${stored - ingestFigures.stored} articles` : "";
-  if (ingestFigures) console.log(`ingest: ${ingestFigures.articlesPerSecond} articles/s end to end (${ingestFigures.seconds} s${into}), peak RSS ${ingestFigures.peakRssMb} MB, database ${ingestFigures.dbMb} MB`);
+  const pace = ingestFigures?.pace ? `; ${ingestFigures.pace.afterPerSecond}/s after its first ${ingestFigures.pace.startFiles} files (${ingestFigures.pace.startSeconds} s)` : "";
+  if (ingestFigures) console.log(`ingest: ${ingestFigures.articlesPerSecond} articles/s end to end (${ingestFigures.seconds} s${into})${pace}, peak RSS ${ingestFigures.peakRssMb} MB, database ${ingestFigures.dbMb} MB`);
   else console.log(`ingest: not run (--db ${keptPostgres ?? dbPath}, ${Math.round((dbBytes / 2 ** 20) * 10) / 10} MB)`);
   console.log(`server RSS after the run: ${result.serverRssMb} MB`);
   console.log(`HTTP floor (\`{ __typename }\`): p50 ${result.httpFloorP50Ms} ms\n`);

@@ -6,7 +6,7 @@ import { defaultExtractionWorkers } from "../../src/archive/extraction-pool.js";
 import { ingestFiles } from "../../src/archive/ingest-files.js";
 import { migrateStore, openStore } from "../../src/store/open-store.js";
 import { Session } from "node:inspector/promises";
-import { foldProfile, threadCpu, type CpuProfile } from "./ingest-profile.js";
+import { foldProfile, PaceRecorder, threadCpu, type CpuProfile } from "./ingest-profile.js";
 
 const [dir, writers, workers] = process.argv.slice(2);
 const url = process.env.DATABASE_URL!;
@@ -22,7 +22,8 @@ await inspector.post("Profiler.start");
 const started = performance.now();
 const cpuBefore = threadCpu();
 const extractionThreads = workers != null ? Number(workers) : defaultExtractionWorkers();
-const totals = await ingestFiles(store, [dir], { writers: Number(writers), workers: extractionThreads });
+const pace = new PaceRecorder();
+const totals = await ingestFiles(store, [dir], { writers: Number(writers), workers: extractionThreads, onFile: () => pace.committed() });
 const seconds = (performance.now() - started) / 1000;
 const cpuAfter = threadCpu();
 const cpu = cpuBefore && cpuAfter && {
@@ -35,4 +36,4 @@ const { profile } = (await inspector.post("Profiler.stop")) as { profile: CpuPro
 inspector.disconnect();
 await store.close();
 // maxRSS is in kilobytes and covers every thread of the process (extraction workers too).
-process.stdout.write(JSON.stringify({ ...totals, seconds, workers: extractionThreads, cpu, mainThread: foldProfile(profile), peakRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n");
+process.stdout.write(JSON.stringify({ ...totals, seconds, workers: extractionThreads, cpu, mainThread: foldProfile(profile), pace: pace.pace(), peakRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n");

@@ -22,6 +22,46 @@ export interface ThreadCpu {
   postgresSeconds?: number;
 }
 
+/**
+ * How the ingest's pace changed: an ingest starts slowly (each extraction thread loads the
+ * language model and has its code compiled as it runs, the writer's code too), so a short one
+ * spends a good part of its time at the start. Files are counted as they are committed.
+ */
+export interface IngestPace {
+  /** The first quarter of the files (at least one commit), and the seconds until it was committed. */
+  startFiles: number;
+  startSeconds: number;
+  /** Files a second over the rest of the ingest. */
+  afterPerSecond: number;
+}
+
+/** Collects commit times (call `committed` as each file is reported) for the pace. */
+export class PaceRecorder {
+  private readonly started: number;
+  private readonly commits: { seconds: number; files: number }[] = [];
+  private files = 0;
+
+  constructor(private readonly now = () => performance.now()) {
+    this.started = now();
+  }
+
+  committed(): void {
+    this.files++;
+    const seconds = (this.now() - this.started) / 1000;
+    const last = this.commits.at(-1);
+    // Files reported together (one commit on SQLite) are one point.
+    if (last && seconds - last.seconds < 0.05) last.files = this.files;
+    else this.commits.push({ seconds, files: this.files });
+  }
+
+  pace(): IngestPace | null {
+    const start = this.commits.find((c) => c.files >= this.files / 4);
+    const end = this.commits.at(-1);
+    if (!start || !end || end === start || end.seconds - start.seconds < 1) return null;
+    return { startFiles: start.files, startSeconds: round(start.seconds, 1), afterPerSecond: Math.round((end.files - start.files) / (end.seconds - start.seconds)) };
+  }
+}
+
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
@@ -132,8 +172,8 @@ export function threadCpu(): ThreadCpu | null {
  * One line that says why an ingest went at the rate it did: whether the writer's thread or
  * the cores were the limit, and what took the writer's time.
  */
-export function ingestCause(figures: { seconds: number; cores: number; workers: number; cpu: ThreadCpu | null; profile: MainThreadProfile | null }): string {
-  const { seconds, cores, workers, cpu, profile } = figures;
+export function ingestCause(figures: { seconds: number; cores: number; workers: number; cpu: ThreadCpu | null; profile: MainThreadProfile | null; pace?: IngestPace | null }): string {
+  const { seconds, cores, workers, cpu, profile, pace } = figures;
   const said: string[] = [];
   if (cpu) {
     const total = cpu.mainSeconds + cpu.otherSeconds;
@@ -166,6 +206,12 @@ export function ingestCause(figures: { seconds: number; cores: number; workers: 
   if (profile) {
     const parts = profile.parts.slice(0, 5).map((p) => `${p.what} ${p.seconds} s`);
     said.push(`the writer's thread, by its profile (${round(profile.seconds, 1)} s): ${parts.join(", ")}`);
+  }
+  if (pace) {
+    said.push(
+      `the start: the first ${pace.startFiles} files took ${pace.startSeconds} s (extraction threads load the language model and have their code compiled as they go, ` +
+        `the writer's code too), the rest went in at ${pace.afterPerSecond}/s`,
+    );
   }
   return said.join("; ") || "no profile could be taken on this system";
 }

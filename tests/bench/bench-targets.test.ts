@@ -1,7 +1,7 @@
 // The benchmark holds each figure to its target and says why one was missed. These are the
 // verdicts and causes on figures given here; bench-smoke.test.ts runs the real thing.
 import { describe, expect, it } from "vitest";
-import { foldProfile, ingestCause, type CpuProfile } from "../../scripts/bench/ingest-profile.js";
+import { foldProfile, ingestCause, PaceRecorder, type CpuProfile } from "../../scripts/bench/ingest-profile.js";
 import { TARGETS, verdicts, type BenchResult } from "../../scripts/bench/targets.js";
 
 const query = (name: string, p50Ms: number, p99Ms: number): BenchResult["queries"][number] => ({ name, p50Ms, p99Ms });
@@ -90,5 +90,25 @@ describe("where an ingest's time went", () => {
     expect(ingestCause({ seconds: 10, cores: 2, workers: 1, cpu: null, profile: foldProfile(profile) })).toBe(
       "the writer's thread, by its profile (0.1 s): SQLite statements 0.03 s, SQLite commits and checkpoints 0.01 s, idle (waiting for extraction, the database server or the disk) 0.01 s, reading files, handing them to extraction 0.01 s",
     );
+  });
+
+  it("tells a slow start from the pace after it, by when the files were committed", () => {
+    let ms = 0;
+    const pace = new PaceRecorder(() => ms);
+    // 100 files: the first 40 committed together at 4 s, then 20 at a time each second.
+    const commit = (files: number, at: number) => {
+      ms = at * 1000;
+      for (let i = 0; i < files; i++) pace.committed();
+    };
+    commit(40, 4);
+    commit(20, 5);
+    commit(20, 6);
+    commit(20, 7);
+    expect(pace.pace()).toEqual({ startFiles: 40, startSeconds: 4, afterPerSecond: 20 });
+    expect(ingestCause({ seconds: 7, cores: 2, workers: 1, cpu: null, profile: null, pace: pace.pace() })).toMatch(/^the start: the first 40 files took 4 s \(.*\), the rest went in at 20\/s$/);
+    // One commit, or all within a second: no pace to tell.
+    const once = new PaceRecorder(() => 0);
+    for (let i = 0; i < 10; i++) once.committed();
+    expect(once.pace()).toBeNull();
   });
 });
