@@ -3,34 +3,9 @@
 // column must follow the article into whatever story it ends up in, also when a later article
 // merges two stories, and an archive stored before the column existed gets it on its next start.
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { articleDraft } from "../support/article-drafts.js";
+import { storyReport as report } from "../support/article-drafts.js";
 import type { SqlStore } from "../../src/store/sql-store.js";
 import { createStoreOn, describeOnEachStore, freshStoresOn, type TestStore } from "../support/test-stores.js";
-
-const halvorsen = { name: "Ingrid Halvorsen", aliases: ["Halvorsen"], mentions: 3 };
-const nordmann = { name: "Ola Nordmann", aliases: [], mentions: 1 };
-
-// Remarks with no words in common, so that each is a statement of its own.
-const REMARKS = new Map([
-  [1, "Nobody leaves this room before the boats have a number."],
-  [3, "Our inspectors counted fewer young cod than any spring before."],
-  [6, "Bodø will host the next round, and I expect an agreement there."],
-  [20, "Trawlers from the south must respect the closed zones."],
-]);
-
-// One event's coverage: the same people and places every day, a different remark each day.
-const report = (day: number, headline = `Halvorsen presses on with Arctic fisheries quota talks in Tromsø (day ${day})`, more = "") => {
-  const remark = REMARKS.get(day)!;
-  const body = `Fisheries minister Ingrid Halvorsen met fishermen in Tromsø and Bodø about the Arctic cod quota. Halvorsen said "${remark}" Ola Nordmann of the fishermen's union said Bodø would host the next round.${more}`;
-  return articleDraft({
-    headline,
-    body,
-    outlet: day % 2 ? "Northwind Wire" : "The Harbour Ledger",
-    publishedOn: `2025-03-${String(day).padStart(2, "0")}`,
-    people: [halvorsen, nordmann],
-    quotes: [{ text: remark, speaker: halvorsen.name, position: body.indexOf(remark) - 1 }],
-  });
-};
 
 const rows = <T>(archive: TestStore, sql: string) => (archive.store as SqlStore).sql.reads.all<T>(sql);
 

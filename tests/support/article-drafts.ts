@@ -87,3 +87,32 @@ export const SMALL_ARCHIVE: ArticleDraft[] = [
     topics: [TOPIC("arctic", "Arctic")],
   }),
 ];
+
+const halvorsen = { name: "Ingrid Halvorsen", aliases: ["Halvorsen"], mentions: 3 };
+const nordmann = { name: "Ola Nordmann", aliases: [], mentions: 1 };
+
+// Remarks with no words in common, so that each is a statement of its own.
+const REMARKS = new Map([
+  [1, "Nobody leaves this room before the boats have a number."],
+  [3, "Our inspectors counted fewer young cod than any spring before."],
+  [6, "Bodø will host the next round, and I expect an agreement there."],
+  [20, "Trawlers from the south must respect the closed zones."],
+]);
+
+/**
+ * One event's coverage on day `day` of March 2025 (1, 3, 6 or 20): the same people and places
+ * every day, a different remark each day. Days 1 and 6 are too far apart to be one story; day 3
+ * is near both and joins them; day 20 is a story of its own.
+ */
+export const storyReport = (day: number, headline = `Halvorsen presses on with Arctic fisheries quota talks in Tromsø (day ${day})`, more = "") => {
+  const remark = REMARKS.get(day)!;
+  const body = `Fisheries minister Ingrid Halvorsen met fishermen in Tromsø and Bodø about the Arctic cod quota. Halvorsen said "${remark}" Ola Nordmann of the fishermen's union said Bodø would host the next round.${more}`;
+  return articleDraft({
+    headline,
+    body,
+    outlet: day % 2 ? "Northwind Wire" : "The Harbour Ledger",
+    publishedOn: `2025-03-${String(day).padStart(2, "0")}`,
+    people: [halvorsen, nordmann],
+    quotes: [{ text: remark, speaker: halvorsen.name, position: body.indexOf(remark) - 1 }],
+  });
+};

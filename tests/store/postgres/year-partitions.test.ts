@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { numberPostgresPlaceholders } from "../../../src/store/postgres/postgres-dialect.js";
 import type { SqlStore } from "../../../src/store/sql-store.js";
-import { articleDraft, SMALL_ARCHIVE } from "../../support/article-drafts.js";
+import { articleDraft, SMALL_ARCHIVE, storyReport } from "../../support/article-drafts.js";
 import { postgresUnavailable } from "../../support/postgres-server.js";
 import { createStoreOn, type TestStore } from "../../support/test-stores.js";
 
@@ -108,12 +108,16 @@ describe.skipIf(unavailable)("year partitions of a PostgreSQL archive", () => {
         const original = writer[method].bind(writer) as (sql: string, ...params: unknown[]) => Promise<unknown>;
         (writer as unknown as Record<string, unknown>)[method] = (sql: string, ...params: unknown[]) => (sent.push(sql), original(sql, ...params));
       }
-      for (const draft of SMALL_ARCHIVE) expect((await fresh.store.saveArticle(draft)).status).toBe("stored");
+      // Then two stories that a third article joins.
+      for (const draft of [...SMALL_ARCHIVE, ...[1, 6, 3].map((day) => storyReport(day))]) expect((await fresh.store.saveArticle(draft)).status).toBe("stored");
       const byYear = sent.filter((sql) => sql.includes(`"publishedYear" IN (`));
       // The story candidates, the statement candidates, and the quotes keyed for later echoes.
       expect(byYear.some((sql) => /FROM story_keys/.test(sql))).toBe(true);
       expect(byYear.some((sql) => /FROM quotes WHERE "speakerId" IN/.test(sql))).toBe(true);
       expect(byYear.some((sql) => /INSERT INTO quote_echo_keys/.test(sql))).toBe(true);
+      // The joined stories' reports and quotes, moved within the years they span.
+      expect(byYear.some((sql) => /UPDATE articles SET "storyId"/.test(sql))).toBe(true);
+      expect(byYear.some((sql) => /UPDATE quotes SET "storyId"/.test(sql))).toBe(true);
       expect(sent.filter((sql) => /"publishedYear"\s*(=|IN \(|BETWEEN)\s*\?/.test(sql))).toEqual([]);
     } finally {
       await fresh.close();
